@@ -1,0 +1,141 @@
+"""The one settings object, built at an entry point and passed down.
+
+Settings come from, in rising order of precedence: the defaults below, a TOML file
+(``ROGATORY_CONFIG`` or ``--config``), and ``ROGATORY_*`` environment variables
+(``ROGATORY_DATA_DIR``, ``ROGATORY_DATABASE_URL``, ...). Nothing here is read at
+import time: call :func:`load_settings`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from rogatory.errors import ConfigurationError
+
+ENV_PREFIX = "ROGATORY_"
+DEFAULT_AUTHORITIES = Path(__file__).resolve().parent / "config" / "authorities.yaml"
+
+
+class Settings(BaseModel):
+    """Every setting of a deployment. Paths left empty derive from ``data_dir``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    data_dir: Path = Path("rogatory-data")
+    inbox_dir: Path | None = None
+    database_url: str = ""
+    broker_url: str = ""
+    object_store_url: str = ""
+
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=8000, ge=1, le=65535)
+
+    authorities_path: Path = DEFAULT_AUTHORITIES
+    number_prefix: str = "RQ"
+    number_digits: int = Field(default=6, ge=1, le=12)
+    review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+
+    watch_poll: bool = False
+    watch_interval_seconds: float = Field(default=1.0, gt=0)
+    stable_seconds: float = Field(default=1.0, ge=0)
+
+    max_file_bytes: int = Field(default=200 * 1024 * 1024, gt=0)
+    max_pages: int = Field(default=2000, gt=0)
+    max_image_pixels: int = Field(default=120_000_000, gt=0)
+
+    ocr_dpi: int = Field(default=300, ge=72, le=600)
+    ocr_timeout_seconds: float = Field(default=180.0, gt=0)
+    worker_concurrency: int = Field(default=2, ge=1)
+
+    # --- derived locations ----------------------------------------------------
+
+    @property
+    def inbox(self) -> Path:
+        return self.inbox_dir or self.data_dir / "inbox"
+
+    @property
+    def processed_dir(self) -> Path:
+        return self.data_dir / "processed"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.data_dir / "quarantine"
+
+    @property
+    def objects_dir(self) -> Path:
+        return self.data_dir / "objects"
+
+    @property
+    def queue_dir(self) -> Path:
+        return self.data_dir / "queue"
+
+    @property
+    def database(self) -> str:
+        """The SQLAlchemy URL: the setting, else SQLite in the data folder."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'rogatory.db').resolve()}"
+
+    @property
+    def broker(self) -> str:
+        """The Celery broker URL: the setting, else kombu's filesystem transport."""
+        return self.broker_url or "filesystem://"
+
+    def ensure_dirs(self) -> None:
+        """Create the folders of the embedded default. Raises ``OSError``."""
+        for path in (
+            self.data_dir,
+            self.inbox,
+            self.processed_dir,
+            self.quarantine_dir,
+            self.objects_dir,
+            self.queue_dir / "in",
+            self.queue_dir / "processed",
+        ):
+            path.mkdir(parents=True, exist_ok=True)
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    config_path: Path | None = None,
+    **overrides: object,
+) -> Settings:
+    """Build settings from a TOML file, the environment and explicit overrides.
+
+    Raises ``ConfigurationError`` naming the file or variable that is wrong.
+    """
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    path = config_path or (Path(env[f"{ENV_PREFIX}CONFIG"]) if f"{ENV_PREFIX}CONFIG" in env else None)
+    if path is not None:
+        values.update(_read_toml(path))
+    fields = Settings.model_fields
+    for key, raw in env.items():
+        if key.startswith(ENV_PREFIX) and key != f"{ENV_PREFIX}CONFIG":
+            name = key[len(ENV_PREFIX) :].lower()
+            if name not in fields:
+                raise ConfigurationError(f"unknown setting in environment: {key}")
+            values[name] = raw
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as error:
+        source = f" (from {path} and the environment)" if path else ""
+        raise ConfigurationError(f"invalid settings{source}: {error}") from error
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigurationError(f"cannot read settings file {path}: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigurationError(f"settings file {path} is not valid TOML: {error}") from error
+    section = data.get("rogatory", data)
+    if not isinstance(section, dict):
+        raise ConfigurationError(f"settings file {path}: [rogatory] must be a table")
+    return section

@@ -1,0 +1,71 @@
+"""The pipeline: one recipe that orders the pure stages of extract/ and classify/.
+
+Runs the same under Celery (workers/tasks.py), in the evaluation command and in
+tests (DESIGN.md, principle 2). It touches no database, object store or queue:
+callers load the original and save the :class:`~rogatory.records.Analysis`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from classify.completeness import check_completeness
+from classify.directory import Directory, load_directory
+from classify.request import classify_request
+from classify.routing import route
+from extract.engines import EntityModels, TextEngines, load_entity_models, load_text_engines
+from extract.entities import find_entities
+from extract.text import TextOptions, extract_text
+from rogatory.records import Analysis
+from rogatory.settings import Settings
+from rogatory.sources import SourceFile
+
+
+@dataclass(frozen=True)
+class Engines:
+    """Everything a process loads once: OCR and language engines, NER models, the directory."""
+
+    text: TextEngines
+    entities: EntityModels
+    directory: Directory
+    text_options: TextOptions
+    review_threshold: float
+
+
+def load_engines(settings: Settings) -> Engines:
+    """Load engines and models once per process. Raises ``ConfigurationError``."""
+    return Engines(
+        text=load_text_engines(),
+        entities=load_entity_models(),
+        directory=load_directory(settings.authorities_path),
+        text_options=TextOptions(
+            dpi=settings.ocr_dpi,
+            timeout_seconds=settings.ocr_timeout_seconds,
+            max_pages=settings.max_pages,
+            max_image_pixels=settings.max_image_pixels,
+        ),
+        review_threshold=settings.review_threshold,
+    )
+
+
+def analyse(source: SourceFile, engines: Engines) -> Analysis:
+    """Run every stage on one original. Raises ``InputError`` for an unreadable file."""
+    text = extract_text(source, engines=engines.text, options=engines.text_options)
+    entities = find_entities(text, models=engines.entities)
+    classification = classify_request(text, entities)
+    completeness = check_completeness(
+        text, entities, classification, accepted_languages=engines.directory.accepted_languages
+    )
+    routing = route(
+        classification,
+        completeness,
+        engines.directory,
+        review_threshold=engines.review_threshold,
+    )
+    return Analysis(
+        text=text,
+        entities=entities,
+        classification=classification,
+        completeness=completeness,
+        routing=routing,
+    )

@@ -1,7 +1,49 @@
-"""Entry point of the ``rogatory`` command: parses arguments and dispatches."""
+"""Entry point of the ``rogatory`` command: parses arguments and dispatches.
+
+Each subcommand builds the settings here, at the entry point, and passes them down.
+Errors of our own become a one-line message and exit status 2; bugs propagate.
+"""
 
 from __future__ import annotations
 
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from rogatory.cli import eval_command, service_commands, registry_commands
+from rogatory.errors import RogatoryError
+from rogatory.settings import Settings, load_settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rogatory", description=__doc__)
+    parser.add_argument("--config", type=Path, help="settings file (TOML); default $ROGATORY_CONFIG")
+    parser.add_argument("--data-dir", type=Path, help="data folder (default ./rogatory-data)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    service_commands.add_parsers(subparsers)
+    registry_commands.add_parsers(subparsers)
+    eval_command.add_parser(subparsers)
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The settings for this invocation: file, environment, then command-line overrides."""
+    return load_settings(config_path=args.config, data_dir=args.data_dir)
+
 
 def main(argv: list[str] | None = None) -> int:
-    return 0
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        result: int = args.handler(args)
+    except RogatoryError as error:
+        print(f"rogatory: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return result

@@ -1,0 +1,43 @@
+# Rogatory: `make run` sets everything up and starts the service; `make test` runs every check.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run setup system-packages test lint typecheck contracts pytest eval clean
+
+run: setup
+	$(BIN)/rogatory run
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@scripts/install-system-packages.sh
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+test: setup lint typecheck contracts pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy
+
+contracts:
+	$(BIN)/lint-imports
+
+# pytest exits 5 when it collected no test: that is not a failure of the suite.
+pytest:
+	$(BIN)/pytest $(PYTEST_ARGS); status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
+
+eval: setup
+	$(BIN)/rogatory eval ../shared/corpus/dev
+
+clean:
+	rm -rf $(VENV) rogatory-data .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,203 @@
+"""``rogatory run | worker | web | watch``: the long-running processes of the service."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from rogatory.settings import Settings
+
+
+def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = subparsers.add_parser("run", help="start the web app, the inbox watcher and a worker")
+    run.add_argument("--poll", action="store_true", help="poll the inbox (network shares) instead of inotify")
+    run.add_argument("--port", type=int, help="web port (default 8000)")
+    run.add_argument("--host", help="web address (default 127.0.0.1)")
+    run.set_defaults(handler=run_all)
+    worker = subparsers.add_parser("worker", help="start a Celery worker")
+    worker.add_argument("--concurrency", type=int, help="worker processes (default 2)")
+    worker.set_defaults(handler=run_worker)
+    web = subparsers.add_parser("web", help="start the web app only")
+    web.add_argument("--port", type=int)
+    web.add_argument("--host")
+    web.set_defaults(handler=run_web)
+    watch = subparsers.add_parser("watch", help="watch the inbox only")
+    watch.add_argument("--poll", action="store_true", help="poll instead of inotify")
+    watch.set_defaults(handler=run_watch)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from rogatory.cli.main import settings_from
+
+    settings = settings_from(args)
+    updates = {
+        key: value
+        for key, value in (
+            ("web_port", getattr(args, "port", None)),
+            ("web_host", getattr(args, "host", None)),
+            ("worker_concurrency", getattr(args, "concurrency", None)),
+            ("watch_poll", True if getattr(args, "poll", False) else None),
+        )
+        if value is not None
+    }
+    return settings.model_copy(update=updates) if updates else settings
+
+
+def run_all(args: argparse.Namespace) -> int:
+    """Start worker (a child process), watcher (a thread) and web app (this thread)."""
+    settings = _settings(args)
+    settings.ensure_dirs()
+    _prepare_database(settings)
+    # The worker gets its own session: Ctrl-C reaches only this process, which
+    # then stops the worker with one SIGTERM (Celery's warm shutdown).
+    worker = subprocess.Popen(
+        _worker_command(args, settings), env=_child_env(settings), start_new_session=True
+    )
+    _requeue_unfinished(settings)
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(settings, stop), name="inbox-watcher", daemon=True)
+    watcher.start()
+    print(
+        f"Rogatory is running.\n"
+        f"  inbox (drop scans here): {settings.inbox.resolve()}\n"
+        f"  web app and JSON API:    http://{settings.web_host}:{settings.web_port}/docs\n"
+        f"  data kept in:            {settings.data_dir.resolve()}\n"
+        f"  database:                {settings.database}\n"
+        f"Press Ctrl-C to stop.",
+        flush=True,
+    )
+    try:
+        _serve(settings)
+    finally:
+        stop.set()
+        _stop_child(worker)
+        watcher.join(timeout=10)
+    return 0
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    from workers.celery_app import QUEUE, create_celery
+
+    settings = _settings(args)
+    settings.ensure_dirs()
+    app = create_celery(settings)
+    app.worker_main(
+        [
+            "worker",
+            "--loglevel=INFO",
+            f"--concurrency={settings.worker_concurrency}",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            f"--queues={QUEUE}",
+            f"--hostname=rogatory-{os.getpid()}@%h",
+        ]
+    )
+    return 0
+
+
+def run_web(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    settings.ensure_dirs()
+    _serve(settings)
+    return 0
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    settings.ensure_dirs()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    print(f"Watching {settings.inbox.resolve()} (Ctrl-C to stop)", flush=True)
+    try:
+        _watch(settings, stop)
+    except KeyboardInterrupt:
+        stop.set()
+    return 0
+
+
+def _serve(settings: Settings) -> None:
+    import uvicorn
+
+    from web.app import create_app
+
+    config = uvicorn.Config(
+        create_app(settings), host=settings.web_host, port=settings.web_port, log_level="info"
+    )
+    uvicorn.Server(config).run()
+
+
+def _watch(settings: Settings, stop: threading.Event) -> None:
+    from ingest.intake import IntakeContext, intake_file
+    from ingest.watcher import InboxWatcher
+    from storage.database import open_database
+    from storage.objects import open_object_store
+    from workers.celery_app import create_celery, enqueue_processing
+
+    celery = create_celery(settings)
+    context = IntakeContext(
+        settings=settings,
+        db=open_database(settings.database),
+        store=open_object_store(settings),
+        enqueue=lambda number: enqueue_processing(celery, number),
+    )
+    watcher = InboxWatcher(settings, handle=lambda path: intake_file(path, context=context))
+    watcher.run(stop)
+
+
+def _requeue_unfinished(settings: Settings) -> None:
+    """Queue again what a previous run left registered or processing (idempotent)."""
+    from rogatory.registration import Status
+    from storage.database import open_database
+    from storage.registry import list_requests
+    from workers.celery_app import create_celery, enqueue_processing
+
+    db = open_database(settings.database)
+    try:
+        unfinished = [
+            registration.number
+            for status in (Status.REGISTERED, Status.PROCESSING)
+            for registration in list_requests(db, status=status, limit=100_000)
+        ]
+    finally:
+        db.dispose()
+    if unfinished:
+        celery = create_celery(settings)
+        for number in unfinished:
+            enqueue_processing(celery, number)
+        print(f"Queued {len(unfinished)} unfinished request(s) again.", flush=True)
+
+
+def _prepare_database(settings: Settings) -> None:
+    from storage.database import open_database
+
+    open_database(settings.database).dispose()
+
+
+def _worker_command(args: argparse.Namespace, settings: Settings) -> list[str]:
+    command = [sys.executable, "-m", "rogatory"]
+    if args.config is not None:
+        command += ["--config", str(Path(args.config).resolve())]
+    return [*command, "--data-dir", str(settings.data_dir.resolve()), "worker"]
+
+
+def _child_env(settings: Settings) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("OMP_THREAD_LIMIT", "1")
+    return env
+
+
+def _stop_child(process: subprocess.Popen[bytes]) -> None:
+    """Ask a child to finish its current work, then make sure it is gone."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

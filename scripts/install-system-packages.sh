@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Rogatory needs (tesseract and its language packs),
+# only those missing. Needs root (or sudo); does nothing when all are present.
+set -euo pipefail
+
+packages=(
+  tesseract-ocr tesseract-ocr-osd tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa
+  tesseract-ocr-por tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-deu tesseract-ocr-ita
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null; then
+  as_root=(sudo)
+else
+  echo "error: ${missing[*]} missing and neither root nor sudo is available" >&2
+  exit 1
+fi
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,56 @@
+"""The Celery application, built from settings at the entry point.
+
+On the embedded default the broker is kombu's filesystem transport in the data
+folder, so no server is needed; with ``broker_url`` set (Redis, RabbitMQ) the same
+code runs on production parts. Tasks carry JSON arguments only, acknowledge late
+(every stage is idempotent, keyed by the registration) and keep no results.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from rogatory.settings import Settings
+
+PROCESS_TASK = "rogatory.process_document"
+QUEUE = "rogatory"
+
+
+def create_celery(settings: Settings) -> Celery:
+    """Build the Celery app for these settings and register the tasks on it."""
+    app = Celery("rogatory", set_as_current=False)
+    app.conf.update(
+        broker_url=settings.broker,
+        task_serializer="json",
+        accept_content=["json"],
+        result_backend=None,
+        task_ignore_result=True,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_default_queue=QUEUE,
+        task_time_limit=int(settings.ocr_timeout_seconds * 20),
+        task_soft_time_limit=int(settings.ocr_timeout_seconds * 19),
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        enable_utc=True,
+    )
+    if settings.broker.startswith("filesystem://"):
+        folder = str(settings.queue_dir / "in")
+        app.conf.broker_transport_options = {
+            "data_folder_in": folder,
+            "data_folder_out": folder,
+            "data_folder_processed": str(settings.queue_dir / "processed"),
+            "store_processed": False,
+        }
+        # The filesystem transport has no fan-out: no remote control, events or gossip.
+        app.conf.worker_enable_remote_control = False
+    from workers.tasks import register_tasks
+
+    register_tasks(app, settings)
+    return app
+
+
+def enqueue_processing(app: Celery, number: str) -> None:
+    """Queue the pipeline for one registration. Raises kombu's errors if the broker is down."""
+    app.send_task(PROCESS_TASK, args=[number], queue=QUEUE)

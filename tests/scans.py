@@ -1,0 +1,58 @@
+"""Scans made in the test: text rendered to page images, saved as PNG, JPEG, TIFF or PDF.
+
+No binary fixtures: every test document is generated from the text it should yield.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+
+from PIL import Image, ImageDraw, ImageFont
+
+PAGE_SIZE = (1700, 2200)  # A4-ish at 200 dpi
+
+
+def render_page(text: str, *, size: tuple[int, int] = PAGE_SIZE, font_size: int = 34) -> Image.Image:
+    """One white page with ``text`` in black, wrapped to the page width."""
+    page = Image.new("L", size, color=255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=font_size)
+    y = 120
+    for paragraph in text.split("\n"):
+        for line in textwrap.wrap(paragraph, width=70) or [""]:
+            draw.text((120, y), line, fill=0, font=font)
+            y += int(font_size * 1.5)
+    return page
+
+
+def save_pages(pages: Sequence[Image.Image], image_format: str) -> bytes:
+    """The pages as one file: ``PDF`` or ``TIFF`` (multi-page), ``PNG`` or ``JPEG`` (first page)."""
+    buffer = io.BytesIO()
+    first, rest = pages[0], list(pages[1:])
+    if image_format in ("PDF", "TIFF"):
+        first.save(buffer, format=image_format, save_all=True, append_images=rest, resolution=200.0)
+    else:
+        first.save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def scan(texts: Sequence[str], image_format: str = "PNG") -> bytes:
+    """A scanned document with one page per text."""
+    return save_pages([render_page(text) for text in texts], image_format)
+
+
+FREEZING_REQUEST = """REPUBLIC OF GHANA
+OFFICE OF THE SPECIAL PROSECUTOR
+Accra, 3 March 2026
+Re: Request for mutual legal assistance
+The Office of the Special Prosecutor of Ghana requests assistance pursuant to the
+United Nations Convention against Corruption, article 46.
+Subject matter: criminal investigation against Mr Kwame ASANTE for bribery of a public
+official and money laundering.
+Summary of the facts: Kwame ASANTE received bribes from a contractor and transferred
+the money to account GB82 WEST 1234 5698 7654 32 at a bank in the Reference State.
+Assistance requested: please freeze the account GB82 WEST 1234 5698 7654 32 and provide
+the bank records of that account.
+Purpose: the evidence is needed for the prosecution of the suspect in Ghana."""

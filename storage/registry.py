@@ -1,0 +1,365 @@
+"""The registry: official numbers, duplicates, rejections, status, analyses and search.
+
+Every function takes a :class:`~storage.database.Database` and runs one
+transaction; what it changes and its audit line commit together. Numbers are
+``{prefix}-{year}-{sequence}``, sequential per UTC year, gap-free and unique across
+processes: the year's counter row is incremented in the same transaction as the
+insert, with the write lock taken up front (SQLite ``BEGIN IMMEDIATE``; PostgreSQL
+``SELECT ... FOR UPDATE``), so a failed registration rolls its number back. The
+unique ``sha256`` column makes de-duplication race-free. Used by intake, the
+workers and the web app; every function may raise ``TransientError`` when the
+database is unreachable or locked for too long.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from rogatory.errors import ConfigurationError, NotFoundError
+from rogatory.records import Analysis
+from rogatory.registration import (
+    DuplicateEvent,
+    IntakeSource,
+    RegisterResult,
+    Registration,
+    Rejection,
+    RequestView,
+    SearchHit,
+    Status,
+)
+from rogatory.sources import MediaType
+from storage.audit import audit, list_audit, write_audit
+from storage.database import Database
+from storage.models import AnalysisRow, DuplicateRow, NumberCounter, PageRow, RegistrationRow, RejectionRow
+from storage.search import search_pages
+
+__all__ = [
+    "audit",
+    "format_number",
+    "get_request",
+    "list_audit",
+    "list_rejections",
+    "list_requests",
+    "record_rejection",
+    "register",
+    "save_analysis",
+    "search",
+    "set_status",
+]
+
+_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}$")
+_MAX_DIGITS = 12
+
+
+def format_number(prefix: str, year: int, sequence: int, digits: int = 6) -> str:
+    """The official number: ``format_number("RQ", 2026, 1) == "RQ-2026-000001"``.
+
+    Raises ``ConfigurationError`` for a prefix that is not 1-16 letters and digits
+    starting with a letter, or digits outside 1..12.
+    """
+    _check_number_format(prefix, digits)
+    return f"{prefix}-{year}-{sequence:0{digits}d}"
+
+
+def _check_number_format(prefix: str, digits: int) -> None:
+    if not _PREFIX.fullmatch(prefix):
+        raise ConfigurationError(f"number prefix must be 1-16 letters or digits, got {prefix!r}")
+    if not 1 <= digits <= _MAX_DIGITS:
+        raise ConfigurationError(f"number digits must be 1..{_MAX_DIGITS}, got {digits}")
+
+
+def register(
+    db: Database,
+    *,
+    sha256: str,
+    filename: str,
+    size: int,
+    media_type: MediaType,
+    source: IntakeSource,
+    prefix: str = "RQ",
+    digits: int = 6,
+    now: datetime | None = None,
+) -> RegisterResult:
+    """Register an original under the next number of its year, or record it as a duplicate.
+
+    Content already registered (same ``sha256``) gets no new number: the attempt is
+    recorded as a duplicate event and the existing registration returned with
+    ``created=False``. Raises ``ConfigurationError`` (bad prefix/digits), ``ValueError``
+    (naive ``now``), ``TransientError``.
+    """
+    _check_number_format(prefix, digits)
+    received_at = _utc(now)
+    arrival = _Arrival(sha256=sha256, filename=filename, size=size, source=source, received_at=received_at)
+    try:
+        return _register_once(db, arrival, media_type, prefix, digits)
+    except IntegrityError:
+        # Another process registered the same content concurrently (PostgreSQL); now a duplicate.
+        return _register_once(db, arrival, media_type, prefix, digits)
+
+
+@dataclass(frozen=True)
+class _Arrival:
+    """What is known of one arrival of an original."""
+
+    sha256: str
+    filename: str
+    size: int
+    source: str
+    received_at: datetime
+
+
+def _register_once(
+    db: Database, arrival: _Arrival, media_type: MediaType, prefix: str, digits: int
+) -> RegisterResult:
+    with db.session(write=True) as session:
+        existing = session.scalar(select(RegistrationRow).where(RegistrationRow.sha256 == arrival.sha256))
+        if existing is not None:
+            session.add(
+                DuplicateRow(
+                    registration_id=existing.id,
+                    sha256=arrival.sha256,
+                    filename=arrival.filename,
+                    size=arrival.size,
+                    source=arrival.source,
+                    received_at=arrival.received_at,
+                )
+            )
+            detail = f"duplicate received by {arrival.source}: {arrival.filename}"
+            write_audit(session, action="duplicate", number=existing.number, detail=detail)
+            return RegisterResult(registration=_registration(existing), created=False)
+        year = arrival.received_at.year
+        sequence = _next_sequence(session, year)
+        row = RegistrationRow(
+            number=format_number(prefix, year, sequence, digits),
+            year=year,
+            sequence=sequence,
+            sha256=arrival.sha256,
+            filename=arrival.filename,
+            size=arrival.size,
+            media_type=str(media_type),
+            source=arrival.source,
+            received_at=arrival.received_at,
+            status=Status.REGISTERED.value,
+            status_reason=None,
+            updated_at=arrival.received_at,
+        )
+        session.add(row)
+        session.flush()
+        detail = f"registered from {arrival.source}: {arrival.filename} ({arrival.sha256})"
+        write_audit(session, action="register", number=row.number, detail=detail)
+        return RegisterResult(registration=_registration(row), created=True)
+
+
+def _next_sequence(session: Session, year: int) -> int:
+    """Increment and return the year's counter, locking its row until the transaction ends."""
+    locked = select(NumberCounter).where(NumberCounter.year == year).with_for_update()
+    counter = session.scalar(locked)
+    if counter is None:
+        try:
+            with session.begin_nested():
+                session.add(NumberCounter(year=year, last=0))
+        except IntegrityError:
+            pass  # another transaction created the year's row first; lock that one
+        counter = session.scalar(locked)
+    if counter is None:  # pragma: no cover - the row was just inserted or found
+        raise RuntimeError(f"number counter for {year} vanished")
+    counter.last += 1
+    return counter.last
+
+
+def record_rejection(
+    db: Database,
+    *,
+    sha256: str,
+    filename: str,
+    size: int,
+    code: str,
+    reason: str,
+    now: datetime | None = None,
+) -> Rejection:
+    """Record an original refused at intake. Raises ``ValueError`` (naive ``now``), ``TransientError``."""
+    received_at = _utc(now)
+    with db.session(write=True) as session:
+        row = RejectionRow(
+            sha256=sha256, filename=filename, size=size, code=code, reason=reason, received_at=received_at
+        )
+        session.add(row)
+        session.flush()
+        write_audit(session, action="reject", detail=f"{code}: {filename} ({sha256}): {reason}")
+        return _rejection(row)
+
+
+def set_status(
+    db: Database,
+    number: str,
+    status: Status,
+    reason: str | None = None,
+    *,
+    actor: str = "system",
+    now: datetime | None = None,
+) -> Registration:
+    """Move a registration to ``status``. Raises ``NotFoundError``, ``TransientError``."""
+    with db.session(write=True) as session:
+        row = _registration_row(session, number)
+        previous = row.status
+        row.status = Status(status).value
+        row.status_reason = reason
+        row.updated_at = _utc(now)
+        detail = f"{previous} -> {row.status}" + (f": {reason}" if reason else "")
+        write_audit(session, action="status", number=number, actor=actor, detail=detail)
+        session.flush()
+        return _registration(row)
+
+
+def save_analysis(db: Database, number: str, analysis: Analysis, *, now: datetime | None = None) -> None:
+    """Store the analysis of a registration, replacing any earlier one (idempotent).
+
+    Keeps the Analysis JSON, the decided labels as filter columns and the page texts
+    (which the search index follows). Raises ``NotFoundError``, ``TransientError``.
+    """
+    with db.session(write=True) as session:
+        registration = _registration_row(session, number)
+        row = session.get(AnalysisRow, registration.id) or AnalysisRow(registration_id=registration.id)
+        classification = analysis.classification
+        row.analysis_json = analysis.model_dump_json()
+        row.language = analysis.text.language
+        row.request_type = classification.request_type.value
+        row.requesting_state = (
+            classification.requesting_state.value if classification.requesting_state else None
+        )
+        row.route_to = analysis.routing.route_to
+        row.needs_review = analysis.routing.needs_review
+        row.saved_at = _utc(now)
+        session.add(row)
+        session.execute(delete(PageRow).where(PageRow.registration_id == registration.id))
+        session.add_all(
+            PageRow(registration_id=registration.id, page=page.number, text=page.text)
+            for page in analysis.text.pages
+        )
+        write_audit(session, action="analysis", number=number, detail=f"route_to={row.route_to}")
+
+
+def get_request(db: Database, number: str) -> RequestView:
+    """A registration with its analysis and duplicates. Raises ``NotFoundError``, ``TransientError``."""
+    with db.session() as session:
+        row = _registration_row(session, number)
+        stored = session.get(AnalysisRow, row.id)
+        duplicates = session.scalars(
+            select(DuplicateRow).where(DuplicateRow.registration_id == row.id).order_by(DuplicateRow.id)
+        )
+        return RequestView(
+            registration=_registration(row),
+            analysis=Analysis.model_validate_json(stored.analysis_json) if stored else None,
+            duplicates=tuple(_duplicate(duplicate, row.number) for duplicate in duplicates),
+        )
+
+
+def list_requests(
+    db: Database,
+    *,
+    status: Status | None = None,
+    route_to: str | None = None,
+    needs_review: bool | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Registration]:
+    """Registrations, newest first, filtered by status and by the analysis' decisions.
+
+    Filtering on ``route_to`` or ``needs_review`` leaves out requests not yet
+    analysed. Raises ``TransientError``.
+    """
+    statement = select(RegistrationRow).order_by(RegistrationRow.id.desc()).limit(limit).offset(offset)
+    if status is not None:
+        statement = statement.where(RegistrationRow.status == Status(status).value)
+    if route_to is not None or needs_review is not None:
+        statement = statement.join(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
+        if route_to is not None:
+            statement = statement.where(AnalysisRow.route_to == route_to)
+        if needs_review is not None:
+            statement = statement.where(AnalysisRow.needs_review == needs_review)
+    with db.session() as session:
+        return [_registration(row) for row in session.scalars(statement)]
+
+
+def list_rejections(db: Database, *, limit: int = 100, offset: int = 0) -> list[Rejection]:
+    """Rejected originals, newest first. Raises ``TransientError``."""
+    statement = select(RejectionRow).order_by(RejectionRow.id.desc()).limit(limit).offset(offset)
+    with db.session() as session:
+        return [_rejection(row) for row in session.scalars(statement)]
+
+
+def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
+    """Pages of analysed requests containing every word of ``query``, best first.
+
+    Case- and accent-insensitive on SQLite. Raises ``TransientError``.
+    """
+    with db.session() as session:
+        return search_pages(session, query, limit=limit)
+
+
+# --- rows to records -----------------------------------------------------------
+
+
+def _utc(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        raise ValueError("naive datetime: give a timezone-aware one")
+    return now.astimezone(UTC)
+
+
+def _registration_row(session: Session, number: str) -> RegistrationRow:
+    row = session.scalar(select(RegistrationRow).where(RegistrationRow.number == number))
+    if row is None:
+        raise NotFoundError(f"no registration {number!r}")
+    return row
+
+
+def _registration(row: RegistrationRow) -> Registration:
+    return Registration.model_validate(
+        {
+            "number": row.number,
+            "year": row.year,
+            "sha256": row.sha256,
+            "filename": row.filename,
+            "size": row.size,
+            "media_type": row.media_type,
+            "source": row.source,
+            "received_at": row.received_at,
+            "status": row.status,
+            "status_reason": row.status_reason,
+            "updated_at": row.updated_at,
+        }
+    )
+
+
+def _rejection(row: RejectionRow) -> Rejection:
+    return Rejection(
+        id=row.id,
+        sha256=row.sha256,
+        filename=row.filename,
+        size=row.size,
+        code=row.code,
+        reason=row.reason,
+        received_at=row.received_at,
+    )
+
+
+def _duplicate(row: DuplicateRow, number: str) -> DuplicateEvent:
+    return DuplicateEvent.model_validate(
+        {
+            "id": row.id,
+            "number": number,
+            "sha256": row.sha256,
+            "filename": row.filename,
+            "size": row.size,
+            "source": row.source,
+            "received_at": row.received_at,
+        }
+    )

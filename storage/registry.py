@@ -55,6 +55,7 @@ __all__ = [
 
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,15}$")
 _MAX_DIGITS = 12
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def format_number(prefix: str, year: int, sequence: int, digits: int = 6) -> str:
@@ -91,9 +92,10 @@ def register(
     Content already registered (same ``sha256``) gets no new number: the attempt is
     recorded as a duplicate event and the existing registration returned with
     ``created=False``. Raises ``ConfigurationError`` (bad prefix/digits), ``ValueError``
-    (naive ``now``), ``TransientError``.
+    (malformed ``sha256``, naive ``now``), ``TransientError``.
     """
     _check_number_format(prefix, digits)
+    _check_sha256(sha256)
     received_at = _utc(now)
     arrival = _Arrival(sha256=sha256, filename=filename, size=size, source=source, received_at=received_at)
     try:
@@ -183,7 +185,11 @@ def record_rejection(
     reason: str,
     now: datetime | None = None,
 ) -> Rejection:
-    """Record an original refused at intake. Raises ``ValueError`` (naive ``now``), ``TransientError``."""
+    """Record an original refused at intake.
+
+    Raises ``ValueError`` (malformed ``sha256``, naive ``now``), ``TransientError``.
+    """
+    _check_sha256(sha256)
     received_at = _utc(now)
     with db.session(write=True) as session:
         row = RejectionRow(
@@ -304,6 +310,11 @@ def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
 
 
 # --- rows to records -----------------------------------------------------------
+
+
+def _check_sha256(sha256: str) -> None:
+    if not _SHA256.fullmatch(sha256):
+        raise ValueError(f"not a SHA-256 digest (64 lower-case hex digits): {sha256[:80]!r}")
 
 
 def _utc(now: datetime | None) -> datetime:

@@ -60,11 +60,12 @@ def search_pages(session: Session, query: str, *, limit: int) -> list[SearchHit]
     if not words or limit <= 0:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        return _search_fts(session, words, limit)
-    return _search_like(session, words, limit)
+        return search_full_text(session, words, limit)
+    return search_like(session, words, limit)
 
 
-def _search_fts(session: Session, words: list[str], limit: int) -> list[SearchHit]:
+def search_full_text(session: Session, words: list[str], limit: int) -> list[SearchHit]:
+    """Pages matching every word in the SQLite FTS5 index, best (lowest bm25) first."""
     match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
     rows = session.execute(
         text(
@@ -89,7 +90,8 @@ def _search_fts(session: Session, words: list[str], limit: int) -> list[SearchHi
     ]
 
 
-def _search_like(session: Session, words: list[str], limit: int) -> list[SearchHit]:
+def search_like(session: Session, words: list[str], limit: int) -> list[SearchHit]:
+    """Pages containing every word, case-insensitively, in registration order (portable SQL)."""
     statement = select(RegistrationRow.number, PageRow.page, PageRow.text).join(
         RegistrationRow, RegistrationRow.id == PageRow.registration_id
     )

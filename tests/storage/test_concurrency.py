@@ -1,0 +1,56 @@
+"""Several processes registering on one SQLite file at once: numbers stay gap-free and unique."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from sqlalchemy import select
+
+from storage.database import open_database
+from storage.models import DuplicateRow, NumberCounter, RegistrationRow
+from tests.storage.registration_jobs import register_labels
+
+
+def _run(url: str, batches: list[list[str]]) -> None:
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(len(batches))
+    processes = [context.Process(target=register_labels, args=(url, batch, barrier)) for batch in batches]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+    assert [process.exitcode for process in processes] == [0] * len(batches)
+
+
+def test_four_processes_get_numbers_one_to_a_hundred(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'registry.db'}"
+    open_database(url).dispose()
+    _run(url, [[f"p{worker}-{index}" for index in range(25)] for worker in range(4)])
+    db = open_database(url)
+    with db.session() as session:
+        rows = session.execute(select(RegistrationRow.number, RegistrationRow.sequence)).all()
+        counter = session.get(NumberCounter, 2026)
+        last = counter.last if counter else None
+    db.dispose()
+    assert sorted(sequence for _, sequence in rows) == list(range(1, 101))
+    assert sorted(number for number, _ in rows) == [f"RQ-2026-{n:06d}" for n in range(1, 101)]
+    assert last == 100
+
+
+def test_same_content_from_two_processes_is_registered_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'registry.db'}"
+    open_database(url).dispose()
+    labels = [f"same-{index}" for index in range(10)]
+    _run(url, [labels, labels])
+    db = open_database(url)
+    with db.session() as session:
+        registrations = session.scalars(select(RegistrationRow)).all()
+        duplicates = session.scalars(select(DuplicateRow)).all()
+        by_id = {row.id: row.sha256 for row in registrations}
+        duplicate_hashes = sorted(by_id[row.registration_id] for row in duplicates)
+        duplicate_match = all(by_id[row.registration_id] == row.sha256 for row in duplicates)
+    db.dispose()
+    assert sorted(row.sequence for row in registrations) == list(range(1, 11))
+    assert duplicate_hashes == sorted(by_id.values())
+    assert duplicate_match

@@ -84,13 +84,19 @@ def open_database(url: str, *, busy_timeout_seconds: float = 30.0) -> Database:
     if is_sqlite:
         _configure_sqlite(engine, busy_timeout_seconds)
     try:
-        with engine.begin() as connection:
-            Base.metadata.create_all(connection)
-            create_search_index(connection)
+        _create_schema(engine)
     except OperationalError as error:
         engine.dispose()
         raise TransientError(f"cannot open database {parsed!r}: {error.orig}") from error
     return Database(engine)
+
+
+def _create_schema(engine: Engine) -> None:
+    """Create missing tables; on SQLite under the write lock, so processes starting together agree."""
+    options = {_BEGIN_OPTION: "IMMEDIATE"} if engine.dialect.name == "sqlite" else {}
+    with engine.connect().execution_options(**options) as connection, connection.begin():
+        Base.metadata.create_all(connection)
+        create_search_index(connection)
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_seconds: float) -> None:

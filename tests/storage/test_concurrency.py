@@ -24,8 +24,8 @@ def _run(url: str, batches: list[list[str]]) -> None:
 
 
 def test_four_processes_get_numbers_one_to_a_hundred(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'registry.db'}"
-    open_database(url).dispose()
+    """The processes also create the database file and its tables together."""
+    url = f"sqlite:///{tmp_path / 'new' / 'registry.db'}"
     _run(url, [[f"p{worker}-{index}" for index in range(25)] for worker in range(4)])
     db = open_database(url)
     with db.session() as session:

@@ -1,0 +1,234 @@
+"""Intake: one arriving original stored, validated, registered or refused, then queued.
+
+The same function serves the watched folder (:func:`intake_file`), the upload API and
+the CLI (:func:`intake_bytes`). The order makes sure nothing is lost: the bytes are
+stored in the content-addressed object store FIRST; only then validated; a refusal
+is recorded in the database and the file quarantined with a ``.reason.txt`` beside
+it; an accepted original is registered (a second arrival of the same content is
+recorded as a duplicate, never registered twice), moved out of the inbox and its
+number handed to ``enqueue``. If the original cannot be stored, the inbox file is
+left where it is and ``TransientError`` raised, so the watcher tries again later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ingest.filing import move_into, write_into, write_reason
+from ingest.media_types import media_type_of_name
+from ingest.validation import RejectionCode, ValidationLimits, validate_original
+from rogatory.errors import InputError, TransientError
+from rogatory.registration import IntakeSource
+from rogatory.settings import Settings
+from rogatory.sources import SourceFile
+from storage.database import Database
+from storage.objects import ObjectStore
+from storage.registry import record_rejection, register
+
+logger = logging.getLogger(__name__)
+
+_HASH_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IntakeContext:
+    """What intake needs, opened once at the entry point (CLI, watcher, web app)."""
+
+    settings: Settings
+    db: Database
+    store: ObjectStore
+    enqueue: Callable[[str], None]
+
+
+class IntakeResult(BaseModel):
+    """What became of one arriving original (returned as JSON by the upload API).
+
+    ``number`` is set for a new registration, ``duplicate_of`` for content already
+    registered, ``reason`` and ``code`` for a refusal. ``note`` says what a clerk may
+    want to know about an accepted file (its name claims another type, it could not be
+    moved out of the inbox).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    status: Literal["registered", "duplicate", "rejected"]
+    sha256: str
+    number: str | None = None
+    duplicate_of: str | None = None
+    reason: str | None = None
+    code: str | None = None
+    note: str | None = None
+
+
+def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext) -> IntakeResult:
+    """Take in an original received as bytes (an upload, a file named on the command line).
+
+    A refused original is also written to the quarantine folder with its reason.
+    Raises ``TransientError`` when the object store or the database is unavailable.
+    """
+    now = datetime.now(UTC)
+    result = _admit(data, filename=filename, source=source, context=context, now=now)
+    if result.status == "rejected":
+        try:
+            quarantined = write_into(data, context.settings.quarantine_dir, filename)
+            _write_reason(quarantined, result, now)
+        except OSError as error:
+            logger.error("cannot write refused upload %r to the quarantine folder: %s", filename, error)
+    _enqueue(result, context)
+    return result
+
+
+def intake_file(path: Path, *, context: IntakeContext) -> IntakeResult:
+    """Take in a file of the watched folder, then move it to processed/ or quarantine/.
+
+    Registered files become ``<number>__<name>``, duplicates
+    ``duplicate-of-<number>__<name>``; nothing is overwritten. Raises
+    ``TransientError`` (file left in the inbox) when the file cannot be read or the
+    object store or database is unavailable.
+    """
+    now = datetime.now(UTC)
+    settings = context.settings
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            result = _refuse_oversized(path, size=size, context=context, now=now)
+        else:
+            data = path.read_bytes()
+            result = _admit(data, filename=path.name, source="watcher", context=context, now=now)
+    except OSError as error:
+        raise TransientError(f"cannot read {path}: {error}; it stays in the inbox") from error
+    result = _file_away(path, result, settings=settings, now=now)
+    _enqueue(result, context)
+    return result
+
+
+def _admit(
+    data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext, now: datetime
+) -> IntakeResult:
+    """Store, validate, then register or record the refusal. Raises ``TransientError``."""
+    try:
+        sha256 = context.store.put(data)
+    except OSError as error:
+        raise TransientError(f"cannot store the original {filename!r}: {error}") from error
+    stored_name = _database_name(filename)
+    try:
+        original = validate_original(
+            data, name=filename, limits=ValidationLimits.from_settings(context.settings)
+        )
+    except InputError as error:
+        record_rejection(
+            context.db,
+            sha256=sha256,
+            filename=stored_name,
+            size=len(data),
+            code=error.code,
+            reason=error.message,
+            now=now,
+        )
+        logger.info("refused %r (%s): %s", filename, error.code, error.message)
+        return IntakeResult(status="rejected", sha256=sha256, reason=error.message, code=error.code)
+    outcome = register(
+        context.db,
+        sha256=sha256,
+        filename=stored_name,
+        size=len(data),
+        media_type=original.media_type,
+        source=source,
+        prefix=context.settings.number_prefix,
+        digits=context.settings.number_digits,
+        now=now,
+    )
+    number = outcome.registration.number
+    note = _name_note(original)
+    if outcome.created:
+        logger.info("registered %r as %s", filename, number)
+        return IntakeResult(status="registered", sha256=sha256, number=number, note=note)
+    logger.info("%r is a duplicate of %s", filename, number)
+    return IntakeResult(status="duplicate", sha256=sha256, duplicate_of=number, note=note)
+
+
+def _refuse_oversized(path: Path, *, size: int, context: IntakeContext, now: datetime) -> IntakeResult:
+    """Refuse a file over the size limit without reading it into memory (nor storing it).
+
+    The file itself is kept, in the quarantine folder. Raises ``OSError``, ``TransientError``.
+    """
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    limit = context.settings.max_file_bytes
+    reason = (
+        f"{path.name!r} is {size / 1_000_000:,.1f} MB, more than the limit of {limit / 1_000_000:,.1f} MB. "
+        "Split it into several files or scan it at a lower resolution."
+    )
+    sha256 = digest.hexdigest()
+    code = RejectionCode.TOO_LARGE
+    record_rejection(
+        context.db,
+        sha256=sha256,
+        filename=_database_name(path.name),
+        size=size,
+        code=code,
+        reason=reason,
+        now=now,
+    )
+    return IntakeResult(status="rejected", sha256=sha256, reason=reason, code=code)
+
+
+def _file_away(path: Path, result: IntakeResult, *, settings: Settings, now: datetime) -> IntakeResult:
+    """Move the inbox file where its result says; on failure log it and say so in ``note``."""
+    try:
+        if result.status == "rejected":
+            _write_reason(move_into(path, settings.quarantine_dir, path.name), result, now)
+        elif result.status == "registered":
+            move_into(path, settings.processed_dir, f"{result.number}__{path.name}")
+        else:
+            move_into(path, settings.processed_dir, f"duplicate-of-{result.duplicate_of}__{path.name}")
+    except OSError as error:
+        logger.error(
+            "%s was taken in (%s) but could not be moved out of the inbox: %s", path, result.status, error
+        )
+        note = f"could not be moved out of the inbox: {error}"
+        return result.model_copy(update={"note": "; ".join(filter(None, (result.note, note)))})
+    return result
+
+
+def _write_reason(quarantined: Path, result: IntakeResult, now: datetime) -> None:
+    """Write the reason file beside a quarantined original. Raises ``OSError``."""
+    write_reason(
+        quarantined, reason=result.reason or "", code=result.code or "", sha256=result.sha256, at=now
+    )
+
+
+def _enqueue(result: IntakeResult, context: IntakeContext) -> None:
+    """Queue a new registration; if the queue is down it is queued again at the next start."""
+    if result.status != "registered" or result.number is None:
+        return
+    try:
+        context.enqueue(result.number)
+    except TransientError as error:
+        logger.warning(
+            "%s registered but not queued (%s); it is queued again at the next start", result.number, error
+        )
+
+
+def _name_note(original: SourceFile) -> str | None:
+    """A note when the name's extension claims another type than the content."""
+    claimed = media_type_of_name(original.name)
+    if claimed == original.media_type:
+        return None
+    kind = original.media_type.name
+    return f"the name {original.name!r} does not match its content; it was accepted as {kind}"
+
+
+def _database_name(filename: str) -> str:
+    """The name as received, minus NUL characters (which some databases refuse)."""
+    return filename.replace("\x00", "\ufffd")

@@ -1,0 +1,211 @@
+"""Light checks of an original before it is registered: is it a scan we can process?
+
+Runs in intake (watcher, upload, CLI), once per arriving file. The checks read only
+headers and structure (PDF cross-reference and page count with pdfium, image size from
+the header with Pillow, without decoding full pages), so a bad file is refused in
+milliseconds with a reason a registry clerk can act on. Each refusal is an
+:class:`~rogatory.errors.InputError` whose ``code`` is one of :class:`RejectionCode`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pypdfium2
+from PIL import Image, ImageFile, JpegImagePlugin, PngImagePlugin, TiffImagePlugin
+
+from ingest.media_types import describe_unsupported, sniff_media_type
+from rogatory.errors import InputError
+from rogatory.settings import Settings
+from rogatory.sources import MediaType, SourceFile
+
+__all__ = [
+    "RejectionCode",
+    "ValidationLimits",
+    "sniff_media_type",
+    "validate_original",
+]
+
+_PDFIUM_PASSWORD_ERROR = 4
+_PDF_TAIL = 4096
+_ACCEPTED = "Rogatory accepts PDF, TIFF, PNG and JPEG scans"
+
+
+class RejectionCode(StrEnum):
+    """The stable codes of refused originals (stored with each rejection)."""
+
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    CORRUPT_PDF = "corrupt_pdf"
+    TRUNCATED_PDF = "truncated_pdf"
+    ENCRYPTED = "encrypted"
+    NO_PAGES = "no_pages"
+    TOO_MANY_PAGES = "too_many_pages"
+    IMAGE_TOO_LARGE = "image_too_large"
+    CORRUPT_IMAGE = "corrupt_image"
+
+
+@dataclass(frozen=True)
+class ValidationLimits:
+    """How large an original may be: bytes, pages (PDF pages or TIFF frames), pixels per page."""
+
+    max_file_bytes: int
+    max_pages: int
+    max_image_pixels: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ValidationLimits:
+        """The limits a deployment configured."""
+        return cls(
+            max_file_bytes=settings.max_file_bytes,
+            max_pages=settings.max_pages,
+            max_image_pixels=settings.max_image_pixels,
+        )
+
+
+def validate_original(data: bytes, *, name: str, limits: ValidationLimits) -> SourceFile:
+    """Check that ``data`` is a readable scan within ``limits`` and return it as a source file.
+
+    The type comes from the content: a ``.pdf`` that is really a PNG is accepted as a
+    PNG (see :func:`ingest.media_types.media_type_of_name` to notice the mismatch).
+    Raises ``InputError`` with a :class:`RejectionCode` and a message saying what is
+    wrong and what to do.
+    """
+    if not data:
+        raise InputError(
+            f"{name!r} is empty (0 bytes): the scan or copy did not finish. Scan or copy it again.",
+            code=RejectionCode.EMPTY,
+        )
+    if len(data) > limits.max_file_bytes:
+        raise InputError(
+            f"{name!r} is {_megabytes(len(data))}, more than the limit of "
+            f"{_megabytes(limits.max_file_bytes)}. Split it into several files or scan it "
+            "at a lower resolution.",
+            code=RejectionCode.TOO_LARGE,
+        )
+    media_type = sniff_media_type(data)
+    if media_type is None:
+        raise InputError(
+            f"{name!r} is {describe_unsupported(data)}, not a scan. {_ACCEPTED}: "
+            "save or print it as PDF and submit it again.",
+            code=RejectionCode.UNSUPPORTED_TYPE,
+        )
+    if media_type is MediaType.PDF:
+        _check_pdf(data, name=name, limits=limits)
+    else:
+        _check_image(data, media_type, name=name, limits=limits)
+    return SourceFile(data=data, media_type=media_type, name=name)
+
+
+def _check_pdf(data: bytes, *, name: str, limits: ValidationLimits) -> None:
+    """Open the PDF with pdfium and count its pages. Raises ``InputError``."""
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if getattr(error, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+            raise InputError(
+                f"{name!r} is a password-protected PDF and cannot be read. Ask the sender "
+                "for a copy without a password, or remove the protection and submit it again.",
+                code=RejectionCode.ENCRYPTED,
+            ) from error
+        code, what = (
+            (RejectionCode.TRUNCATED_PDF, "incomplete (its end is missing)")
+            if b"%%EOF" not in data[-_PDF_TAIL:]
+            else (RejectionCode.CORRUPT_PDF, "damaged")
+        )
+        raise InputError(
+            f"{name!r} is a PDF file that is {what} and cannot be opened. Copy or scan "
+            "it again, or ask the sender for a new copy.",
+            code=code,
+        ) from error
+    try:
+        pages = len(document)
+    finally:
+        document.close()
+    if b"%%EOF" not in data[-_PDF_TAIL:]:
+        raise InputError(
+            f"{name!r} is an incomplete PDF (its end is missing; pages may be lost). "
+            "Copy or scan it again, or ask the sender for a new copy.",
+            code=RejectionCode.TRUNCATED_PDF,
+        )
+    _check_page_count(pages, name=name, limits=limits)
+
+
+def _check_image(data: bytes, media_type: MediaType, *, name: str, limits: ValidationLimits) -> None:
+    """Read the image header(s) and check sizes and integrity without decoding full pages.
+
+    The plugin classes are used directly rather than ``Image.open`` so that Pillow's
+    process-wide decompression-bomb limit does not override ``limits``. Raises
+    ``InputError``.
+    """
+    try:
+        image = _open_image(data, media_type)
+        with image:
+            frames = getattr(image, "n_frames", 1)
+            _check_page_count(frames, name=name, limits=limits)
+            for frame in range(frames):
+                image.seek(frame)
+                _check_pixels(image.size, name=name, limits=limits)
+            image.seek(0)
+            _verify(image, media_type)
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as error:
+        raise InputError(
+            f"{name!r} looks like a {media_type.name} image but cannot be read (it is damaged "
+            f"or incomplete: {error}). Scan or copy it again.",
+            code=RejectionCode.CORRUPT_IMAGE,
+        ) from error
+
+
+def _open_image(data: bytes, media_type: MediaType) -> ImageFile.ImageFile:
+    """Parse the header only. Raises ``OSError``, ``SyntaxError`` or ``ValueError``."""
+    stream = io.BytesIO(data)
+    if media_type is MediaType.TIFF:
+        return TiffImagePlugin.TiffImageFile(stream)
+    if media_type is MediaType.PNG:
+        return PngImagePlugin.PngImageFile(stream)
+    return JpegImagePlugin.JpegImageFile(stream)
+
+
+def _verify(image: ImageFile.ImageFile, media_type: MediaType) -> None:
+    """Check integrity cheaply: PNG chunk checksums, a JPEG decoded at 1/8 scale.
+
+    TIFF frames are only parsed (their headers), not decoded. Raises ``OSError`` or
+    ``SyntaxError``.
+    """
+    if media_type is MediaType.PNG:
+        image.verify()
+    elif media_type is MediaType.JPEG:
+        width, height = image.size
+        image.draft("L", (max(1, width // 8), max(1, height // 8)))
+        image.load()
+
+
+def _check_pixels(size: tuple[int, int], *, name: str, limits: ValidationLimits) -> None:
+    width, height = size
+    if width * height > limits.max_image_pixels:
+        raise InputError(
+            f"{name!r} is an image of {width} x {height} pixels, more than the limit of "
+            f"{limits.max_image_pixels:,} pixels per page. Scan it again at 300 dpi or less.",
+            code=RejectionCode.IMAGE_TOO_LARGE,
+        )
+
+
+def _check_page_count(pages: int, *, name: str, limits: ValidationLimits) -> None:
+    if pages < 1:
+        raise InputError(
+            f"{name!r} has no pages. Check the scan and submit it again.",
+            code=RejectionCode.NO_PAGES,
+        )
+    if pages > limits.max_pages:
+        raise InputError(
+            f"{name!r} has {pages} pages, more than the limit of {limits.max_pages}. "
+            "Split it into several files.",
+            code=RejectionCode.TOO_MANY_PAGES,
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"

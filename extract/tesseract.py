@@ -1,14 +1,184 @@
-"""The one wrapper around the tesseract executable (OCR and orientation detection)."""
+"""The one wrapper around the tesseract executable: OCR and orientation detection.
+
+Runs in the worker process. Each call starts one tesseract process limited to one
+thread (documents already run in parallel), hands it the page image on stdin and
+reads TSV or OSD output from stdout, with a timeout. Failures become
+:class:`TesseractError`; a missing executable is a ``ConfigurationError``.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import subprocess
+from dataclasses import dataclass
 
-from rogatory.errors import ConfigurationError
+from PIL import Image
+
+from rogatory.errors import ConfigurationError, RogatoryError
+from rogatory.records import Word
+
+#: Environment of every tesseract process: one OpenMP thread.
+_THREAD_ENV = {"OMP_THREAD_LIMIT": "1"}
+_TSV_COLUMNS = 12
+
+
+class TesseractError(RogatoryError):
+    """Tesseract crashed, timed out or produced output we cannot read (one page)."""
+
+    code = "ocr_failed"
+
+
+@dataclass(frozen=True)
+class Orientation:
+    """What tesseract's orientation and script detection (``--psm 0``) says of a page.
+
+    ``rotate`` is how many degrees the page must turn clockwise to stand upright.
+    """
+
+    rotate: int
+    orientation_confidence: float
+    script: str
+    script_confidence: float
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """The recognised text of one page image, its words and mean word confidence (0..1)."""
+
+    text: str
+    words: tuple[Word, ...]
+    confidence: float
 
 
 def check_tesseract(*, executable: str) -> None:
     """Check that tesseract can be run. Raises ``ConfigurationError`` when it cannot."""
     if shutil.which(executable) is None or not os.access(executable, os.X_OK):
         raise ConfigurationError(f"tesseract is not installed at {executable}")
+
+
+def recognise(
+    image: Image.Image,
+    *,
+    executable: str,
+    languages: str,
+    timeout_seconds: float,
+    dpi: int | None = None,
+    psm: int = 3,
+) -> OcrResult:
+    """OCR one page image with the given models (``"fra+eng"``).
+
+    Raises ``TesseractError`` when tesseract fails or times out.
+    """
+    args = ["-l", languages, "--psm", str(psm), "tsv"]
+    output = _run(image, executable=executable, args=args, dpi=dpi, timeout_seconds=timeout_seconds)
+    return parse_tsv(output)
+
+
+def detect_orientation(
+    image: Image.Image,
+    *,
+    executable: str,
+    timeout_seconds: float,
+    dpi: int | None = None,
+) -> Orientation | None:
+    """Detect the orientation and script of a page; ``None`` when it has too little text.
+
+    Raises ``TesseractError`` when tesseract fails or times out.
+    """
+    output = _run(image, executable=executable, args=["--psm", "0"], dpi=dpi, timeout_seconds=timeout_seconds)
+    return parse_osd(output)
+
+
+def parse_osd(output: str) -> Orientation | None:
+    """Read the ``key: value`` lines of tesseract OSD output; ``None`` if they are absent."""
+    values: dict[str, str] = {}
+    for line in output.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            values[key.strip()] = value.strip()
+    try:
+        return Orientation(
+            rotate=int(values["Rotate"]) % 360,
+            orientation_confidence=float(values["Orientation confidence"]),
+            script=values["Script"],
+            script_confidence=float(values["Script confidence"]),
+        )
+    except (KeyError, ValueError):
+        return None
+
+
+def parse_tsv(output: str) -> OcrResult:
+    """Turn tesseract TSV into text (lines in reading order) and words with boxes.
+
+    Lines are separated by a newline, paragraphs and blocks too. Confidence is the
+    mean word confidence weighted by word length, 0 when there are no words.
+    """
+    lines: dict[tuple[int, int, int, int], list[str]] = {}
+    words: list[Word] = []
+    for row in output.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) != _TSV_COLUMNS or cells[0] != "5":
+            continue
+        text = cells[11].strip()
+        if not text:
+            continue
+        page, block, par, line = (int(cell) for cell in cells[1:5])
+        left, top, width, height = (int(cell) for cell in cells[6:10])
+        confidence = min(max(float(cells[10]) / 100.0, 0.0), 1.0)
+        lines.setdefault((page, block, par, line), []).append(text)
+        words.append(Word(text=text, left=left, top=top, width=width, height=height, confidence=confidence))
+    total = sum(len(word.text) for word in words)
+    mean = sum(word.confidence * len(word.text) for word in words) / total if total else 0.0
+    text = "\n".join(" ".join(line_words) for line_words in lines.values())
+    return OcrResult(text=text, words=tuple(words), confidence=mean)
+
+
+def _run(
+    image: Image.Image,
+    *,
+    executable: str,
+    args: list[str],
+    dpi: int | None,
+    timeout_seconds: float,
+) -> str:
+    """Run tesseract on ``image`` (sent on stdin as PNM) and return its stdout.
+
+    Raises ``ConfigurationError`` if the executable is missing, ``TesseractError``
+    on a timeout, a non-zero exit or output that is not UTF-8.
+    """
+    command = [executable, "stdin", "stdout"]
+    if dpi:
+        command += ["--dpi", str(dpi)]
+    env = {**os.environ, **_THREAD_ENV}
+    try:
+        completed = subprocess.run(
+            command + args,
+            input=_encode(image),
+            capture_output=True,
+            timeout=timeout_seconds,
+            env=env,
+            check=False,
+        )
+    except FileNotFoundError as error:
+        raise ConfigurationError(f"tesseract is not installed at {executable}") from error
+    except subprocess.TimeoutExpired as error:
+        raise TesseractError(f"OCR took longer than {timeout_seconds:g} s", code="ocr_timeout") from error
+    if completed.returncode != 0:
+        detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = detail[-1] if detail else f"exit status {completed.returncode}"
+        raise TesseractError(f"OCR failed: {reason}")
+    try:
+        return completed.stdout.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TesseractError("OCR output is not UTF-8") from error
+
+
+def _encode(image: Image.Image) -> bytes:
+    """Encode an image as PNM (cheap to write, read by leptonica) for stdin."""
+    if image.mode not in {"1", "L", "RGB"}:
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")
+    return buffer.getvalue()

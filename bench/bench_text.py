@@ -1,0 +1,144 @@
+"""Benchmark of text extraction on a labelled corpus: CER, language accuracy, speed.
+
+Usage: ``python bench/bench_text.py [CORPUS] [--kind K] [--language L] [--limit N]
+[--ids dev-001,dev-002] [--verbose]``. CORPUS defaults to the shared dev corpus.
+CER is the edit distance between the extracted text and the manifest ``text``,
+both with runs of white space collapsed to one space, over the length of the truth
+(summed over the documents of a group, so long documents weigh more).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.engines import load_text_engines
+from extract.text import TextOptions, extract_text
+from rogatory.sources import MediaType, SourceFile
+
+DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
+_MEDIA_TYPES = {
+    ".pdf": MediaType.PDF,
+    ".tif": MediaType.TIFF,
+    ".tiff": MediaType.TIFF,
+    ".png": MediaType.PNG,
+    ".jpg": MediaType.JPEG,
+    ".jpeg": MediaType.JPEG,
+}
+_SPACES = re.compile(r"\s+")
+
+
+def edit_distance(first: str, second: str) -> int:
+    """Levenshtein distance by Myers' bit-parallel algorithm (Hyyrö's formulation)."""
+    if not first:
+        return len(second)
+    if not second:
+        return len(first)
+    length = len(first)
+    mask = (1 << length) - 1
+    high = 1 << (length - 1)
+    peq: dict[str, int] = defaultdict(int)
+    for index, char in enumerate(first):
+        peq[char] |= 1 << index
+    positive, negative, score = mask, 0, length
+    for char in second:
+        eq = peq.get(char, 0)
+        xv = eq | negative
+        xh = ((((eq & positive) + positive) & mask) ^ positive) | eq
+        ph = (negative | ~(xh | positive)) & mask
+        mh = positive & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = ((ph << 1) | 1) & mask
+        mh = (mh << 1) & mask
+        positive = (mh | ~(xv | ph)) & mask
+        negative = ph & xv
+    return score
+
+
+def collapse(text: str) -> str:
+    """Runs of white space (form feeds included) to one space, ends trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass
+class Tally:
+    """Sums of one group of documents."""
+
+    docs: int = 0
+    pages: int = 0
+    errors: int = 0
+    truth_chars: int = 0
+    language_right: int = 0
+    seconds: float = 0.0
+
+    def add(self, *, pages: int, errors: int, truth_chars: int, language_right: bool, seconds: float) -> None:
+        self.docs += 1
+        self.pages += pages
+        self.errors += errors
+        self.truth_chars += truth_chars
+        self.language_right += language_right
+        self.seconds += seconds
+
+    def row(self, name: str) -> str:
+        cer = self.errors / self.truth_chars if self.truth_chars else 0.0
+        accuracy = self.language_right / self.docs if self.docs else 0.0
+        speed = self.pages / self.seconds if self.seconds else 0.0
+        return f"{name:<16}{self.docs:>5}{self.pages:>6}{cer:>9.4f}{accuracy:>9.3f}{speed:>9.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--kind")
+    parser.add_argument("--language")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--ids", help="comma-separated document ids")
+    parser.add_argument("--verbose", action="store_true", help="one line per document")
+    args = parser.parse_args()
+
+    rows = [json.loads(line) for line in (args.corpus / "manifest.jsonl").read_text().splitlines() if line]
+    rows = [
+        row
+        for row in rows
+        if (not args.kind or row["kind"] == args.kind)
+        and (not args.language or row["language"] == args.language)
+        and (not args.ids or row["id"] in args.ids.split(","))
+    ][: args.limit]
+    engines = load_text_engines()
+    options = TextOptions()
+    groups: dict[str, Tally] = defaultdict(Tally)
+    for row in rows:
+        path = args.corpus / row["file"]
+        source = SourceFile(data=path.read_bytes(), media_type=_MEDIA_TYPES[path.suffix.lower()], name=path.name)
+        start = time.perf_counter()
+        document = extract_text(source, engines=engines, options=options)
+        seconds = time.perf_counter() - start
+        truth = collapse(row["text"])
+        errors = edit_distance(truth, collapse(document.text))
+        right = document.language == row["language"]
+        for name in ("all", f"kind {row['kind']}", f"lang {row['language']}"):
+            groups[name].add(
+                pages=len(document.pages), errors=errors, truth_chars=len(truth), language_right=right, seconds=seconds
+            )
+        if args.verbose:
+            print(
+                f"{row['id']} {row['kind']:<12} {row['language']} pages={len(document.pages)} "
+                f"cer={errors / max(len(truth), 1):.4f} lang={document.language} {seconds:.1f}s "
+                f"{' | '.join(issue for page in document.pages for issue in page.issues)}",
+                flush=True,
+            )
+    print(f"{'group':<16}{'docs':>5}{'pages':>6}{'CER':>9}{'lang acc':>9}{'pages/s':>9}")
+    for name in sorted(groups, key=lambda key: (key != "all", key)):
+        print(groups[name].row(name))
+
+
+if __name__ == "__main__":
+    main()

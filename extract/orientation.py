@@ -1,0 +1,26 @@
+"""Turning a page image upright from what tesseract's orientation detection says."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from extract.tesseract import Orientation
+
+#: Below this OSD orientation confidence, a page is left as it is.
+MIN_ORIENTATION_CONFIDENCE = 1.5
+
+
+def needs_turn(orientation: Orientation | None) -> bool:
+    """Whether the page is sideways or upside down, confidently enough to turn it."""
+    return (
+        orientation is not None
+        and orientation.rotate != 0
+        and orientation.orientation_confidence >= MIN_ORIENTATION_CONFIDENCE
+    )
+
+
+def turn_upright(image: Image.Image, orientation: Orientation) -> Image.Image:
+    """The image turned clockwise by ``orientation.rotate`` degrees (a multiple of 90)."""
+    turns = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+    transpose = turns.get(orientation.rotate % 360)
+    return image if transpose is None else image.transpose(transpose)

@@ -1,0 +1,143 @@
+"""Pages of a PDF: the text layer where it is real text, else the page rendered for OCR.
+
+Runs in the worker process, one document at a time (pdfium is not thread-safe).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extract.images import PageImage
+from rogatory.errors import InputError
+
+POINTS_PER_INCH = 72
+#: A text layer with fewer visible characters than this, on a page mostly covered by
+#: an image, is a stamp or a page number over a scan: the page is OCR'd instead.
+MIN_LAYER_CHARS_OVER_IMAGE = 200
+#: Share of the page area an image must cover to count as a scan of the page.
+MIN_SCAN_COVERAGE = 0.5
+#: Below this share of letters and digits among visible characters, a layer is glyph garbage.
+MIN_WORD_CHAR_SHARE = 0.6
+#: Above this share of replacement, private-use or control characters, it is garbage too.
+MAX_BAD_CHAR_SHARE = 0.02
+_BAD_CATEGORIES = {"Co", "Cc", "Cs", "Cn"}
+_DROPPED = str.maketrans({"\ufffe": None, "\ufeff": None, "\x02": "-", "\x00": None})
+
+
+@dataclass(frozen=True)
+class TextLayerPage:
+    """A page whose embedded text is used as it is; size in pixels at the render dpi."""
+
+    text: str
+    width: int
+    height: int
+
+
+def read_pdf_pages(
+    data: bytes, *, dpi: int, max_pages: int, max_image_pixels: int, name: str = ""
+) -> Iterator[TextLayerPage | PageImage]:
+    """Yield each page of a PDF as its text layer or as an image rendered at ``dpi``.
+
+    Raises ``InputError`` for a corrupt or password-protected PDF, or one with more
+    than ``max_pages`` pages. A page that cannot be rendered becomes a
+    :class:`PageImage` without image, with an issue.
+    """
+    document = open_pdf(data, max_pages=max_pages, name=name)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                yield _read_page(page, index=index, dpi=dpi, max_image_pixels=max_image_pixels)
+            finally:
+                page.close()
+    finally:
+        document.close()
+
+
+def open_pdf(data: bytes, *, max_pages: int, name: str = "") -> pdfium.PdfDocument:
+    """Open a PDF from its bytes. Raises ``InputError`` (corrupt, encrypted, too long)."""
+    label = name or "the PDF"
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise InputError(
+                f"{label} is protected by a password; ask the sender for an unprotected copy",
+                code="encrypted_pdf",
+            ) from error
+        raise InputError(
+            f"{label} is damaged and cannot be opened ({error}); ask the sender for a new copy",
+            code="corrupt_pdf",
+        ) from error
+    pages = len(document)
+    if pages > max_pages:
+        document.close()
+        raise InputError(
+            f"{label} has {pages} pages, more than the {max_pages} allowed; split it into parts",
+            code="too_many_pages",
+        )
+    if pages == 0:
+        document.close()
+        raise InputError(f"{label} has no pages", code="corrupt_pdf")
+    return document
+
+
+def layer_is_text(text: str) -> bool:
+    """Whether an extracted text layer is real text rather than empty or glyph garbage."""
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return False
+    word_chars = sum(char.isalnum() for char in visible)
+    bad = sum(unicodedata.category(char) in _BAD_CATEGORIES or char == "\ufffd" for char in visible)
+    return word_chars / len(visible) >= MIN_WORD_CHAR_SHARE and bad / len(visible) <= MAX_BAD_CHAR_SHARE
+
+
+def clean_layer_text(text: str) -> str:
+    """Normalise pdfium's text: ``\\n`` line ends, no trailing spaces, no marker characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROPPED)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _read_page(page: pdfium.PdfPage, *, index: int, dpi: int, max_image_pixels: int) -> TextLayerPage | PageImage:
+    scale = _scale(page, dpi=dpi, max_image_pixels=max_image_pixels)
+    width, height = (round(side * scale) for side in page.get_size())
+    try:
+        textpage = page.get_textpage()
+        text = clean_layer_text(textpage.get_text_range())
+        textpage.close()
+    except pdfium.PdfiumError:
+        text = ""
+    if layer_is_text(text) and not (len(text.strip()) < MIN_LAYER_CHARS_OVER_IMAGE and _is_scan(page)):
+        return TextLayerPage(text=text, width=width, height=height)
+    try:
+        bitmap = page.render(scale=scale, grayscale=True)
+        image = bitmap.to_pil().convert("L")
+    except (pdfium.PdfiumError, OSError, ValueError) as error:
+        return PageImage(image=None, issue=f"page {index + 1} cannot be rendered: {error}")
+    return PageImage(image=image, dpi=round(scale * POINTS_PER_INCH))
+
+
+def _scale(page: pdfium.PdfPage, *, dpi: int, max_image_pixels: int) -> float:
+    """Render scale for ``dpi``, lowered so the page image stays within the pixel limit."""
+    width, height = page.get_size()
+    scale = dpi / POINTS_PER_INCH
+    pixels = width * height * scale * scale
+    if pixels > max_image_pixels > 0:
+        scale *= (max_image_pixels / pixels) ** 0.5
+    return scale
+
+
+def _is_scan(page: pdfium.PdfPage) -> bool:
+    """Whether one image covers most of the page (a scan under a text layer)."""
+    width, height = page.get_size()
+    area = width * height
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        if area > 0 and (right - left) * (top - bottom) / area >= MIN_SCAN_COVERAGE:
+            return True
+    return False

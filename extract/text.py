@@ -1,0 +1,190 @@
+"""The text extraction stage: an original in, its text page by page and its language out.
+
+Runs in the worker process (and in the evaluation command and tests). PDF pages
+use their text layer when it is real text and are otherwise rendered and OCR'd;
+image files are OCR'd frame by frame. OCR picks its models once per document: the
+script and orientation of the first page with text (tesseract OSD), and for Latin
+script a first English pass whose language lingua decides. A later page that reads
+badly is checked again (turned upright, or read with its own script's models).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PIL import Image
+
+from extract.engines import TextEngines
+from extract.images import PageImage, read_image_pages
+from extract.language import detect_language, script_language, tesseract_languages
+from extract.orientation import needs_turn, turn_upright
+from extract.pdf import TextLayerPage, read_pdf_pages
+from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
+from rogatory.records import DocumentText, PageText, TextSource
+from rogatory.sources import MediaType, SourceFile
+
+#: An OCR'd page whose mean word confidence is below this is checked again with OSD.
+RECHECK_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class TextOptions:
+    """Limits and resolution of text extraction (from ``Settings``)."""
+
+    dpi: int = 300
+    timeout_seconds: float = 180.0
+    max_pages: int = 2000
+    max_image_pixels: int = 120_000_000
+
+
+def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptions) -> DocumentText:
+    """Read the text of every page of an original and detect its main language.
+
+    Raises ``InputError`` for a file that cannot be read at all (corrupt, encrypted,
+    too many pages, too large an image); a page that fails becomes an empty page
+    with an issue. Raises ``ConfigurationError`` if tesseract is missing.
+    """
+    reader = _OcrReader(engines=engines, options=options)
+    pages: list[PageText] = []
+    for number, item in enumerate(_page_sources(source, options), start=1):
+        if isinstance(item, TextLayerPage):
+            page = PageText(
+                number=number,
+                text=item.text,
+                source=TextSource.TEXT_LAYER,
+                confidence=1.0,
+                width=item.width,
+                height=item.height,
+            )
+        else:
+            page = reader.read(number, item)
+        pages.append(_with_language(page, engines))
+    whole = "\n".join(page.text for page in pages)
+    guess = detect_language(whole, detector=engines.detector)
+    issues = () if guess else ("the language of the document could not be determined",)
+    return DocumentText(
+        pages=tuple(pages),
+        language=guess.code if guess else None,
+        language_confidence=guess.confidence if guess else 0.0,
+        issues=issues,
+    )
+
+
+def _page_sources(source: SourceFile, options: TextOptions) -> Iterator[TextLayerPage | PageImage]:
+    if source.media_type is MediaType.PDF:
+        return read_pdf_pages(
+            source.data,
+            dpi=options.dpi,
+            max_pages=options.max_pages,
+            max_image_pixels=options.max_image_pixels,
+            name=source.name,
+        )
+    return read_image_pages(source.data, max_image_pixels=options.max_image_pixels, name=source.name)
+
+
+def _with_language(page: PageText, engines: TextEngines) -> PageText:
+    guess = detect_language(page.text, detector=engines.detector)
+    return page.model_copy(update={"language": guess.code}) if guess else page
+
+
+@dataclass
+class _OcrReader:
+    """OCR of the image pages of one document; remembers the models chosen for it."""
+
+    engines: TextEngines
+    options: TextOptions
+    languages: str | None = None
+
+    def read(self, number: int, page: PageImage) -> PageText:
+        """OCR one page. Never raises for the page's content: failures become issues."""
+        if page.image is None:
+            return _empty_page(number, page.issue or f"page {number} cannot be read")
+        image, dpi = page.image, page.dpi or self.options.dpi
+        try:
+            result, image = self._recognise(image, dpi=dpi)
+        except TesseractError as error:
+            return _empty_page(number, f"page {number}: {error}", image=image)
+        if not result.words:
+            return _empty_page(number, f"page {number}: no text found (blank page or picture only)", image=image)
+        return PageText(
+            number=number,
+            text=result.text,
+            source=TextSource.OCR,
+            confidence=result.confidence,
+            width=image.width,
+            height=image.height,
+            words=result.words,
+        )
+
+    def _recognise(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
+        """OCR with the document's models, choosing them first if not yet chosen."""
+        if self.languages is None:
+            return self._first_page(image, dpi=dpi)
+        result = self._ocr(image, self.languages, dpi=dpi)
+        if result.confidence >= RECHECK_CONFIDENCE:
+            return result, image
+        orientation = self._orientation(image, dpi=dpi)
+        if orientation is None:
+            return result, image
+        languages = self._script_languages(orientation) or self.languages
+        if needs_turn(orientation):
+            image = turn_upright(image, orientation)
+        elif languages == self.languages:
+            return result, image
+        retry = self._ocr(image, languages, dpi=dpi)
+        return (retry, image) if retry.confidence > result.confidence else (result, image)
+
+    def _first_page(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
+        """Choose the document's models on its first page with text, and OCR it."""
+        orientation = self._orientation(image, dpi=dpi)
+        if needs_turn(orientation) and orientation is not None:
+            image = turn_upright(image, orientation)
+        languages = self._script_languages(orientation) if orientation else None
+        if languages is not None:
+            self.languages = languages
+            return self._ocr(image, languages, dpi=dpi), image
+        first = self._ocr(image, "eng", dpi=dpi)
+        guess = detect_language(first.text, detector=self.engines.detector)
+        if guess is None:
+            return first, image
+        self.languages = tesseract_languages(guess.code)
+        if self.languages == "eng":
+            return first, image
+        return self._ocr(image, self.languages, dpi=dpi), image
+
+    def _script_languages(self, orientation: Orientation) -> str | None:
+        code = script_language(orientation.script)
+        return tesseract_languages(code) if code else None
+
+    def _orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
+        try:
+            return detect_orientation(
+                image,
+                executable=self.engines.tesseract,
+                timeout_seconds=self.options.timeout_seconds,
+                dpi=dpi,
+            )
+        except TesseractError:
+            return None
+
+    def _ocr(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
+        return recognise(
+            image,
+            executable=self.engines.tesseract,
+            languages=languages,
+            timeout_seconds=self.options.timeout_seconds,
+            dpi=dpi,
+        )
+
+
+def _empty_page(number: int, issue: str, *, image: Image.Image | None = None) -> PageText:
+    return PageText(
+        number=number,
+        text="",
+        source=TextSource.NONE,
+        confidence=0.0,
+        width=image.width if image else 0,
+        height=image.height if image else 0,
+        issues=(issue,),
+    )

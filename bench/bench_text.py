@@ -117,7 +117,9 @@ def main() -> None:
     groups: dict[str, Tally] = defaultdict(Tally)
     for row in rows:
         path = args.corpus / row["file"]
-        source = SourceFile(data=path.read_bytes(), media_type=_MEDIA_TYPES[path.suffix.lower()], name=path.name)
+        source = SourceFile(
+            data=path.read_bytes(), media_type=_MEDIA_TYPES[path.suffix.lower()], name=path.name
+        )
         start = time.perf_counter()
         document = extract_text(source, engines=engines, options=options)
         seconds = time.perf_counter() - start
@@ -126,7 +128,11 @@ def main() -> None:
         right = document.language == row["language"]
         for name in ("all", f"kind {row['kind']}", f"lang {row['language']}"):
             groups[name].add(
-                pages=len(document.pages), errors=errors, truth_chars=len(truth), language_right=right, seconds=seconds
+                pages=len(document.pages),
+                errors=errors,
+                truth_chars=len(truth),
+                language_right=right,
+                seconds=seconds,
             )
         if args.verbose:
             print(

@@ -103,7 +103,9 @@ def clean_layer_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def _read_page(page: pdfium.PdfPage, *, index: int, dpi: int, max_image_pixels: int) -> TextLayerPage | PageImage:
+def _read_page(
+    page: pdfium.PdfPage, *, index: int, dpi: int, max_image_pixels: int
+) -> TextLayerPage | PageImage:
     scale = _scale(page, dpi=dpi, max_image_pixels=max_image_pixels)
     width, height = (round(side * scale) for side in page.get_size())
     try:

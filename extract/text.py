@@ -106,7 +106,9 @@ class _OcrReader:
         except TesseractError as error:
             return _empty_page(number, f"page {number}: {error}", image=image)
         if not result.words:
-            return _empty_page(number, f"page {number}: no text found (blank page or picture only)", image=image)
+            return _empty_page(
+                number, f"page {number}: no text found (blank page or picture only)", image=image
+            )
         return PageText(
             number=number,
             text=result.text,

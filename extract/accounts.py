@@ -1,0 +1,240 @@
+"""Bank accounts and BIC codes in the text of a request.
+
+Runs inside :func:`extract.entities.find_entities`. IBANs are found by shape and
+checked by their check digits (python-stdnum); an IBAN whose check digits fail is
+still reported, with ``attributes["valid"] = "false"``. Other account numbers are
+taken only right after an account word of ``accounts.<lang>.yaml`` ("account No.",
+"compte n°", "cuenta", "счёт", "الحساب رقم", "Konto", ...) or at the head of an item
+of a list of accounts that names a bank. BIC/SWIFT codes need a BIC word before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stdnum import iban as stdnum_iban
+
+from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
+from rogatory.records import Entity, EntityKind, Span
+
+#: Shortest and longest IBANs in use (Norway, Saint Lucia/Russia).
+IBAN_MIN, IBAN_MAX = 15, 34
+#: How far after an account (characters) a bank name is looked for.
+BANK_WINDOW = 120
+
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4})+(?![A-Za-z0-9])")
+_NUMBER = re.compile(r"\d+(?:[-/.]\d+)*")
+_NUMBER_LINK = re.compile(
+    r"[\s:.,#№°º]{0,4}(?:(?:no|nr|n|number|numero|num|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?(?=\d)", re.IGNORECASE
+)
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
+_BIC = re.compile(r"[\s:.,()]{0,4}([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
+_NAME_TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”]+")
+_CONNECTORS = frozenset(
+    {"de", "du", "des", "del", "di", "da", "do", "of", "and", "&", "et", "y", "e", "und", "la"}
+)
+
+
+@dataclass(frozen=True)
+class AccountRules:
+    """Account, bank and BIC words of every language, compiled once."""
+
+    account: re.Pattern[str] | None
+    bank: re.Pattern[str] | None
+    bic: re.Pattern[str] | None
+
+
+def load_account_rules() -> AccountRules:
+    """Read ``accounts.<lang>.yaml`` of every language (words of all are used together).
+
+    Raises ``ConfigurationError`` when a lexicon is malformed.
+    """
+    words: dict[str, list[str]] = {"account": [], "bank": [], "bic": []}
+    for language, data in read_lexicons("accounts").items():
+        for key, bucket in words.items():
+            bucket.extend(string_list(data, key, source=f"accounts.{language}.yaml"))
+    return AccountRules(
+        account=phrases_pattern(words["account"]),
+        bank=phrases_pattern(words["bank"]),
+        bic=phrases_pattern(words["bic"]),
+    )
+
+
+def normalise_iban(text: str) -> str:
+    """An IBAN in electronic form: no white space, upper case."""
+    return re.sub(r"\s+", "", text).upper()
+
+
+def find_accounts(text: str, *, page: int, rules: AccountRules) -> list[Entity]:
+    """ACCOUNT and BIC entities on one page; spans are offsets into ``text``. Raises nothing."""
+    folded = fold_text(text)
+    entities = _find_ibans(text, page=page)
+    taken = [(entity.span.start, entity.span.end) for entity in entities]
+    for start, end in _number_spans(text, folded, rules):
+        if any(start < right and left < end for left, right in taken):
+            continue
+        taken.append((start, end))
+        entities.append(
+            Entity(
+                kind=EntityKind.ACCOUNT,
+                value=re.sub(r"\s+", "", text[start:end]),
+                span=Span(page=page, start=start, end=end, text=text[start:end]),
+                method="rule:account-number",
+                confidence=0.8,
+            )
+        )
+    entities = [_with_bank(entity, text, folded, rules) for entity in entities]
+    return sorted(entities + _find_bics(text, folded, page=page, rules=rules), key=lambda e: e.span.start)
+
+
+def _find_ibans(text: str, *, page: int) -> list[Entity]:
+    entities = []
+    for match in _IBAN.finditer(text):
+        chosen = _choose_iban(match.group())
+        if chosen is None:
+            continue
+        written, valid = chosen
+        start = match.start()
+        end = start + len(written)
+        entities.append(
+            Entity(
+                kind=EntityKind.ACCOUNT,
+                value=normalise_iban(written),
+                span=Span(page=page, start=start, end=end, text=written),
+                method="rule:iban",
+                confidence=0.99 if valid else 0.6,
+                attributes={"valid": "true" if valid else "false"},
+            )
+        )
+    return entities
+
+
+def _choose_iban(candidate: str) -> tuple[str, bool] | None:
+    """The longest prefix of ``candidate`` (whole space-separated groups) that is an IBAN.
+
+    Prefers a prefix whose check digits hold; else the longest well-grouped prefix
+    (groups of four, a shorter last one) of a plausible length, reported invalid.
+    """
+    groups = candidate.split(" ")
+    prefixes = [" ".join(groups[:count]) for count in range(len(groups), 0, -1)]
+    for prefix in prefixes:
+        compact = normalise_iban(prefix)
+        if IBAN_MIN <= len(compact) <= IBAN_MAX and stdnum_iban.is_valid(compact):
+            return prefix, True
+    for count in range(len(groups), 0, -1):
+        head = groups[:count]
+        compact = "".join(head)
+        grouped = len(head) == 1 or all(len(group) == 4 for group in head[:-1])
+        if grouped and IBAN_MIN <= len(compact) <= IBAN_MAX:
+            return " ".join(head), False
+    return None
+
+
+def _number_spans(text: str, folded: str, rules: AccountRules) -> list[tuple[int, int]]:
+    """Spans of account numbers after an account word, or heading a list item."""
+    spans: list[tuple[int, int]] = []
+    if rules.account is not None:
+        for word in rules.account.finditer(folded):
+            link = _NUMBER_LINK.match(text, word.end())
+            if link is None:
+                continue
+            number = _NUMBER.match(text, link.end())
+            followed = text[number.end() : number.end() + 2] if number is not None else ""
+            if number is None or re.fullmatch(r"[,.]\d", followed):
+                continue
+            if _is_account_number(number.group()):
+                spans.append((number.start(), number.end()))
+    for item in _LIST_ITEM.finditer(text):
+        line_end = text.find("\n", item.end())
+        line = folded[item.end() : line_end if line_end >= 0 else len(text)]
+        value = item.group(1).strip()
+        if rules.bank is not None and rules.bank.search(line) and _is_account_number(value):
+            spans.append((item.start(1), item.start(1) + len(value)))
+    return spans
+
+
+def _is_account_number(value: str) -> bool:
+    """At least six digits, and not a date, an amount ("1.584.000") or a year range."""
+    digits = sum(char.isdigit() for char in value)
+    if digits < 6 or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", value):
+        return False
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", value):
+        return False
+    return not re.fullmatch(r"\d{4}[-/]\d{2,4}", value)
+
+
+def _find_bics(text: str, folded: str, *, page: int, rules: AccountRules) -> list[Entity]:
+    if rules.bic is None:
+        return []
+    entities = []
+    for word in rules.bic.finditer(folded):
+        match = _BIC.match(text, word.end())
+        if match is None:
+            continue
+        entities.append(
+            Entity(
+                kind=EntityKind.BIC,
+                value=match.group(1),
+                span=Span(page=page, start=match.start(1), end=match.end(1), text=match.group(1)),
+                method="rule:bic",
+                confidence=0.9,
+            )
+        )
+    return entities
+
+
+def _with_bank(entity: Entity, text: str, folded: str, rules: AccountRules) -> Entity:
+    """``entity`` with ``attributes["bank"]`` when a bank is named just after it."""
+    if rules.bank is None:
+        return entity
+    window_end = min(len(text), entity.span.end + BANK_WINDOW)
+    sentence = re.search(r"[.;](?=\s)|\n\s*\n", text[entity.span.end : window_end])
+    if sentence is not None:
+        window_end = entity.span.end + sentence.start()
+    word = rules.bank.search(folded, entity.span.end, window_end)
+    if word is None:
+        return entity
+    name = bank_name(text, word.start(), word.end())
+    if not name:
+        return entity
+    return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
+
+
+def bank_name(text: str, start: int, end: int) -> str:
+    """The name around a bank word at ``text[start:end]``: its run of capitalised words."""
+    tokens = list(_NAME_TOKEN.finditer(text))
+    index = next((i for i, token in enumerate(tokens) if token.start() <= start < token.end()), None)
+    if index is None:
+        return ""
+    cased = (
+        tokens[index].group()[:1].isupper() or tokens[index].group()[:1] != tokens[index].group()[:1].lower()
+    )
+    first = last = index
+    if cased:
+        while (
+            first > 0 and _joins(text, tokens[first - 1], tokens[first]) and _is_name_word(tokens[first - 1])
+        ):
+            first -= 1
+        while last + 1 < len(tokens) and _joins(text, tokens[last], tokens[last + 1]):
+            if not _is_name_word(tokens[last + 1]):
+                break
+            last += 1
+    else:
+        while last + 1 < len(tokens) and last - index < 3 and _joins(text, tokens[last], tokens[last + 1]):
+            last += 1
+    while first < last and tokens[first].group().lower() in _CONNECTORS:
+        first += 1
+    while last > first and tokens[last].group().lower() in _CONNECTORS:
+        last -= 1
+    return " ".join(text[tokens[first].start() : tokens[last].end()].split())
+
+
+def _joins(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether only white space stands between two tokens."""
+    return text[left.end() : right.start()].isspace()
+
+
+def _is_name_word(token: re.Match[str]) -> bool:
+    word = token.group()
+    return word[:1].isupper() or word.lower() in _CONNECTORS or word[:2].lower() in {"l'", "d'"}

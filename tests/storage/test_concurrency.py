@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import select
 
+from rogatory.sources import MediaType
 from storage.database import open_database
 from storage.models import DuplicateRow, NumberCounter, RegistrationRow
-from tests.storage.registration_jobs import register_labels
+from storage.registry import register
+from tests.storage.registration_jobs import NOW, digest, register_labels
 
 
 def _run(url: str, batches: list[list[str]]) -> None:
@@ -54,3 +58,28 @@ def test_same_content_from_two_processes_is_registered_once(tmp_path: Path) -> N
     assert sorted(row.sequence for row in registrations) == list(range(1, 11))
     assert duplicate_hashes == sorted(by_id.values())
     assert duplicate_match
+
+
+def test_threads_sharing_one_database_get_distinct_numbers(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'registry.db'}")
+    barrier = threading.Barrier(4)
+
+    def work(worker: int) -> list[str]:
+        barrier.wait(timeout=30)
+        return [
+            register(
+                db,
+                sha256=digest(f"t{worker}-{index}"),
+                filename="x.pdf",
+                size=1,
+                media_type=MediaType.PDF,
+                source="upload",
+                now=NOW,
+            ).registration.number
+            for index in range(10)
+        ]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        numbers = [number for batch in pool.map(work, range(4)) for number in batch]
+    db.dispose()
+    assert sorted(numbers) == [f"RQ-2026-{n:06d}" for n in range(1, 41)]

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 from rogatory.errors import ConfigurationError, NotFoundError
 from rogatory.records import Analysis
 from rogatory.registration import (
-    DuplicateEvent,
     IntakeSource,
     RegisterResult,
     Registration,
@@ -37,6 +36,7 @@ from rogatory.sources import MediaType
 from storage.audit import audit, list_audit, write_audit
 from storage.database import Database
 from storage.models import AnalysisRow, DuplicateRow, NumberCounter, PageRow, RegistrationRow, RejectionRow
+from storage.rows import duplicate_from_row, registration_from_row, rejection_from_row
 from storage.search import search_pages
 
 __all__ = [
@@ -134,7 +134,7 @@ def _register_once(
             )
             detail = f"duplicate received by {arrival.source}: {arrival.filename}"
             write_audit(session, action="duplicate", number=existing.number, detail=detail)
-            return RegisterResult(registration=_registration(existing), created=False)
+            return RegisterResult(registration=registration_from_row(existing), created=False)
         year = arrival.received_at.year
         sequence = _next_sequence(session, year)
         row = RegistrationRow(
@@ -155,7 +155,7 @@ def _register_once(
         session.flush()
         detail = f"registered from {arrival.source}: {arrival.filename} ({arrival.sha256})"
         write_audit(session, action="register", number=row.number, detail=detail)
-        return RegisterResult(registration=_registration(row), created=True)
+        return RegisterResult(registration=registration_from_row(row), created=True)
 
 
 def _next_sequence(session: Session, year: int) -> int:
@@ -198,7 +198,7 @@ def record_rejection(
         session.add(row)
         session.flush()
         write_audit(session, action="reject", detail=f"{code}: {filename} ({sha256}): {reason}")
-        return _rejection(row)
+        return rejection_from_row(row)
 
 
 def set_status(
@@ -220,7 +220,7 @@ def set_status(
         detail = f"{previous} -> {row.status}" + (f": {reason}" if reason else "")
         write_audit(session, action="status", number=number, actor=actor, detail=detail)
         session.flush()
-        return _registration(row)
+        return registration_from_row(row)
 
 
 def save_analysis(db: Database, number: str, analysis: Analysis, *, now: datetime | None = None) -> None:
@@ -260,9 +260,9 @@ def get_request(db: Database, number: str) -> RequestView:
             select(DuplicateRow).where(DuplicateRow.registration_id == row.id).order_by(DuplicateRow.id)
         )
         return RequestView(
-            registration=_registration(row),
+            registration=registration_from_row(row),
             analysis=Analysis.model_validate_json(stored.analysis_json) if stored else None,
-            duplicates=tuple(_duplicate(duplicate, row.number) for duplicate in duplicates),
+            duplicates=tuple(duplicate_from_row(duplicate, row.number) for duplicate in duplicates),
         )
 
 
@@ -290,14 +290,14 @@ def list_requests(
         if needs_review is not None:
             statement = statement.where(AnalysisRow.needs_review == needs_review)
     with db.session() as session:
-        return [_registration(row) for row in session.scalars(statement)]
+        return [registration_from_row(row) for row in session.scalars(statement)]
 
 
 def list_rejections(db: Database, *, limit: int = 100, offset: int = 0) -> list[Rejection]:
     """Rejected originals, newest first. Raises ``TransientError``."""
     statement = select(RejectionRow).order_by(RejectionRow.id.desc()).limit(limit).offset(offset)
     with db.session() as session:
-        return [_rejection(row) for row in session.scalars(statement)]
+        return [rejection_from_row(row) for row in session.scalars(statement)]
 
 
 def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
@@ -330,47 +330,3 @@ def _registration_row(session: Session, number: str) -> RegistrationRow:
     if row is None:
         raise NotFoundError(f"no registration {number!r}")
     return row
-
-
-def _registration(row: RegistrationRow) -> Registration:
-    return Registration.model_validate(
-        {
-            "number": row.number,
-            "year": row.year,
-            "sha256": row.sha256,
-            "filename": row.filename,
-            "size": row.size,
-            "media_type": row.media_type,
-            "source": row.source,
-            "received_at": row.received_at,
-            "status": row.status,
-            "status_reason": row.status_reason,
-            "updated_at": row.updated_at,
-        }
-    )
-
-
-def _rejection(row: RejectionRow) -> Rejection:
-    return Rejection(
-        id=row.id,
-        sha256=row.sha256,
-        filename=row.filename,
-        size=row.size,
-        code=row.code,
-        reason=row.reason,
-        received_at=row.received_at,
-    )
-
-
-def _duplicate(row: DuplicateRow, number: str) -> DuplicateEvent:
-    return DuplicateEvent.model_validate(
-        {
-            "id": row.id,
-            "number": number,
-            "sha256": row.sha256,
-            "filename": row.filename,
-            "size": row.size,
-            "source": row.source,
-            "received_at": row.received_at,
-        }
-    )

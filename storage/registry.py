@@ -133,7 +133,9 @@ def _register_once(
                 )
             )
             detail = f"duplicate received by {arrival.source}: {arrival.filename}"
-            write_audit(session, action="duplicate", number=existing.number, detail=detail)
+            write_audit(
+                session, action="duplicate", number=existing.number, detail=detail, now=arrival.received_at
+            )
             return RegisterResult(registration=registration_from_row(existing), created=False)
         year = arrival.received_at.year
         sequence = _next_sequence(session, year)
@@ -154,7 +156,7 @@ def _register_once(
         session.add(row)
         session.flush()
         detail = f"registered from {arrival.source}: {arrival.filename} ({arrival.sha256})"
-        write_audit(session, action="register", number=row.number, detail=detail)
+        write_audit(session, action="register", number=row.number, detail=detail, now=arrival.received_at)
         return RegisterResult(registration=registration_from_row(row), created=True)
 
 
@@ -197,7 +199,9 @@ def record_rejection(
         )
         session.add(row)
         session.flush()
-        write_audit(session, action="reject", detail=f"{code}: {filename} ({sha256}): {reason}")
+        write_audit(
+            session, action="reject", detail=f"{code}: {filename} ({sha256}): {reason}", now=received_at
+        )
         return rejection_from_row(row)
 
 
@@ -218,7 +222,7 @@ def set_status(
         row.status_reason = reason
         row.updated_at = _utc(now)
         detail = f"{previous} -> {row.status}" + (f": {reason}" if reason else "")
-        write_audit(session, action="status", number=number, actor=actor, detail=detail)
+        write_audit(session, action="status", number=number, actor=actor, detail=detail, now=row.updated_at)
         session.flush()
         return registration_from_row(row)
 

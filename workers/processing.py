@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from rogatory.errors import InputError, TransientError
+from rogatory.errors import InputError, NotFoundError, TransientError
 from rogatory.registration import Status
 from rogatory.sources import MediaType, SourceFile
+from storage.objects import CorruptObjectError
 from storage.registry import get_request, save_analysis, set_status
 from workers.context import WorkerContext
 from workers.pipeline import analyse
@@ -28,8 +29,9 @@ def process_registration(number: str, context: WorkerContext) -> Status:
     set_status(context.db, number, Status.PROCESSING)
     try:
         data = context.store.get(registration.sha256)
-    except OSError as error:
-        raise TransientError(f"cannot read the original of {number}: {error}") from error
+    except (NotFoundError, CorruptObjectError) as error:
+        set_status(context.db, number, Status.FAILED, reason=f"the stored original is unusable: {error}")
+        return Status.FAILED
     source = SourceFile(data=data, media_type=MediaType(registration.media_type), name=registration.filename)
     try:
         analysis = analyse(source, context.engines)

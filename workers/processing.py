@@ -44,7 +44,9 @@ def process_registration(number: str, context: WorkerContext) -> Status:
         raise
     except Exception as error:
         log.exception("%s failed with an internal error", number)
-        set_status(context.db, number, Status.FAILED, reason=f"internal error: {type(error).__name__}: {error}")
+        set_status(
+            context.db, number, Status.FAILED, reason=f"internal error: {type(error).__name__}: {error}"
+        )
         raise
     save_analysis(context.db, number, analysis)
     status = Status.NEEDS_REVIEW if analysis.routing.needs_review else Status.ROUTED

@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from rogatory.cli import eval_command, service_commands, registry_commands
+from rogatory.cli import eval_command, registry_commands, service_commands
 from rogatory.errors import RogatoryError
 from rogatory.settings import Settings, load_settings
 

@@ -68,9 +68,11 @@ def test_fifty_files_at_once_get_fifty_gap_free_numbers(service: RunningService,
     for index in range(50):
         drop(f"batch-{index:02d}.png", scan([f"Batch request number {index}"]))
     registered = service.wait_for(
-        lambda: [r for r in service.requests() if r["filename"].startswith("batch-")]
-        if len([r for r in service.requests() if r["filename"].startswith("batch-")]) == 50
-        else None,
+        lambda: (
+            [r for r in service.requests() if r["filename"].startswith("batch-")]
+            if len([r for r in service.requests() if r["filename"].startswith("batch-")]) == 50
+            else None
+        ),
         timeout=120,
         what="50 registrations",
     )

@@ -87,7 +87,7 @@ def find_offences(text: str, *, page: int, language: str | None, lexicon: Offenc
     chosen = [
         (start, end, offence)
         for start, end, offence, name in kept
-        if not _in_a_name(text, folded, start, end, name, lexicon)
+        if not _in_a_name(text, folded, start, end, language=name, lexicon=lexicon)
     ]
     return [
         Entity(
@@ -114,7 +114,9 @@ def _all_matches(
     return found
 
 
-def _in_a_name(text: str, folded: str, start: int, end: int, language: str, lexicon: OffenceLexicon) -> bool:
+def _in_a_name(
+    text: str, folded: str, start: int, end: int, *, language: str, lexicon: OffenceLexicon
+) -> bool:
     """Whether a match is part of the name of a law or an authority, not an offence named.
 
     That is: it follows a "not after" word ("Anti-", "lutte contre"), or, where the

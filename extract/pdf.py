@@ -5,6 +5,7 @@ Runs in the worker process, one document at a time (pdfium is not thread-safe).
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -128,9 +129,8 @@ def _scale(page: pdfium.PdfPage, *, dpi: int, max_image_pixels: int) -> float:
     """Render scale for ``dpi``, lowered so the page image stays within the pixel limit."""
     width, height = page.get_size()
     scale = dpi / POINTS_PER_INCH
-    pixels = width * height * scale * scale
-    if pixels > max_image_pixels > 0:
-        scale *= (max_image_pixels / pixels) ** 0.5
+    while math.ceil(width * scale) * math.ceil(height * scale) > max_image_pixels > 0:
+        scale *= 0.98 * min(1.0, (max_image_pixels / (width * height * scale * scale)) ** 0.5)
     return scale
 
 

@@ -22,12 +22,18 @@ from rogatory.records import Word
 #: Environment of every tesseract process: one OpenMP thread.
 _THREAD_ENV = {"OMP_THREAD_LIMIT": "1"}
 _TSV_COLUMNS = 12
+#: What tesseract says (exiting with an error) when OSD finds too little text.
+_TOO_FEW_CHARACTERS = "Too few characters"
 
 
 class TesseractError(RogatoryError):
     """Tesseract crashed, timed out or produced output we cannot read (one page)."""
 
     code = "ocr_failed"
+
+    def __init__(self, message: str, *, code: str | None = None, stderr: str = "") -> None:
+        super().__init__(message, code=code)
+        self.stderr = stderr
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,14 @@ def detect_orientation(
 
     Raises ``TesseractError`` when tesseract fails or times out.
     """
-    output = _run(image, executable=executable, args=["--psm", "0"], dpi=dpi, timeout_seconds=timeout_seconds)
+    try:
+        output = _run(
+            image, executable=executable, args=["--psm", "0"], dpi=dpi, timeout_seconds=timeout_seconds
+        )
+    except TesseractError as error:
+        if _TOO_FEW_CHARACTERS in error.stderr:
+            return None
+        raise
     return parse_osd(output)
 
 
@@ -166,9 +179,10 @@ def _run(
     except subprocess.TimeoutExpired as error:
         raise TesseractError(f"OCR took longer than {timeout_seconds:g} s", code="ocr_timeout") from error
     if completed.returncode != 0:
-        detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        stderr = completed.stderr.decode("utf-8", "replace")
+        detail = stderr.strip().splitlines()
         reason = detail[-1] if detail else f"exit status {completed.returncode}"
-        raise TesseractError(f"OCR failed: {reason}")
+        raise TesseractError(f"OCR failed: {reason}", stderr=stderr)
     try:
         return completed.stdout.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1,0 +1,131 @@
+"""Tests of extract/pdf.py: text layers, glyph garbage, corrupt and over-long PDFs."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from extract.images import PageImage
+from extract.pdf import TextLayerPage, clean_layer_text, layer_is_text, open_pdf, read_pdf_pages
+from rogatory.errors import InputError
+
+
+def make_text_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal born-digital PDF (Helvetica, one text line per entry) written by hand."""
+    objects: list[bytes] = []
+    page_ids = [4 + 2 * index for index in range(len(pages))]
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{page_id} 0 R" for page_id in page_ids)
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for page_id, lines in zip(page_ids, pages, strict=True):
+        body = "BT /F1 12 Tf 72 770 Td 14 TL " + " ".join(f"({line}) Tj T*" for line in lines) + " ET"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {page_id + 1} 0 R >>".encode()
+        )
+        stream = body.encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + content + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def make_image_pdf(pages: int = 1) -> bytes:
+    """A PDF of blank page images (no text layer), written by Pillow."""
+    images = [Image.new("L", (600, 800), 255) for _ in range(pages)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:], resolution=100.0)
+    return buffer.getvalue()
+
+
+def test_text_layer_pages_are_read_in_order() -> None:
+    data = make_text_pdf([["Request for mutual legal assistance", "Article 46 UNCAC"], ["Second page"]])
+    pages = list(read_pdf_pages(data, dpi=300, max_pages=10, max_image_pixels=10**9))
+    assert pages == [
+        TextLayerPage(text="Request for mutual legal assistance\nArticle 46 UNCAC", width=2479, height=3508),
+        TextLayerPage(text="Second page", width=2479, height=3508),
+    ]
+
+
+def test_page_without_text_layer_is_rendered_at_the_dpi() -> None:
+    pages = list(read_pdf_pages(make_image_pdf(), dpi=144, max_pages=10, max_image_pixels=10**9))
+    assert len(pages) == 1
+    page = pages[0]
+    assert isinstance(page, PageImage)
+    assert page.image is not None
+    assert (page.image.width, page.image.height, page.dpi) == (864, 1152, 144)
+
+
+def test_render_is_scaled_down_to_the_pixel_limit() -> None:
+    pages = list(read_pdf_pages(make_image_pdf(), dpi=300, max_pages=10, max_image_pixels=1_000_000))
+    page = pages[0]
+    assert isinstance(page, PageImage)
+    assert page.image is not None
+    assert page.image.width * page.image.height <= 1_000_000
+    assert page.dpi is not None and page.dpi < 300
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"%PDF-1.4\nthis is not a pdf at all", "corrupt_pdf"),
+        (b"", "corrupt_pdf"),
+        (make_text_pdf([["x"]])[:200], "corrupt_pdf"),
+    ],
+)
+def test_corrupt_pdf_is_refused(data: bytes, code: str) -> None:
+    with pytest.raises(InputError) as raised:
+        open_pdf(data, max_pages=10, name="request.pdf")
+    assert raised.value.code == code
+    assert "request.pdf" in raised.value.message
+
+
+def test_pdf_over_the_page_limit_is_refused() -> None:
+    with pytest.raises(InputError) as raised:
+        list(read_pdf_pages(make_image_pdf(pages=3), dpi=72, max_pages=2, max_image_pixels=10**9))
+    assert raised.value.code == "too_many_pages"
+    assert "3 pages" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Request for assistance under Article 46", True),
+        ("Запрос о правовой помощи", True),
+        ("طلب مساعدة قانونية متبادلة", True),
+        ("Case No. 12/2024, 1 May 2026", True),
+        ("", False),
+        ("   \n\n ", False),
+        ("\ue001\ue002\ue003\ue004 \ue005\ue006", False),
+        ("\ufffd\ufffd\ufffd\ufffd abc", False),
+        ("!#$%& ()*+, -./:; <=>?@", False),
+        ("\x01\x03\x04\x05\x06 request", False),
+    ],
+)
+def test_layer_is_text(text: str, expected: bool) -> None:
+    assert layer_is_text(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("line one\r\nline two\r\n", "line one\nline two"),
+        ("trailing   \r\nspaces\t", "trailing\nspaces"),
+        ("a\ufffeb\ufeffc", "abc"),
+        ("\r\n\r\nbody", "body"),
+    ],
+)
+def test_clean_layer_text(raw: str, expected: str) -> None:
+    assert clean_layer_text(raw) == expected

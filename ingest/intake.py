@@ -12,13 +12,16 @@ left where it is and ``TransientError`` raised, so the watcher tries again later
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -90,24 +93,45 @@ def intake_file(path: Path, *, context: IntakeContext) -> IntakeResult:
     """Take in a file of the watched folder, then move it to processed/ or quarantine/.
 
     Registered files become ``<number>__<name>``, duplicates
-    ``duplicate-of-<number>__<name>``; nothing is overwritten. Raises
-    ``TransientError`` (file left in the inbox) when the file cannot be read or the
-    object store or database is unavailable.
+    ``duplicate-of-<number>__<name>``; nothing is overwritten. The file is opened
+    without following symlinks. Raises ``InputError`` (code ``not_a_file``) for a
+    symlink or anything but a regular file, ``TransientError`` (file left in the inbox)
+    when the file cannot be read or the object store or database is unavailable,
+    ``ConfigurationError`` for a bad number prefix.
     """
     now = datetime.now(UTC)
     settings = context.settings
     try:
-        size = path.stat().st_size
-        if size > settings.max_file_bytes:
-            result = _refuse_oversized(path, size=size, context=context, now=now)
-        else:
-            data = path.read_bytes()
-            result = _admit(data, filename=path.name, source="watcher", context=context, now=now)
+        with _open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > settings.max_file_bytes:
+                result = _refuse_oversized(path.name, handle, size=size, context=context, now=now)
+            else:
+                data = handle.read()
+                result = _admit(data, filename=path.name, source="watcher", context=context, now=now)
     except OSError as error:
         raise TransientError(f"cannot read {path}: {error}; it stays in the inbox") from error
     result = _file_away(path, result, settings=settings, now=now)
     _enqueue(result, context)
     return result
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open ``path`` for reading if it is a regular file and not a symlink.
+
+    Raises ``InputError`` (``not_a_file``) or ``OSError``.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(f"{path} is a symbolic link; it is not taken in", code="not_a_file") from error
+        raise
+    handle = os.fdopen(descriptor, "rb")
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        handle.close()
+        raise InputError(f"{path} is not a regular file; it is not taken in", code="not_a_file")
+    return handle
 
 
 def _admit(
@@ -155,18 +179,19 @@ def _admit(
     return IntakeResult(status="duplicate", sha256=sha256, duplicate_of=number, note=note)
 
 
-def _refuse_oversized(path: Path, *, size: int, context: IntakeContext, now: datetime) -> IntakeResult:
+def _refuse_oversized(
+    name: str, handle: BinaryIO, *, size: int, context: IntakeContext, now: datetime
+) -> IntakeResult:
     """Refuse a file over the size limit without reading it into memory (nor storing it).
 
     The file itself is kept, in the quarantine folder. Raises ``OSError``, ``TransientError``.
     """
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
+    while chunk := handle.read(_HASH_CHUNK):
+        digest.update(chunk)
     limit = context.settings.max_file_bytes
     reason = (
-        f"{path.name!r} is {size / 1_000_000:,.1f} MB, more than the limit of {limit / 1_000_000:,.1f} MB. "
+        f"{name!r} is {size / 1_000_000:,.1f} MB, more than the limit of {limit / 1_000_000:,.1f} MB. "
         "Split it into several files or scan it at a lower resolution."
     )
     sha256 = digest.hexdigest()
@@ -174,7 +199,7 @@ def _refuse_oversized(path: Path, *, size: int, context: IntakeContext, now: dat
     record_rejection(
         context.db,
         sha256=sha256,
-        filename=_database_name(path.name),
+        filename=_database_name(name),
         size=size,
         code=code,
         reason=reason,

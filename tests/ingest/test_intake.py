@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ingest.intake import IntakeContext, IntakeResult, intake_bytes, intake_file
-from rogatory.errors import TransientError
+from rogatory.errors import InputError, TransientError
 from rogatory.settings import Settings
 from storage.database import Database, open_database
 from storage.objects import FilesystemObjectStore, ObjectStore, sha256_hex
@@ -242,3 +243,21 @@ def test_the_result_serialises_to_json_for_the_api() -> None:
         "code": None,
         "note": None,
     }
+
+
+def test_intake_file_refuses_a_symlink_or_a_pipe_and_leaves_them_alone(
+    settings: Settings, db: Database, queued: list[str], tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(originals.pdf(1))
+    (settings.inbox / "link.pdf").symlink_to(secret)
+    os.mkfifo(settings.inbox / "pipe.pdf")
+    context = _context(settings, db, queued)
+
+    for name in ("link.pdf", "pipe.pdf"):
+        with pytest.raises(InputError) as caught:
+            intake_file(settings.inbox / name, context=context)
+        assert caught.value.code == "not_a_file"
+
+    assert _names(settings.inbox) == ["link.pdf", "pipe.pdf"]
+    assert (list_requests(db), list_rejections(db), _names(settings.objects_dir)) == ([], [], [])

@@ -9,7 +9,9 @@ code runs on production parts. Tasks carry JSON arguments only, acknowledge late
 from __future__ import annotations
 
 from celery import Celery
+from kombu.exceptions import OperationalError
 
+from rogatory.errors import TransientError
 from rogatory.settings import Settings
 
 PROCESS_TASK = "rogatory.process_document"
@@ -52,5 +54,8 @@ def create_celery(settings: Settings) -> Celery:
 
 
 def enqueue_processing(app: Celery, number: str) -> None:
-    """Queue the pipeline for one registration. Raises kombu's errors if the broker is down."""
-    app.send_task(PROCESS_TASK, args=[number], queue=QUEUE)
+    """Queue the pipeline for one registration. Raises ``TransientError`` if the broker is down."""
+    try:
+        app.send_task(PROCESS_TASK, args=[number], queue=QUEUE)
+    except (OperationalError, OSError) as error:
+        raise TransientError(f"cannot queue {number}: the broker is unavailable ({error})") from error

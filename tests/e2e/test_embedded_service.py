@@ -84,7 +84,7 @@ def test_fifty_files_at_once_get_fifty_gap_free_numbers(service: RunningService,
 
 BAD_INPUTS = [
     ("empty.pdf", b"", "empty"),
-    ("truncated.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "corrupt"),
+    ("truncated.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "truncated_pdf"),
     ("letter.docx", b"PK\x03\x04" + b"\x00" * 200, "unsupported_type"),
     ("notes.pdf", b"This is plain text, not a PDF at all.\n" * 20, "unsupported_type"),
 ]

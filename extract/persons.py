@@ -1,0 +1,325 @@
+"""Natural persons named in a request: suspects, accused, witnesses, account holders.
+
+Runs inside :func:`extract.entities.find_entities`. Rules work in every language,
+with words from ``persons.<lang>.yaml``:
+
+- a name heading a line and followed by a role in brackets ("Achieng MWAKYUSA
+  (suspect)", "АБЕНОВА Малика Рахимовна (подозреваемый)", "... (مدعى عليه)");
+- a name after an honorific ("Mr", "Mme", "Sr.", "Herr", "г-н", "السيد");
+- a name before a birth cue ("born on", "né le", "nacido el", "родился");
+- a name written with an UPPER-CASE surname next to a capitalised given name, the
+  way requests write suspects ("Carlos Eduardo CÁRDENAS SÁNCHEZ").
+
+A statistical model (spaCy, English and French) adds names it tags as persons when
+they occur at least twice. Names on the request's contact line, or standing alone
+on a line (the signature), are the request's own officials and are left out.
+Mentions of one person are merged: every mention gets the fullest form as value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
+from extract.transliteration import needs_transliteration, to_latin
+from rogatory.records import Entity, EntityKind, Span
+
+#: Lower-case words that may stand inside a name ("María de la Cruz", "bin Salman").
+PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "la", "le", "van", "von", "der",
+     "den", "bin", "ibn", "bint", "al", "el", "abu", "ben", "zu", "af"}
+)  # fmt: skip
+MAX_NAME_TOKENS = 6
+#: Words that put a name into an address ("avenue Habib Bourguiba").
+_STREET_WORDS = frozenset(
+    {"rue", "avenue", "boulevard", "place", "quai", "street", "road", "calle", "avenida", "rua", "via",
+     "piazza", "corso", "strasse", "platz", "allee", "of", "at", "du", "de", "des"}
+)  # fmt: skip
+#: Strength of each kind of evidence, as the entity's confidence.
+CONFIDENCE = {"role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8, "model": 0.6}
+#: A name found by the model alone is kept only when it occurs this many times.
+MODEL_MIN_MENTIONS = 2
+
+_TOKEN = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
+_ROMAN = re.compile(r"[IVXLC]+")
+#: Shapes of a name with an UPPER-CASE surname: given names then surnames, or one
+#: surname then at least two given names (a patronymic, as Russian writes them).
+_CAPS_SHAPES = re.compile(r"T{1,3}U{1,3}|UT{2,3}")
+_ROLE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*|[-–•*][ \t]*|\([a-z]\)[ \t]*)?"
+    r"(?P<name>[^\n()\d:;,]{3,100}?)[ \t]*\((?P<role>[^()\n]{2,70}(?:\([^()\n]{0,5}\))?)\)"
+)
+
+
+@dataclass(frozen=True)
+class PersonRules:
+    """Person words of every language, compiled once (see the module docstring)."""
+
+    roles: re.Pattern[str] | None
+    honorifics: re.Pattern[str] | None
+    born: re.Pattern[str] | None
+    contact: re.Pattern[str] | None
+    not_names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where a person's name is written, and the evidence that it is one."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+    evidence: str
+    role: str = ""
+
+
+def load_person_rules() -> PersonRules:
+    """Read ``persons.<lang>.yaml`` of every language; their words are used together.
+
+    Raises ``ConfigurationError`` when a lexicon is malformed.
+    """
+    words: dict[str, list[str]] = {key: [] for key in ("roles", "honorifics", "born", "contact", "not_names")}
+    for language, data in read_lexicons("persons").items():
+        for key, bucket in words.items():
+            bucket.extend(string_list(data, key, source=f"persons.{language}.yaml"))
+    return PersonRules(
+        roles=phrases_pattern(words["roles"]),
+        honorifics=phrases_pattern(words["honorifics"]),
+        born=phrases_pattern(words["born"]),
+        contact=phrases_pattern(words["contact"]),
+        not_names=frozenset(fold_text(word) for word in words["not_names"]),
+    )
+
+
+# --- tokens and runs of name words ------------------------------------------------
+
+
+def _kind(word: str, rules: PersonRules) -> str:
+    """ "upper", "title", "arabic", "particle" or "" (not a name word)."""
+    if all("\u0600" <= char <= "\u06ff" for char in word):
+        return "" if fold_text(word) in rules.not_names else "arabic"
+    if word.islower():
+        return "particle" if word in PARTICLES else ""
+    if len(word) < 2 or fold_text(word) in rules.not_names or not word[0].isupper():
+        return ""
+    if word.isupper():
+        return "" if _ROMAN.fullmatch(word) else "upper"
+    return "title"
+
+
+def name_runs(text: str, start: int, end: int, rules: PersonRules) -> list[list[re.Match[str]]]:
+    """Runs of name words in ``text[start:end]`` joined by spaces or one line break.
+
+    A line break ends a run when the line before it has no lower-case letter (a
+    heading). Particles never begin or end a run.
+    """
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    previous_end = start
+    for token in _TOKEN.finditer(text, start, end):
+        gap = text[previous_end : token.start()]
+        joined = bool(current) and _joins(text, gap, previous_end)
+        kind = _kind(token.group(), rules)
+        if current and (kind == "arabic") != (_kind(current[-1].group(), rules) == "arabic"):
+            joined = False
+        if not joined or not kind:
+            runs.append(current)
+            current = []
+        if kind and (current or kind != "particle"):
+            current.append(token)
+        previous_end = token.end()
+    runs.append(current)
+    return [_trim(run) for run in runs if _trim(run)]
+
+
+def _joins(text: str, gap: str, gap_start: int) -> bool:
+    if gap in (" ", "\t"):
+        return True
+    if gap.strip(" \t") != "\n":
+        return False
+    line_start = text.rfind("\n", 0, gap_start) + 1
+    next_start = text.find("\n", gap_start) + 1
+    next_end = text.find("\n", next_start)
+    next_line = text[next_start : next_end if next_end >= 0 else len(text)]
+    return _has_lower(text[line_start:gap_start]) and _has_lower(next_line)
+
+
+def _has_lower(line: str) -> bool:
+    """Whether a line has a lower-case letter (a line without one is a heading)."""
+    return any(char.islower() for char in line) or any("\u0600" <= char <= "\u06ff" for char in line)
+
+
+def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    while run and run[-1].group() in PARTICLES:
+        run = run[:-1]
+    return run
+
+
+# --- finding mentions -------------------------------------------------------------
+
+
+def find_person_mentions(text: str, *, page: int, rules: PersonRules) -> list[Mention]:
+    """Mentions of persons on one page found by the rules; spans are offsets into ``text``."""
+    folded = fold_text(text)
+    mentions = _role_mentions(text, folded, page, rules)
+    mentions += _cue_mentions(text, folded, page, rules)
+    mentions += _caps_mentions(text, page, rules)
+    return [mention for mention in mentions if not _is_official(text, folded, mention, rules)]
+
+
+def _role_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
+    if rules.roles is None:
+        return []
+    mentions = []
+    for match in _ROLE_LINE.finditer(text):
+        role = match.group("role")
+        if not rules.roles.fullmatch(fold_text(role).strip()):
+            continue
+        runs = name_runs(text, match.start("name"), match.end("name"), rules)
+        if len(runs) != 1 or not 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
+            continue
+        start, end = runs[0][0].start(), runs[0][-1].end()
+        if text[end : match.end("name")].strip() or text[match.start("name") : start].strip():
+            continue
+        mentions.append(Mention(page, start, end, text[start:end], "role", " ".join(role.split())))
+    return mentions
+
+
+def _cue_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
+    """Names right after an honorific, or right before a birth cue."""
+    mentions = []
+    if rules.honorifics is not None:
+        for cue in rules.honorifics.finditer(folded):
+            end = min(len(text), cue.end() + 120)
+            runs = name_runs(text, cue.end(), end, rules)
+            if runs and text[cue.end() : runs[0][0].start()].strip(" .\t\n") == "":
+                run = runs[0][:4]
+                if len(run) >= 2 or run[0].group().isupper():
+                    mentions.append(_mention(text, page, run, "honorific"))
+    if rules.born is not None:
+        for cue in rules.born.finditer(folded):
+            runs = name_runs(text, max(0, cue.start() - 120), cue.start(), rules)
+            if runs and text[runs[-1][-1].end() : cue.start()].strip(" ,(\t\n") == "":
+                run = runs[-1][-MAX_NAME_TOKENS:]
+                if len(run) >= 2:
+                    mentions.append(_mention(text, page, run, "born"))
+    return mentions
+
+
+def _caps_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
+    """Runs mixing an UPPER-CASE surname with a capitalised given name."""
+    mentions = []
+    for run in name_runs(text, 0, len(text), rules):
+        shape = "".join(_kind(token.group(), rules)[:1].upper() for token in run)
+        for match in re.finditer(r"[TU]+", shape):
+            if _CAPS_SHAPES.fullmatch(match.group()):
+                mentions.append(_mention(text, page, run[match.start() : match.end()], "caps"))
+    return mentions
+
+
+def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules) -> list[Mention]:
+    """Names a spaCy pipeline tags as persons (PERSON or PER), of two name words or more."""
+    folded = fold_text(text)
+    mentions = []
+    for entity in nlp(text).ents:
+        if entity.label_ not in {"PERSON", "PER"}:
+            continue
+        runs = name_runs(text, entity.start_char, entity.end_char, rules)
+        if len(runs) == 1 and 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
+            mention = _mention(text, page, runs[0], "model")
+            if not _is_official(text, folded, mention, rules) and not _inside_longer_name(text, mention):
+                mentions.append(mention)
+    return mentions
+
+
+def _inside_longer_name(text: str, mention: Mention) -> bool:
+    """Whether a capitalised word, a street word or a house number is glued to the mention.
+
+    "Meridian Trust" in "Meridian Trust Bank Ltd", "Habib Bourguiba" in "avenue Habib
+    Bourguiba": a model's name cut out of the name of a company or a street.
+    """
+    after = re.match(r"[ \t]*(\w+)", text[mention.end : mention.end + 40])
+    before = re.search(r"(\w+)[ \t]*$", text[max(0, mention.start - 40) : mention.start])
+    if after is not None and after.group(1)[:1].isupper():
+        return True
+    return before is not None and (before.group(1).lower() in _STREET_WORDS or before.group(1).isdigit())
+
+
+def _mention(text: str, page: int, run: list[re.Match[str]], evidence: str) -> Mention:
+    start, end = run[0].start(), run[-1].end()
+    return Mention(page, start, end, text[start:end], evidence)
+
+
+def _is_official(text: str, folded: str, mention: Mention, rules: PersonRules) -> bool:
+    """Whether a mention is on the contact line, or alone on its line (a signature)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if rules.contact is not None and rules.contact.match(folded, line_start):
+        return True
+    return mention.evidence != "role" and " ".join(line.split()) == " ".join(mention.text.split())
+
+
+# --- merging mentions into persons ------------------------------------------------
+
+
+def _key(name: str) -> frozenset[str]:
+    return frozenset(token for token in fold_text(" ".join(name.split())).split() if token not in PARTICLES)
+
+
+def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
+    """PERSON entities: each mention valued with the fullest name of its person.
+
+    Two names are one person when the words of one are all among the words of the
+    other. Names found with a role in brackets come first: a longer mention that
+    holds one of them ("Locate Ibrahim ABUBAKAR") is that person, not a new one. A
+    person seen only by the model needs ``MODEL_MIN_MENTIONS`` mentions.
+    """
+    ordered = sorted(mentions, key=lambda mention: (mention.evidence != "role", -len(_key(mention.text))))
+    groups: list[tuple[frozenset[str], list[Mention]]] = []
+    for mention in ordered:
+        key = _key(mention.text)
+        group = next((members for full, members in groups if key <= full), None)
+        if group is None and mention.evidence != "role":
+            group = next(
+                (members for full, members in groups if full < key and members[0].evidence == "role"), None
+            )
+        if group is None:
+            groups.append((key, [mention]))
+        else:
+            group.append(mention)
+    entities = []
+    for _, members in groups:
+        if all(member.evidence == "model" for member in members) and len(members) < MODEL_MIN_MENTIONS:
+            continue
+        value = " ".join(_fullest(members).text.split())
+        latin = {"latin": to_latin(value)} if needs_transliteration(value) else {}
+        for member in members:
+            role = {"role": member.role} if member.role else {}
+            entities.append(
+                Entity(
+                    kind=EntityKind.PERSON,
+                    value=value,
+                    span=Span(page=member.page, start=member.start, end=member.end, text=member.text),
+                    method=f"{'model' if member.evidence == 'model' else 'rule'}:{member.evidence}",
+                    confidence=CONFIDENCE[member.evidence],
+                    attributes={**latin, **role},
+                )
+            )
+    return sorted(entities, key=lambda entity: (entity.span.page, entity.span.start))
+
+
+def _fullest(members: list[Mention]) -> Mention:
+    """The role mention with the most words, else the mention with the most words.
+
+    Among equals, rule evidence comes before the model, then the earliest.
+    """
+    roles = [member for member in members if member.evidence == "role"]
+    return min(
+        roles or members,
+        key=lambda member: (-len(_key(member.text)), member.evidence == "model", member.page, member.start),
+    )

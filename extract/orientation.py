@@ -7,7 +7,7 @@ from PIL import Image
 from extract.tesseract import Orientation
 
 #: Below this OSD orientation confidence, a page is left as it is.
-MIN_ORIENTATION_CONFIDENCE = 1.5
+MIN_ORIENTATION_CONFIDENCE = 3.0
 
 
 def needs_turn(orientation: Orientation | None) -> bool:

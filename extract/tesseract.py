@@ -71,9 +71,12 @@ def recognise(
     languages: str,
     timeout_seconds: float,
     dpi: int | None = None,
-    psm: int = 3,
+    psm: int = 4,
 ) -> OcrResult:
     """OCR one page image with the given models (``"fra+eng"``).
+
+    The default page segmentation, 4 (one column of lines of any size), keeps the
+    rows of tables together; on the dev corpus it reads letters as well as 3 does.
 
     Raises ``TesseractError`` when tesseract fails or times out.
     """

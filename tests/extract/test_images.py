@@ -78,7 +78,7 @@ def test_image_over_the_pixel_limit_is_refused(pixels: tuple[int, int]) -> None:
 def test_pixel_limit_is_restored_after_opening() -> None:
     before = Image.MAX_IMAGE_PIXELS
     list(read_image_pages(encode([Image.new("L", (10, 10))], "PNG"), max_image_pixels=100))
-    assert Image.MAX_IMAGE_PIXELS == before
+    assert before == Image.MAX_IMAGE_PIXELS
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,8 @@ def test_render_is_scaled_down_to_the_pixel_limit() -> None:
     assert isinstance(page, PageImage)
     assert page.image is not None
     assert page.image.width * page.image.height <= 1_000_000
-    assert page.dpi is not None and page.dpi < 300
+    assert page.dpi is not None
+    assert page.dpi < 300
 
 
 @pytest.mark.parametrize(

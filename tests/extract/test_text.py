@@ -10,8 +10,8 @@ import re
 import stat
 from pathlib import Path
 
-import pytest
 import pypdfium2 as pdfium
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extract.engines import TextEngines, load_text_engines

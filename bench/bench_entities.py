@@ -1,0 +1,90 @@
+"""Measure entity extraction on a labelled corpus, from the manifest's exact text (no OCR).
+
+    .venv/bin/python bench/bench_entities.py [CORPUS] [--no-models]
+
+Prints, per language and overall: persons, accounts and offences precision / recall /
+F1 (persons matched as rogatory.scoring does), and the accuracy of a deadline
+candidate: the earliest date with a deadline, hearing, limitation or detention role
+(no such date means no deadline). Then the seconds spent in find_entities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from extract.engines import load_entity_models
+from extract.entities import find_entities
+from rogatory.records import DocumentText, Entities, EntityKind, PageText, TextSource
+from rogatory.scoring import SetScore, match_names, normalise_account, score_sets
+
+DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
+DEADLINE_ROLES = frozenset({"deadline", "hearing", "limitation", "detention"})
+
+
+def document_text(entry: dict[str, object]) -> DocumentText:
+    """The manifest's text as the text stage would give it: one page per form feed."""
+    pages = str(entry["text"]).split("\f")
+    language = str(entry["language"]) if entry.get("language") else None
+    return DocumentText(
+        pages=tuple(
+            PageText(
+                number=number, text=page, source=TextSource.TEXT_LAYER, confidence=1.0, language=language
+            )
+            for number, page in enumerate(pages, start=1)
+        ),
+        language=language,
+    )
+
+
+def deadline_candidate(entities: Entities) -> str | None:
+    """The earliest date whose role bounds the execution, in ISO form."""
+    dates = [e.value for e in entities.of_kind(EntityKind.DATE) if e.attributes.get("role") in DEADLINE_ROLES]
+    return min(dates, default=None)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--no-models", action="store_true", help="rules only, no spaCy")
+    args = parser.parse_args()
+    entries = [json.loads(line) for line in (args.corpus / "manifest.jsonl").read_text().splitlines() if line]
+    models = load_entity_models(use_ner_models=not args.no_models)
+    scores: dict[str, dict[str, SetScore]] = defaultdict(lambda: defaultdict(SetScore))
+    deadline: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    seconds = 0.0
+    for entry in entries:
+        text = document_text(entry)
+        started = time.perf_counter()
+        entities = find_entities(text, models=models)
+        seconds += time.perf_counter() - started
+        persons = {e.value for e in entities.of_kind(EntityKind.PERSON)}
+        accounts = {normalise_account(e.value) for e in entities.of_kind(EntityKind.ACCOUNT)}
+        offences = {e.value for e in entities.of_kind(EntityKind.OFFENCE)}
+        for language in (entry["language"], "all"):
+            bucket = scores[language]
+            bucket["persons"] += match_names(persons, entry["persons"])
+            bucket["accounts"] += score_sets(accounts, {normalise_account(a) for a in entry["accounts"]})
+            bucket["offences"] += score_sets(offences, entry["offences"])
+            deadline[language][0] += deadline_candidate(entities) == entry.get("deadline")
+            deadline[language][1] += 1
+    headings = ("persons P/R/F1", "accounts P/R/F1", "offences P/R/F1")
+    print(f"{'lang':<5} {'docs':>4}  " + " ".join(f"{heading:<18}" for heading in headings) + " deadline")
+    for language in sorted(scores, key=lambda name: (name == "all", name)):
+        cells = [_cell(scores[language][key]) for key in ("persons", "accounts", "offences")]
+        right, total = deadline[language]
+        print(f"{language:<5} {total:>4}  {cells[0]:<18} {cells[1]:<18} {cells[2]:<18} {right / total:.3f}")
+    print(f"find_entities: {seconds:.2f} s for {len(entries)} documents")
+
+
+def _cell(score: SetScore) -> str:
+    return "/".join(
+        "-" if value is None else f"{value:.2f}" for value in (score.precision, score.recall, score.f1)
+    )
+
+
+if __name__ == "__main__":
+    main()

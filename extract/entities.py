@@ -1,0 +1,40 @@
+"""The entity stage: persons, bank accounts, BIC codes, offences and dates of a request.
+
+``find_entities`` runs in a worker (or the evaluation command) after text
+extraction; it is pure: records in, records out. Each page is read with the
+language of the page, else of the document; with no language at all the rules of
+every language apply and no statistical model runs.
+"""
+
+from __future__ import annotations
+
+from extract.accounts import find_accounts
+from extract.dates import find_dates
+from extract.engines import EntityModels
+from extract.offences import find_offences
+from extract.persons import Mention, find_person_mentions, model_mentions, resolve_persons
+from rogatory.records import DocumentText, Entities, Entity
+
+
+def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
+    """Every entity of the document, in page and reading order.
+
+    Persons are merged across pages (one value per person, the fullest form written).
+    Raises nothing for odd text; an empty document gives no entities.
+    """
+    items: list[Entity] = []
+    mentions: list[Mention] = []
+    for page in text.pages:
+        if not page.text.strip():
+            continue
+        language = page.language or text.language
+        mentions += find_person_mentions(page.text, page=page.number, rules=models.persons)
+        nlp = models.nlp.get(language) if language else None
+        if nlp is not None:
+            mentions += model_mentions(page.text, page=page.number, nlp=nlp, rules=models.persons)
+        items += find_accounts(page.text, page=page.number, rules=models.accounts)
+        items += find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
+        items += find_dates(page.text, page=page.number, language=language, rules=models.dates)
+    items += resolve_persons(mentions)
+    items.sort(key=lambda entity: (entity.span.page, entity.span.start, entity.kind.value))
+    return Entities(items=tuple(items))

@@ -1,0 +1,123 @@
+"""Completeness of a request against UNCAC art. 46(15) (and 46(14) for its language).
+
+One check per taxonomy completeness element. Headed sections are the main evidence;
+besides them, a letterhead naming an authority or a "From:" line identifies the
+requesting authority, identity details (date of birth, nationality, passport) identify
+persons, and an extradition request states its assistance and purpose by being one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from classify.document import FoldedDocument, fold_document
+from classify.letterhead import find_letterhead
+from classify.lexicon import Lexicons, default_lexicons
+from classify.phrases import PhraseTable
+from classify.request import read_sections
+from classify.sections import Section, sections_of
+from rogatory.records import (
+    Classification,
+    Completeness,
+    DocumentText,
+    ElementCheck,
+    Entities,
+    EntityKind,
+    Span,
+)
+from rogatory.taxonomy import COMPLETENESS_ELEMENTS
+
+
+def check_completeness(
+    text: DocumentText,
+    entities: Entities,
+    classification: Classification,
+    *,
+    accepted_languages: Sequence[str],
+    lexicons: Lexicons | None = None,
+) -> Completeness:
+    """One ElementCheck per completeness element, in taxonomy order."""
+    lexicons = lexicons or default_lexicons()
+    document = fold_document(text)
+    sections = read_sections(document, lexicons)
+    cues = lexicons.table("completeness", document.language)
+    extradition = classification.request_type.value == "extradition"
+    checks = {
+        "requesting_authority": _requesting_authority(document, sections, cues),
+        "subject_matter": _section_check("subject_matter", sections),
+        "facts_summary": _facts(sections, classification),
+        "assistance_sought": _assistance(classification, sections, extradition),
+        "person_identity": _person_identity(document, cues, entities),
+        "purpose": _purpose(sections, extradition),
+        "acceptable_language": _language(text.language, accepted_languages),
+    }
+    return Completeness(checks=tuple(checks[element] for element in COMPLETENESS_ELEMENTS))
+
+
+def _only(table: PhraseTable, key: str) -> PhraseTable:
+    return PhraseTable(tuple(phrase for phrase in table.phrases if phrase.key == key))
+
+
+def _section_check(kind: str, sections: list[Section], element: str | None = None) -> ElementCheck:
+    found = sections_of(sections, kind)
+    element = element or kind
+    if found:
+        return ElementCheck(element=element, present=True, evidence=(found[0].heading.span,), note="section")
+    return ElementCheck(element=element, present=False, note=f"no {kind.replace('_', ' ')} section")
+
+
+def _requesting_authority(document: FoldedDocument, sections: list[Section], cues: PhraseTable) -> ElementCheck:
+    check = _section_check("requesting_authority", sections)
+    if check.present:
+        return check
+    letterhead = find_letterhead(document, sections, _only(cues, "requested_state"))
+    named = document.find(_only(cues, "authority"), letterhead)
+    if named:
+        return ElementCheck(
+            element="requesting_authority", present=True, evidence=(named[0].span,), note="letterhead"
+        )
+    return ElementCheck(element="requesting_authority", present=False, note="no sender, letterhead or section")
+
+
+def _facts(sections: list[Section], classification: Classification) -> ElementCheck:
+    check = _section_check("facts_summary", sections)
+    if not check.present and classification.values("measures") == ["service_of_documents"]:
+        return ElementCheck(element="facts_summary", present=True, note="not required for service of documents")
+    return check
+
+
+def _assistance(classification: Classification, sections: list[Section], extradition: bool) -> ElementCheck:
+    if classification.measures:
+        evidence = tuple(label.evidence[0] for label in classification.measures if label.evidence)
+        return ElementCheck(element="assistance_sought", present=True, evidence=evidence[:3], note="measures")
+    if extradition:
+        evidence = classification.request_type.evidence[:1]
+        return ElementCheck(element="assistance_sought", present=True, evidence=evidence, note="extradition")
+    note = "assistance section names no measure" if sections_of(sections, "assistance_sought") else "no measure"
+    return ElementCheck(element="assistance_sought", present=False, note=note)
+
+
+def _person_identity(document: FoldedDocument, cues: PhraseTable, entities: Entities) -> ElementCheck:
+    births: list[Span] = [
+        entity.span
+        for entity in entities.of_kind(EntityKind.DATE)
+        if entity.attributes.get("role") == "birth"
+    ]
+    details = document.find(_only(cues, "person_identity"))
+    evidence = tuple(births[:2]) + tuple(hit.span for hit in details[:2])
+    if evidence:
+        return ElementCheck(element="person_identity", present=True, evidence=evidence, note="identity details")
+    return ElementCheck(element="person_identity", present=False, note="no date of birth, nationality or passport")
+
+
+def _purpose(sections: list[Section], extradition: bool) -> ElementCheck:
+    check = _section_check("purpose", sections)
+    if not check.present and extradition:
+        return ElementCheck(element="purpose", present=True, note="extradition: surrender for prosecution")
+    return check
+
+
+def _language(language: str | None, accepted: Sequence[str]) -> ElementCheck:
+    present = language is not None and language in accepted
+    note = f"written in {language or 'an unknown language'}; accepted: {', '.join(accepted)}"
+    return ElementCheck(element="acceptable_language", present=present, note=note)

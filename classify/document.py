@@ -1,0 +1,85 @@
+"""A document's pages folded once, and phrase search over the whole or over regions.
+
+Built once per call of a classify stage from the :class:`~rogatory.records.DocumentText`.
+A :class:`Region` is a run of stretches of folded page text (a section may cross a page
+break). Hits carry :class:`~rogatory.records.Span` evidence in the original page text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from classify.folding import FoldedText, fold
+from classify.phrases import PhraseTable
+from rogatory.records import DocumentText, Span
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """``[start, end)`` of the folded text of the page at ``index`` (0-based)."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Region:
+    """Stretches of folded text, in document order."""
+
+    stretches: tuple[Stretch, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in the document: its label key, the phrase and where it stands."""
+
+    key: str
+    phrase: str
+    span: Span
+    index: int
+    start: int
+    end: int
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Sort key in document order."""
+        return self.index, self.start
+
+
+@dataclass(frozen=True)
+class FoldedDocument:
+    """The folded text of every page, with the page numbers of the original."""
+
+    pages: tuple[FoldedText, ...]
+    numbers: tuple[int, ...]
+    language: str | None
+
+    def whole(self) -> Region:
+        """The region of every page, entire."""
+        return Region(tuple(Stretch(i, 0, len(page.text)) for i, page in enumerate(self.pages)))
+
+    def find(self, table: PhraseTable, region: Region | None = None) -> list[Hit]:
+        """Every match of ``table`` inside ``region`` (the whole document by default)."""
+        hits: list[Hit] = []
+        for stretch in (region or self.whole()).stretches:
+            folded = self.pages[stretch.index]
+            for match in table.find(folded.text, stretch.start, stretch.end):
+                hits.append(self.hit(match.key, match.phrase, stretch.index, match.start, match.end))
+        return hits
+
+    def hit(self, key: str, phrase: str, index: int, start: int, end: int) -> Hit:
+        """A :class:`Hit` for the folded stretch ``[start, end)`` of page ``index``."""
+        folded = self.pages[index]
+        first, last = folded.original_span(start, end)
+        span = Span(page=self.numbers[index], start=first, end=last, text=folded.original[first:last])
+        return Hit(key=key, phrase=phrase, span=span, index=index, start=start, end=end)
+
+
+def fold_document(text: DocumentText) -> FoldedDocument:
+    """Fold every page of ``text``."""
+    return FoldedDocument(
+        pages=tuple(fold(page.text) for page in text.pages),
+        numbers=tuple(page.number for page in text.pages),
+        language=text.language,
+    )

@@ -1,0 +1,139 @@
+"""Routing: the first rule of the directory whose conditions hold names the executing authority.
+
+Pure. ``any_of`` holds when the request has at least one of the values; ``only`` when it
+has at least one value and every value it has is in the list. Every notify rule that
+holds adds an authority to notify. No rule -> the fallback authority, for review. The
+confidence is that of the labels the firing conditions relied on; below the review
+threshold the decision keeps the proposed authority but asks for review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from classify.directory import Condition, Directory, Rule
+from rogatory.records import (
+    Classification,
+    Completeness,
+    ConditionResult,
+    Label,
+    RoutingDecision,
+    RuleResult,
+)
+
+#: Characters of evidence text quoted in a reason.
+QUOTE = 40
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A condition's result, the labels it relied on and their confidence."""
+
+    result: ConditionResult
+    used: tuple[Label, ...]
+    confidence: float
+
+
+def field_labels(classification: Classification, field: str) -> tuple[Label, ...]:
+    """The labels of a routing field, single-valued fields as a one-tuple."""
+    value: Label | tuple[Label, ...] = getattr(classification, field)
+    return value if isinstance(value, tuple) else (value,)
+
+
+def evaluate(condition: Condition, labels: tuple[Label, ...]) -> Evaluation:
+    """Evaluate one condition on the labels of its field."""
+    actual = tuple(sorted({label.value for label in labels}))
+    expected = set(condition.values)
+    if condition.operator == "any_of":
+        used = tuple(label for label in labels if label.value in expected)
+        held = bool(used)
+        confidence = max((label.confidence for label in used), default=0.0)
+    else:
+        used = labels
+        held = bool(actual) and set(actual) <= expected
+        confidence = min((label.confidence for label in used), default=0.0)
+    result = ConditionResult(
+        field=condition.field, operator=condition.operator, expected=condition.values, actual=actual, held=held
+    )
+    return Evaluation(result=result, used=used, confidence=confidence if held else 0.0)
+
+
+def route(
+    classification: Classification,
+    completeness: Completeness,
+    directory: Directory,
+    *,
+    review_threshold: float,
+) -> RoutingDecision:
+    """Decide where the request goes and whom to notify. Raises nothing on valid records."""
+    results: list[RuleResult] = []
+    fired: tuple[Rule, list[Evaluation]] | None = None
+    for rule in directory.rules:
+        evaluations = [evaluate(c, field_labels(classification, c.field)) for c in rule.conditions]
+        held = all(e.result.held for e in evaluations)
+        results.append(_rule_result(rule, evaluations, held))
+        if held:
+            fired = (rule, evaluations)
+            break
+    notify: list[str] = []
+    for rule in directory.notify_rules:
+        evaluations = [evaluate(c, field_labels(classification, c.field)) for c in rule.conditions]
+        held = all(e.result.held for e in evaluations)
+        results.append(_rule_result(rule, evaluations, held))
+        if held and rule.authority not in notify:
+            notify.append(rule.authority)
+    if fired is None:
+        return RoutingDecision(
+            route_to=directory.fallback,
+            notify=tuple(notify),
+            rule=None,
+            confidence=0.0,
+            needs_review=True,
+            reasons=(f"no routing rule holds: sent to {directory.fallback} for review", *_missing(completeness)),
+            rules=tuple(results),
+        )
+    rule, evaluations = fired
+    confidence = min(e.confidence for e in evaluations)
+    reasons = [_reason(e) for e in evaluations]
+    needs_review = confidence < review_threshold
+    if needs_review:
+        reasons.append(f"confidence {confidence:.2f} is below the review threshold {review_threshold:.2f}")
+    return RoutingDecision(
+        route_to=rule.authority,
+        notify=tuple(notify),
+        rule=rule.name,
+        confidence=confidence,
+        needs_review=needs_review,
+        reasons=tuple(reasons) + _missing(completeness),
+        rules=tuple(results),
+    )
+
+
+def _rule_result(rule: Rule, evaluations: list[Evaluation], held: bool) -> RuleResult:
+    return RuleResult(
+        name=rule.name,
+        authority=rule.authority,
+        held=held,
+        conditions=tuple(e.result for e in evaluations),
+    )
+
+
+def _reason(evaluation: Evaluation) -> str:
+    result = evaluation.result
+    quoted = "; ".join(f"{label.value}{_quote(label)}" for label in evaluation.used)
+    if result.operator == "any_of":
+        return f"{result.field} include {quoted}"
+    return f"{result.field} are only {', '.join(result.expected)}: {quoted}"
+
+
+def _quote(label: Label) -> str:
+    if not label.evidence:
+        return ""
+    span = label.evidence[0]
+    text = " ".join(span.text.split())[:QUOTE]
+    return f" (page {span.page}: '{text}')"
+
+
+def _missing(completeness: Completeness) -> tuple[str, ...]:
+    missing = completeness.missing
+    return (f"the request lacks: {', '.join(missing)}",) if missing else ()

@@ -1,0 +1,97 @@
+"""The sections of a request: headings found by lexicon cues and the text under each.
+
+Requests follow the order of UNCAC art. 46(15) with headings such as "Summary of the
+facts", "MESURES SOLLICITÉES" or "5. Запрашиваемая помощь". A line is a heading when,
+after its numbering ("5.", "V.", "(b)", "خامساً:"), a ``sections`` phrase of the lexicon
+starts it and nothing but punctuation follows (or a colon and the section's text, for
+headings written inline). A section runs to the next heading, across page breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classify.document import FoldedDocument, Hit, Region, Stretch
+from classify.folding import fold_plain
+from classify.phrases import PhraseTable
+
+#: Longest line (characters) taken for a heading.
+MAX_HEADING = 90
+_NUMBERING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]+\s*|[-–•]\s+)?")
+_TRAILER = re.compile(r"[\s.:;,\-–]*")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading, the kind of section it opens and the text under it."""
+
+    kind: str
+    heading: Hit
+    body: Region
+
+
+def find_sections(document: FoldedDocument, table: PhraseTable, prefixes: tuple[str, ...]) -> list[Section]:
+    """The sections of ``document`` in order, found with the ``sections`` phrases."""
+    ordinals = _ordinal_pattern(prefixes)
+    headings: list[tuple[Hit, int]] = []
+    for index, page in enumerate(document.pages):
+        offset = 0
+        for line in page.text.split("\n"):
+            found = _heading(line, offset, table, ordinals)
+            if found is not None:
+                key, phrase, start, end, body_start = found
+                headings.append((document.hit(key, phrase, index, start, end), body_start))
+            offset += len(line) + 1
+    sections: list[Section] = []
+    for number, (heading, body_start) in enumerate(headings):
+        following = headings[number + 1][0] if number + 1 < len(headings) else None
+        body = _between(document, heading.index, body_start, following)
+        sections.append(Section(kind=heading.key, heading=heading, body=body))
+    return sections
+
+
+def sections_of(sections: list[Section], kind: str) -> list[Section]:
+    """The sections of one kind."""
+    return [section for section in sections if section.kind == kind]
+
+
+def _ordinal_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not prefixes:
+        return None
+    words = "|".join(re.escape(fold_plain(word)) for word in sorted(prefixes, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{words})\s*[:.\-–]?\s*")
+
+
+def _heading(
+    line: str, offset: int, table: PhraseTable, ordinals: re.Pattern[str] | None
+) -> tuple[str, str, int, int, int] | None:
+    """(key, phrase, start, end, body start) in page offsets when ``line`` is a heading."""
+    if not line.strip() or len(line.strip()) > MAX_HEADING:
+        return None
+    position = _NUMBERING.match(line)
+    start = position.end() if position else 0
+    if ordinals is not None and (ordinal := ordinals.match(line, start)) is not None:
+        start = ordinal.end()
+    for match in table.find(line, start):
+        if match.start != start:
+            break
+        rest = _TRAILER.match(line, match.end)
+        tail = rest.end() if rest else match.end
+        if tail == len(line):
+            return match.key, match.phrase, offset + match.start, offset + match.end, offset + len(line)
+        if ":" in line[match.end : tail]:
+            return match.key, match.phrase, offset + match.start, offset + match.end, offset + tail
+    return None
+
+
+def _between(document: FoldedDocument, index: int, start: int, following: Hit | None) -> Region:
+    """The folded text from ``start`` on page ``index`` to the start of ``following``."""
+    last_index = following.index if following else len(document.pages) - 1
+    stretches: list[Stretch] = []
+    for page in range(index, last_index + 1):
+        begin = start if page == index else 0
+        end = following.start if following and page == last_index else len(document.pages[page].text)
+        if end > begin:
+            stretches.append(Stretch(page, begin, end))
+    return Region(tuple(stretches))

@@ -120,8 +120,8 @@ def _in_a_name(
     """Whether a match is part of the name of a law or an authority, not an offence named.
 
     That is: it follows a "not after" word ("Anti-", "lutte contre"), or, where the
-    language does not capitalise common nouns, it is capitalised within a run of
-    capitalised words ("Commission to Investigate Allegations of Bribery").
+    language does not capitalise common nouns, it is capitalised and so is a word
+    next to it ("Commission to Investigate Allegations of Bribery").
     """
     not_after = lexicon.not_after.get(language)
     if not_after is not None and not_after.search(folded[max(0, start - NOT_AFTER_WINDOW) : start]):
@@ -131,8 +131,6 @@ def _in_a_name(
     words = [word for word in re.findall(r"\w+", text[start:end]) if len(word) > 3]
     if not words or not all(word[0].isupper() for word in words):
         return False
-    if len(words) >= 2:
-        return True
-    before = [word for word in re.findall(r"\w+", text[max(0, start - 25) : start]) if len(word) > 3]
-    after = [word for word in re.findall(r"\w+", text[end : end + 25]) if len(word) > 3]
+    before = [word for word in re.findall(r"\w+", text[max(0, start - 25) : start]) if len(word) > 2]
+    after = [word for word in re.findall(r"\w+", text[end : end + 25]) if len(word) > 2]
     return bool(before and before[-1][0].isupper()) or bool(after and after[0][0].isupper())

@@ -91,7 +91,7 @@ def load_person_rules() -> PersonRules:
         honorifics=phrases_pattern(words["honorifics"]),
         born=phrases_pattern(words["born"]),
         contact=phrases_pattern(words["contact"]),
-        not_names=frozenset(fold_text(word) for word in words["not_names"]),
+        not_names=frozenset(fold_text(word).rstrip(".") for word in words["not_names"] + words["honorifics"]),
     )
 
 
@@ -279,7 +279,7 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
     holds one of them ("Locate Ibrahim ABUBAKAR") is that person, not a new one. A
     person seen only by the model needs ``MODEL_MIN_MENTIONS`` mentions.
     """
-    ordered = sorted(mentions, key=lambda mention: (mention.evidence != "role", -len(_key(mention.text))))
+    ordered = sorted(_distinct(mentions), key=lambda m: (m.evidence != "role", -len(_key(m.text))))
     groups: list[tuple[frozenset[str], list[Mention]]] = []
     for mention in ordered:
         key = _key(mention.text)
@@ -297,20 +297,43 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
         if all(member.evidence == "model" for member in members) and len(members) < MODEL_MIN_MENTIONS:
             continue
         value = " ".join(_fullest(members).text.split())
+        trimmed = _distinct(_trimmed(member, value) for member in members)
         latin = {"latin": to_latin(value)} if needs_transliteration(value) else {}
-        for member in members:
+        for member in trimmed:
             role = {"role": member.role} if member.role else {}
             entities.append(
                 Entity(
                     kind=EntityKind.PERSON,
                     value=value,
                     span=Span(page=member.page, start=member.start, end=member.end, text=member.text),
-                    method=f"{'model' if member.evidence == 'model' else 'rule'}:{member.evidence}",
+                    method="model:spacy" if member.evidence == "model" else f"rule:{member.evidence}",
                     confidence=CONFIDENCE[member.evidence],
                     attributes={**latin, **role},
                 )
             )
     return sorted(entities, key=lambda entity: (entity.span.page, entity.span.start))
+
+
+def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
+    """One mention per place: the one with the strongest evidence."""
+    best: dict[tuple[int, int, int], Mention] = {}
+    for mention in mentions:
+        place = (mention.page, mention.start, mention.end)
+        if place not in best or CONFIDENCE[mention.evidence] > CONFIDENCE[best[place].evidence]:
+            best[place] = mention
+    return list(best.values())
+
+
+def _trimmed(mention: Mention, value: str) -> Mention:
+    """``mention`` cut down to ``value`` when it holds it with extra words around it."""
+    written = " ".join(mention.text.split())
+    if written == value:
+        return mention
+    match = re.search(r"\s+".join(re.escape(word) for word in value.split()), mention.text)
+    if match is None:
+        return mention
+    start, end = mention.start + match.start(), mention.start + match.end()
+    return Mention(mention.page, start, end, match.group(), mention.evidence, mention.role)
 
 
 def _fullest(members: list[Mention]) -> Mention:

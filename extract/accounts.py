@@ -114,7 +114,8 @@ def _choose_iban(candidate: str) -> tuple[str, bool] | None:
     """The longest prefix of ``candidate`` (whole space-separated groups) that is an IBAN.
 
     Prefers a prefix whose check digits hold; else the longest well-grouped prefix
-    (groups of four, a shorter last one) of a plausible length, reported invalid.
+    (groups of four, a shorter last one) of a plausible length, reported invalid,
+    without trailing groups of letters only (a currency: "... 7654 32 EUR").
     """
     groups = candidate.split(" ")
     prefixes = [" ".join(groups[:count]) for count in range(len(groups), 0, -1)]
@@ -122,6 +123,8 @@ def _choose_iban(candidate: str) -> tuple[str, bool] | None:
         compact = normalise_iban(prefix)
         if IBAN_MIN <= len(compact) <= IBAN_MAX and stdnum_iban.is_valid(compact):
             return prefix, True
+    while len(groups) > 1 and groups[-1].isalpha():
+        groups = groups[:-1]
     for count in range(len(groups), 0, -1):
         head = groups[:count]
         compact = "".join(head)

@@ -28,6 +28,7 @@ def _accounts(text: str, rules: AccountRules) -> list[tuple[str, dict[str, str]]
         ("IBAN: DE89370400440532013000.", [("DE89370400440532013000", "true")]),
         ("compte GB82 WEST 1234 5698 7654 32 MAD", [("GB82WEST12345698765432", "true")]),
         ("account GB00 WEST 1234 5698 7654 32, X", [("GB00WEST12345698765432", "false")]),
+        ("account GB00 WEST 1234 5698 7654 32 EUR 100", [("GB00WEST12345698765432", "false")]),
         ("Case No.: RC.80/2024 and ref DE12", []),
     ],
 )

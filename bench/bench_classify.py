@@ -11,13 +11,14 @@ installed (the entity engineer's date rules), else there are none.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import time
 from collections import Counter
 from pathlib import Path
 
 from classify.completeness import check_completeness
-from classify.directory import load_directory
+from classify.directory import Directory, load_directory
 from classify.request import classify_request
 from classify.routing import route
 from rogatory.records import DocumentText, Entities, Entity, EntityKind, PageText, Span, TextSource
@@ -53,12 +54,21 @@ def entities_for(entry: dict[str, object], text: DocumentText) -> Entities:
     return Entities(items=(*offences, *dates_for(text)))
 
 
-def dates_for(text: DocumentText) -> list[Entity]:
+@functools.cache
+def _date_rules() -> object:
     try:
-        from extract.dates import find_dates, load_date_rules
+        from extract.dates import load_date_rules
     except ImportError:
+        return None
+    return load_date_rules()
+
+
+def dates_for(text: DocumentText) -> list[Entity]:
+    rules = _date_rules()
+    if rules is None:
         return []
-    rules = load_date_rules()
+    from extract.dates import find_dates
+
     return [
         entity
         for page in text.pages
@@ -66,8 +76,7 @@ def dates_for(text: DocumentText) -> list[Entity]:
     ]
 
 
-def predict(entry: dict[str, object], directory_path: Path) -> dict[str, object]:
-    directory = load_directory(directory_path)
+def predict(entry: dict[str, object], directory: Directory) -> dict[str, object]:
     text = document_text(entry)
     entities = entities_for(entry, text)
     classification = classify_request(text, entities)
@@ -78,7 +87,9 @@ def predict(entry: dict[str, object], directory_path: Path) -> dict[str, object]
     return {
         "request_type": classification.request_type.value,
         "proceeding_type": classification.proceeding_type.value,
-        "requesting_state": classification.requesting_state.value if classification.requesting_state else None,
+        "requesting_state": classification.requesting_state.value
+        if classification.requesting_state
+        else None,
         "urgent": classification.urgent.value == "true",
         "deadline": classification.deadline.isoformat() if classification.deadline else None,
         "measures": classification.values("measures"),
@@ -102,9 +113,10 @@ def main() -> None:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     reviews = 0
+    directory = load_directory(DEFAULT_AUTHORITIES)
     started = time.perf_counter()
     for entry in entries:
-        predicted = predict(entry, DEFAULT_AUTHORITIES)
+        predicted = predict(entry, directory)
         reviews += bool(predicted["needs_review"])
         for key in ACCURACY:
             if key not in entry or (entry[key] is None and key != "deadline"):
@@ -113,7 +125,7 @@ def main() -> None:
             if predicted[key] == entry[key]:
                 right[key] += 1
             elif args.errors:
-                print(f"{entry['id']} {entry['language']} {key}: predicted {predicted[key]!r}, true {entry[key]!r}")
+                print(f"{entry['id']} {key}: predicted {predicted[key]!r}, true {entry[key]!r}")
         for key in SETS:
             if entry.get(key) is None:
                 continue
@@ -122,7 +134,7 @@ def main() -> None:
             fp[key] += len(guess - truth)
             fn[key] += len(truth - guess)
             if args.errors and truth != guess:
-                print(f"{entry['id']} {entry['language']} {key}: extra {sorted(guess - truth)}, missed {sorted(truth - guess)}")
+                print(f"{entry['id']} {key}: extra {sorted(guess - truth)}, missed {sorted(truth - guess)}")
     seconds = time.perf_counter() - started
     print(f"{len(entries)} documents, {seconds:.1f} s, {reviews} sent to review")
     for key in ACCURACY:

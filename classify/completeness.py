@@ -14,8 +14,7 @@ from classify.document import FoldedDocument, fold_document
 from classify.letterhead import find_letterhead
 from classify.lexicon import Lexicons, default_lexicons
 from classify.phrases import PhraseTable
-from classify.request import read_sections
-from classify.sections import Section, sections_of
+from classify.sections import Section, read_sections, sections_of
 from rogatory.records import (
     Classification,
     Completeness,
@@ -66,7 +65,9 @@ def _section_check(kind: str, sections: list[Section], element: str | None = Non
     return ElementCheck(element=element, present=False, note=f"no {kind.replace('_', ' ')} section")
 
 
-def _requesting_authority(document: FoldedDocument, sections: list[Section], cues: PhraseTable) -> ElementCheck:
+def _requesting_authority(
+    document: FoldedDocument, sections: list[Section], cues: PhraseTable
+) -> ElementCheck:
     check = _section_check("requesting_authority", sections)
     if check.present:
         return check
@@ -76,13 +77,17 @@ def _requesting_authority(document: FoldedDocument, sections: list[Section], cue
         return ElementCheck(
             element="requesting_authority", present=True, evidence=(named[0].span,), note="letterhead"
         )
-    return ElementCheck(element="requesting_authority", present=False, note="no sender, letterhead or section")
+    return ElementCheck(
+        element="requesting_authority", present=False, note="no sender, letterhead or section"
+    )
 
 
 def _facts(sections: list[Section], classification: Classification) -> ElementCheck:
     check = _section_check("facts_summary", sections)
     if not check.present and classification.values("measures") == ["service_of_documents"]:
-        return ElementCheck(element="facts_summary", present=True, note="not required for service of documents")
+        return ElementCheck(
+            element="facts_summary", present=True, note="not required for service of documents"
+        )
     return check
 
 
@@ -93,7 +98,9 @@ def _assistance(classification: Classification, sections: list[Section], extradi
     if extradition:
         evidence = classification.request_type.evidence[:1]
         return ElementCheck(element="assistance_sought", present=True, evidence=evidence, note="extradition")
-    note = "assistance section names no measure" if sections_of(sections, "assistance_sought") else "no measure"
+    note = (
+        "assistance section names no measure" if sections_of(sections, "assistance_sought") else "no measure"
+    )
     return ElementCheck(element="assistance_sought", present=False, note=note)
 
 
@@ -106,8 +113,12 @@ def _person_identity(document: FoldedDocument, cues: PhraseTable, entities: Enti
     details = document.find(_only(cues, "person_identity"))
     evidence = tuple(births[:2]) + tuple(hit.span for hit in details[:2])
     if evidence:
-        return ElementCheck(element="person_identity", present=True, evidence=evidence, note="identity details")
-    return ElementCheck(element="person_identity", present=False, note="no date of birth, nationality or passport")
+        return ElementCheck(
+            element="person_identity", present=True, evidence=evidence, note="identity details"
+        )
+    return ElementCheck(
+        element="person_identity", present=False, note="no date of birth, nationality or passport"
+    )
 
 
 def _purpose(sections: list[Section], extradition: bool) -> ElementCheck:

@@ -113,7 +113,9 @@ def _authorities(entries: object, source: str) -> dict[str, Authority]:
             raise ConfigurationError(f"{where}: needs an id and a name")
         unknown = sorted(set(entry) - _AUTHORITY_KEYS)
         if unknown:
-            raise ConfigurationError(f"{where} ({entry['id']}): unknown key(s) {', '.join(map(repr, unknown))}")
+            raise ConfigurationError(
+                f"{where} ({entry['id']}): unknown key(s) {', '.join(map(repr, unknown))}"
+            )
         identifier = str(entry["id"])
         if identifier in found:
             raise ConfigurationError(f"{source}: duplicate authority id {identifier!r}")
@@ -147,7 +149,9 @@ def _rules(
         authority = entry.get(target)
         if authority not in authorities:
             raise ConfigurationError(f"{where}: {target} {authority!r} is not an authority id")
-        rules.append(Rule(name=name, conditions=_conditions(entry.get(when), where, when), authority=authority))
+        rules.append(
+            Rule(name=name, conditions=_conditions(entry.get(when), where, when), authority=str(authority))
+        )
     return tuple(rules)
 
 
@@ -157,14 +161,16 @@ def _conditions(spec: object, where: str, when: str) -> tuple[Condition, ...]:
     conditions: list[Condition] = []
     for field, test in spec.items():
         if field not in ROUTING_FIELDS:
-            raise ConfigurationError(
-                f"{where}: unknown field {field!r} (known: {', '.join(ROUTING_FIELDS)})"
-            )
+            raise ConfigurationError(f"{where}: unknown field {field!r} (known: {', '.join(ROUTING_FIELDS)})")
         if not isinstance(test, dict) or len(test) != 1:
-            raise ConfigurationError(f"{where}: condition on {field!r} must be one of {{any_of: [...]}}, {{only: [...]}}")
+            raise ConfigurationError(
+                f"{where}: condition on {field!r} must be one of {{any_of: [...]}}, {{only: [...]}}"
+            )
         ((operator, values),) = test.items()
         if operator not in OPERATORS:
-            raise ConfigurationError(f"{where}: unknown operator {operator!r} on {field!r} (use any_of or only)")
+            raise ConfigurationError(
+                f"{where}: unknown operator {operator!r} on {field!r} (use any_of or only)"
+            )
         if not isinstance(values, list) or not values:
             raise ConfigurationError(f"{where}: {field} {operator} must be a non-empty list")
         bad = [value for value in values if value not in ROUTING_FIELDS[field]]

@@ -19,7 +19,9 @@ CONFIDENCE = 0.85
 OPENING_KINDS: tuple[str, ...] = ("other", "requesting_authority", "legal_basis")
 
 
-def find_legal_basis(document: FoldedDocument, sections: list[Section], table: PhraseTable) -> tuple[Label, ...]:
+def find_legal_basis(
+    document: FoldedDocument, sections: list[Section], table: PhraseTable
+) -> tuple[Label, ...]:
     """One Label per legal basis id the request rests on, in order of first mention."""
     hits = longest_hits(document.find(table, basis_region(document, sections)))
     return labels_from_hits(hits, confidence=CONFIDENCE, field="legal_basis")

@@ -83,7 +83,7 @@ class Lexicons:
 
     def heading_prefixes(self, language: str | None) -> tuple[str, ...]:
         """Ordinal words that may number a heading in ``language`` (all when unknown)."""
-        if language in self.languages:
+        if language is not None and language in self.languages:
             return self.languages[language].heading_prefixes
         return tuple(word for lexicon in self.languages.values() for word in lexicon.heading_prefixes)
 

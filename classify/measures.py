@@ -39,7 +39,9 @@ def find_measures(document: FoldedDocument, sections: list[Section], table: Phra
 
 def _absorb(document: FoldedDocument, hits: list[Hit]) -> list[Hit]:
     """Drop hits absorbed by another measure of the same item (see :data:`ABSORBS`)."""
-    return [hit for hit in hits if not any(_same_item(document, hit, other) for other in _absorbers(hit, hits))]
+    return [
+        hit for hit in hits if not any(_same_item(document, hit, other) for other in _absorbers(hit, hits))
+    ]
 
 
 def _absorbers(hit: Hit, hits: list[Hit]) -> list[Hit]:

@@ -18,6 +18,8 @@ from rogatory.errors import ConfigurationError
 
 _SEPARATOR = r"[\W_]+"
 _GAP = r"(?:[\W_]+\w+){0,4}?"
+#: The word of a phrase that lets other words stand between its neighbours.
+GAP_MARK = "..."
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class PhraseMatch:
 def compile_phrase(text: str, *, clitics: tuple[str, ...] = (), source: str = "") -> re.Pattern[str]:
     """Compile one phrase. Raises ``ConfigurationError`` (naming ``source``) when it is empty."""
     tokens = fold_plain(text).split()
-    if not tokens or all(token == "..." for token in tokens):
+    if not tokens or all(token == GAP_MARK for token in tokens):
         raise ConfigurationError(f"{source}: empty phrase {text!r}")
     clitic = ""
     if clitics:
@@ -50,7 +52,7 @@ def compile_phrase(text: str, *, clitics: tuple[str, ...] = (), source: str = ""
         clitic = f"(?:{options})?"
     parts: list[str] = []
     for token in tokens:
-        if token == "...":
+        if token == GAP_MARK:
             parts.append(_GAP)
             continue
         if parts:

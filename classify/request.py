@@ -14,7 +14,7 @@ from classify.letterhead import find_letterhead
 from classify.lexicon import Lexicons, default_lexicons
 from classify.measures import find_measures
 from classify.request_kind import decide_proceeding_type, decide_request_type
-from classify.sections import Section, find_sections, sections_of
+from classify.sections import Section, read_sections, sections_of
 from classify.states import CountryNames, find_requesting_state, load_country_names
 from classify.urgency import decide_urgency
 from rogatory.records import Classification, DocumentText, Entities, EntityKind, Label, Span
@@ -50,12 +50,6 @@ def classify_request(
     )
 
 
-def read_sections(document: FoldedDocument, lexicons: Lexicons) -> list[Section]:
-    """The headed sections of ``document`` in its language."""
-    language = document.language
-    return find_sections(document, lexicons.table("sections", language), lexicons.heading_prefixes(language))
-
-
 def aggregate_offences(entities: Entities) -> tuple[Label, ...]:
     """One Label per offence id of the OFFENCE entities, with their spans as evidence."""
     spans: dict[str, list[Span]] = defaultdict(list)
@@ -82,7 +76,11 @@ def _requesting_state(
     requested = lexicons.table("completeness", document.language)
     requested_only = type(requested)(tuple(p for p in requested.phrases if p.key == "requested_state"))
     authority = Region(
-        tuple(stretch for section in sections_of(sections, "requesting_authority") for stretch in section.body.stretches)
+        tuple(
+            stretch
+            for section in sections_of(sections, "requesting_authority")
+            for stretch in section.body.stretches
+        )
     )
     return find_requesting_state(
         document,

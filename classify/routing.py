@@ -53,7 +53,11 @@ def evaluate(condition: Condition, labels: tuple[Label, ...]) -> Evaluation:
         held = bool(actual) and set(actual) <= expected
         confidence = min((label.confidence for label in used), default=0.0)
     result = ConditionResult(
-        field=condition.field, operator=condition.operator, expected=condition.values, actual=actual, held=held
+        field=condition.field,
+        operator=condition.operator,
+        expected=condition.values,
+        actual=actual,
+        held=held,
     )
     return Evaluation(result=result, used=used, confidence=confidence if held else 0.0)
 
@@ -89,7 +93,10 @@ def route(
             rule=None,
             confidence=0.0,
             needs_review=True,
-            reasons=(f"no routing rule holds: sent to {directory.fallback} for review", *_missing(completeness)),
+            reasons=(
+                f"no routing rule holds: sent to {directory.fallback} for review",
+                *_missing(completeness),
+            ),
             rules=tuple(results),
         )
     rule, evaluations = fired

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from classify.document import FoldedDocument, Hit, Region, Stretch
 from classify.folding import fold_plain
+from classify.lexicon import Lexicons
 from classify.phrases import PhraseTable
 
 #: Longest line (characters) taken for a heading.
@@ -49,6 +50,12 @@ def find_sections(document: FoldedDocument, table: PhraseTable, prefixes: tuple[
         body = _between(document, heading.index, body_start, following)
         sections.append(Section(kind=heading.key, heading=heading, body=body))
     return sections
+
+
+def read_sections(document: FoldedDocument, lexicons: Lexicons) -> list[Section]:
+    """The headed sections of ``document``, with the lexicons of its language."""
+    language = document.language
+    return find_sections(document, lexicons.table("sections", language), lexicons.heading_prefixes(language))
 
 
 def sections_of(sections: list[Section], kind: str) -> list[Section]:

@@ -27,93 +27,106 @@ _RUSSIAN_ENDING = re.compile(r"[аяоеиыйьюу]+$")
 _MIN_NAME = 4
 
 
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class CountryNames:
-    """One compiled pattern per language; group names are ISO alpha-2 codes."""
+    """Country names per language as tuples of (stemmed) folded words -> alpha-2 code."""
 
-    patterns: dict[str, re.Pattern[str]]
+    names: dict[str, dict[tuple[str, ...], str]]
+    longest: int
 
     def find(self, document: FoldedDocument, region: Region | None = None) -> list[Hit]:
         """Every country name in ``region`` of ``document`` (key = alpha-2 code)."""
-        pattern = self._pattern(document.language)
+        language = document.language if document.language in self.names else "all"
+        table = self.names[language]
         hits: list[Hit] = []
         for stretch in (region or document.whole()).stretches:
             text = document.pages[stretch.index].text
-            for match in pattern.finditer(text, stretch.start, stretch.end):
-                code = match.lastgroup or ""
-                hits.append(document.hit(code.split("_")[0], match.group(0), stretch.index, *match.span()))
+            words = list(_WORD.finditer(text, stretch.start, stretch.end))
+            stems = [_stem(word.group(0), language) for word in words]
+            position = 0
+            while position < len(words):
+                length = self._match(table, stems, position)
+                if length:
+                    first, last = words[position], words[position + length - 1]
+                    key = tuple(stems[position : position + length])
+                    hits.append(
+                        document.hit(
+                            table[key],
+                            text[first.start() : last.end()],
+                            stretch.index,
+                            first.start(),
+                            last.end(),
+                        )
+                    )
+                    position += length
+                else:
+                    position += 1
         return hits
 
-    def _pattern(self, language: str | None) -> re.Pattern[str]:
-        if language in self.patterns:
-            return self.patterns[language]
-        return self.patterns["all"]
+    def _match(self, table: dict[tuple[str, ...], str], stems: list[str], position: int) -> int:
+        for length in range(min(self.longest, len(stems) - position), 0, -1):
+            if tuple(stems[position : position + length]) in table:
+                return length
+        return 0
 
 
 @functools.cache
-def load_country_names(languages: tuple[str, ...] = ("en", "fr", "es", "pt", "ru", "ar", "de", "it")) -> CountryNames:
-    """Compile the country names of ``languages`` once per process.
+def load_country_names(
+    languages: tuple[str, ...] = ("en", "fr", "es", "pt", "ru", "ar", "de", "it"),
+) -> CountryNames:
+    """Collect the country names of ``languages`` once per process.
 
     Raises ``OSError`` when pycountry's catalogues are missing.
     """
     by_language = {language: _names(language) for language in languages}
-    patterns: dict[str, re.Pattern[str]] = {}
-    for language, names in by_language.items():
-        patterns[language] = _compile({**by_language["en"], **names} if language != "en" else names)
-    merged: dict[str, set[str]] = defaultdict(set)
-    for names in by_language.values():
-        for variant, codes in names.items():
-            merged[variant] |= codes
-    patterns["all"] = _compile(merged)
-    return CountryNames(patterns=patterns)
+    tables: dict[str, dict[tuple[str, ...], str]] = {}
+    for language in (*languages, "all"):
+        chosen = languages if language == "all" else tuple(dict.fromkeys(("en", language)))
+        table: dict[tuple[str, ...], str] = {}
+        for source in chosen:
+            for name, code in by_language[source].items():
+                table.setdefault(tuple(_stem(word, language) for word in name), code)
+        tables[language] = table
+    longest = max(len(name) for table in tables.values() for name in table)
+    return CountryNames(names=tables, longest=longest)
 
 
-def _names(language: str) -> dict[str, set[str]]:
-    """Pattern source of each name variant in ``language`` -> the codes it names."""
+def _names(language: str) -> dict[tuple[str, ...], str]:
+    """Folded words of each name variant in ``language`` -> the country it names."""
     translate = (
         (lambda text: text)
         if language == "en"
         else gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
     )
-    variants: dict[str, set[str]] = defaultdict(set)
+    variants: dict[tuple[str, ...], str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             english = getattr(country, attribute, None)
             if not english:
                 continue
-            for name in {translate(english), english if language == "en" else translate(english)}:
-                for part in _parts(name):
-                    source = _name_pattern(part, language)
-                    if source:
-                        variants[source].add(country.alpha_2)
+            for part in _parts(translate(english)):
+                words = tuple(_WORD.findall(fold_plain(part)))
+                if words and len("".join(words)) >= _MIN_NAME:
+                    variants.setdefault(words, country.alpha_2)
     return variants
 
 
 def _parts(name: str) -> list[str]:
-    """"Bolivia, Plurinational State of" -> ["Bolivia", "Plurinational State of Bolivia"]."""
+    """ "Bolivia, Plurinational State of" -> ["Bolivia", "Plurinational State of Bolivia"]."""
     if ", " not in name:
         return [name]
     head, tail = name.split(", ", 1)
     return [head, f"{tail} {head}"]
 
 
-def _name_pattern(name: str, language: str) -> str:
-    words = re.findall(r"\w+", fold_plain(name))
-    if not words or len("".join(words)) < _MIN_NAME:
-        return ""
-    parts: list[str] = []
-    for word in words:
-        stem = _RUSSIAN_ENDING.sub("", word) if language in DECLINING and len(word) > 4 else word
-        parts.append(re.escape(stem) + (r"\w*" if stem != word else ""))
-    return r"[\W_]+".join(parts)
-
-
-def _compile(names: dict[str, set[str]]) -> re.Pattern[str]:
-    groups: list[str] = []
-    for number, (source, codes) in enumerate(sorted(names.items(), key=lambda item: -len(item[0]))):
-        code = sorted(codes)[0]
-        groups.append(f"(?P<{code}_{number}>{source})")
-    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
+def _stem(word: str, language: str) -> str:
+    """The word itself, or for declining languages its stem without case endings."""
+    if language in DECLINING and len(word) > 4:
+        return _RUSSIAN_ENDING.sub("", word)
+    return word
 
 
 #: Weight of a country mention by where it stands.

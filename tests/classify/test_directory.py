@@ -77,7 +77,7 @@ def test_valid_directory(tmp_path: Path) -> None:
             {**BASE, "authorities": [{"id": "central", "name": "A"}, {"id": "central", "name": "B"}]},
             "duplicate authority id 'central'",
         ),
-        ({**BASE, "rules": [BASE["rules"][0], BASE["rules"][0]]}, "rule 'banks': duplicate rule name"),  # type: ignore[index]
+        ({**BASE, "rules": [BASE["rules"][0], BASE["rules"][0]]}, "rule 'banks': duplicate rule name"),
         ({key: value for key, value in BASE.items() if key != "fallback"}, "no fallback authority"),
         ({**BASE, "fallback": "ghost"}, "fallback 'ghost' is not an authority id"),
         ({**BASE, "routes": []}, "unknown key(s) 'routes'"),

@@ -132,7 +132,7 @@ def test_deadline_from_dated_entities(
     entities: tuple[object, ...], urgent: str, deadline: str | None
 ) -> None:
     text = "Request for mutual legal assistance.\nUrgency and time limits\nSee the dates."
-    result = classify_request(document(text), Entities(items=entities))  # type: ignore[arg-type]
+    result = classify_request(document(text), Entities(items=entities))
     assert result.urgent.value == urgent
     assert (result.deadline.isoformat() if result.deadline else None) == deadline
 

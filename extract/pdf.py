@@ -27,6 +27,7 @@ MIN_WORD_CHAR_SHARE = 0.6
 #: Above this share of replacement, private-use or control characters, it is garbage too.
 MAX_BAD_CHAR_SHARE = 0.02
 _BAD_CATEGORIES = {"Co", "Cc", "Cs", "Cn"}
+_MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 _DROPPED = str.maketrans({"\ufffe": None, "\ufeff": None, "\x02": "-", "\x00": None})
 
 
@@ -110,9 +111,7 @@ def _read_page(
     scale = _scale(page, dpi=dpi, max_image_pixels=max_image_pixels)
     width, height = (round(side * scale) for side in page.get_size())
     try:
-        textpage = page.get_textpage()
-        text = clean_layer_text(textpage.get_text_range())
-        textpage.close()
+        text = clean_layer_text(_layer_text(page))
     except pdfium.PdfiumError:
         text = ""
     if layer_is_text(text) and not (len(text.strip()) < MIN_LAYER_CHARS_OVER_IMAGE and _is_scan(page)):
@@ -123,6 +122,91 @@ def _read_page(
     except (pdfium.PdfiumError, OSError, ValueError) as error:
         return PageImage(image=None, issue=f"page {index + 1} cannot be rendered: {error}")
     return PageImage(image=image, dpi=round(scale * POINTS_PER_INCH))
+
+
+def _layer_text(page: pdfium.PdfPage) -> str:
+    """The text layer in reading order; lines holding right-to-left script are re-read visually.
+
+    Raises ``PdfiumError`` when the layer cannot be read.
+    """
+    textpage = page.get_textpage()
+    try:
+        text = str(textpage.get_text_range())
+        if not any(_is_rtl(char) for char in text):
+            return text
+        lines: list[list[tuple[str, float | None]]] = [[]]
+        for index, char in enumerate(text):
+            if char == "\n":
+                lines.append([])
+            elif char != "\r":
+                left, _, right, _ = textpage.get_charbox(index)
+                lines[-1].append((char, (left + right) / 2 if right > left else None))
+        return "\n".join(logical_line(line) for line in lines)
+    finally:
+        textpage.close()
+
+
+def logical_line(chars: list[tuple[str, float | None]]) -> str:
+    """Logical order of one line of characters given with their x centres.
+
+    A character without a box (``None``: a space pdfium added) is put between its
+    neighbours in pdfium's order.
+
+    pdfium orders mixed right-to-left and left-to-right runs unreliably, so a line
+    with Arabic or Hebrew letters is read right to left by position, as a
+    right-to-left paragraph: left-to-right runs (Latin letters, digits and the
+    neutrals between them) are turned back, and brackets outside them un-mirrored.
+    Lines without such letters are kept in pdfium's order.
+    """
+    if not any(_is_rtl(char) for char, _ in chars):
+        return "".join(char for char, _ in chars)
+    clusters = _clusters(chars)
+    clusters.sort(key=lambda cluster: -cluster[1])
+    strong = [_is_ltr(text[0]) for text, _ in clusters]
+    rtl = [_is_rtl(text[0]) for text, _ in clusters]
+    out: list[str] = []
+    index = 0
+    while index < len(clusters):
+        end = index
+        if strong[index]:
+            last = index
+            while end + 1 < len(clusters) and not rtl[end + 1]:
+                end += 1
+                if strong[end]:
+                    last = end
+            end = last
+            out.extend(text for text, _ in reversed(clusters[index : end + 1]))
+        else:
+            out.append(clusters[index][0].translate(_MIRRORED))
+        index = end + 1
+    return "".join(out)
+
+
+def _clusters(chars: list[tuple[str, float | None]]) -> list[tuple[str, float]]:
+    """Base characters with their combining marks; characters without a box between neighbours."""
+    clusters: list[tuple[str, float]] = []
+    for index, (char, centre) in enumerate(chars):
+        if clusters and unicodedata.combining(char):
+            clusters[-1] = (clusters[-1][0] + char, clusters[-1][1])
+            continue
+        clusters.append((char, centre if centre is not None else _between(chars, index)))
+    return clusters
+
+
+def _between(chars: list[tuple[str, float | None]], index: int) -> float:
+    """The mean x centre of the nearest boxed characters before and after ``index``."""
+    before = next((c for _, c in reversed(chars[:index]) if c is not None), None)
+    after = next((c for _, c in chars[index + 1 :] if c is not None), None)
+    known = [centre for centre in (before, after) if centre is not None]
+    return sum(known) / len(known) if known else 0.0
+
+
+def _is_rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in {"R", "AL"}
+
+
+def _is_ltr(char: str) -> bool:
+    return unicodedata.bidirectional(char) in {"L", "EN", "AN"}
 
 
 def _scale(page: pdfium.PdfPage, *, dpi: int, max_image_pixels: int) -> float:

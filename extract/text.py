@@ -144,17 +144,24 @@ class _OcrReader:
     def _first_page(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
         """Choose the document's models on its first page with text, and OCR it.
 
-        For Latin script, the English first pass reads a half-resolution copy: enough
-        to tell the language, four times cheaper. (OSD needs the full resolution.)
+        OSD gives script and orientation; a turn is only made when a half-resolution
+        pass reads the turned page better (OSD errs on noisy bilevel scans). Without a
+        confident Cyrillic or Arabic script, lingua decides on a half-resolution
+        English pass: enough to tell the language, four times cheaper than a full one.
         """
         orientation = self._orientation(image, dpi=dpi)
-        if needs_turn(orientation) and orientation is not None:
-            image = turn_upright(image, orientation)
         languages = self._script_languages(orientation) if orientation else None
+        if languages is not None and not needs_turn(orientation):
+            self.languages = languages
+            return self._ocr(image, languages, dpi=dpi), image
+        small, small_dpi = _half(image, dpi=dpi)
+        probe = self._ocr(small, languages or "eng", dpi=small_dpi)
+        if orientation is not None and needs_turn(orientation):
+            turned = self._ocr(turn_upright(small, orientation), languages or "eng", dpi=small_dpi)
+            if turned.confidence > probe.confidence:
+                image, probe = turn_upright(image, orientation), turned
         if languages is None:
-            small, small_dpi = _half(image, dpi=dpi)
-            first = self._ocr(small, "eng", dpi=small_dpi)
-            guess = detect_language(first.text, detector=self.engines.detector)
+            guess = detect_language(probe.text, detector=self.engines.detector)
             if guess is None:
                 return self._ocr(image, "eng", dpi=dpi), image
             languages = tesseract_languages(guess.code)

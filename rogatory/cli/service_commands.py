@@ -73,10 +73,14 @@ def run_all(args: argparse.Namespace) -> int:
     )
     try:
         _serve(settings)
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises the Ctrl-C it handled; stopping is what the user asked for
     finally:
+        print("Stopping: waiting for the worker to finish its current task...", flush=True)
         stop.set()
         _stop_child(worker)
         watcher.join(timeout=10)
+    print("Stopped.", flush=True)
     return 0
 
 

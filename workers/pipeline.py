@@ -13,9 +13,8 @@ from classify.completeness import check_completeness
 from classify.directory import Directory, load_directory
 from classify.request import classify_request
 from classify.routing import route
-from extract.entities import find_entities
-
 from extract.engines import EntityModels, TextEngines, load_entity_models, load_text_engines
+from extract.entities import find_entities
 from extract.text import TextOptions, extract_text
 from rogatory.records import Analysis
 from rogatory.settings import Settings

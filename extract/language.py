@@ -53,7 +53,8 @@ def detect_language(text: str, *, detector: LanguageDetector) -> LanguageGuess |
     if not values:
         return None
     best = values[0]
-    return LanguageGuess(code=_CODES[best.language], confidence=float(best.value))
+    # lingua sums in parallel: the last bits of its confidence vary from call to call.
+    return LanguageGuess(code=_CODES[best.language], confidence=round(float(best.value), 6))
 
 
 def tesseract_languages(code: str | None) -> str:

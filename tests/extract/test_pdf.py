@@ -156,6 +156,9 @@ def visual(right_to_left: str, *, shuffle: bool = True) -> list[tuple[str, float
         ("الرقم: 06349-5202-TUO", "الرقم: OUT-2025-94360"),
         ("الحساب 3234 6586 RKVU 18GV لدى", "الحساب VG81 UVKR 6856 4323 لدى"),
         ("من 00.000,500,7 DYL.", "من LYD 7,005,000.00."),
+        # a Latin letter or a full stop at the right margin: the line was laid out left to right
+        ("DYL لدى 121 knaB", "Bank لدى 121 LYD"),
+        (".لدى knaB", "Bank لدى."),
     ],
 )
 def test_logical_line_reads_right_to_left_lines_by_position(drawn: str, expected: str) -> None:

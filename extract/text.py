@@ -134,12 +134,11 @@ class _OcrReader:
         if orientation is None:
             return result, image
         languages = self._script_languages(orientation) or self.languages
-        if needs_turn(orientation):
-            image = turn_upright(image, orientation)
-        elif languages == self.languages:
+        if not needs_turn(orientation) and languages == self.languages:
             return result, image
-        retry = self._ocr(image, languages, dpi=dpi)
-        return (retry, image) if retry.confidence > result.confidence else (result, image)
+        upright = turn_upright(image, orientation) if needs_turn(orientation) else image
+        retry = self._ocr(upright, languages, dpi=dpi)
+        return (retry, upright) if retry.confidence > result.confidence else (result, image)
 
     def _first_page(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
         """Choose the document's models on its first page with text, and OCR it.

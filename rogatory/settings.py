@@ -94,6 +94,7 @@ class Settings(BaseModel):
             self.objects_dir,
             self.queue_dir / "in",
             self.queue_dir / "processed",
+            self.queue_dir / "control",
         ):
             path.mkdir(parents=True, exist_ok=True)
 

@@ -43,6 +43,7 @@ def create_celery(settings: Settings) -> Celery:
             "data_folder_in": folder,
             "data_folder_out": folder,
             "data_folder_processed": str(settings.queue_dir / "processed"),
+            "control_folder": str(settings.queue_dir / "control"),
             "store_processed": False,
         }
         # The filesystem transport has no fan-out: no remote control, events or gossip.

@@ -142,3 +142,57 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(60), nullable=False)
     number: Mapped[str | None] = mapped_column(String(40), index=True)
     detail: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class ReviewRow(Base):
+    """A clerk's routing decision on a request: confirm or reassign. Rows are only ever added."""
+
+    __tablename__ = "review_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    action: Mapped[str] = mapped_column(String(20), nullable=False)
+    previous_authority: Mapped[str] = mapped_column(String(100), nullable=False)
+    authority: Mapped[str] = mapped_column(String(100), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    actor: Mapped[str] = mapped_column(String(200), nullable=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class DraftRow(Base):
+    """The clerk's edited request for additional information (the latest edit wins)."""
+
+    __tablename__ = "drafts"
+
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    language: Mapped[str] = mapped_column(String(16), nullable=False)
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    actor: Mapped[str] = mapped_column(String(200), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class DeliveryRow(Base):
+    """One notice to one authority over one channel (e-mail or webhook), with its attempts."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("registration_id", "authority", "channel", name="uq_deliveries_target"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    authority: Mapped[str] = mapped_column(String(100), nullable=False)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    channel: Mapped[str] = mapped_column(String(20), nullable=False)
+    target: Mapped[str] = mapped_column(Text, nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)

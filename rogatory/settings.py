@@ -52,6 +52,19 @@ class Settings(BaseModel):
     ocr_timeout_seconds: float = Field(default=180.0, gt=0)
     worker_concurrency: int = Field(default=2, ge=1)
 
+    # --- review, deadlines and delivery (issue 5) ------------------------------
+    due_soon_days: int = Field(default=7, ge=0)
+    public_url: str = "http://127.0.0.1:8000"
+    smtp_host: str = ""
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = "rogatory@localhost"
+    smtp_attach_original: bool = False
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    delivery_max_attempts: int = Field(default=5, ge=1)
+    suggestion_min_corrections: int = Field(default=20, ge=2)
+
     # --- derived locations ----------------------------------------------------
 
     @property
@@ -73,6 +86,11 @@ class Settings(BaseModel):
     @property
     def queue_dir(self) -> Path:
         return self.data_dir / "queue"
+
+    @property
+    def email_enabled(self) -> bool:
+        """E-mail delivery is off until an SMTP host is set."""
+        return bool(self.smtp_host)
 
     @property
     def database(self) -> str:

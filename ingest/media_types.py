@@ -7,17 +7,9 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from rogatory.sources import MediaType
+from rogatory.sources import MediaType, sniff_media_type
 
-PDF_HEADER_WINDOW = 1024
-"""A PDF header may follow junk bytes; readers accept it within the first 1024 bytes."""
-
-_IMAGE_SIGNATURES: tuple[tuple[bytes, MediaType], ...] = (
-    (b"II*\x00", MediaType.TIFF),
-    (b"MM\x00*", MediaType.TIFF),
-    (b"\x89PNG\r\n\x1a\n", MediaType.PNG),
-    (b"\xff\xd8\xff", MediaType.JPEG),
-)
+__all__ = ["describe_unsupported", "media_type_of_name", "sniff_media_type"]
 
 _UNSUPPORTED_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive or an office document (.docx, .xlsx, .odt)"),
@@ -39,20 +31,6 @@ _EXTENSIONS: dict[str, MediaType] = {
     ".jpg": MediaType.JPEG,
     ".jpeg": MediaType.JPEG,
 }
-
-
-def sniff_media_type(data: bytes) -> MediaType | None:
-    """The accepted media type of ``data`` by its magic bytes, or None if it is none of them.
-
-    A PDF is recognised by ``%PDF-`` anywhere in the first 1024 bytes; TIFF (both byte
-    orders), PNG and JPEG by their signature at the start.
-    """
-    for signature, media_type in _IMAGE_SIGNATURES:
-        if data.startswith(signature):
-            return media_type
-    if data.find(b"%PDF-", 0, PDF_HEADER_WINDOW) >= 0:
-        return MediaType.PDF
-    return None
 
 
 def describe_unsupported(data: bytes) -> str:

@@ -14,6 +14,31 @@ class MediaType(StrEnum):
     JPEG = "image/jpeg"
 
 
+PDF_HEADER_WINDOW = 1024
+"""A PDF header may follow junk bytes; readers accept it within the first 1024 bytes."""
+
+_IMAGE_SIGNATURES: tuple[tuple[bytes, MediaType], ...] = (
+    (b"II*\x00", MediaType.TIFF),
+    (b"MM\x00*", MediaType.TIFF),
+    (b"\x89PNG\r\n\x1a\n", MediaType.PNG),
+    (b"\xff\xd8\xff", MediaType.JPEG),
+)
+
+
+def sniff_media_type(data: bytes) -> MediaType | None:
+    """The accepted media type of ``data`` by its magic bytes, or None if it is none of them.
+
+    A PDF is recognised by ``%PDF-`` anywhere in the first 1024 bytes; TIFF (both byte
+    orders), PNG and JPEG by their signature at the start. Raises nothing.
+    """
+    for signature, media_type in _IMAGE_SIGNATURES:
+        if data.startswith(signature):
+            return media_type
+    if data.find(b"%PDF-", 0, PDF_HEADER_WINDOW) >= 0:
+        return MediaType.PDF
+    return None
+
+
 class SourceFile(BaseModel):
     """The bytes of an original and what kind of file they are.
 

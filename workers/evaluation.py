@@ -26,19 +26,11 @@ from rogatory.errors import InputError
 from rogatory.records import Analysis, EntityKind
 from rogatory.scoring import ManifestEntry, Prediction
 from rogatory.settings import Settings
-from rogatory.sources import MediaType, SourceFile
+from rogatory.sources import MediaType, SourceFile, sniff_media_type
 
 LoadFunction = Callable[[Settings], Any]
 AnalyseFunction = Callable[[SourceFile, Any], Analysis]
 ProgressFunction = Callable[[Prediction], None]
-
-_MAGIC: tuple[tuple[bytes, MediaType], ...] = (
-    (b"%PDF-", MediaType.PDF),
-    (b"II*\x00", MediaType.TIFF),
-    (b"MM\x00*", MediaType.TIFF),
-    (b"\x89PNG\r\n\x1a\n", MediaType.PNG),
-    (b"\xff\xd8\xff", MediaType.JPEG),
-)
 
 
 @dataclass(frozen=True)
@@ -74,12 +66,12 @@ def read_manifest(corpus: Path, *, limit: int | None = None) -> tuple[ManifestEn
     return tuple(entries)
 
 
-def sniff_media_type(data: bytes) -> MediaType:
+def media_type_of(data: bytes) -> MediaType:
     """The media type of a document from its magic bytes. Raises ``InputError``."""
-    for magic, media_type in _MAGIC:
-        if data.startswith(magic):
-            return media_type
-    raise InputError("not a PDF, TIFF, PNG or JPEG file")
+    media_type = sniff_media_type(data)
+    if media_type is None:
+        raise InputError("not a PDF, TIFF, PNG or JPEG file")
+    return media_type
 
 
 def predictions_from_analysis(entry: ManifestEntry, analysis: Analysis, *, seconds: float) -> Prediction:
@@ -120,7 +112,7 @@ def evaluate_document(
     started = time.perf_counter()
     try:
         data = (corpus / entry.file).read_bytes()
-        source = SourceFile(data=data, media_type=sniff_media_type(data), name=Path(entry.file).name)
+        source = SourceFile(data=data, media_type=media_type_of(data), name=Path(entry.file).name)
         analysis = analyse(source, engines)
     except (OSError, InputError) as error:
         return _failure(entry, f"{type(error).__name__}: {error}", started)

@@ -32,11 +32,11 @@ from rogatory.settings import Settings
 from rogatory.sources import MediaType, SourceFile
 from workers.evaluation import (
     evaluate_document,
+    media_type_of,
     prediction_line,
     predictions_from_analysis,
     read_manifest,
     run_corpus,
-    sniff_media_type,
     write_predictions,
 )
 
@@ -133,14 +133,14 @@ def make_corpus(root: Path, files: dict[str, bytes]) -> Path:
         (b"\xff\xd8\xff\xe0", MediaType.JPEG),
     ],
 )
-def test_sniff_media_type(data: bytes, expected: MediaType) -> None:
-    assert sniff_media_type(data) is expected
+def test_media_type_of(data: bytes, expected: MediaType) -> None:
+    assert media_type_of(data) is expected
 
 
 @pytest.mark.parametrize("data", [b"", b"GIF89a", b"%PD", b"PK\x03\x04"])
-def test_sniff_media_type_refuses_other_files(data: bytes) -> None:
+def test_media_type_of_refuses_other_files(data: bytes) -> None:
     with pytest.raises(InputError, match="not a PDF"):
-        sniff_media_type(data)
+        media_type_of(data)
 
 
 def test_read_manifest_skips_blank_lines_and_limits(tmp_path: Path) -> None:

@@ -6,11 +6,12 @@ full-text index is not a table of this metadata: see :mod:`storage.search`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -116,6 +117,7 @@ class AnalysisRow(Base):
     requesting_state: Mapped[str | None] = mapped_column(String(8))
     route_to: Mapped[str] = mapped_column(String(100), nullable=False, index=True)
     needs_review: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
+    deadline: Mapped[date | None] = mapped_column(Date, index=True)
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 

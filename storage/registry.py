@@ -245,6 +245,7 @@ def save_analysis(db: Database, number: str, analysis: Analysis, *, now: datetim
         )
         row.route_to = analysis.routing.route_to
         row.needs_review = analysis.routing.needs_review
+        row.deadline = classification.deadline
         row.saved_at = _utc(now)
         session.add(row)
         session.execute(delete(PageRow).where(PageRow.registration_id == registration.id))

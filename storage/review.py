@@ -1,0 +1,163 @@
+"""The review queue: a clerk confirms a routing or reassigns it, and the history is kept.
+
+Each action adds a row (never updated) and an audit line in the same transaction, and
+moves the request to ``routed`` with the decided authority. Reassignments and
+confirmations are the training data of the suggestion model (:func:`list_corrections`).
+Every function may raise ``TransientError`` when the database is unavailable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from classify.suggestion import features_of
+from rogatory.errors import InputError, NotFoundError
+from rogatory.records import Analysis
+from rogatory.registration import Status
+from rogatory.review import Correction, ReviewAction, ReviewKind
+from storage.audit import write_audit
+from storage.database import Database
+from storage.models import AnalysisRow, RegistrationRow, ReviewRow
+
+#: Longest reason kept (a reason is a sentence or two, not a memo).
+MAX_REASON = 2000
+
+
+def confirm_routing(
+    db: Database, number: str, *, actor: str, reason: str = "", now: datetime | None = None
+) -> ReviewAction:
+    """Confirm the proposed authority. Raises ``NotFoundError`` (no request or no analysis)."""
+    return _record(db, number, "confirm", None, actor=actor, reason=reason, now=now)
+
+
+def reassign_routing(
+    db: Database,
+    number: str,
+    authority: str,
+    *,
+    actor: str,
+    reason: str,
+    known_authorities: Collection[str],
+    now: datetime | None = None,
+) -> ReviewAction:
+    """Send the request to ``authority`` instead.
+
+    Raises ``InputError`` for an unknown authority or an empty reason, ``NotFoundError``.
+    """
+    if authority not in known_authorities:
+        raise InputError(
+            f"unknown authority {authority!r} (known: {', '.join(sorted(known_authorities))})",
+            code="unknown_authority",
+        )
+    if not reason.strip():
+        raise InputError("a reassignment needs a reason", code="reason_required")
+    return _record(db, number, "reassign", authority, actor=actor, reason=reason, now=now)
+
+
+def review_history(db: Database, number: str) -> list[ReviewAction]:
+    """Every review action on a request, oldest first. Raises ``NotFoundError``."""
+    with db.session() as session:
+        registration = _registration(session, number)
+        rows = session.scalars(
+            select(ReviewRow).where(ReviewRow.registration_id == registration.id).order_by(ReviewRow.id)
+        )
+        return [_action(row, number) for row in rows]
+
+
+def list_corrections(db: Database) -> list[Correction]:
+    """The clerks' latest decision on each reviewed request, with its text and features."""
+    latest = select(ReviewRow.registration_id, ReviewRow.authority, ReviewRow.id).order_by(
+        ReviewRow.registration_id, ReviewRow.id.desc()
+    )
+    with db.session() as session:
+        decided: dict[int, str] = {}
+        for registration_id, authority, _ in session.execute(latest):
+            decided.setdefault(registration_id, authority)
+        corrections = []
+        for registration_id, authority in sorted(decided.items()):
+            row = session.get(AnalysisRow, registration_id)
+            registration = session.get(RegistrationRow, registration_id)
+            if row is None or registration is None:
+                continue
+            analysis = Analysis.model_validate_json(row.analysis_json)
+            corrections.append(
+                Correction(
+                    number=registration.number,
+                    text=analysis.text.text,
+                    features=features_of(analysis.classification),
+                    authority=authority,
+                )
+            )
+        return corrections
+
+
+def _record(
+    db: Database,
+    number: str,
+    action: ReviewKind,
+    authority: str | None,
+    *,
+    actor: str,
+    reason: str,
+    now: datetime | None,
+) -> ReviewAction:
+    if not actor.strip():
+        raise InputError("a review action needs the clerk's name", code="actor_required")
+    at = now or datetime.now(UTC)
+    with db.session(write=True) as session:
+        registration = _registration(session, number)
+        analysis = session.get(AnalysisRow, registration.id)
+        if analysis is None:
+            raise NotFoundError(f"{number} has no analysis yet: nothing to review")
+        previous = analysis.route_to
+        decided = authority or previous
+        analysis.route_to = decided
+        analysis.needs_review = False
+        row = ReviewRow(
+            registration_id=registration.id,
+            action=action,
+            previous_authority=previous,
+            authority=decided,
+            reason=reason.strip()[:MAX_REASON],
+            actor=actor,
+            at=at,
+        )
+        session.add(row)
+        old_status = registration.status
+        registration.status = Status.ROUTED.value
+        registration.status_reason = f"{action} by {actor}: {decided}"
+        registration.updated_at = at
+        detail = f"{previous} -> {decided}" + (f": {row.reason}" if row.reason else "")
+        write_audit(session, action=f"review_{action}", number=number, actor=actor, detail=detail, now=at)
+        if old_status != Status.ROUTED.value:
+            write_audit(
+                session, action="status", number=number, actor=actor, detail=f"{old_status} -> routed", now=at
+            )
+        session.flush()
+        return _action(row, number)
+
+
+def _registration(session: Session, number: str) -> RegistrationRow:
+    row = session.scalar(select(RegistrationRow).where(RegistrationRow.number == number))
+    if row is None:
+        raise NotFoundError(f"no registration {number!r}")
+    return row
+
+
+def _action(row: ReviewRow, number: str) -> ReviewAction:
+    return ReviewAction.model_validate(
+        {
+            "id": row.id,
+            "number": number,
+            "action": row.action,
+            "previous_authority": row.previous_authority,
+            "authority": row.authority,
+            "reason": row.reason,
+            "actor": row.actor,
+            "at": row.at,
+        }
+    )

@@ -161,3 +161,15 @@ def _action(row: ReviewRow, number: str) -> ReviewAction:
             "at": row.at,
         }
     )
+
+
+def current_routing(db: Database, number: str) -> tuple[str, bool] | None:
+    """The authority a request stands routed to now and whether it still needs review.
+
+    ``None`` before the analysis. A clerk's decision replaces the pipeline's.
+    Raises ``NotFoundError``.
+    """
+    with db.session() as session:
+        registration = _registration(session, number)
+        row = session.get(AnalysisRow, registration.id)
+        return (row.route_to, row.needs_review) if row else None

@@ -13,17 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stdnum import iban as stdnum_iban
-
+from extract.ibans import at_word_start, iban_starts, read_iban
 from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
 from rogatory.records import Entity, EntityKind, Span
 
-#: Shortest and longest IBANs in use (Norway, Saint Lucia/Russia).
-IBAN_MIN, IBAN_MAX = 15, 34
 #: How far after an account (characters) a bank name is looked for.
 BANK_WINDOW = 120
 
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{1,4})+(?![A-Za-z0-9])")
 _NUMBER = re.compile(r"\d+(?:[-/.]\d+)*")
 _NUMBER_LINK = re.compile(
     r"[\s:.,#№°º]{0,4}(?:(?:no|nr|n|number|numero|num|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?(?=\d)", re.IGNORECASE
@@ -66,10 +62,14 @@ def normalise_iban(text: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
-def find_accounts(text: str, *, page: int, rules: AccountRules) -> list[Entity]:
-    """ACCOUNT and BIC entities on one page; spans are offsets into ``text``. Raises nothing."""
+def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = False) -> list[Entity]:
+    """ACCOUNT and BIC entities on one page; spans are offsets into ``text``. Raises nothing.
+
+    ``ocr`` says the text was read by OCR: IBANs are then also read through the
+    characters OCR confuses (:mod:`extract.ibans`).
+    """
     folded = fold_text(text)
-    entities = _find_ibans(text, page=page)
+    entities = _find_ibans(text, page=page, ocr=ocr)
     taken = [(entity.span.start, entity.span.end) for entity in entities]
     for start, end in _number_spans(text, folded, rules):
         if any(start < right and left < end for left, right in taken):
@@ -88,50 +88,33 @@ def find_accounts(text: str, *, page: int, rules: AccountRules) -> list[Entity]:
     return sorted(entities + _find_bics(text, folded, page=page, rules=rules), key=lambda e: e.span.start)
 
 
-def _find_ibans(text: str, *, page: int) -> list[Entity]:
-    entities = []
-    for match in _IBAN.finditer(text):
-        chosen = _choose_iban(match.group())
-        if chosen is None:
+def _find_ibans(text: str, *, page: int, ocr: bool) -> list[Entity]:
+    entities: list[Entity] = []
+    taken_until = 0
+    for match in iban_starts(text):
+        if match.start() < taken_until or (
+            match.start() != taken_until and not at_word_start(text, match.start())
+        ):
             continue
-        written, valid = chosen
-        start = match.start()
-        end = start + len(written)
+        reading = read_iban(text, match.start(), ocr=ocr)
+        if reading is None:
+            continue
+        taken_until = reading.end
+        attributes = {"valid": "true" if reading.valid else "false"}
+        if reading.repaired:
+            attributes["repaired"] = "true"
+        written = text[reading.start : reading.end]
         entities.append(
             Entity(
                 kind=EntityKind.ACCOUNT,
-                value=normalise_iban(written),
-                span=Span(page=page, start=start, end=end, text=written),
-                method="rule:iban",
-                confidence=0.99 if valid else 0.6,
-                attributes={"valid": "true" if valid else "false"},
+                value=reading.value,
+                span=Span(page=page, start=reading.start, end=reading.end, text=written),
+                method="rule:iban-ocr" if reading.repaired else "rule:iban",
+                confidence=(0.9 if reading.repaired else 0.99) if reading.valid else 0.6,
+                attributes=attributes,
             )
         )
     return entities
-
-
-def _choose_iban(candidate: str) -> tuple[str, bool] | None:
-    """The longest prefix of ``candidate`` (whole space-separated groups) that is an IBAN.
-
-    Prefers a prefix whose check digits hold; else the longest well-grouped prefix
-    (groups of four, a shorter last one) of a plausible length, reported invalid,
-    without trailing groups of letters only (a currency: "... 7654 32 EUR").
-    """
-    groups = candidate.split(" ")
-    prefixes = [" ".join(groups[:count]) for count in range(len(groups), 0, -1)]
-    for prefix in prefixes:
-        compact = normalise_iban(prefix)
-        if IBAN_MIN <= len(compact) <= IBAN_MAX and stdnum_iban.is_valid(compact):
-            return prefix, True
-    while len(groups) > 1 and groups[-1].isalpha():
-        groups = groups[:-1]
-    for count in range(len(groups), 0, -1):
-        head = groups[:count]
-        compact = "".join(head)
-        grouped = len(head) == 1 or all(len(group) == 4 for group in head[:-1])
-        if grouped and IBAN_MIN <= len(compact) <= IBAN_MAX:
-            return " ".join(head), False
-    return None
 
 
 def _number_spans(text: str, folded: str, rules: AccountRules) -> list[tuple[int, int]]:

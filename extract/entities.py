@@ -13,7 +13,7 @@ from extract.dates import find_dates
 from extract.engines import EntityModels
 from extract.offences import find_offences
 from extract.persons import Mention, find_person_mentions, model_mentions, resolve_persons
-from rogatory.records import DocumentText, Entities, Entity
+from rogatory.records import DocumentText, Entities, Entity, TextSource
 
 
 def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
@@ -32,7 +32,9 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         nlp = models.nlp.get(language) if language else None
         if nlp is not None:
             mentions += model_mentions(page.text, page=page.number, nlp=nlp, rules=models.persons)
-        items += find_accounts(page.text, page=page.number, rules=models.accounts)
+        items += find_accounts(
+            page.text, page=page.number, rules=models.accounts, ocr=page.source == TextSource.OCR
+        )
         items += find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
         items += find_dates(page.text, page=page.number, language=language, rules=models.dates)
     items += resolve_persons(mentions)

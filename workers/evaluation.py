@@ -88,7 +88,13 @@ def predictions_from_analysis(entry: ManifestEntry, analysis: Analysis, *, secon
         legal_basis=classification.values("legal_basis"),
         requesting_state=classification.requesting_state.value if classification.requesting_state else None,
         persons=sorted({entity.value for entity in analysis.entities.of_kind(EntityKind.PERSON)}),
-        accounts=sorted({entity.value for entity in analysis.entities.of_kind(EntityKind.ACCOUNT)}),
+        accounts=sorted(
+            {
+                entity.value
+                for entity in analysis.entities.of_kind(EntityKind.ACCOUNT)
+                if entity.attributes.get("valid") != "false"  # an IBAN failing its check digits
+            }
+        ),
         urgent=classification.urgent.value == "true",
         deadline=classification.deadline.isoformat() if classification.deadline else None,
         missing_elements=analysis.completeness.missing,

@@ -1,0 +1,211 @@
+"""Reading an IBAN as printed, and as OCR misreads it.
+
+Used by :mod:`extract.accounts`. The country code fixes the IBAN's length and the
+shape of its BBAN (ISO 13616 registry, as shipped by python-stdnum): which
+positions are digits (``n``), letters (``a``) or either (``c``). On a text layer
+an IBAN is read as written: exactly the registry length, groups separated by
+single spaces (a currency glued to the last group, "IZ3UUSD", is left out).
+
+On an OCR'd page the same walk also tries the readings OCR confuses (O/0, I/1,
+S/5, Z/2, B/8, G/6, E/F; "]" or ")" for J, "$" for S, a stray "]"), forced where
+the BBAN shape allows only digits or only letters, and at most ``MAX_GUESSES``
+free guesses where it allows both. The check digits decide; a guess is kept only
+when exactly one reading with the fewest guesses holds, so a misread IBAN is
+reported invalid rather than corrected into another valid one by chance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from stdnum import iban as stdnum_iban
+from stdnum import numdb
+
+#: Free guesses (at BBAN positions that may hold a digit or a letter) per IBAN.
+MAX_GUESSES = 1
+#: Readings tried per IBAN before giving up (bounds the time on a garbled table row).
+MAX_READINGS = 4000
+#: Fewest BBAN characters of a misread IBAN still reported (as invalid).
+MIN_WRITTEN = 11
+
+#: What OCR may have printed for each character, in both directions.
+_CONFUSED: dict[str, str] = {
+    "O": "0Q", "0": "OD", "D": "0", "Q": "0", "I": "1L", "1": "IL", "L": "1I", "S": "5", "5": "S",
+    "Z": "2", "2": "Z", "B": "8", "8": "B", "G": "6", "6": "G", "E": "F", "F": "E", "U": "V", "V": "U",
+}  # fmt: skip
+#: Characters that are not letters or digits but that OCR prints for one (or as noise).
+_NOISE: dict[str, str] = {"]": "J", ")": "J", "}": "J", "[": "I", "|": "I", "$": "S", "(": "C", "!": "I"}
+_DIGITS_FOR = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "J": "1", "T": "7", "Z": "2", "S": "5",
+               "B": "8", "G": "6", "A": "4"}  # fmt: skip
+_LETTERS_FOR = {"0": "O", "1": "I", "5": "S", "2": "Z", "8": "B", "6": "G", "4": "A", "7": "T"}
+#: Cyrillic capitals that look like Latin ones (an OCR of mixed-script pages prints them).
+_LOOKALIKES = dict(zip("АВЕКМНОРСТХУЗ", "ABEKMHOPCTXY3", strict=True))
+_START = re.compile(r"([A-Z]{2})(\d{2})")
+
+
+@dataclass(frozen=True)
+class IbanReading:
+    """An IBAN read at ``start:end`` of the page: its electronic form and how it was read."""
+
+    start: int
+    end: int
+    value: str
+    valid: bool
+    repaired: bool
+
+
+@cache
+def bban_shape(country: str) -> str | None:
+    """The BBAN of ``country`` as one class letter per position ("nnnnaacc..."), or None."""
+    info = numdb.get("iban").info(country)
+    structure = info[0][1].get("bban") if info and info[0][1] else None
+    if not structure:
+        return None
+    return "".join(kind * int(count) for count, kind in re.findall(r"(\d+)!([nac])", structure))
+
+
+def iban_starts(text: str) -> list[re.Match[str]]:
+    """Places where an IBAN of a registered country may start (country code, check digits).
+
+    Also inside a word: a table cell may glue two IBANs ("...P484 SM0IQ46 KCKU...");
+    the caller keeps such a start only where the previous IBAN ends.
+    """
+    return [match for match in _START.finditer(text) if bban_shape(match.group(1)) is not None]
+
+
+def at_word_start(text: str, start: int) -> bool:
+    """Whether no letter or digit stands right before ``text[start]``."""
+    return start == 0 or not text[start - 1].isalnum()
+
+
+def read_iban(text: str, start: int, *, ocr: bool) -> IbanReading | None:
+    """The IBAN whose country code is at ``text[start]``, or None when too little follows.
+
+    The reading is valid when its check digits and BBAN shape hold. Raises nothing.
+    """
+    country, check = text[start : start + 2], text[start + 2 : start + 4]
+    shape = bban_shape(country)
+    if shape is None:
+        return None
+    slots = _slots(text, start + 4, len(shape) + 3, ocr=ocr)
+    written = _as_written(country + check, slots, shape)
+    if written is not None and stdnum_iban.is_valid(written[0]):
+        return IbanReading(start, written[1], written[0], valid=True, repaired=False)
+    if ocr:
+        guessed = _guess(country + check, slots, shape)
+        if guessed is not None:
+            return IbanReading(start, guessed[1], guessed[0], valid=True, repaired=True)
+    if written is None:
+        return None
+    return IbanReading(start, written[1], written[0], valid=False, repaired=False)
+
+
+def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str, int]]:
+    """Characters after the check digits with the offset after each, across single spaces.
+
+    On OCR'd pages one line break may split the IBAN, and noise characters count.
+    """
+    slots: list[tuple[str, int]] = []
+    breaks = 0
+    while len(slots) < limit and position < len(text):
+        char = text[position]
+        if char in " \t":
+            if not ocr and text[position + 1 : position + 2] in (" ", "\t", "\n"):
+                break
+            position += 1
+            continue
+        if char == "\n":
+            breaks += 1
+            if not ocr or breaks > 1:
+                break
+            position += 1
+            continue
+        if (char.isascii() and char.isalnum()) or (ocr and (char in _NOISE or char in _LOOKALIKES)):
+            slots.append((char, position + 1))
+            position += 1
+            continue
+        break
+    return slots
+
+
+def _as_written(head: str, slots: list[tuple[str, int]], shape: str) -> tuple[str, int] | None:
+    """The registry length of characters as written, upper case (fewer when the text ends).
+
+    None when fewer than ``MIN_WRITTEN`` letters and digits follow the check digits.
+    """
+    taken: list[tuple[str, int]] = []
+    for char, end in slots[: len(shape)]:
+        if not char.isalnum():
+            break
+        taken.append((char, end))
+    if len(taken) < min(len(shape), MIN_WRITTEN):
+        return None
+    return head + "".join(char for char, _ in taken).upper(), taken[-1][1]
+
+
+def _guess(head: str, slots: list[tuple[str, int]], shape: str) -> tuple[str, int] | None:
+    """The single valid reading with the fewest free guesses (see the module docstring)."""
+    for budget in range(MAX_GUESSES + 1):
+        found: dict[str, int] = {}
+        tried = [0]
+        _walk(head, slots, shape, index=0, bban="", budget=budget, found=found, tried=tried)
+        if len(found) == 1:
+            value, end = next(iter(found.items()))
+            return value, end
+        if len(found) > 1 or tried[0] >= MAX_READINGS:
+            return None
+    return None
+
+
+def _walk(
+    head: str,
+    slots: list[tuple[str, int]],
+    shape: str,
+    *,
+    index: int,
+    bban: str,
+    budget: int,
+    found: dict[str, int],
+    tried: list[int],
+) -> None:
+    """Depth-first over the readings of ``slots[index:]`` that fit ``shape`` after ``bban``."""
+    if tried[0] >= MAX_READINGS or len(found) > 1:
+        return
+    if len(bban) == len(shape):
+        tried[0] += 1
+        value = head + bban
+        if stdnum_iban.is_valid(value):
+            found.setdefault(value, slots[index - 1][1])
+        return
+    if index >= len(slots):
+        return
+    char = slots[index][0].upper()
+    kind = shape[len(bban)]
+    for reading, cost in _readings(char, kind):
+        if cost <= budget:
+            _walk(
+                head,
+                slots,
+                shape,
+                index=index + 1,
+                bban=bban + reading,
+                budget=budget - cost,
+                found=found,
+                tried=tried,
+            )
+    if char in _NOISE and budget >= 1:
+        _walk(head, slots, shape, index=index + 1, bban=bban, budget=budget - 1, found=found, tried=tried)
+
+
+def _readings(char: str, kind: str) -> list[tuple[str, int]]:
+    """Characters ``char`` may stand for at a position of ``kind``, each with its guess cost."""
+    char = _LOOKALIKES.get(char, _NOISE.get(char, char))
+    if kind == "n":
+        return [(char, 0)] if char.isdigit() else ([(_DIGITS_FOR[char], 0)] if char in _DIGITS_FOR else [])
+    if kind == "a":
+        if not char.isalpha():
+            return [(_LETTERS_FOR[char], 0)] if char in _LETTERS_FOR else []
+        return [(char, 0)] + [(other, 1) for other in _CONFUSED.get(char, "") if other.isalpha()]
+    return [(char, 0)] + [(other, 1) for other in _CONFUSED.get(char, "")]

@@ -1,0 +1,86 @@
+"""IBANs read through OCR's confusions, only on OCR'd pages, and only when one reading holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.accounts import AccountRules, find_accounts, load_account_rules
+from extract.ibans import bban_shape, read_iban
+from rogatory.records import EntityKind
+
+
+@pytest.fixture(scope="module")
+def rules() -> AccountRules:
+    return load_account_rules()
+
+
+def _ibans(text: str, rules: AccountRules, *, ocr: bool) -> list[tuple[str, str, str]]:
+    return [
+        (entity.value, entity.attributes["valid"], entity.span.text)
+        for entity in find_accounts(text, page=1, rules=rules, ocr=ocr)
+        if entity.kind == EntityKind.ACCOUNT and entity.method.startswith("rule:iban")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # l for 1 where the BBAN has digits (forced), O for 0 where it allows both (one guess)
+        ("au compte KZ86 l25K ZT50 O410 0100 de", [("KZ86125KZT5004100100", "true")]),
+        # a Cyrillic М in the currency letters of a Mauritian IBAN
+        (
+            "на счёт MU17 BOMM 0101 1010 3030 0200 000М UR, открытый",
+            [("MU17BOMM0101101030300200000MUR", "true")],
+        ),
+        # one line break inside the IBAN
+        ("al conto KZ86 125K ZT50\n0410 0100 presso", [("KZ86125KZT5004100100", "true")]),
+        # a stray bracket printed before a letter
+        ("Konto KZ86 125K] ZT50 0410 0100 bei", [("KZ86125KZT5004100100", "true")]),
+        # a wrong digit that OCR does not confuse: reported, invalid, not "corrected"
+        ("cuenta CY17 0020 0128 0000 0012 0052 7601 en", [("CY17002001280000001200527601", "false")]),
+    ],
+)
+def test_ocr_readings(rules: AccountRules, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(value, valid) for value, valid, _ in _ibans(text, rules, ocr=True)] == expected
+
+
+def test_repaired_iban_keeps_the_text_as_written(rules: AccountRules) -> None:
+    (entity,) = find_accounts("IBAN KZ86 l25K ZT50 O410 0100.", page=1, rules=rules, ocr=True)
+    assert entity.span.text == "KZ86 l25K ZT50 O410 0100"
+    assert entity.attributes == {"valid": "true", "repaired": "true"}
+    assert entity.method == "rule:iban-ocr"
+
+
+def test_text_layer_is_read_as_written(rules: AccountRules) -> None:
+    """A born-digital page is not OCR: an O where a 0 belongs is the request's own error."""
+    assert [(v, ok) for v, ok, _ in _ibans("IBAN KZ86 125K ZT50 O410 0100.", rules, ocr=False)] == [
+        ("KZ86125KZT50O4100100", "false")
+    ]
+
+
+def test_glued_currency_and_glued_ibans_on_a_text_layer(rules: AccountRules) -> None:
+    text = (
+        "1 CY17 0020 0128 0000 0012 0052 7600KZ86 125K ZT50 0410 0100 12/03/2021\n"
+        "2 CY17 0020 0128 0000 0012 0052 7600USD 1,000.00"
+    )
+    assert [(v, ok) for v, ok, _ in _ibans(text, rules, ocr=False)] == [
+        ("CY17002001280000001200527600", "true"),
+        ("KZ86125KZT5004100100", "true"),
+        ("CY17002001280000001200527600", "true"),
+    ]
+
+
+def test_a_word_that_merely_looks_like_a_country_code_is_no_iban(rules: AccountRules) -> None:
+    assert _ibans("the request ABCD12 and XX12 3456 7890 1234 5678", rules, ocr=True) == []
+
+
+def test_two_equally_good_readings_give_no_repair() -> None:
+    """Two readings with one guess each hold ("ISO1" as "ISOI", or "125Z" as "1252"): none is chosen."""
+    reading = read_iban("KZ19 125ZK08ISO1ZT8ZI", 0, ocr=True)
+    assert reading is not None
+    assert (reading.value, reading.valid, reading.repaired) == ("KZ19125ZK08ISO1ZT8ZI", False, False)
+
+
+def test_the_registry_gives_the_bban_shape() -> None:
+    assert bban_shape("KZ") == "nnn" + "c" * 13
+    assert bban_shape("XX") is None

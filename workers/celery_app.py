@@ -15,6 +15,7 @@ from rogatory.errors import TransientError
 from rogatory.settings import Settings
 
 PROCESS_TASK = "rogatory.process_document"
+DELIVER_TASK = "rogatory.deliver_request"
 QUEUE = "rogatory"
 
 
@@ -60,3 +61,13 @@ def enqueue_processing(app: Celery, number: str) -> None:
         app.send_task(PROCESS_TASK, args=[number], queue=QUEUE)
     except (OperationalError, OSError) as error:
         raise TransientError(f"cannot queue {number}: the broker is unavailable ({error})") from error
+
+
+def enqueue_delivery(app: Celery, number: str) -> None:
+    """Queue the deliveries of a routed request. Raises ``TransientError`` if the broker is down."""
+    try:
+        app.send_task(DELIVER_TASK, args=[number], queue=QUEUE)
+    except (OperationalError, OSError) as error:
+        raise TransientError(
+            f"cannot queue the deliveries of {number}: the broker is unavailable ({error})"
+        ) from error

@@ -10,10 +10,13 @@ import logging
 
 from celery import Celery, Task
 
+from classify.directory import Directory, load_directory
 from rogatory.errors import TransientError
+from rogatory.registration import Status
 from rogatory.settings import Settings
-from workers.celery_app import PROCESS_TASK
+from workers.celery_app import DELIVER_TASK, PROCESS_TASK, enqueue_delivery
 from workers.context import WorkerContext
+from workers.delivery import deliver_request, raise_if_retrying
 from workers.processing import process_registration
 
 log = logging.getLogger(__name__)
@@ -39,4 +42,26 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     )
     def process_document(self: Task, number: str) -> None:
         log.info("processing %s (attempt %d)", number, self.request.retries + 1)
-        process_registration(number, context())
+        if process_registration(number, context()) == Status.ROUTED:
+            enqueue_delivery(app, number)
+
+    directories: dict[str, Directory] = {}
+
+    @app.task(  # type: ignore[untyped-decorator]
+        name=DELIVER_TASK,
+        bind=True,
+        acks_late=True,
+        autoretry_for=(TransientError,),
+        retry_backoff=30,
+        retry_backoff_max=1800,
+        max_retries=settings.delivery_max_attempts - 1,
+    )
+    def deliver(self: Task, number: str) -> None:
+        log.info("delivering %s (round %d)", number, self.request.retries + 1)
+        if "directory" not in directories:
+            directories["directory"] = load_directory(settings.authorities_path)
+        shared = context()
+        deliveries = deliver_request(
+            number, db=shared.db, store=shared.store, directory=directories["directory"], settings=settings
+        )
+        raise_if_retrying(deliveries)

@@ -1,4 +1,4 @@
-"""The database connection: an engine, sessions, and the tables created on open.
+"""The database connection: an engine, sessions, and the schema migrated to head on open.
 
 SQLite (the embedded default) is set up for many processes on one file: WAL
 journal, a busy timeout, foreign keys on, and transactions begun by SQLAlchemy
@@ -20,8 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rogatory.errors import ConfigurationError, TransientError
-from storage.models import Base
-from storage.search import create_search_index
+from storage.schema import upgrade_schema
 
 _BEGIN_OPTION = "rogatory_sqlite_begin"
 
@@ -65,7 +64,7 @@ class Database:
 
 
 def open_database(url: str, *, busy_timeout_seconds: float = 30.0) -> Database:
-    """Connect to ``url`` (an SQLAlchemy URL) and create missing tables and the search index.
+    """Connect to ``url`` (an SQLAlchemy URL) and migrate it to the newest schema (Alembic head).
 
     For an SQLite file the parent folder is created. Raises ``ConfigurationError``
     for a malformed URL or a driver that is not installed, ``TransientError`` when
@@ -92,11 +91,10 @@ def open_database(url: str, *, busy_timeout_seconds: float = 30.0) -> Database:
 
 
 def _create_schema(engine: Engine) -> None:
-    """Create missing tables; on SQLite under the write lock, so processes starting together agree."""
+    """Upgrade to head; on SQLite under the write lock, so processes starting together agree."""
     options = {_BEGIN_OPTION: "IMMEDIATE"} if engine.dialect.name == "sqlite" else {}
     with engine.connect().execution_options(**options) as connection, connection.begin():
-        Base.metadata.create_all(connection)
-        create_search_index(connection)
+        upgrade_schema(connection)
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_seconds: float) -> None:

@@ -248,6 +248,7 @@ def save_analysis(db: Database, number: str, analysis: Analysis, *, now: datetim
         row.deadline = classification.deadline
         row.saved_at = _utc(now)
         session.add(row)
+        session.flush()  # the language first: PostgreSQL's search trigger reads it for the pages
         session.execute(delete(PageRow).where(PageRow.registration_id == registration.id))
         session.add_all(
             PageRow(registration_id=registration.id, page=page.number, text=page.text)

@@ -4,18 +4,23 @@ On SQLite an FTS5 index (``page_search``) mirrors the ``pages`` table: an
 external-content table kept in sync by triggers, so whatever writes ``pages``
 (:func:`storage.registry.save_analysis`) updates the index in the same
 transaction. Its ``unicode61 remove_diacritics 2`` tokenizer folds case and
-accents, so ``evaluation`` finds ``Évaluation``. Other databases fall back to a
-case-insensitive ``LIKE`` on every word until a native index is added.
+accents, so ``evaluation`` finds ``Évaluation``. On PostgreSQL a trigger keeps a
+``tsvector`` per page, unaccented, stemmed in the document's language plus the plain
+words (:mod:`storage.migrations.search_index`); a query matches in any of those
+configurations, so ``declaraciones`` finds ``Declaración``. A query is words and
+``"quoted phrases"``; every term is required. Other databases fall back to a
+case-insensitive ``LIKE`` on every word.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from rogatory.registration import SearchHit
+from storage.migrations.search_index import POSTGRESQL_CONFIGS
 from storage.models import PageRow, RegistrationRow
 
 HIGHLIGHT_START = "["
@@ -23,30 +28,8 @@ HIGHLIGHT_END = "]"
 _SNIPPET_TOKENS = 16
 _FALLBACK_CONTEXT = 60
 _WORD = re.compile(r"\w+")
-
-_SQLITE_DDL = (
-    """CREATE VIRTUAL TABLE IF NOT EXISTS page_search USING fts5(
-        text, content='pages', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER IF NOT EXISTS pages_search_insert AFTER INSERT ON pages BEGIN
-        INSERT INTO page_search(rowid, text) VALUES (new.id, new.text); END""",
-    """CREATE TRIGGER IF NOT EXISTS pages_search_delete AFTER DELETE ON pages BEGIN
-        INSERT INTO page_search(page_search, rowid, text) VALUES ('delete', old.id, old.text); END""",
-    """CREATE TRIGGER IF NOT EXISTS pages_search_update AFTER UPDATE ON pages BEGIN
-        INSERT INTO page_search(page_search, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO page_search(rowid, text) VALUES (new.id, new.text); END""",
-)
-
-
-def create_search_index(connection: Connection) -> None:
-    """Create the FTS5 index and its triggers if missing (SQLite only; else nothing).
-
-    Raises ``sqlalchemy.exc.OperationalError`` if this SQLite lacks FTS5.
-    """
-    if connection.dialect.name != "sqlite":
-        return
-    for statement in _SQLITE_DDL:
-        connection.exec_driver_sql(statement)
+_TERM = re.compile(r'"([^"]*)"|([^"\s]+)')
+_CONFIGS = ("simple", *sorted(set(POSTGRESQL_CONFIGS.values())))
 
 
 def query_words(query: str) -> list[str]:
@@ -54,19 +37,33 @@ def query_words(query: str) -> list[str]:
     return _WORD.findall(query)
 
 
+def query_terms(query: str) -> list[list[str]]:
+    """The terms of a query: each a list of words, several for a ``"quoted phrase"``.
+
+    An unbalanced quote is ignored; a term without a letter or digit is dropped.
+    """
+    if query.count('"') % 2:
+        query = query.replace('"', " ")
+    terms = [query_words(phrase or word) for phrase, word in _TERM.findall(query)]
+    return [term for term in terms if term]
+
+
 def search_pages(session: Session, query: str, *, limit: int) -> list[SearchHit]:
-    """Pages containing every word of ``query``, best first. No words: no hits."""
-    words = query_words(query)
-    if not words or limit <= 0:
+    """Pages containing every term of ``query``, best first. No words: no hits."""
+    terms = query_terms(query)
+    if not terms or limit <= 0:
         return []
-    if session.get_bind().dialect.name == "sqlite":
-        return search_full_text(session, words, limit)
-    return search_like(session, words, limit)
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return search_full_text(session, terms, limit)
+    if dialect == "postgresql":
+        return search_postgresql(session, terms, limit)
+    return search_like(session, [word for term in terms for word in term], limit)
 
 
-def search_full_text(session: Session, words: list[str], limit: int) -> list[SearchHit]:
-    """Pages matching every word in the SQLite FTS5 index, best (lowest bm25) first."""
-    match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+def search_full_text(session: Session, terms: list[list[str]], limit: int) -> list[SearchHit]:
+    """Pages matching every term in the SQLite FTS5 index, best (lowest bm25) first."""
+    match = " ".join('"' + " ".join(term).replace('"', '""') + '"' for term in terms)
     rows = session.execute(
         text(
             "SELECT r.number, p.page, "
@@ -86,6 +83,35 @@ def search_full_text(session: Session, words: list[str], limit: int) -> list[Sea
     )
     return [
         SearchHit(number=number, page=page, snippet=snippet, score=-float(rank))
+        for number, page, snippet, rank in rows
+    ]
+
+
+def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> list[SearchHit]:
+    """Pages whose search vector matches every term in some configuration, best (ts_rank) first."""
+    params: dict[str, object] = {"limit": limit, "start": HIGHLIGHT_START, "end": HIGHLIGHT_END}
+    conjuncts, plain = [], []
+    for index, term in enumerate(terms):
+        params[f"t{index}"] = " ".join(term)
+        function = "phraseto_tsquery" if len(term) > 1 else "plainto_tsquery"
+        alternatives = " || ".join(
+            f"{function}('{config}', rogatory_unaccent(:t{index}))" for config in _CONFIGS
+        )
+        conjuncts.append(f"({alternatives})")
+        plain.append(f"{function}('simple', :t{index})")
+    tsquery, highlighted = " && ".join(conjuncts), " && ".join(plain)
+    # Only configuration names and placeholders are put in the text; the words are bound.
+    statement = (
+        "SELECT r.number, p.page, ts_headline('simple', p.text, q.plain, "  # noqa: S608
+        "'StartSel=' || :start || ', StopSel=' || :end || ', MaxWords=16, MinWords=6') AS snippet, "
+        "ts_rank(p.search_vector, q.query) AS rank "
+        f"FROM (SELECT {tsquery} AS query, {highlighted} AS plain) q, pages p "
+        "JOIN registrations r ON r.id = p.registration_id "
+        "WHERE p.search_vector @@ q.query ORDER BY rank DESC, r.id, p.page LIMIT :limit"
+    )
+    rows = session.execute(text(statement), params)
+    return [
+        SearchHit(number=number, page=page, snippet=snippet, score=float(rank))
         for number, page, snippet, rank in rows
     ]
 

@@ -42,7 +42,11 @@ def _counts(db: Database) -> tuple[int | None, int | None, int | None]:
         return (
             session.scalar(select(func.count()).select_from(AnalysisRow)),
             session.scalar(select(func.count()).select_from(PageRow)),
-            session.scalar(text("SELECT count(*) FROM page_search")),
+            session.scalar(
+                text("SELECT count(*) FROM page_search")
+                if db.is_sqlite
+                else text("SELECT count(*) FROM pages WHERE search_vector IS NOT NULL")
+            ),
         )
 
 

@@ -1,4 +1,4 @@
-"""Several processes registering on one SQLite file at once: numbers stay gap-free and unique."""
+"""Several processes registering at once (SQLite file, PostgreSQL server): numbers gap-free and unique."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from rogatory.sources import MediaType
 from storage.database import open_database
 from storage.models import DuplicateRow, NumberCounter, RegistrationRow
 from storage.registry import register
+from tests.postgres import fresh_database
 from tests.storage.registration_jobs import NOW, digest, register_labels
 
 
@@ -29,7 +31,17 @@ def _run(url: str, batches: list[list[str]]) -> None:
 
 def test_four_processes_get_numbers_one_to_a_hundred(tmp_path: Path) -> None:
     """The processes also create the database file and its tables together."""
-    url = f"sqlite:///{tmp_path / 'new' / 'registry.db'}"
+    _check_four_processes(f"sqlite:///{tmp_path / 'new' / 'registry.db'}")
+
+
+@pytest.mark.postgres
+def test_four_processes_on_postgresql_get_numbers_one_to_a_hundred() -> None:
+    """The processes also migrate the empty database together (advisory lock)."""
+    with fresh_database() as url:
+        _check_four_processes(url)
+
+
+def _check_four_processes(url: str) -> None:
     _run(url, [[f"p{worker}-{index}" for index in range(25)] for worker in range(4)])
     db = open_database(url)
     with db.session() as session:

@@ -10,7 +10,7 @@ import pytest
 from rogatory.sources import MediaType
 from storage.database import Database
 from storage.registry import register, save_analysis, search
-from storage.search import plain_snippet, query_words, search_like
+from storage.search import plain_snippet, query_terms, query_words, search_like
 from tests.storage.sample_analysis import make_analysis
 
 PAGES = {
@@ -117,3 +117,52 @@ def test_like_fallback_is_case_insensitive_and_requires_every_word(
 )
 def test_plain_snippet(page_text: str, word: str, snippet: str) -> None:
     assert plain_snippet(page_text, word) == snippet
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"préjudice et blanchiment"', [("fr", 2)]),
+        ('"prejudice et blanchiment" evaluation', [("fr", 2)]),
+        ('"blanchiment et préjudice"', []),
+        ('"денежных средств"', [("ru", 2)]),
+        ('"comision', [("es", 1)]),
+    ],
+)
+def test_phrase_queries(
+    db: Database, numbers: dict[str, str], query: str, expected: list[tuple[str, int]]
+) -> None:
+    hits = search(db, query)
+    assert [(hit.number, hit.page) for hit in hits] == [(numbers[lang], page) for lang, page in expected]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("declaraciones", [("es", 2)]),
+        ("évaluations", [("fr", 2)]),
+        ("денежные", [("ru", 2)]),
+        ("Comisiones rogatorias", [("es", 1)]),
+    ],
+)
+def test_postgresql_stems_in_the_document_language(
+    db: Database, numbers: dict[str, str], query: str, expected: list[tuple[str, int]]
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("FTS5's unicode61 tokenizer does not stem: exact words only on SQLite")
+    hits = search(db, query)
+    assert [(hit.number, hit.page) for hit in hits] == [(numbers[lang], page) for lang, page in expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ('"du préjudice" blanchiment', [["du", "préjudice"], ["blanchiment"]]),
+        ('"a" OR b*', [["a"], ["OR"], ["b"]]),
+        ('"open', [["open"]]),
+        ('""  "" x', [["x"]]),
+    ],
+)
+def test_query_terms(query: str, terms: list[list[str]]) -> None:
+    assert query_terms(query) == terms

@@ -31,6 +31,12 @@ class Settings(BaseModel):
     database_url: str = ""
     broker_url: str = ""
     object_store_url: str = ""
+    # The S3 store (object_store_url = s3://bucket/optional/prefix): MinIO or any S3 service.
+    s3_endpoint: str = "127.0.0.1:9000"
+    s3_access_key: str = ""
+    s3_secret_key: str = Field(default="", repr=False)
+    s3_region: str = ""
+    s3_secure: bool = False
 
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8000, ge=1, le=65535)

@@ -132,11 +132,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def open_object_store(settings: Settings) -> ObjectStore:
-    """The object store the settings name.
+    """The object store the settings name (no connection is made here).
 
     An empty ``object_store_url`` means the filesystem store under
-    ``settings.objects_dir``; ``file:///path`` a filesystem store elsewhere. Raises
-    ``ConfigurationError`` for any other scheme (S3 is not supported yet).
+    ``settings.objects_dir``; ``file:///path`` a filesystem store elsewhere;
+    ``s3://bucket/optional/prefix`` the S3 store at ``settings.s3_endpoint``.
+    Raises ``ConfigurationError`` for any other URL.
     """
     url = settings.object_store_url
     if not url:
@@ -144,6 +145,21 @@ def open_object_store(settings: Settings) -> ObjectStore:
     parts = urlsplit(url)
     if parts.scheme == "file" and parts.netloc in ("", "localhost") and parts.path:
         return FilesystemObjectStore(Path(unquote(parts.path)))
+    if parts.scheme == "s3" and parts.netloc:
+        from storage.s3_objects import S3ObjectStore, s3_client
+
+        try:
+            client = s3_client(
+                endpoint=settings.s3_endpoint,
+                access_key=settings.s3_access_key,
+                secret_key=settings.s3_secret_key,
+                region=settings.s3_region,
+                secure=settings.s3_secure,
+            )
+        except ValueError as error:
+            raise ConfigurationError(f"invalid s3_endpoint {settings.s3_endpoint!r}: {error}") from error
+        return S3ObjectStore(client, parts.netloc, unquote(parts.path))
     raise ConfigurationError(
-        f"unsupported object_store_url {url!r}: use file:///absolute/path or leave it empty"
+        f"unsupported object_store_url {url!r}: "
+        "use file:///absolute/path, s3://bucket[/prefix] or leave it empty"
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from classify.suggestion import features_of
@@ -173,3 +173,9 @@ def current_routing(db: Database, number: str) -> tuple[str, bool] | None:
         registration = _registration(session, number)
         row = session.get(AnalysisRow, registration.id)
         return (row.route_to, row.needs_review) if row else None
+
+
+def latest_review_id(db: Database) -> int:
+    """The id of the newest review action (0 when none): changes whenever a clerk decides."""
+    with db.session() as session:
+        return session.scalar(select(func.max(ReviewRow.id))) or 0

@@ -13,16 +13,27 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from classify.directory import load_directory
 from ingest.intake import IntakeContext
 from rogatory.errors import InputError, NotFoundError, TransientError
 from rogatory.settings import Settings
 from storage.database import open_database
 from storage.objects import open_object_store
+from web.review_routes import ReviewContext
+from web.review_routes import router as review_router
 from web.routes import router
 
 
-def create_app(settings: Settings, *, enqueue: Callable[[str], None] | None = None) -> FastAPI:
-    """Build the app. ``enqueue`` defaults to sending the Celery task for the settings' broker."""
+def create_app(
+    settings: Settings,
+    *,
+    enqueue: Callable[[str], None] | None = None,
+    deliver: Callable[[str], None] | None = None,
+) -> FastAPI:
+    """Build the app. ``enqueue`` and ``deliver`` default to sending the Celery tasks.
+
+    Raises ``ConfigurationError`` (at start) for an invalid authority directory.
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -31,6 +42,11 @@ def create_app(settings: Settings, *, enqueue: Callable[[str], None] | None = No
         send = enqueue or _celery_enqueue(settings)
         app.state.intake = IntakeContext(
             settings=settings, db=db, store=open_object_store(settings), enqueue=send
+        )
+        app.state.review = ReviewContext(
+            settings=settings,
+            directory=load_directory(settings.authorities_path),
+            deliver=deliver or _celery_deliver(settings),
         )
         try:
             yield
@@ -44,6 +60,7 @@ def create_app(settings: Settings, *, enqueue: Callable[[str], None] | None = No
         lifespan=lifespan,
     )
     app.include_router(router)
+    app.include_router(review_router)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(TransientError, _unavailable)
@@ -55,6 +72,13 @@ def _celery_enqueue(settings: Settings) -> Callable[[str], None]:
 
     celery = create_celery(settings)
     return lambda number: enqueue_processing(celery, number)
+
+
+def _celery_deliver(settings: Settings) -> Callable[[str], None]:
+    from workers.celery_app import create_celery, enqueue_delivery
+
+    celery = create_celery(settings)
+    return lambda number: enqueue_delivery(celery, number)
 
 
 async def _not_found(request: Request, error: Exception) -> JSONResponse:

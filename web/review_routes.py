@@ -1,0 +1,294 @@
+"""The JSON API of the central authority's work: review queue, confirm/reassign, drafts,
+deadlines, deliveries and the authority directory.
+
+The clerk's name comes in the body (``actor``) until sign-in exists. A clerk's decision
+queues the deliveries of the request. The suggestion model is retrained from the
+corrections when a clerk has decided since it was last trained.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import PlainTextResponse
+from pydantic import Field
+
+from classify.deadlines import days_left
+from classify.directory import Directory
+from classify.letters import DraftLetter, draft_letter
+from classify.suggestion import Suggestion, SuggestionModel, features_of, train_suggestion
+from ingest.intake import IntakeContext
+from rogatory.errors import InputError
+from rogatory.records import Record
+from rogatory.registration import Registration
+from rogatory.review import DeadlineList, Delivery, DeliveryStatus, ReviewAction
+from rogatory.settings import Settings
+from storage.database import Database
+from storage.deadlines import list_deadlines
+from storage.deliveries import list_deliveries, retry_failed
+from storage.drafts import get_draft, save_draft
+from storage.registry import get_request, list_requests
+from storage.review import (
+    confirm_routing,
+    current_routing,
+    latest_review_id,
+    list_corrections,
+    reassign_routing,
+    review_history,
+)
+
+router = APIRouter(prefix="/api")
+
+
+@dataclass
+class ReviewContext:
+    """What the review routes share: the directory, the delivery queue, the suggestion model."""
+
+    settings: Settings
+    directory: Directory
+    deliver: Callable[[str], None]
+    _model: tuple[int, SuggestionModel | None] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def suggestion_model(self, db: Database) -> SuggestionModel | None:
+        """The model trained on the current corrections (retrained after each new decision)."""
+        latest = latest_review_id(db)
+        with self._lock:
+            if self._model is None or self._model[0] != latest:
+                model = train_suggestion(
+                    list_corrections(db), min_corrections=self.settings.suggestion_min_corrections
+                )
+                self._model = (latest, model)
+            return self._model[1]
+
+
+class ConfirmBody(Record):
+    actor: str = Field(min_length=1, max_length=200)
+    reason: str = Field(default="", max_length=2000)
+
+
+class ReassignBody(Record):
+    actor: str = Field(min_length=1, max_length=200)
+    authority: str
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class DraftBody(Record):
+    actor: str = Field(min_length=1, max_length=200)
+    language: str = Field(min_length=2, max_length=16)
+    body: str
+
+
+class ReviewView(Record):
+    """Where a request stands routed, the rules' proposal, the model's suggestion, the history."""
+
+    number: str
+    route_to: str
+    needs_review: bool
+    proposed: str
+    rule: str | None
+    confidence: float
+    reasons: tuple[str, ...]
+    notify: tuple[str, ...]
+    suggestion: Suggestion | None
+    deadline: date | None
+    days_left: int | None
+    history: tuple[ReviewAction, ...]
+
+
+class DraftView(Record):
+    """The letter: the clerk's edit when there is one, else freshly drafted from the analysis."""
+
+    number: str
+    language: str
+    body: str
+    missing: tuple[str, ...]
+    edited_by: str | None = None
+
+
+class AuthorityView(Record):
+    id: str
+    name: str
+    email: str
+
+
+def _intake(request: Request) -> IntakeContext:
+    context: IntakeContext = request.app.state.intake
+    return context
+
+
+def _review(request: Request) -> ReviewContext:
+    context: ReviewContext = request.app.state.review
+    return context
+
+
+@router.get("/authorities")
+def authorities(request: Request) -> list[AuthorityView]:
+    """The authorities a request can be assigned to."""
+    directory = _review(request).directory
+    return [AuthorityView(id=a.id, name=a.name, email=a.email) for a in directory.authorities.values()]
+
+
+@router.get("/review/queue")
+def review_queue(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[Registration]:
+    """Requests waiting for a clerk's routing decision, newest first."""
+    return list_requests(_intake(request).db, needs_review=True, limit=limit, offset=offset)
+
+
+@router.get("/requests/{number}/review")
+def review_view(request: Request, number: str) -> ReviewView:
+    """The routing of a request with its evidence, the suggestion and the review history."""
+    db, context = _intake(request).db, _review(request)
+    view = get_request(db, number)
+    if view.analysis is None:
+        raise InputError(f"{number} is not analysed yet", code="not_analysed")
+    routing = view.analysis.routing
+    route_to, needs_review = current_routing(db, number) or (routing.route_to, routing.needs_review)
+    model = context.suggestion_model(db)
+    suggestion = (
+        model.suggest(view.analysis.text.text, features_of(view.analysis.classification))
+        if model is not None and (needs_review or routing.needs_review)
+        else None
+    )
+    deadline = view.analysis.classification.deadline
+    return ReviewView(
+        number=number,
+        route_to=route_to,
+        needs_review=needs_review,
+        proposed=routing.route_to,
+        rule=routing.rule,
+        confidence=routing.confidence,
+        reasons=routing.reasons,
+        notify=routing.notify,
+        suggestion=suggestion,
+        deadline=deadline,
+        days_left=days_left(deadline, datetime.now(UTC).date()) if deadline else None,
+        history=tuple(review_history(db, number)),
+    )
+
+
+@router.post("/requests/{number}/review/confirm")
+def confirm(request: Request, number: str, body: ConfirmBody) -> ReviewAction:
+    """Confirm the proposed authority; the deliveries are queued."""
+    action = confirm_routing(_intake(request).db, number, actor=body.actor, reason=body.reason)
+    _review(request).deliver(number)
+    return action
+
+
+@router.post("/requests/{number}/review/reassign")
+def reassign(request: Request, number: str, body: ReassignBody) -> ReviewAction:
+    """Send the request to another authority, with a reason; the deliveries are queued."""
+    context = _review(request)
+    action = reassign_routing(
+        _intake(request).db,
+        number,
+        body.authority,
+        actor=body.actor,
+        reason=body.reason,
+        known_authorities=context.directory.authorities.keys(),
+    )
+    context.deliver(number)
+    return action
+
+
+@router.get("/requests/{number}/draft")
+def get_letter(request: Request, number: str) -> DraftView:
+    """The request for additional information (422 when nothing is missing)."""
+    return _letter(request, number)
+
+
+@router.get("/requests/{number}/draft.txt", response_class=PlainTextResponse)
+def download_letter(request: Request, number: str) -> PlainTextResponse:
+    """The letter as a UTF-8 text file to download."""
+    letter = _letter(request, number)
+    return PlainTextResponse(
+        letter.body,
+        headers={"Content-Disposition": f'attachment; filename="{number}-request-for-information.txt"'},
+    )
+
+
+@router.put("/requests/{number}/draft")
+def edit_letter(request: Request, number: str, body: DraftBody) -> DraftView:
+    """Keep the clerk's edited letter."""
+    db = _intake(request).db
+    drafted = _drafted(request, number)
+    saved = save_draft(db, number, language=body.language, body=body.body, actor=body.actor)
+    return DraftView(
+        number=number,
+        language=saved.language,
+        body=saved.body,
+        missing=drafted.missing,
+        edited_by=saved.actor,
+    )
+
+
+@router.get("/deadlines")
+def deadlines(request: Request, today: date | None = None) -> DeadlineList:
+    """Overdue requests and requests due within the due-soon window."""
+    context = _review(request)
+    return list_deadlines(
+        _intake(request).db,
+        today=today or datetime.now(UTC).date(),
+        due_soon_days=context.settings.due_soon_days,
+    )
+
+
+@router.get("/deliveries")
+def deliveries(
+    request: Request,
+    status: DeliveryStatus | None = None,
+    number: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[Delivery]:
+    """Deliveries, newest first: ``?status=failed`` lists the ones given up on."""
+    return list_deliveries(_intake(request).db, number=number, status=status, limit=limit)
+
+
+@router.post("/requests/{number}/deliveries/retry")
+def retry_deliveries(request: Request, number: str) -> list[Delivery]:
+    """Give the failed deliveries of a request a fresh round of attempts."""
+    result = retry_failed(_intake(request).db, number)
+    _review(request).deliver(number)
+    return result
+
+
+def _drafted(request: Request, number: str) -> DraftLetter:
+    db, context = _intake(request).db, _review(request)
+    view = get_request(db, number)
+    if view.analysis is None:
+        raise InputError(f"{number} is not analysed yet", code="not_analysed")
+    try:
+        return draft_letter(
+            view.analysis.completeness,
+            number=number,
+            received=view.registration.received_at.date(),
+            request_language=view.analysis.text.language,
+            accepted_languages=context.directory.accepted_languages,
+            sender=context.directory.authorities[context.directory.fallback].name,
+            extradition=view.analysis.classification.request_type.value == "extradition",
+        )
+    except ValueError as error:
+        raise InputError(str(error), code="nothing_missing") from error
+
+
+def _letter(request: Request, number: str) -> DraftView:
+    drafted = _drafted(request, number)
+    edited = get_draft(_intake(request).db, number)
+    if edited is not None:
+        return DraftView(
+            number=number,
+            language=edited.language,
+            body=edited.body,
+            missing=drafted.missing,
+            edited_by=edited.actor,
+        )
+    return DraftView(number=number, language=drafted.language, body=drafted.body, missing=drafted.missing)

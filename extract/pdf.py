@@ -18,6 +18,8 @@ from extract.images import PageImage
 from rogatory.errors import InputError
 
 POINTS_PER_INCH = 72
+#: A page that the pixel limit would render below this resolution is not OCR'd.
+MIN_RENDER_DPI = 100
 #: A text layer with fewer visible characters than this, on a page mostly covered by
 #: an image, is a stamp or a page number over a scan: the page is OCR'd instead.
 MIN_LAYER_CHARS_OVER_IMAGE = 200
@@ -50,13 +52,18 @@ def read_pdf_pages(
     """Yield each page of a PDF as its text layer or as an image rendered at ``dpi``.
 
     Raises ``InputError`` for a corrupt or password-protected PDF, or one with more
-    than ``max_pages`` pages. A page that cannot be rendered becomes a
-    :class:`PageImage` without image, with an issue.
+    than ``max_pages`` pages. A page that is damaged, cannot be rendered, or is so
+    large that ``max_image_pixels`` allows less than ``MIN_RENDER_DPI`` becomes a
+    :class:`PageImage` without image, with an issue; the other pages are read.
     """
     document = open_pdf(data, max_pages=max_pages, name=name)
     try:
         for index in range(len(document)):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as error:
+                yield PageImage(image=None, issue=f"page {index + 1} is damaged and cannot be read ({error})")
+                continue
             try:
                 yield _read_page(page, index=index, dpi=dpi, max_image_pixels=max_image_pixels)
             finally:
@@ -120,6 +127,14 @@ def _read_page(
         text = ""
     if layer_is_text(text) and not (len(text.strip()) < MIN_LAYER_CHARS_OVER_IMAGE and _is_scan(page)):
         return TextLayerPage(text=text, width=width, height=height)
+    if scale * POINTS_PER_INCH < MIN_RENDER_DPI:
+        inches = " x ".join(f"{side / POINTS_PER_INCH:.0f}" for side in page.get_size())
+        return PageImage(
+            image=None,
+            issue=f"page {index + 1} is {inches} inches, too large to OCR: within the limit of "
+            f"{max_image_pixels:,} pixels it renders below {MIN_RENDER_DPI} dpi; "
+            "ask the sender for the page at a normal paper size",
+        )
     try:
         bitmap = page.render(scale=scale, grayscale=True)
         image = bitmap.to_pil().convert("L")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import pytest
 from PIL import Image
@@ -95,3 +97,33 @@ def test_undecodable_image_is_refused(data: bytes) -> None:
         list(read_image_pages(data, max_image_pixels=10**6, name="scan.jpg"))
     assert raised.value.code == "unreadable_image"
     assert "scan.jpg" in raised.value.message
+
+
+def png_bomb(side: int) -> bytes:
+    """A 1-bit PNG ``side`` pixels square, all black: a small file that decodes to a huge image."""
+    row = b"\x00" * (1 + (side + 7) // 8)
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def test_decompression_bomb_is_refused_before_decoding() -> None:
+    data = png_bomb(40_000)
+    assert len(data) < 300_000  # 1.6 billion pixels in a small file
+    with pytest.raises(InputError) as raised:
+        list(read_image_pages(data, max_image_pixels=120_000_000, name="photo.png"))
+    assert raised.value.code == "image_too_large"
+    assert "more than 120,000,000 pixels" in raised.value.message
+
+
+def test_an_oversized_later_frame_fails_alone() -> None:
+    data = encode([Image.new("L", (100, 100), 255), Image.new("L", (2000, 1000), 255)], "TIFF")
+    pages = list(read_image_pages(data, max_image_pixels=1_000_000, name="scan.tif"))
+    assert sizes(pages) == [(100, 100), None]
+    assert "page 2 of scan.tif" in pages[1].issue
+    assert "2000x1000" in pages[1].issue

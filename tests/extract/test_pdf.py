@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pikepdf
 import pytest
 from PIL import Image
 
@@ -105,6 +106,59 @@ def test_pdf_over_the_page_limit_is_refused() -> None:
         list(read_pdf_pages(make_image_pdf(pages=3), dpi=72, max_pages=2, max_image_pixels=10**9))
     assert raised.value.code == "too_many_pages"
     assert "3 pages" in raised.value.message
+
+
+def encrypt(data: bytes, *, user_password: str) -> bytes:
+    """``data`` encrypted (AES-256) with an owner password and the given user password."""
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(owner="owner-secret", user=user_password, R=6))
+    return out.getvalue()
+
+
+def test_encrypted_pdf_with_an_empty_user_password_is_read() -> None:
+    data = encrypt(make_text_pdf([["Request for mutual legal assistance"]]), user_password="")
+    pages = list(read_pdf_pages(data, dpi=72, max_pages=10, max_image_pixels=10**9))
+    assert [page.text for page in pages if isinstance(page, TextLayerPage)] == [
+        "Request for mutual legal assistance"
+    ]
+
+
+def test_pdf_with_a_user_password_is_refused_with_the_reason() -> None:
+    data = encrypt(make_text_pdf([["Request for mutual legal assistance"]]), user_password="open-me")  # noqa: S106 (a test document)
+    with pytest.raises(InputError) as raised:
+        open_pdf(data, max_pages=10, name="request.pdf")
+    assert raised.value.code == "encrypted_pdf"
+    assert "password" in raised.value.message
+    assert "request.pdf" in raised.value.message
+
+
+def test_a_damaged_page_fails_alone() -> None:
+    data = make_text_pdf([["First page"], ["Second page"], ["Third page"]])
+    second = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+    start = data.index(second, data.index(b"6 0 obj"))
+    end = data.index(b"endobj", start)
+    # Same length, so that the cross-reference table still points at every object.
+    data = data[:start] + b"(not a page)".ljust(end - start) + data[end:]
+    pages = list(read_pdf_pages(data, dpi=72, max_pages=10, max_image_pixels=10**9))
+    assert len(pages) == 3
+    assert [page.text for page in pages if isinstance(page, TextLayerPage)] == ["First page", "Third page"]
+    damaged = pages[1]
+    assert isinstance(damaged, PageImage)
+    assert damaged.image is None
+    assert "page 2 is damaged" in damaged.issue
+
+
+def test_a_page_of_absurd_size_is_not_rendered() -> None:
+    buffer = io.BytesIO()
+    # 2000 pixels at 10 per inch: a page 200 inches square, the largest a PDF allows.
+    Image.new("L", (2000, 2000), 255).save(buffer, format="PDF", resolution=10.0)
+    pages = list(read_pdf_pages(buffer.getvalue(), dpi=300, max_pages=10, max_image_pixels=120_000_000))
+    page = pages[0]
+    assert isinstance(page, PageImage)
+    assert page.image is None
+    assert "200 x 200 inches" in page.issue
+    assert "120,000,000 pixels" in page.issue
 
 
 @pytest.mark.parametrize(

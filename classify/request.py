@@ -13,9 +13,10 @@ from classify.legal_basis import find_legal_basis
 from classify.letterhead import find_letterhead
 from classify.lexicon import Lexicons, default_lexicons
 from classify.measures import find_measures
+from classify.phrases import Phrase, PhraseTable, compile_phrase
 from classify.request_kind import decide_proceeding_type, decide_request_type
 from classify.sections import Section, read_sections, sections_of
-from classify.states import CountryNames, find_requesting_state, load_country_names
+from classify.states import CountryNames, country_code, find_requesting_state, load_country_names
 from classify.urgency import decide_urgency
 from rogatory.records import Classification, DocumentText, Entities, EntityKind, Label, Span
 
@@ -29,8 +30,14 @@ def classify_request(
     *,
     lexicons: Lexicons | None = None,
     countries: CountryNames | None = None,
+    requested_state: str = "",
 ) -> Classification:
-    """Classify one request. Raises ``ConfigurationError`` when a shipped lexicon is broken."""
+    """Classify one request. Raises ``ConfigurationError`` when a shipped lexicon is broken.
+
+    ``requested_state`` is the deployment's country as its directory names it
+    (``Directory.country``): its name and its country code never count as the
+    requesting state.
+    """
     lexicons = lexicons or default_lexicons()
     countries = countries or load_country_names()
     document = fold_document(text)
@@ -43,7 +50,7 @@ def classify_request(
         measures=find_measures(document, sections, lexicons.table("measures", language)),
         offences=aggregate_offences(entities),
         legal_basis=find_legal_basis(document, sections, lexicons.table("legal_basis", language)),
-        requesting_state=_requesting_state(document, sections, lexicons, countries),
+        requesting_state=_requesting_state(document, sections, lexicons, countries, requested_state),
         urgent=urgency.urgent,
         deadline=urgency.deadline,
         deadline_evidence=urgency.deadline_evidence,
@@ -71,10 +78,16 @@ def aggregate_offences(entities: Entities) -> tuple[Label, ...]:
 
 
 def _requesting_state(
-    document: FoldedDocument, sections: list[Section], lexicons: Lexicons, countries: CountryNames
+    document: FoldedDocument,
+    sections: list[Section],
+    lexicons: Lexicons,
+    countries: CountryNames,
+    requested_state: str,
 ) -> Label | None:
     requested = lexicons.table("completeness", document.language)
     requested_only = type(requested)(tuple(p for p in requested.phrases if p.key == "requested_state"))
+    if requested_state.strip():
+        requested_only = requested_only.merged(_own_country(requested_state))
     authority = Region(
         tuple(
             stretch
@@ -88,4 +101,12 @@ def _requesting_state(
         letterhead=find_letterhead(document, sections, requested_only),
         authority=authority,
         excluded=document.find(requested_only),
+        excluded_codes=frozenset(filter(None, [country_code(requested_state)])),
+    )
+
+
+def _own_country(name: str) -> PhraseTable:
+    """The deployment's country name as a ``requested_state`` phrase."""
+    return PhraseTable(
+        (Phrase(key="requested_state", text=name, pattern=compile_phrase(name, source="directory country")),)
     )

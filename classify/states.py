@@ -142,15 +142,17 @@ def find_requesting_state(
     letterhead: Region,
     authority: Region,
     excluded: list[Hit],
+    excluded_codes: frozenset[str] = frozenset(),
 ) -> Label | None:
-    """The most weighted country of the text, not counting mentions inside ``excluded``.
+    """The most weighted country of the text, not counting mentions inside ``excluded``
+    nor the countries of ``excluded_codes`` (the requested state).
 
     ``letterhead`` and ``authority`` are the regions whose mentions weigh most.
     """
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[Hit]] = defaultdict(list)
     for hit in names.find(document):
-        if any(_inside(hit, other) for other in excluded):
+        if hit.key in excluded_codes or any(_inside(hit, other) for other in excluded):
             continue
         weight = OTHER_WEIGHT
         if _in_region(hit, letterhead):
@@ -180,3 +182,14 @@ def _in_region(hit: Hit, region: Region) -> bool:
 
 def _inside(hit: Hit, other: Hit) -> bool:
     return hit.index == other.index and other.start <= hit.start and hit.end <= other.end
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country name or code, ``None`` when it names none."""
+    if not name.strip():
+        return None
+    try:
+        country = pycountry.countries.lookup(name.strip())
+    except LookupError:
+        return None
+    return str(country.alpha_2)

@@ -52,7 +52,7 @@ def analyse(source: SourceFile, engines: Engines) -> Analysis:
     """Run every stage on one original. Raises ``InputError`` for an unreadable file."""
     text = extract_text(source, engines=engines.text, options=engines.text_options)
     entities = find_entities(text, models=engines.entities)
-    classification = classify_request(text, entities)
+    classification = classify_request(text, entities, requested_state=engines.directory.country)
     completeness = check_completeness(
         text, entities, classification, accepted_languages=engines.directory.accepted_languages
     )

@@ -49,6 +49,10 @@ def create_celery(settings: Settings) -> Celery:
         }
         # The filesystem transport has no fan-out: no remote control, events or gossip.
         app.conf.worker_enable_remote_control = False
+    elif settings.broker.startswith(("redis://", "rediss://")):
+        # Redis redelivers an unacknowledged task after the visibility timeout: it must
+        # outlast the hard time limit, or a long OCR job would run twice at once.
+        app.conf.broker_transport_options = {"visibility_timeout": app.conf.task_time_limit + 600}
     from workers.tasks import register_tasks
 
     register_tasks(app, settings)

@@ -1,6 +1,9 @@
 """Measure entity extraction on a labelled corpus, from the manifest's exact text (no OCR).
 
-    .venv/bin/python bench/bench_entities.py [CORPUS] [--no-models]
+    .venv/bin/python bench/bench_entities.py [CORPUS] [--no-models] [--predictions FILE]
+
+With ``--predictions`` (the predictions.jsonl of a ``rogatory eval`` run) the text is
+the one that run read (OCR on scanned and image documents) instead of the manifest's.
 
 Prints, per language and overall: persons, accounts and offences precision / recall /
 F1 (persons matched as rogatory.scoring does), and the accuracy of a deadline
@@ -25,15 +28,20 @@ DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
 DEADLINE_ROLES = frozenset({"deadline", "hearing", "limitation", "detention"})
 
 
-def document_text(entry: dict[str, object]) -> DocumentText:
-    """The manifest's text as the text stage would give it: one page per form feed."""
-    pages = str(entry["text"]).split("\f")
+def document_text(entry: dict[str, object], read: dict[str, object] | None = None) -> DocumentText:
+    """The text as the text stage would give it: one page per form feed.
+
+    The manifest's text, or with ``read`` (a prediction of an eval run) the text that
+    run read, as OCR text unless the document is born digital.
+    """
+    pages = str((read or entry)["text"]).split("\f")
     language = str(entry["language"]) if entry.get("language") else None
+    source = (
+        TextSource.OCR if read is not None and entry.get("kind") != "born_digital" else TextSource.TEXT_LAYER
+    )
     return DocumentText(
         pages=tuple(
-            PageText(
-                number=number, text=page, source=TextSource.TEXT_LAYER, confidence=1.0, language=language
-            )
+            PageText(number=number, text=page, source=source, confidence=1.0, language=language)
             for number, page in enumerate(pages, start=1)
         ),
         language=language,
@@ -50,19 +58,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-models", action="store_true", help="rules only, no spaCy")
+    parser.add_argument("--predictions", type=Path, help="read text of a rogatory eval run")
     args = parser.parse_args()
     entries = [json.loads(line) for line in (args.corpus / "manifest.jsonl").read_text().splitlines() if line]
+    reads: dict[str, dict[str, object]] = {}
+    if args.predictions is not None:
+        lines = args.predictions.read_text(encoding="utf-8").splitlines()
+        reads = {read["id"]: read for read in map(json.loads, lines) if read.get("text") is not None}
+        entries = [entry for entry in entries if entry["id"] in reads]
     models = load_entity_models(use_ner_models=not args.no_models)
     scores: dict[str, dict[str, SetScore]] = defaultdict(lambda: defaultdict(SetScore))
     deadline: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     seconds = 0.0
     for entry in entries:
-        text = document_text(entry)
+        text = document_text(entry, reads.get(entry["id"]))
         started = time.perf_counter()
         entities = find_entities(text, models=models)
         seconds += time.perf_counter() - started
         persons = {e.value for e in entities.of_kind(EntityKind.PERSON)}
-        accounts = {normalise_account(e.value) for e in entities.of_kind(EntityKind.ACCOUNT)}
+        accounts = {
+            normalise_account(e.value)
+            for e in entities.of_kind(EntityKind.ACCOUNT)
+            if e.attributes.get("valid") != "false"
+        }
         offences = {e.value for e in entities.of_kind(EntityKind.OFFENCE)}
         for language in (entry["language"], "all"):
             bucket = scores[language]

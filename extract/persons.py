@@ -39,7 +39,7 @@ _STREET_WORDS = frozenset(
      "piazza", "corso", "strasse", "platz", "allee", "of", "at", "du", "de", "des"}
 )  # fmt: skip
 #: Strength of each kind of evidence, as the entity's confidence.
-CONFIDENCE = {"role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8, "model": 0.6}
+CONFIDENCE = {"role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8, "role-word": 0.75, "model": 0.6}
 #: A name found by the model alone is kept only when it occurs this many times.
 MODEL_MIN_MENTIONS = 2
 
@@ -48,8 +48,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 #: Shapes of a name with an UPPER-CASE surname: given names then surnames, or one
 #: surname then at least two given names (a patronymic, as Russian writes them).
 _CAPS_SHAPES = re.compile(r"T{1,3}U{1,3}|UT{2,3}")
+_MIRRORED = re.compile(r"\)([^()\n]*[\u0600-\u06ff][^()\n]*)\(")
 _ROLE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*|[-–•*][ \t]*|\([a-z]\)[ \t]*)?"
+    r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*|\.?\d{1,2}[ \t]+|[-–•*][ \t]*|\([a-z]\)[ \t]*)?"
     r"(?P<name>[^\n()\d:;,]{3,100}?)[ \t]*\((?P<role>[^()\n]{2,70}(?:\([^()\n]{0,5}\))?)\)"
 )
 
@@ -164,11 +165,22 @@ def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def find_person_mentions(text: str, *, page: int, rules: PersonRules) -> list[Mention]:
     """Mentions of persons on one page found by the rules; spans are offsets into ``text``."""
+    text = unmirror_brackets(text)
     folded = fold_text(text)
     mentions = _role_mentions(text, folded, page, rules)
     mentions += _cue_mentions(text, folded, page, rules)
+    mentions += _role_word_mentions(text, folded, page, rules)
     mentions += _caps_mentions(text, page, rules)
     return [mention for mention in mentions if not _is_official(text, folded, mention, rules)]
+
+
+def unmirror_brackets(text: str) -> str:
+    """``text`` with right-to-left brackets turned the logical way round, offsets kept.
+
+    A text layer or OCR of an Arabic line may give its brackets in visual order:
+    "سامي الدوري )مشتبه به(" for "سامي الدوري (مشتبه به)".
+    """
+    return _MIRRORED.sub(lambda match: f"({match.group(1)})", text)
 
 
 def _role_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
@@ -197,7 +209,7 @@ def _cue_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list
             end = min(len(text), cue.end() + 120)
             runs = name_runs(text, cue.end(), end, rules)
             if runs and text[cue.end() : runs[0][0].start()].strip(" .\t\n") == "":
-                run = runs[0][:4]
+                run = _leading_name(runs[0])
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
     if rules.born is not None:
@@ -205,20 +217,85 @@ def _cue_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list
             runs = name_runs(text, max(0, cue.start() - 120), cue.start(), rules)
             if runs and text[runs[-1][-1].end() : cue.start()].strip(" ,(\t\n") == "":
                 run = runs[-1][-MAX_NAME_TOKENS:]
-                if len(run) >= 2:
+                if len(run) >= 2 and not _is_role(text[run[0].start() : run[-1].end()], rules):
                     mentions.append(_mention(text, page, run, "born"))
     return mentions
 
 
+def _leading_name(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The first words of a run that a name after a cue takes: four besides particles.
+
+    ("María Fernanda López de la Cruz"; Arabic chains, "عبد الله بن محمد آل سعود", up to six).
+    """
+    limit = MAX_NAME_TOKENS if _kind_is_arabic(run[0].group()) else 4
+    taken: list[re.Match[str]] = []
+    for token in run:
+        if len([word for word in taken if word.group() not in PARTICLES]) >= limit:
+            break
+        taken.append(token)
+    return _trim(taken)
+
+
+def _kind_is_arabic(word: str) -> bool:
+    return all("\u0600" <= char <= "\u06ff" for char in word)
+
+
+def _role_word_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
+    """Names right after a role word in prose ("Свидетель Петрова Анна Викторовна", "the accused, X")."""
+    mentions: list[Mention] = []
+    if rules.roles is None:
+        return mentions
+    for cue in rules.roles.finditer(folded):
+        runs = name_runs(text, cue.end(), min(len(text), cue.end() + 120), rules)
+        if runs and text[cue.end() : runs[0][0].start()] in (" ", ", ", ": "):
+            run = _leading_name(runs[0])
+            if len(run) < 2 or _kind_is_arabic(run[0].group()):  # Arabic words carry no case
+                continue
+            mention = _mention(text, page, run, "role-word")
+            if not _is_role(mention.text, rules) and not _inside_longer_name(text, mention):
+                mentions.append(mention)
+    return mentions
+
+
+def _is_role(words: str, rules: PersonRules) -> bool:
+    """Whether ``words`` are a role ("مدعى عليه", "suspect"), not a name."""
+    return rules.roles is not None and rules.roles.fullmatch(fold_text(" ".join(words.split()))) is not None
+
+
 def _caps_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
-    """Runs mixing an UPPER-CASE surname with a capitalised given name."""
+    """Runs mixing an UPPER-CASE surname with a capitalised given name, in one script.
+
+    Surname first with two given names after it (a patronymic) only in Cyrillic.
+    """
     mentions = []
     for run in name_runs(text, 0, len(text), rules):
-        shape = "".join(_kind(token.group(), rules)[:1].upper() for token in run)
-        for match in re.finditer(r"[TU]+", shape):
-            if _CAPS_SHAPES.fullmatch(match.group()):
-                mentions.append(_mention(text, page, run[match.start() : match.end()], "caps"))
+        shape = "".join(_caps_letter(token.group(), rules) for token in run)
+        for match in re.finditer(r"[TUu]+", shape):
+            words = run[match.start() : match.end()]
+            if not _CAPS_SHAPES.fullmatch(match.group()) or len({_script(w.group()) for w in words}) > 1:
+                continue
+            if match.group().startswith("U") and _script(words[0].group()) != "cyrillic":
+                continue
+            mentions.append(_mention(text, page, words, "caps"))
     return mentions
+
+
+def _caps_letter(word: str, rules: PersonRules) -> str:
+    """ "U" for a plausible UPPER-CASE surname, "T" for a capitalised word, else "u" or "x".
+
+    A surname has three letters or more and a vowel: OCR noise ("SQS", "WE") has not;
+    such an upper-case word ("u") spoils the run it stands in ("SOLICITUD DE ...").
+    """
+    kind = _kind(word, rules)
+    if kind == "upper":
+        vowels = set(fold_text(word)) & set("aeiouyаеёиоуыэюя")
+        return "U" if len(word) >= 3 and vowels else "u"
+    return "T" if kind == "title" else "x"
+
+
+def _script(word: str) -> str:
+    """ "cyrillic" or "latin" (the scripts with letter case), from the first letter."""
+    return "cyrillic" if "\u0400" <= word[:1] <= "\u04ff" else "latin"
 
 
 def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules) -> list[Mention]:

@@ -45,6 +45,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
     "proceeding_type": PROCEEDING_TYPES,
     "urgency": ("urgent", "not_urgent"),
     "sections": SECTION_KINDS,
+    "heading_words": SECTION_KINDS,
     "completeness": ("authority", "person_identity", "requested_state"),
 }
 

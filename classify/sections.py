@@ -32,14 +32,25 @@ class Section:
     body: Region
 
 
-def find_sections(document: FoldedDocument, table: PhraseTable, prefixes: tuple[str, ...]) -> list[Section]:
-    """The sections of ``document`` in order, found with the ``sections`` phrases."""
+def find_sections(
+    document: FoldedDocument,
+    table: PhraseTable,
+    prefixes: tuple[str, ...],
+    words: PhraseTable | None = None,
+) -> list[Section]:
+    """The sections of ``document`` in order, found with the ``sections`` phrases.
+
+    A short line that no phrase opens is still a heading when it holds one of the
+    ``words`` (``heading_words``) anywhere: "Summary of the relevant facts".
+    """
     ordinals = _ordinal_pattern(prefixes)
     headings: list[tuple[Hit, int]] = []
     for index, page in enumerate(document.pages):
         offset = 0
         for line in page.text.split("\n"):
             found = _heading(line, offset, table, ordinals)
+            if found is None and words is not None:
+                found = _worded_heading(line, offset, words)
             if found is not None:
                 key, phrase, start, end, body_start = found
                 headings.append((document.hit(key, phrase, index, start, end), body_start))
@@ -55,7 +66,12 @@ def find_sections(document: FoldedDocument, table: PhraseTable, prefixes: tuple[
 def read_sections(document: FoldedDocument, lexicons: Lexicons) -> list[Section]:
     """The headed sections of ``document``, with the lexicons of its language."""
     language = document.language
-    return find_sections(document, lexicons.table("sections", language), lexicons.heading_prefixes(language))
+    return find_sections(
+        document,
+        lexicons.table("sections", language),
+        lexicons.heading_prefixes(language),
+        lexicons.table("heading_words", language),
+    )
 
 
 def sections_of(sections: list[Section], kind: str) -> list[Section]:
@@ -90,6 +106,37 @@ def _heading(
         if ":" in line[match.end : tail]:
             return match.key, match.phrase, offset + match.start, offset + match.end, offset + tail
     return None
+
+
+#: Most words a line may have to be taken as a heading for its words alone, and when
+#: it ends with a colon (longer, it is a sentence introducing a list: "the persons
+#: concerned by this request are:").
+MAX_HEADING_WORDS = 8
+MAX_COLON_HEADING_WORDS = 5
+_WORDS = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.;,!?]\s*$")
+
+
+def _worded_heading(line: str, offset: int, words: PhraseTable) -> tuple[str, str, int, int, int] | None:
+    """A short line, not a sentence nor a name with its role in brackets, whose earliest
+    heading word names its kind."""
+    position = _NUMBERING.match(line)
+    start = position.end() if position else 0
+    content = line[start:].strip()
+    count = len(_WORDS.findall(content))
+    if (
+        not content
+        or count > MAX_HEADING_WORDS
+        or (content.endswith(":") and count > MAX_COLON_HEADING_WORDS)
+        or _SENTENCE_END.search(content)
+        or "(" in content
+    ):
+        return None
+    found = words.find(line, start)
+    if not found:
+        return None
+    first = found[0]
+    return first.key, first.phrase, offset + first.start, offset + first.end, offset + len(line)
 
 
 def _between(document: FoldedDocument, index: int, start: int, following: Hit | None) -> Region:

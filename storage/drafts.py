@@ -11,12 +11,15 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from classify.directory import Directory
+from classify.letters import DraftLetter, draft_letter
 from rogatory.errors import InputError, NotFoundError
 from rogatory.records import Record
 from rogatory.registration import UtcDatetime
 from storage.audit import write_audit
 from storage.database import Database
 from storage.models import DraftRow, RegistrationRow
+from storage.registry import get_request
 
 #: Longest letter kept, in characters.
 MAX_BODY = 100_000
@@ -66,3 +69,26 @@ def get_draft(db: Database, number: str) -> EditedDraft | None:
         return EditedDraft(
             number=number, language=row.language, body=row.body, actor=row.actor, updated_at=row.updated_at
         )
+
+
+def draft_for(db: Database, number: str, directory: Directory) -> DraftLetter:
+    """Draft the letter of ``number`` from its analysis, signed by the directory's fallback.
+
+    Raises ``NotFoundError``; ``InputError`` when the request is not analysed yet
+    (``not_analysed``) or lacks nothing (``nothing_missing``).
+    """
+    view = get_request(db, number)
+    if view.analysis is None:
+        raise InputError(f"{number} is not analysed yet", code="not_analysed")
+    try:
+        return draft_letter(
+            view.analysis.completeness,
+            number=number,
+            received=view.registration.received_at.date(),
+            request_language=view.analysis.text.language,
+            accepted_languages=directory.accepted_languages,
+            sender=directory.authorities[directory.fallback].name,
+            extradition=view.analysis.classification.request_type.value == "extradition",
+        )
+    except ValueError as error:
+        raise InputError(str(error), code="nothing_missing") from error

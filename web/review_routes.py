@@ -20,7 +20,7 @@ from pydantic import Field
 
 from classify.deadlines import days_left
 from classify.directory import Directory
-from classify.letters import DraftLetter, draft_letter
+from classify.letters import DraftLetter
 from classify.suggestion import Suggestion, SuggestionModel, features_of, train_suggestion
 from ingest.intake import IntakeContext
 from rogatory.errors import InputError
@@ -31,7 +31,7 @@ from rogatory.settings import Settings
 from storage.database import Database
 from storage.deadlines import list_deadlines
 from storage.deliveries import list_deliveries, retry_failed
-from storage.drafts import get_draft, save_draft
+from storage.drafts import draft_for, get_draft, save_draft
 from storage.registry import get_request, list_requests
 from storage.review import (
     confirm_routing,
@@ -262,22 +262,7 @@ def retry_deliveries(request: Request, number: str) -> list[Delivery]:
 
 
 def _drafted(request: Request, number: str) -> DraftLetter:
-    db, context = _intake(request).db, _review(request)
-    view = get_request(db, number)
-    if view.analysis is None:
-        raise InputError(f"{number} is not analysed yet", code="not_analysed")
-    try:
-        return draft_letter(
-            view.analysis.completeness,
-            number=number,
-            received=view.registration.received_at.date(),
-            request_language=view.analysis.text.language,
-            accepted_languages=context.directory.accepted_languages,
-            sender=context.directory.authorities[context.directory.fallback].name,
-            extradition=view.analysis.classification.request_type.value == "extradition",
-        )
-    except ValueError as error:
-        raise InputError(str(error), code="nothing_missing") from error
+    return draft_for(_intake(request).db, number, _review(request).directory)
 
 
 def _letter(request: Request, number: str) -> DraftView:

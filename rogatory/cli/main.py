@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from rogatory.cli import eval_command, registry_commands, service_commands
+from rogatory.cli import eval_command, registry_commands, review_commands, service_commands
 from rogatory.errors import RogatoryError
 from rogatory.settings import Settings, load_settings
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True)
     service_commands.add_parsers(subparsers)
     registry_commands.add_parsers(subparsers)
+    review_commands.add_parsers(subparsers)
     eval_command.add_parser(subparsers)
     return parser
 

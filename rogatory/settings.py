@@ -69,6 +69,7 @@ class Settings(BaseModel):
     webhook_url: str = ""
     webhook_secret: str = ""
     delivery_max_attempts: int = Field(default=5, ge=1)
+    delivery_retry_seconds: int = Field(default=30, ge=1)
     suggestion_min_corrections: int = Field(default=20, ge=2)
 
     # --- derived locations ----------------------------------------------------

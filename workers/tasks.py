@@ -52,8 +52,8 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         bind=True,
         acks_late=True,
         autoretry_for=(TransientError,),
-        retry_backoff=30,
-        retry_backoff_max=1800,
+        retry_backoff=settings.delivery_retry_seconds,
+        retry_backoff_max=settings.delivery_retry_seconds * 60,
         max_retries=settings.delivery_max_attempts - 1,
     )
     def deliver(self: Task, number: str) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -198,3 +199,27 @@ class DeliveryRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class PartyTermRow(Base):
+    """One search key of a person, organisation or account named in a registration's analysis.
+
+    A name gives one row per token (``term`` folded to ASCII, ``skeleton`` its
+    consonants); an account one row (``term`` = ``skeleton`` = electronic form).
+    Rewritten with the analysis; see :mod:`storage.parties`.
+    """
+
+    __tablename__ = "party_terms"
+    __table_args__ = (
+        Index("ix_party_terms_kind_term", "kind", "term"),
+        Index("ix_party_terms_kind_skeleton", "kind", "skeleton"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+    term: Mapped[str] = mapped_column(String(200), nullable=False)
+    skeleton: Mapped[str] = mapped_column(String(200), nullable=False)

@@ -36,6 +36,7 @@ from rogatory.sources import MediaType
 from storage.audit import audit, list_audit, write_audit
 from storage.database import Database
 from storage.models import AnalysisRow, DuplicateRow, NumberCounter, PageRow, RegistrationRow, RejectionRow
+from storage.parties import index_parties
 from storage.rows import duplicate_from_row, registration_from_row, rejection_from_row
 from storage.search import search_pages
 
@@ -254,6 +255,7 @@ def save_analysis(db: Database, number: str, analysis: Analysis, *, now: datetim
             PageRow(registration_id=registration.id, page=page.number, text=page.text)
             for page in analysis.text.pages
         )
+        index_parties(session, registration.id, analysis.entities)
         write_audit(session, action="analysis", number=number, detail=f"route_to={row.route_to}")
 
 

@@ -1,0 +1,116 @@
+"""Person, organisation and account search across scripts and spellings; related requests."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from rogatory.records import Entities, Entity, EntityKind, Span
+from rogatory.sources import MediaType
+from storage.database import Database
+from storage.parties import find_parties, related_requests
+from storage.registry import register, save_analysis
+from tests.storage.sample_analysis import make_analysis
+
+DOCUMENTS = {
+    "ru": [("person", "Александр Петров"), ("account", "RU0204452560040702810412345678901")],
+    "ar": [("person", "محمد الراشد")],
+    "alrashid": [("person", "Muhammad Alrashid"), ("organisation", "Gulf Trading LLC")],
+    "es": [("person", "José PÉREZ GÓMEZ"), ("account", "ES9121000418450200051332")],
+    "es-again": [("person", "Jose Perez Gomez"), ("account", "ES91 2100 0418 4502 0005 1332")],
+    "other": [("person", "Pedro Gómez"), ("person", "Alexandra Petrova")],
+}
+
+
+def _entities(parties: list[tuple[str, str]]) -> Entities:
+    return Entities(
+        items=tuple(
+            Entity(
+                kind=EntityKind(kind),
+                value=value,
+                span=Span(page=1, start=0, end=len(value), text=value),
+                method="test",
+                confidence=0.9,
+            )
+            for kind, value in parties
+        )
+    )
+
+
+@pytest.fixture
+def numbers(db: Database) -> dict[str, str]:
+    found = {}
+    for label, parties in DOCUMENTS.items():
+        sha256 = hashlib.sha256(label.encode()).hexdigest()
+        number = register(
+            db, sha256=sha256, filename=label, size=1, media_type=MediaType.PDF, source="cli"
+        ).registration.number
+        analysis = make_analysis(["Request"]).model_copy(update={"entities": _entities(parties)})
+        save_analysis(db, number, analysis)
+        found[label] = number
+    return found
+
+
+def _labels(numbers: dict[str, str], matches: list[object]) -> list[str]:
+    by_number = {number: label for label, number in numbers.items()}
+    return [by_number[match.number] for match in matches]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Aleksandr Petrov", ["ru"]),
+        ("Alexander Petrov", ["ru"]),
+        ("александр петров", ["ru"]),
+        ("Mohammed Al-Rashid", ["alrashid", "ar"]),
+        ("Jose Perez", ["es", "es-again"]),
+        ("PEREZ", ["es", "es-again"]),
+        ("gulf trading", ["alrashid"]),
+        ("ES91 2100 0418 4502 0005 1332", ["es", "es-again"]),
+        ("es9121000418450200051332", ["es", "es-again"]),
+        ("Maria Lopez", []),
+        ("", []),
+    ],
+)
+def test_find_parties(db: Database, numbers: dict[str, str], query: str, expected: list[str]) -> None:
+    """The expected registrations come first; weaker spellings may follow, never before them."""
+    found = _labels(numbers, find_parties(db, query))
+    assert sorted(found[: len(expected)]) == sorted(expected)
+    assert set(found[len(expected) :]) <= {"other"}
+
+
+def test_a_near_spelling_ranks_below_the_same_name(db: Database, numbers: dict[str, str]) -> None:
+    same, near = find_parties(db, "Aleksandr Petrov")
+    assert (_labels(numbers, [same, near]), near.value) == (["ru", "other"], "Alexandra Petrova")
+    assert same.score == 1.0
+    assert near.score < 0.7
+    assert near.reason == (
+        "aleksandr = alexandra (same consonants, different ending); "
+        "petrov = petrova (same consonants, different ending)"
+    )
+
+
+def test_matches_are_ranked_and_explained(db: Database, numbers: dict[str, str]) -> None:
+    matches = find_parties(db, "Muhammad Alrashid")
+    assert _labels(numbers, matches) == ["alrashid", "ar"]
+    exact, transliterated = matches
+    assert exact.score > transliterated.score
+    assert exact.reason == "muhammad = muhammad (same); alrashid = alrashid (same)"
+    assert transliterated.value == "محمد الراشد"
+    assert transliterated.reason == "muhammad = mhmd (same consonants); alrashid = lrshd (same consonants)"
+    (account, *_) = find_parties(db, "ES91-2100-0418-4502-0005-1332")
+    assert "spaces and dashes ignored" in account.reason
+
+
+def test_related_requests_share_a_person_or_an_account(db: Database, numbers: dict[str, str]) -> None:
+    related = related_requests(db, numbers["es"])
+    assert sorted({_labels(numbers, [item])[0] for item in related}) == ["es-again"]
+    assert {item.kind for item in related} == {"person", "account"}
+    assert sorted(_labels(numbers, related_requests(db, numbers["ar"]))) == ["alrashid"]
+    assert related_requests(db, numbers["other"]) == []
+
+
+def test_saving_again_replaces_the_keys(db: Database, numbers: dict[str, str]) -> None:
+    save_analysis(db, numbers["ru"], make_analysis(["Request"]).model_copy(update={"entities": Entities()}))
+    assert _labels(numbers, find_parties(db, "Aleksandr Petrov")) == ["other"]

@@ -29,6 +29,8 @@ _TESSERACT_MODELS = {
     "de": "deu",
     "it": "ita",
 }
+#: Models of languages not written in Latin script: read with English beside them.
+_NON_LATIN_MODELS = frozenset({"rus", "ara"})
 #: Scripts named by tesseract's OSD whose language follows from the script alone.
 _SCRIPT_LANGUAGES = {"Cyrillic": "ru", "Arabic": "ar"}
 
@@ -58,12 +60,16 @@ def detect_language(text: str, *, detector: LanguageDetector) -> LanguageGuess |
 
 
 def tesseract_languages(code: str | None) -> str:
-    """The tesseract models for a language: its own plus English (``"fra+eng"``).
+    """The tesseract models for a language (``"rus+eng"``, ``"fra"``).
 
-    English, and an unknown language, get ``"eng"`` alone.
+    A language in another script than Latin gets English too, for the Latin names
+    and addresses its requests contain. A Latin-script language gets its own model
+    alone: that model reads every Latin letter, and a second model doubles the time
+    of a page (tesseract re-reads each word with both) for no measured gain
+    (docs/decisions.md). English, and an unknown language, get ``"eng"``.
     """
     model = _TESSERACT_MODELS.get(code or "en", "eng")
-    return model if model == "eng" else f"{model}+eng"
+    return f"{model}+eng" if model in _NON_LATIN_MODELS else model
 
 
 def script_language(script: str) -> str | None:

@@ -12,6 +12,7 @@ import io
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -22,6 +23,8 @@ from rogatory.records import Word
 #: Environment of every tesseract process: one OpenMP thread.
 _THREAD_ENV = {"OMP_THREAD_LIMIT": "1"}
 _TSV_COLUMNS = 12
+#: OCR lines read with less mean confidence than this are noise (rules, smudges, stamps).
+MIN_LINE_CONFIDENCE = 0.4
 #: Invisible direction marks that tesseract puts around right-to-left words.
 _BIDI_MARKS = str.maketrans(
     dict.fromkeys("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -134,11 +137,12 @@ def parse_osd(output: str) -> Orientation | None:
 def parse_tsv(output: str) -> OcrResult:
     """Turn tesseract TSV into text (lines in reading order) and words with boxes.
 
-    Lines are separated by a newline, paragraphs and blocks too. Confidence is the
+    Lines are separated by a newline, paragraphs and blocks too. A line whose mean
+    word confidence is below ``MIN_LINE_CONFIDENCE`` is dropped with its words: it is
+    a ruled line, a smudge or a stamp read as characters, not text. Confidence is the
     mean word confidence weighted by word length, 0 when there are no words.
     """
-    lines: dict[tuple[int, int, int, int], list[str]] = {}
-    words: list[Word] = []
+    lines: dict[tuple[int, int, int, int], list[Word]] = {}
     for row in output.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) != _TSV_COLUMNS or cells[0] != "5":
@@ -149,12 +153,18 @@ def parse_tsv(output: str) -> OcrResult:
         page, block, par, line = (int(cell) for cell in cells[1:5])
         left, top, width, height = (int(cell) for cell in cells[6:10])
         confidence = min(max(float(cells[10]) / 100.0, 0.0), 1.0)
-        lines.setdefault((page, block, par, line), []).append(text)
-        words.append(Word(text=text, left=left, top=top, width=width, height=height, confidence=confidence))
+        word = Word(text=text, left=left, top=top, width=width, height=height, confidence=confidence)
+        lines.setdefault((page, block, par, line), []).append(word)
+    kept = [line for line in lines.values() if _mean_confidence(line) >= MIN_LINE_CONFIDENCE]
+    words = tuple(word for line in kept for word in line)
+    text = "\n".join(" ".join(word.text for word in line) for line in kept)
+    return OcrResult(text=text, words=words, confidence=_mean_confidence(words))
+
+
+def _mean_confidence(words: Sequence[Word]) -> float:
+    """Mean word confidence weighted by word length; 0 for no words."""
     total = sum(len(word.text) for word in words)
-    mean = sum(word.confidence * len(word.text) for word in words) / total if total else 0.0
-    text = "\n".join(" ".join(line_words) for line_words in lines.values())
-    return OcrResult(text=text, words=tuple(words), confidence=mean)
+    return sum(word.confidence * len(word.text) for word in words) / total if total else 0.0
 
 
 def _run(

@@ -54,7 +54,15 @@ def test_long_text_is_sampled_over_its_whole_length(engines: TextEngines) -> Non
 
 @pytest.mark.parametrize(
     ("code", "models"),
-    [("en", "eng"), (None, "eng"), ("xx", "eng"), ("fr", "fra+eng"), ("ru", "rus+eng"), ("ar", "ara+eng")],
+    [
+        ("en", "eng"),
+        (None, "eng"),
+        ("xx", "eng"),
+        ("fr", "fra"),
+        ("pt", "por"),
+        ("ru", "rus+eng"),
+        ("ar", "ara+eng"),
+    ],
 )
 def test_tesseract_languages(code: str | None, models: str) -> None:
     assert tesseract_languages(code) == models

@@ -62,6 +62,19 @@ def test_parse_tsv_groups_words_into_lines() -> None:
     assert result.confidence == pytest.approx(expected)
 
 
+def test_parse_tsv_drops_lines_read_with_low_confidence() -> None:
+    output = tsv(
+        "5\t1\t1\t1\t1\t1\t10\t10\t100\t30\t91.0\tRequest",
+        "5\t1\t1\t1\t2\t1\t10\t50\t900\t30\t12.0\t_—_——=—%1%1464+",
+        "5\t1\t1\t1\t2\t2\t950\t50\t20\t30\t45.0\t|",
+        "5\t1\t1\t1\t3\t1\t10\t90\t100\t30\t35.0\tfuzzy",
+        "5\t1\t1\t1\t3\t2\t120\t90\t100\t30\t88.0\tword",
+    )
+    result = parse_tsv(output)
+    assert result.text == "Request\nfuzzy word"
+    assert [word.text for word in result.words] == ["Request", "fuzzy", "word"]
+
+
 @pytest.mark.parametrize("output", ["", HEADER + "\n", tsv("1\t1\t0\t0\t0\t0\t0\t0\t800\t600\t-1\t")])
 def test_parse_tsv_of_an_empty_page(output: str) -> None:
     result = parse_tsv(output)

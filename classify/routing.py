@@ -58,6 +58,7 @@ def evaluate(condition: Condition, labels: tuple[Label, ...]) -> Evaluation:
         expected=condition.values,
         actual=actual,
         held=held,
+        evidence=tuple(span for label in used for span in label.evidence[:1]) if held else (),
     )
     return Evaluation(result=result, used=used, confidence=confidence if held else 0.0)
 

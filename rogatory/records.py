@@ -174,6 +174,7 @@ class ConditionResult(Record):
     expected: tuple[str, ...]
     actual: tuple[str, ...]
     held: bool
+    evidence: tuple[Span, ...] = ()
 
 
 class RuleResult(Record):

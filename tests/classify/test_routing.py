@@ -106,3 +106,12 @@ def test_only_confidence_is_the_weakest_label(confidences: list[float]) -> None:
     labels = tuple(label("freezing", value) for value in confidences)
     condition = Condition(field="measures", operator="only", values=("freezing",))
     assert evaluate(condition, labels).confidence == min(confidences)
+
+
+def test_each_condition_of_the_fired_rule_carries_its_evidence() -> None:
+    decision = route(classification(("freezing",)), COMPLETE, DIRECTORY, review_threshold=0.5)
+    fired = next(rule for rule in decision.rules if rule.held and rule.name == decision.rule)
+    [condition] = fired.conditions
+    assert condition.evidence == (Span(page=2, start=0, end=6, text="Freeze"),)
+    failed = next(rule for rule in decision.rules if not rule.held)
+    assert all(c.evidence == () for c in failed.conditions if not c.held)

@@ -66,9 +66,23 @@ def fold_char(char: str) -> str:
     return "е" if base == "ё" else base
 
 
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each code point on first sight, then remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable(
+    {source: chr(target) for source, target in _ARABIC_INDIC.items() if isinstance(target, int)}
+)
+
+
 def fold_text(text: str) -> str:
     """``text`` folded character by character (same length): see the module docstring."""
-    return "".join(fold_char(char) for char in text.translate(_ARABIC_INDIC))
+    return text.translate(_FOLD)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -87,7 +101,7 @@ def phrase_regex(phrase: str) -> str:
         core = re.escape(word.rstrip("*")).replace("'", "['’]")
         parts.append(core + (r"\w*" if stem else ""))
     body = r"[\s\-]+".join(parts)
-    start = r"\w*" if open_start else r"(?<!\w)"
+    start = r"(?<!\w)\w*" if open_start else r"(?<!\w)"
     return f"{start}{body}(?!\\w)"
 
 
@@ -96,4 +110,16 @@ def phrases_pattern(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str] | N
     unique = sorted({phrase for phrase in phrases if phrase.strip()}, key=len, reverse=True)
     if not unique:
         return None
-    return re.compile("|".join(f"(?:{phrase_regex(phrase)})" for phrase in unique))
+    bodies: dict[str, list[str]] = {}
+    others: list[str] = []
+    for phrase in unique:
+        regex = phrase_regex(phrase)
+        first = fold_text(phrase.strip())[:1]
+        if regex.startswith("(?<!\\w)") and first.isalnum():
+            bodies.setdefault(first, []).append(regex.removeprefix("(?<!\\w)")[len(re.escape(first)) :])
+        else:  # after a clitic, or starting with a sign ("№")
+            others.append(f"(?:{regex})")
+    # One branch per first letter, tried only at the start of a word: the scan skips most
+    # positions at once instead of trying every phrase at every position.
+    branches = "|".join(f"{re.escape(first)}(?:{'|'.join(group)})" for first, group in bodies.items())
+    return re.compile("|".join(([f"(?<!\\w)(?:{branches})"] if branches else []) + others))

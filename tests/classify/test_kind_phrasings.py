@@ -31,7 +31,7 @@ CASES = [
     ),
     (
         "en",
-        "REQUEST FOR MUTUAL LEGAL ASSISTANCE\nThe matter is extremely urgent: the suspect will be released soon.",
+        "REQUEST FOR MUTUAL LEGAL ASSISTANCE\nThe matter is extremely urgent: the suspect is about to leave.",
         "mla",
         "criminal",
         "true",

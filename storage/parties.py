@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_, select, text
+from sqlalchemy import delete, intersect, or_, select, text
 from sqlalchemy.orm import Session
 
 from rogatory.records import Entities, EntityKind
@@ -28,7 +28,7 @@ NAME_KINDS = (EntityKind.PERSON.value, EntityKind.ORGANISATION.value)
 ACCOUNT = EntityKind.ACCOUNT.value
 _TRIGRAM_THRESHOLD = 0.5
 RELATED_MIN_SCORE = 0.75  # a shared name relates two requests from "same consonants" up
-_MAX_CANDIDATE_TERMS = 5000
+_MAX_CANDIDATES = 2000
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,9 @@ def find_parties(db: Database, query: str, *, limit: int = 20) -> list[PartyMatc
     every query token matches a different token of it. Raises ``TransientError``.
     """
     with db.session() as session:
-        matches = _account_matches(session, query) + _name_matches(session, query)
+        matches = _account_matches(session, query)
+        if not _looks_like_account(query):
+            matches += _name_matches(session, query)
     matches.sort(key=lambda match: (-match.score, match.number, match.value))
     return matches[:limit]
 
@@ -122,6 +124,11 @@ def _same_person(value: str, match: PartyMatch) -> bool:
     return len(name_tokens(value)) >= 2 and match.score >= RELATED_MIN_SCORE
 
 
+def _looks_like_account(query: str) -> bool:
+    """Four digits or more: an account number, not a name (names are not searched for it)."""
+    return sum(character.isdigit() for character in query) >= 4
+
+
 def _account_matches(session: Session, query: str) -> list[PartyMatch]:
     account = compact_account(query)
     if len(account) < 6:
@@ -153,18 +160,22 @@ def _name_matches(session: Session, query: str) -> list[PartyMatch]:
 
 
 def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[str, str, str], list[str]]:
-    """Names sharing a token or a skeleton with the query (or, on PostgreSQL, a near spelling)."""
-    conditions = [PartyTermRow.term.in_(tokens), PartyTermRow.skeleton.in_({skeleton(t) for t in tokens})]
-    if session.get_bind().dialect.name == "postgresql":
+    """Names with a matching term for every query token: same token, same skeleton, or (on
+    PostgreSQL) a near spelling by trigrams. The intersection is done by the database."""
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    if postgresql:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
-        conditions.extend(PartyTermRow.term.op("%")(token) for token in tokens if len(token) >= 4)
-    hits = (
-        select(PartyTermRow.registration_id, PartyTermRow.value)
-        .where(PartyTermRow.kind.in_(NAME_KINDS), or_(*conditions))
-        .distinct()
-        .limit(_MAX_CANDIDATE_TERMS)
-        .subquery()
-    )
+    per_token = []
+    for token in dict.fromkeys(tokens):
+        condition = or_(PartyTermRow.term == token, PartyTermRow.skeleton == skeleton(token))
+        if postgresql and len(token) >= 4:
+            condition = or_(condition, PartyTermRow.term.op("%")(token))
+        per_token.append(
+            select(PartyTermRow.registration_id, PartyTermRow.value).where(
+                PartyTermRow.kind.in_(NAME_KINDS), condition
+            )
+        )
+    hits = (intersect(*per_token) if len(per_token) > 1 else per_token[0]).limit(_MAX_CANDIDATES).subquery()
     rows = session.execute(
         select(RegistrationRow.number, PartyTermRow.kind, PartyTermRow.value, PartyTermRow.term)
         .join(

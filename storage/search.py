@@ -101,13 +101,17 @@ def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> l
         plain.append(f"{function}('simple', :t{index})")
     tsquery, highlighted = " && ".join(conjuncts), " && ".join(plain)
     # Only configuration names and placeholders are put in the text; the words are bound.
+    # Rank first, then make snippets for the few rows kept (ts_headline is the costly part).
     statement = (
-        "SELECT r.number, p.page, ts_headline('simple', p.text, q.plain, "  # noqa: S608
+        "SELECT r.number, best.page, ts_headline('simple', best.text, best.plain, "  # noqa: S608
         "'StartSel=' || :start || ', StopSel=' || :end || ', MaxWords=16, MinWords=6') AS snippet, "
-        "ts_rank(p.search_vector, q.query) AS rank "
+        "best.rank FROM ("
+        "SELECT p.registration_id, p.page, p.text, q.plain, ts_rank(p.search_vector, q.query) AS rank "
         f"FROM (SELECT {tsquery} AS query, {highlighted} AS plain) q, pages p "
-        "JOIN registrations r ON r.id = p.registration_id "
-        "WHERE p.search_vector @@ q.query ORDER BY rank DESC, r.id, p.page LIMIT :limit"
+        "WHERE p.search_vector @@ q.query "
+        "ORDER BY rank DESC, p.registration_id, p.page LIMIT :limit) best "
+        "JOIN registrations r ON r.id = best.registration_id "
+        "ORDER BY best.rank DESC, r.id, best.page"
     )
     rows = session.execute(text(statement), params)
     return [

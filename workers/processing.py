@@ -14,6 +14,7 @@ from rogatory.sources import MediaType, SourceFile
 from storage.objects import CorruptObjectError
 from storage.registry import get_request, save_analysis, set_status
 from workers.context import WorkerContext
+from workers.metrics import record_analysis
 from workers.pipeline import analyse
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def process_registration(number: str, context: WorkerContext) -> Status:
         )
         raise
     save_analysis(context.db, number, analysis)
+    record_analysis(analysis)
     status = Status.NEEDS_REVIEW if analysis.routing.needs_review else Status.ROUTED
     set_status(context.db, number, status, reason="; ".join(analysis.routing.reasons[:3]) or None)
     return status

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, intersect, or_, select, text
+from sqlalchemy import Select, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from rogatory.records import Entities, EntityKind
@@ -29,6 +29,7 @@ ACCOUNT = EntityKind.ACCOUNT.value
 _TRIGRAM_THRESHOLD = 0.5
 RELATED_MIN_SCORE = 0.75  # a shared name relates two requests from "same consonants" up
 _MAX_CANDIDATES = 2000
+_COUNT_CAP = 20_000
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,9 @@ def _name_matches(session: Session, query: str) -> list[PartyMatch]:
 
 
 def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[str, str, str], list[str]]:
-    """Names with a matching term for every query token: same token, same skeleton, or (on
-    PostgreSQL) a near spelling by trigrams. The intersection is done by the database."""
+    """Names with a term matching the query's most selective token: same token, same
+    skeleton, or (on PostgreSQL) a near spelling by trigrams. The other tokens are checked
+    when scoring; starting from the rarest keeps a common first name from flooding."""
     postgresql = session.get_bind().dialect.name == "postgresql"
     if postgresql:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
@@ -175,7 +177,8 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[str, str
                 PartyTermRow.kind.in_(NAME_KINDS), condition
             )
         )
-    hits = (intersect(*per_token) if len(per_token) > 1 else per_token[0]).limit(_MAX_CANDIDATES).subquery()
+    rarest = min(per_token, key=lambda query: _count(session, query))
+    hits = rarest.distinct().limit(_MAX_CANDIDATES).subquery()
     rows = session.execute(
         select(RegistrationRow.number, PartyTermRow.kind, PartyTermRow.value, PartyTermRow.term)
         .join(
@@ -190,6 +193,12 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[str, str
     for number, kind, value, term in rows:
         names[(number, kind, value)].append(term)
     return names
+
+
+def _count(session: Session, query: Select[int, str]) -> int:
+    """How many rows ``query`` matches, counted up to a cap (enough to compare tokens)."""
+    capped = query.limit(_COUNT_CAP).subquery()
+    return int(session.scalar(select(func.count()).select_from(capped)) or 0)
 
 
 def _score_name(query: list[str], name: list[str]) -> tuple[float, str] | None:

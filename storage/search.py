@@ -64,14 +64,18 @@ def search_pages(session: Session, query: str, *, limit: int) -> list[SearchHit]
 def search_full_text(session: Session, terms: list[list[str]], limit: int) -> list[SearchHit]:
     """Pages matching every term in the SQLite FTS5 index, best (lowest bm25) first."""
     match = " ".join('"' + " ".join(term).replace('"', '""') + '"' for term in terms)
+    # Rank in the index first (bm25 only), then snippets for the rows kept: snippet() over
+    # every match of a common word is what costs (measured: bench/bench_search.py).
     rows = session.execute(
         text(
             "SELECT r.number, p.page, "
-            "snippet(page_search, 0, :start, :end, '…', :tokens) AS snippet, "
-            "bm25(page_search) AS rank "
-            "FROM page_search JOIN pages p ON p.id = page_search.rowid "
+            "snippet(page_search, 0, :start, :end, '…', :tokens) AS snippet, best.rank "
+            "FROM (SELECT rowid AS id, bm25(page_search) AS rank FROM page_search "
+            "WHERE page_search MATCH :match ORDER BY rank, rowid LIMIT :limit) best "
+            "JOIN page_search ON page_search.rowid = best.id AND page_search MATCH :match "
+            "JOIN pages p ON p.id = best.id "
             "JOIN registrations r ON r.id = p.registration_id "
-            "WHERE page_search MATCH :match ORDER BY rank, r.id, p.page LIMIT :limit"
+            "ORDER BY best.rank, r.id, p.page"
         ),
         {
             "start": HIGHLIGHT_START,

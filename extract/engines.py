@@ -13,6 +13,7 @@ from typing import Any
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from extract.accounts import AccountRules, load_account_rules
+from extract.authorities import AuthorityRules, load_authority_rules
 from extract.dates import DateRules, load_date_rules
 from extract.offences import OffenceLexicon, load_offence_lexicon
 from extract.persons import PersonRules, load_person_rules
@@ -79,6 +80,7 @@ class EntityModels:
     accounts: AccountRules
     offences: OffenceLexicon
     dates: DateRules
+    authorities: AuthorityRules
 
 
 #: The spaCy components that person recognition does not need.
@@ -106,4 +108,5 @@ def load_entity_models(*, use_ner_models: bool = True) -> EntityModels:
         accounts=load_account_rules(),
         offences=load_offence_lexicon(),
         dates=load_date_rules(),
+        authorities=load_authority_rules(),
     )

@@ -1,4 +1,4 @@
-"""The entity stage: persons, bank accounts, BIC codes, offences and dates of a request.
+"""The entity stage: persons, bank accounts, BIC codes, offences, dates and the requesting authority.
 
 ``find_entities`` runs in a worker (or the evaluation command) after text
 extraction; it is pure: records in, records out. Each page is read with the
@@ -9,6 +9,7 @@ every language apply and no statistical model runs.
 from __future__ import annotations
 
 from extract.accounts import find_accounts
+from extract.authorities import find_authority
 from extract.dates import find_dates
 from extract.engines import EntityModels
 from extract.offences import find_offences
@@ -38,5 +39,6 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         items += find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
         items += find_dates(page.text, page=page.number, language=language, rules=models.dates)
     items += resolve_persons(mentions)
+    items += find_authority(text, rules=models.authorities, persons=models.persons)
     items.sort(key=lambda entity: (entity.span.page, entity.span.start, entity.kind.value))
     return Entities(items=tuple(items))

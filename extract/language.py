@@ -72,6 +72,11 @@ def tesseract_languages(code: str | None) -> str:
     return f"{model}+eng" if model in _NON_LATIN_MODELS else model
 
 
+def latin_script(code: str) -> bool:
+    """Whether a service language is written in Latin script (``"ru"``, ``"ar"`` are not)."""
+    return _TESSERACT_MODELS.get(code, "eng") not in _NON_LATIN_MODELS
+
+
 def script_language(script: str) -> str | None:
     """The language a script implies (``"Cyrillic"`` -> ``"ru"``), ``None`` when it does not."""
     return _SCRIPT_LANGUAGES.get(script)

@@ -2,10 +2,11 @@
 
 Runs in the worker process (and in the evaluation command and tests). PDF pages
 use their text layer when it is real text and are otherwise rendered and OCR'd;
-image files are OCR'd frame by frame. OCR picks its models once per document: the
-script and orientation of the first page with text (tesseract OSD), and for Latin
-script a first English pass whose language lingua decides. A later page that reads
-badly is checked again (turned upright, or read with its own script's models).
+image files are OCR'd frame by frame. OCR picks its models once per document, on
+its first page with text: an English probe of a band of the page whose language
+lingua decides when it reads well (upright Latin text), else tesseract OSD for the
+script and orientation. A later page that reads badly is checked again (turned
+upright, or read with its own script's models).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PIL import Image
 
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
-from extract.language import detect_language, script_language, tesseract_languages
+from extract.language import detect_language, latin_script, script_language, tesseract_languages
 from extract.orientation import needs_turn, turn_upright
 from extract.pdf import TextLayerPage, read_pdf_pages
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
@@ -30,6 +31,9 @@ RECHECK_CONFIDENCE = 0.7
 MIN_HALVED_DPI = 200
 #: The probe band: this share of the page height, from PROBE_TOP down.
 PROBE_TOP, PROBE_HEIGHT = 0.2, 0.3
+#: An English probe reading at least this confidence is upright Latin text (dev pages:
+#: upright Latin 0.86 and more; Cyrillic, Arabic or upside down 0.74 and less).
+UPRIGHT_PROBE_CONFIDENCE = 0.8
 #: A probe band with fewer letters than this is not enough: the whole page is probed.
 MIN_PROBE_LETTERS = 150
 #: Below this OSD script confidence, the script does not choose the models.
@@ -147,18 +151,27 @@ class _OcrReader:
     def _first_page(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
         """Choose the document's models on its first page with text, and OCR it.
 
-        OSD gives script and orientation; a turn is only made when a probe reads the
-        turned page better (OSD errs on noisy bilevel scans). Without a confident
-        Cyrillic or Arabic script, lingua decides on the probe: an English pass over
-        a band of the page at full resolution, a third of the cost of a full pass
-        (tesseract's time follows the number of text lines, not the resolution).
+        An English probe comes first: an English pass over a band of the page at full
+        resolution, a third of the cost of a full pass (tesseract's time follows the
+        number of text lines, not the resolution). When it reads confidently and lingua
+        names a Latin-script language, the page is upright Latin text and that language
+        is used without OSD, which costs as much as a full pass. Otherwise OSD gives
+        script and orientation; a turn is only made when a probe reads the turned page
+        better (OSD errs on noisy bilevel scans), and without a confident Cyrillic or
+        Arabic script lingua decides on the probe.
         """
+        probe = self._probe(image, "eng", dpi=dpi)
+        latin = self._latin_languages(probe)
+        if latin is not None:
+            self.languages = latin
+            return self._ocr(image, latin, dpi=dpi), image
         orientation = self._orientation(image, dpi=dpi)
         languages = self._script_languages(orientation) if orientation else None
         if languages is not None and not needs_turn(orientation):
             self.languages = languages
             return self._ocr(image, languages, dpi=dpi), image
-        probe = self._probe(image, languages or "eng", dpi=dpi)
+        if languages is not None:
+            probe = self._probe(image, languages, dpi=dpi)
         if orientation is not None and needs_turn(orientation):
             upright = turn_upright(image, orientation)
             turned = self._probe(upright, languages or "eng", dpi=dpi)
@@ -171,6 +184,16 @@ class _OcrReader:
             languages = tesseract_languages(guess.code)
         self.languages = languages
         return self._ocr(image, languages, dpi=dpi), image
+
+    def _latin_languages(self, probe: OcrResult) -> str | None:
+        """The models of the probe's language when it read upright Latin text confidently."""
+        letters = sum(char.isalpha() for char in probe.text)
+        if probe.confidence < UPRIGHT_PROBE_CONFIDENCE or letters < MIN_PROBE_LETTERS:
+            return None
+        guess = detect_language(probe.text, detector=self.engines.detector)
+        if guess is None or not latin_script(guess.code):
+            return None
+        return tesseract_languages(guess.code)
 
     def _probe(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
         """A cheap pass: the band of the page below its heading, else the whole page at half size."""

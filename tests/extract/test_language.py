@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.engines import TextEngines, load_text_engines
-from extract.language import detect_language, script_language, tesseract_languages
+from extract.language import detect_language, latin_script, script_language, tesseract_languages
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,13 @@ def test_long_text_is_sampled_over_its_whole_length(engines: TextEngines) -> Non
 )
 def test_tesseract_languages(code: str | None, models: str) -> None:
     assert tesseract_languages(code) == models
+
+
+@pytest.mark.parametrize(
+    ("code", "latin"), [("fr", True), ("en", True), ("de", True), ("ru", False), ("ar", False)]
+)
+def test_latin_script(code: str, latin: bool) -> None:
+    assert latin_script(code) is latin
 
 
 @pytest.mark.parametrize(

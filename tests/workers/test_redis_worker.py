@@ -9,6 +9,7 @@ bad file fails once, with its reason, and is not retried.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import subprocess
@@ -61,6 +62,7 @@ def stack(tmp_path: Path) -> Iterator[Stack]:
             "ROGATORY_S3_SECRET_KEY": SECRET_KEY,
             "ROGATORY_S3_REGION": "us-east-1",
             "ROGATORY_WORKER_CONCURRENCY": "1",
+            "ROGATORY_LOG_FORMAT": "json",
         }
         settings = load_settings(environ=env)
         store = open_object_store(settings)
@@ -109,7 +111,9 @@ def test_a_scan_is_processed_and_a_store_outage_is_retried(
     data = scan([FREEZING_REQUEST], "TIFF")
     # The bucket does not exist yet: reading the original fails as a transient error.
     number = _register(stack, data, "image/tiff", store=False)
-    time.sleep(3)
+    deadline = time.monotonic() + 120
+    while "Retry in" not in stack.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.5)
     assert get_request(stack.db, number).registration.status in {Status.REGISTERED, Status.PROCESSING}
     stack.store.ensure_bucket()
     stack.store.put(data)
@@ -118,7 +122,10 @@ def test_a_scan_is_processed_and_a_store_outage_is_retried(
     assert view.analysis is not None
     assert view.analysis.routing.route_to == "asset_recovery_office"
     log = stack.log.read_text()
-    assert "Retry in" in log, log[-3000:]
+    entries = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    processing = [entry for entry in entries if entry["message"].startswith(f"processing {number}")]
+    assert len(processing) >= 2  # the first attempt and the retry
+    assert {entry["number"] for entry in processing} == {number}
 
 
 def test_bad_input_fails_once_with_its_reason(stack: Stack, worker: subprocess.Popen[bytes]) -> None:

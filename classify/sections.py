@@ -20,7 +20,9 @@ from classify.phrases import PhraseTable
 #: Longest line (characters) taken for a heading.
 MAX_HEADING = 90
 _NUMBERING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]+\s*|[-–•]\s+)?")
-_TRAILER = re.compile(r"[\s.:;,\-–]*")
+#: What may follow a heading phrase: punctuation, OCR noise marks ("|", quotes, "*") and
+#: one stray letter or mark at the end of a scanned line ("Arrest warrant |", "... i").
+_TRAILER = re.compile(r"[\s.:;,\-–|!'\"‘’«»*°~_]*(?:(?<=\s)\S[\s.:;,|!'\"‘’*]*)?$|[\s.:;,\-–]*")
 
 
 @dataclass(frozen=True)

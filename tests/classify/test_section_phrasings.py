@@ -132,3 +132,23 @@ def test_heading_in_another_phrasing(language: str, heading: str, kind: str) -> 
 def test_a_title_or_sentence_is_not_a_heading(language: str, line: str) -> None:
     folded = fold_document(document(f"{line}\nMore text.", language=language))
     assert read_sections(folded, default_lexicons()) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("II. Summary of the facts |", "facts_summary"),
+        ("Il. Purpose of the request '", "purpose"),
+        ("III. Subject matter i", "subject_matter"),
+        ("4. Assistance requested:", "assistance_sought"),
+    ],
+)
+def test_ocr_noise_after_a_heading(line: str, kind: str) -> None:
+    folded = fold_document(document(f"{line}\nThe text of the section.", language="en"))
+    assert [section.kind for section in read_sections(folded, default_lexicons())] == [kind]
+
+
+def test_an_inline_heading_keeps_its_text() -> None:
+    folded = fold_document(document("Purpose: the evidence is for the trial.", language="en"))
+    [section] = read_sections(folded, default_lexicons())
+    assert section.kind == "purpose"

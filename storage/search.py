@@ -29,6 +29,9 @@ _SNIPPET_TOKENS = 16
 _FALLBACK_CONTEXT = 60
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|([^"\s]+)')
+# PostgreSQL ranks at most this many matching pages (ts_rank reads each page's vector):
+# a word on half the archive otherwise takes seconds (bench/bench_search.py, decisions.md).
+RANKED_POOL = 2000
 _CONFIGS = ("simple", *sorted(set(POSTGRESQL_CONFIGS.values())))
 
 
@@ -92,8 +95,16 @@ def search_full_text(session: Session, terms: list[list[str]], limit: int) -> li
 
 
 def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> list[SearchHit]:
-    """Pages whose search vector matches every term in some configuration, best (ts_rank) first."""
-    params: dict[str, object] = {"limit": limit, "start": HIGHLIGHT_START, "end": HIGHLIGHT_END}
+    """Pages whose search vector matches every term in some configuration, best (ts_rank) first.
+
+    The ranking is over the first :data:`RANKED_POOL` matches the index returns.
+    """
+    params: dict[str, object] = {
+        "limit": limit,
+        "pool": max(limit, RANKED_POOL),
+        "start": HIGHLIGHT_START,
+        "end": HIGHLIGHT_END,
+    }
     conjuncts, plain = [], []
     for index, term in enumerate(terms):
         params[f"t{index}"] = " ".join(term)
@@ -110,10 +121,11 @@ def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> l
         "SELECT r.number, best.page, ts_headline('simple', best.text, best.plain, "  # noqa: S608
         "'StartSel=' || :start || ', StopSel=' || :end || ', MaxWords=16, MinWords=6') AS snippet, "
         "best.rank FROM ("
-        "SELECT p.registration_id, p.page, p.text, q.plain, ts_rank(p.search_vector, q.query) AS rank "
+        "SELECT m.registration_id, m.page, m.text, m.plain, ts_rank(m.search_vector, m.query) AS rank "
+        "FROM (SELECT p.registration_id, p.page, p.text, p.search_vector, q.query, q.plain "
         f"FROM (SELECT {tsquery} AS query, {highlighted} AS plain) q, pages p "
-        "WHERE p.search_vector @@ q.query "
-        "ORDER BY rank DESC, p.registration_id, p.page LIMIT :limit) best "
+        "WHERE p.search_vector @@ q.query LIMIT :pool) m "
+        "ORDER BY rank DESC, m.registration_id, m.page LIMIT :limit) best "
         "JOIN registrations r ON r.id = best.registration_id "
         "ORDER BY best.rank DESC, r.id, best.page"
     )

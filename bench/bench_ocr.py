@@ -14,7 +14,9 @@ tesseract process:
 - ``rogatory stage``: :func:`extract.text.extract_text` on each page as a one-page
   PNG (so every page pays for its own orientation and language decision: the worst
   case; in a document the decision is made once), engines loaded once, ``J``
-  threads (the work is in the tesseract processes);
+  threads (the work is in the tesseract processes); and ``stage, by doc``: the
+  same pages put back into their documents as multi-page TIFFs, ``J`` documents
+  in flight, as the workers process them (one decision per document);
 - ``OCRmyPDF``: the same PNGs in one PDF per language (img2pdf, lossless), then
   ``ocrmypdf -j J -l <lang>+eng --rasterizer pypdfium --output-type pdf -O 0
   --sidecar`` (time to a text layer; no ghostscript or pngquant needed).
@@ -43,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from extract.engines import TextEngines, load_text_engines
 from extract.images import PageImage, read_image_pages
@@ -127,6 +130,26 @@ def run_stage(page: BenchPage, engines: TextEngines) -> str:
     source = SourceFile(data=page.path.read_bytes(), media_type=MediaType.PNG, name=page.path.name)
     document = extract_text(source, engines=engines, options=TextOptions())
     return document.language or "-"
+
+
+def documents_of(pages: list[BenchPage], folder: Path) -> list[BenchPage]:
+    """The pages put back into their documents: one multi-page TIFF per source document."""
+    groups: dict[str, list[BenchPage]] = defaultdict(list)
+    for page in pages:
+        groups[page.path.name.rsplit("-", 1)[0]].append(page)
+    documents = []
+    for name, group in groups.items():
+        images = [Image.open(page.path) for page in group]
+        path = folder / f"{name}.tif"
+        images[0].save(path, save_all=True, append_images=images[1:], compression="tiff_lzw", dpi=(300, 300))
+        documents.append(BenchPage(path=path, language=group[0].language))
+    return documents
+
+
+def run_stage_document(document: BenchPage, engines: TextEngines) -> str:
+    """The project's stage on one multi-page TIFF; returns the language it found."""
+    source = SourceFile(data=document.path.read_bytes(), media_type=MediaType.TIFF, name=document.path.name)
+    return extract_text(source, engines=engines, options=TextOptions()).language or "-"
 
 
 def run_ocrmypdf(pages: list[BenchPage], folder: Path, *, jobs: int) -> None:
@@ -228,12 +251,20 @@ def main() -> None:
                 len(pages),
                 lambda: found.extend(threads.map(lambda page: run_stage(page, engines), pages)),
             )
+            documents = documents_of(pages, folder)
+            whole = timed(
+                "stage, by doc",
+                len(pages),
+                lambda: list(threads.map(lambda doc: run_stage_document(doc, engines), documents)),
+            )
         right = sum(code == page.language for code, page in zip(found, pages, strict=True))
         print(f"stage language right on {right}/{len(pages)} single pages")
         ratio("stage / tesseract CLI", stage, cli, 0.9)
+        ratio(f"stage by document ({len(documents)} docs) / tesseract CLI", whole, cli, 0.9)
         if not args.skip_ocrmypdf:
             ocrmypdf = timed("OCRmyPDF", len(pages), lambda: run_ocrmypdf(pages, folder, jobs=args.jobs))
             ratio("stage / OCRmyPDF", stage, ocrmypdf, 1.5)
+            ratio("stage by document / OCRmyPDF", whole, ocrmypdf, 1.5)
 
 
 if __name__ == "__main__":

@@ -100,7 +100,22 @@ def load_person_rules() -> PersonRules:
 
 
 def _kind(word: str, rules: PersonRules) -> str:
-    """ "upper", "title", "arabic", "particle" or "" (not a name word)."""
+    """ "upper", "title", "arabic", "particle" or "" (not a name word); remembered per word."""
+    kinds = _KINDS.setdefault(id(rules.not_names), {})
+    kind = kinds.get(word)
+    if kind is None:
+        if len(kinds) > _KINDS_LIMIT:
+            kinds.clear()
+        kind = kinds[word] = _word_kind(word, rules)
+    return kind
+
+
+#: Kinds of words already seen, per set of not-name words (one per process in practice).
+_KINDS: dict[int, dict[str, str]] = {}
+_KINDS_LIMIT = 200_000
+
+
+def _word_kind(word: str, rules: PersonRules) -> str:
     if all("\u0600" <= char <= "\u06ff" for char in word):
         return "" if fold_text(word) in rules.not_names else "arabic"
     if word.islower():
@@ -298,11 +313,14 @@ def _script(word: str) -> str:
     return "cyrillic" if "\u0400" <= word[:1] <= "\u04ff" else "latin"
 
 
-def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules) -> list[Mention]:
-    """Names a spaCy pipeline tags as persons (PERSON or PER), of two name words or more."""
+def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None) -> list[Mention]:
+    """Names a spaCy pipeline tags as persons (PERSON or PER), of two name words or more.
+
+    ``doc`` is ``nlp(text)`` when the caller has run the pipeline already (in a batch).
+    """
     folded = fold_text(text)
     mentions = []
-    for entity in nlp(text).ents:
+    for entity in (doc if doc is not None else nlp(text)).ents:
         if entity.label_ not in {"PERSON", "PER"}:
             continue
         runs = name_runs(text, entity.start_char, entity.end_char, rules)

@@ -17,6 +17,8 @@ from extract.ibans import at_word_start, iban_starts, read_iban
 from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
 from rogatory.records import Entity, EntityKind, Span
 
+#: Leading characters two readings of one IBAN share (country, check digits, 8 of the BBAN).
+SAME_ACCOUNT_PREFIX = 12
 #: How far after an account (characters) a bank name is looked for.
 BANK_WINDOW = 120
 
@@ -86,6 +88,32 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
         )
     entities = [_with_bank(entity, text, folded, rules) for entity in entities]
     return sorted(entities + _find_bics(text, folded, page=page, rules=rules), key=lambda e: e.span.start)
+
+
+def settle_repairs(entities: list[Entity]) -> list[Entity]:
+    """``entities`` with OCR-repaired IBANs that conflict marked invalid, across a document.
+
+    Two valid readings that share their first ``SAME_ACCOUNT_PREFIX`` characters but
+    differ are one account read two ways: a repaired reading whose value is never
+    read as written is then a chance hit of the check digits, reported invalid
+    (``attributes["conflict"]``) instead of as an account.
+    """
+    groups: dict[str, set[str]] = {}
+    written: set[str] = set()
+    for entity in entities:
+        if entity.kind == EntityKind.ACCOUNT and entity.attributes.get("valid") == "true":
+            groups.setdefault(entity.value[:SAME_ACCOUNT_PREFIX], set()).add(entity.value)
+            if "repaired" not in entity.attributes:
+                written.add(entity.value)
+    settled = []
+    for entity in entities:
+        values = groups.get(entity.value[:SAME_ACCOUNT_PREFIX], set())
+        if "repaired" in entity.attributes and len(values) > 1 and entity.value not in written:
+            attributes = {**entity.attributes, "valid": "false", "conflict": "true"}
+            settled.append(entity.model_copy(update={"attributes": attributes, "confidence": 0.5}))
+        else:
+            settled.append(entity)
+    return settled
 
 
 def _find_ibans(text: str, *, page: int, ocr: bool) -> list[Entity]:

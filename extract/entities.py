@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extract.accounts import find_accounts
+from extract.accounts import find_accounts, settle_repairs
 from extract.authorities import find_authority
 from extract.dates import find_dates
 from extract.engines import EntityModels
@@ -42,6 +42,7 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         )
         items += find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
         items += find_dates(page.text, page=page.number, language=language, rules=models.dates)
+    items = settle_repairs(items)
     items += resolve_persons(mentions)
     items += find_authority(text, rules=models.authorities, persons=models.persons)
     items.sort(key=lambda entity: (entity.span.page, entity.span.start, entity.kind.value))

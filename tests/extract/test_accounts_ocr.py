@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.accounts import AccountRules, find_accounts, load_account_rules
+from extract.accounts import AccountRules, find_accounts, load_account_rules, settle_repairs
 from extract.ibans import bban_shape, read_iban
 from rogatory.records import EntityKind
 
@@ -84,3 +84,20 @@ def test_two_equally_good_readings_give_no_repair() -> None:
 def test_the_registry_gives_the_bban_shape() -> None:
     assert bban_shape("KZ") == "nnn" + "c" * 13
     assert bban_shape("XX") is None
+
+
+def test_conflicting_repairs_are_reported_invalid(rules: AccountRules) -> None:
+    """One account read two ways: the repaired reading never written as such loses."""
+    written = find_accounts("IBAN KZ86 125K ZT50 0410 0100.", page=1, rules=rules, ocr=True)
+    repaired = find_accounts("IBAN KZ86 l25K ZT50 O410 0100.", page=2, rules=rules, ocr=True)
+    other = [
+        entity.model_copy(update={"value": "KZ86125KZT5004100999"})
+        for entity in repaired  # a second, different repaired reading of the same account
+    ]
+    settled = settle_repairs(written + repaired + other)
+    assert [(e.value, e.attributes["valid"]) for e in settled] == [
+        ("KZ86125KZT5004100100", "true"),
+        ("KZ86125KZT5004100100", "true"),
+        ("KZ86125KZT5004100999", "false"),
+    ]
+    assert settled[2].attributes["conflict"] == "true"

@@ -29,7 +29,7 @@ ACCOUNT = EntityKind.ACCOUNT.value
 _TRIGRAM_THRESHOLD = 0.5
 RELATED_MIN_SCORE = 0.75  # a shared name relates two requests from "same consonants" up
 _MAX_CANDIDATES = 2000
-_COUNT_CAP = 20_000
+_COUNT_CAP = _MAX_CANDIDATES + 1
 
 
 @dataclass(frozen=True)
@@ -167,18 +167,18 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[str, str
     postgresql = session.get_bind().dialect.name == "postgresql"
     if postgresql:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
-    per_token = []
-    for token in dict.fromkeys(tokens):
+
+    def matching(token: str, *, near: bool) -> Select[int, str]:
         condition = or_(PartyTermRow.term == token, PartyTermRow.skeleton == skeleton(token))
-        if postgresql and len(token) >= 4:
+        if near and len(token) >= 4:
             condition = or_(condition, PartyTermRow.term.op("%")(token))
-        per_token.append(
-            select(PartyTermRow.registration_id, PartyTermRow.value).where(
-                PartyTermRow.kind.in_(NAME_KINDS), condition
-            )
+        return select(PartyTermRow.registration_id, PartyTermRow.value).where(
+            PartyTermRow.kind.in_(NAME_KINDS), condition
         )
-    rarest = min(per_token, key=lambda query: _count(session, query))
-    hits = rarest.distinct().limit(_MAX_CANDIDATES).subquery()
+
+    # Selectivity is counted on the indexed conditions only (a trigram OR scans the table).
+    rarest = min(dict.fromkeys(tokens), key=lambda token: _count(session, matching(token, near=False)))
+    hits = matching(rarest, near=postgresql).distinct().limit(_MAX_CANDIDATES).subquery()
     rows = session.execute(
         select(RegistrationRow.number, PartyTermRow.kind, PartyTermRow.value, PartyTermRow.term)
         .join(

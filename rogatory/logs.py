@@ -61,12 +61,16 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(*, verbose: bool = False, json_lines: bool = False) -> None:
-    """Replace the root handlers with one on stderr carrying the registration number."""
+    """Log to stderr with the registration number on each line, like ``logging.basicConfig``:
+    when the root logger already has handlers (an embedding program, pytest), they are
+    kept and only given the number."""
+    root = logging.getLogger()
+    if root.handlers:
+        for existing in root.handlers:
+            existing.addFilter(NumberFilter())
+        return
     handler = logging.StreamHandler()
     handler.addFilter(NumberFilter())
     handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(TEXT_FORMAT))
-    root = logging.getLogger()
-    for existing in list(root.handlers):
-        root.removeHandler(existing)
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)

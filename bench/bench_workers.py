@@ -1,0 +1,154 @@
+"""Documents processed per minute by real Celery workers: one worker, then two.
+
+Each run gets a fresh PostgreSQL database, a Redis database and a filesystem store;
+N one-page scans (OCR-bound: TIFF images, no text layer) are registered and queued,
+then ``rogatory worker --concurrency 1`` processes are started (one, then two) and
+timed from start until every document is routed. Side by side: the same pages
+through the ``tesseract`` command alone, one after another (what OCR costs without
+the rest of the pipeline). Model loading is inside the timing, once per worker.
+
+    .venv/bin/python bench/bench_workers.py [--docs 12]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+import redis
+from PIL import Image, ImageDraw, ImageFont
+
+from rogatory.registration import Status
+from rogatory.settings import load_settings
+from storage.database import open_database
+from storage.objects import open_object_store
+from storage.registry import list_requests, register
+from workers.celery_app import create_celery, enqueue_processing
+
+SERVER = os.environ.get("ROGATORY_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
+REDIS = "redis://127.0.0.1:6379/14"
+TEXT = """MINISTRY OF JUSTICE
+Central Authority for International Cooperation
+Request for mutual legal assistance in criminal matters, reference {n}
+The competent authority requests the freezing of the bank account
+held by the suspect and the production of bank records for the period
+from January 2024 to March 2025, in connection with the laundering of
+the proceeds of bribery of a foreign public official."""
+DONE = {Status.ROUTED, Status.NEEDS_REVIEW, Status.FAILED}
+
+
+def page(serial: int) -> bytes:
+    image = Image.new("L", (1700, 2200), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 34)
+    draw.multiline_text((120, 160), TEXT.format(n=serial), fill=0, font=font, spacing=18)
+    path = Path(tempfile.mkstemp(suffix=".tif")[1])
+    image.save(path, format="TIFF", compression="tiff_lzw", dpi=(200, 200))
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    name = f"rogatory_bench_{uuid.uuid4().hex[:12]}"
+    admin = SERVER.replace("+psycopg", "") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{SERVER}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(workers: int, pages: list[bytes]) -> float:
+    """Seconds for ``workers`` one-process workers to process every page."""
+    redis.Redis.from_url(REDIS).flushdb()
+    with fresh_database() as url, tempfile.TemporaryDirectory() as folder:
+        env = {
+            "ROGATORY_DATA_DIR": folder,
+            "ROGATORY_DATABASE_URL": url,
+            "ROGATORY_BROKER_URL": REDIS,
+            "ROGATORY_OBJECT_STORE_URL": f"file://{folder}/objects",
+            "ROGATORY_WORKER_CONCURRENCY": "1",
+        }
+        settings = load_settings(environ=env)
+        db, store = open_database(url), open_object_store(settings)
+        celery = create_celery(settings)
+        for data in pages:
+            digest = store.put(data)
+            number = register(
+                db, sha256=digest, filename="scan.tif", size=len(data), media_type="image/tiff", source="cli"
+            ).registration.number
+            enqueue_processing(celery, number)
+        child_env = {key: value for key, value in os.environ.items() if not key.startswith("ROGATORY_")}
+        child_env.update(env, OMP_THREAD_LIMIT="1")
+        started = time.perf_counter()
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "rogatory", "worker"],
+                env=child_env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(workers)
+        ]
+        try:
+            while sum(r.status in DONE for r in list_requests(db, limit=len(pages) + 1)) < len(pages):
+                time.sleep(0.2)
+            elapsed = time.perf_counter() - started
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.wait(timeout=120)
+        db.dispose()
+    redis.Redis.from_url(REDIS).flushdb()
+    return elapsed
+
+
+def tesseract_alone(pages: list[bytes]) -> float:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        for index, data in enumerate(pages):
+            path = Path(folder) / f"{index}.tif"
+            path.write_bytes(data)
+            subprocess.run(
+                ["tesseract", str(path), "stdout", "-l", "eng", "--psm", "6"],
+                check=True,
+                capture_output=True,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=12)
+    args = parser.parse_args()
+    pages = [page(serial) for serial in range(args.docs)]
+    assert len({hashlib.sha256(p).hexdigest() for p in pages}) == len(pages)
+    one = run(1, pages)
+    two = run(2, pages)
+    alone = tesseract_alone(pages)
+    print(f"{args.docs} one-page scans (OCR-bound), {os.cpu_count()} cores")
+    print(f"  one worker        {one:7.1f} s   {60 * args.docs / one:6.1f} docs/min")
+    print(f"  two workers       {two:7.1f} s   {60 * args.docs / two:6.1f} docs/min   ({one / two:.2f}x)")
+    print(f"  tesseract alone   {alone:7.1f} s   {60 * args.docs / alone:6.1f} docs/min")
+
+
+if __name__ == "__main__":
+    main()

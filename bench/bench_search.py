@@ -9,26 +9,23 @@ name may be Cyrillic or Arabic), account search with the IBAN typed in groups of
 clerk would otherwise do: a case-insensitive substring scan of every page
 (``LIKE``, as grep would), timed on a sample of the same queries.
 
-    .venv/bin/python bench/bench_search.py [--docs 100000] [--queries 200] [--backend sqlite|postgresql|both]
+    .venv/bin/python -m bench.bench_search [--docs 100000] [--queries 200] [--backend sqlite|postgresql|both]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import random
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import accumulate
 from pathlib import Path
 
-import psycopg
 from anyascii import anyascii
 from sqlalchemy import insert
 
@@ -38,6 +35,7 @@ from storage.names import compact_account, name_tokens, skeleton
 from storage.parties import find_parties
 from storage.registry import search
 from storage.search import search_like
+from tests.postgres import fresh_database
 
 WORDS = {
     "en": [
@@ -367,23 +365,6 @@ def _like(db: Database) -> Callable[[str], object]:
             return search_like(session, query.split(), 20)
 
     return run
-
-
-SERVER = os.environ.get("ROGATORY_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
-
-
-@contextmanager
-def fresh_database() -> Iterator[str]:
-    """A new PostgreSQL database on the local server, dropped afterwards."""
-    name = f"rogatory_bench_{uuid.uuid4().hex[:12]}"
-    admin = SERVER.replace("+psycopg", "") + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{SERVER}/{name}"
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextmanager

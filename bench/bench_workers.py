@@ -7,7 +7,7 @@ timed from start until every document is routed. Side by side: the same pages
 through the ``tesseract`` command alone, one after another (what OCR costs without
 the rest of the pipeline). Model loading is inside the timing, once per worker.
 
-    .venv/bin/python bench/bench_workers.py [--docs 12]
+    .venv/bin/python -m bench.bench_workers [--docs 12]
 """
 
 from __future__ import annotations
@@ -19,12 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 import redis
 from PIL import Image, ImageDraw, ImageFont
 
@@ -33,9 +29,9 @@ from rogatory.settings import load_settings
 from storage.database import open_database
 from storage.objects import open_object_store
 from storage.registry import list_requests, register
+from tests.postgres import fresh_database
 from workers.celery_app import create_celery, enqueue_processing
 
-SERVER = os.environ.get("ROGATORY_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
 REDIS = "redis://127.0.0.1:6379/14"
 TEXT = """MINISTRY OF JUSTICE
 Central Authority for International Cooperation
@@ -57,19 +53,6 @@ def page(serial: int) -> bytes:
     data = path.read_bytes()
     path.unlink()
     return data
-
-
-@contextmanager
-def fresh_database() -> Iterator[str]:
-    name = f"rogatory_bench_{uuid.uuid4().hex[:12]}"
-    admin = SERVER.replace("+psycopg", "") + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{SERVER}/{name}"
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run(workers: int, pages: list[bytes]) -> float:

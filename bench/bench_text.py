@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import resource
 import time
 from collections import defaultdict
@@ -22,53 +21,11 @@ from pathlib import Path
 
 from extract.engines import load_text_engines
 from extract.text import TextOptions, extract_text
-from rogatory.sources import MediaType, SourceFile
+from rogatory.scoring import score_text
+from rogatory.sources import SourceFile
+from workers.evaluation import media_type_of
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
-_MEDIA_TYPES = {
-    ".pdf": MediaType.PDF,
-    ".tif": MediaType.TIFF,
-    ".tiff": MediaType.TIFF,
-    ".png": MediaType.PNG,
-    ".jpg": MediaType.JPEG,
-    ".jpeg": MediaType.JPEG,
-}
-_SPACES = re.compile(r"\s+")
-
-
-def edit_distance(first: str, second: str) -> int:
-    """Levenshtein distance by Myers' bit-parallel algorithm (Hyyrö's formulation)."""
-    if not first:
-        return len(second)
-    if not second:
-        return len(first)
-    length = len(first)
-    mask = (1 << length) - 1
-    high = 1 << (length - 1)
-    peq: dict[str, int] = defaultdict(int)
-    for index, char in enumerate(first):
-        peq[char] |= 1 << index
-    positive, negative, score = mask, 0, length
-    for char in second:
-        eq = peq.get(char, 0)
-        xv = eq | negative
-        xh = ((((eq & positive) + positive) & mask) ^ positive) | eq
-        ph = (negative | ~(xh | positive)) & mask
-        mh = positive & xh
-        if ph & high:
-            score += 1
-        elif mh & high:
-            score -= 1
-        ph = ((ph << 1) | 1) & mask
-        mh = (mh << 1) & mask
-        positive = (mh | ~(xv | ph)) & mask
-        negative = ph & xv
-    return score
-
-
-def collapse(text: str) -> str:
-    """Runs of white space (form feeds included) to one space, ends trimmed."""
-    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass
@@ -133,20 +90,19 @@ def main() -> None:
     groups: dict[str, Tally] = defaultdict(Tally)
     for row in rows:
         path = args.corpus / row["file"]
-        source = SourceFile(
-            data=path.read_bytes(), media_type=_MEDIA_TYPES[path.suffix.lower()], name=path.name
-        )
+        data = path.read_bytes()
+        source = SourceFile(data=data, media_type=media_type_of(data), name=path.name)
         start, cpu_start = time.perf_counter(), _cpu_seconds()
         document = extract_text(source, engines=engines, options=options)
         seconds, cpu_seconds = time.perf_counter() - start, _cpu_seconds() - cpu_start
-        truth = collapse(row["text"])
-        errors = edit_distance(truth, collapse(document.text))
+        text_score = score_text(document.text, row["text"])
+        errors, truth_chars = text_score.errors, text_score.length
         right = document.language == row["language"]
         for name in ("all", f"kind {row['kind']}", f"lang {row['language']}"):
             groups[name].add(
                 pages=len(document.pages),
                 errors=errors,
-                truth_chars=len(truth),
+                truth_chars=truth_chars,
                 language_right=right,
                 seconds=seconds,
                 cpu_seconds=cpu_seconds,
@@ -154,7 +110,7 @@ def main() -> None:
         if args.verbose:
             print(
                 f"{row['id']} {row['kind']:<12} {row['language']} pages={len(document.pages)} "
-                f"cer={errors / max(len(truth), 1):.4f} lang={document.language} {seconds:.1f}s "
+                f"cer={errors / max(truth_chars, 1):.4f} lang={document.language} {seconds:.1f}s "
                 f"{' | '.join(issue for page in document.pages for issue in page.issues)}",
                 flush=True,
             )

@@ -37,14 +37,11 @@ SCORED_KEYS = (*ACCURACY_KEYS, *SET_KEYS, "persons", "accounts", "deadline", "te
 _WHITESPACE = re.compile(r"\s+")
 
 
-class ManifestEntry(BaseModel):
-    """One line of ``manifest.jsonl``: the ground truth of one document."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
+class DocumentLabels(BaseModel):
+    """The label keys of FORMAT.md for one document, each absent (None) unless given."""
 
     id: str
     file: str
-    kind: str | None = None
     language: str | None = None
     request_type: str | None = None
     proceeding_type: str | None = None
@@ -62,7 +59,15 @@ class ManifestEntry(BaseModel):
     text: str | None = None
 
 
-class Prediction(BaseModel):
+class ManifestEntry(DocumentLabels):
+    """One line of ``manifest.jsonl``: the ground truth of one document."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    kind: str | None = None
+
+
+class Prediction(DocumentLabels):
     """One line of ``predictions.jsonl``: what the service decided about one document.
 
     A failed document has ``error`` and no label keys.
@@ -70,23 +75,6 @@ class Prediction(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str
-    file: str
-    language: str | None = None
-    request_type: str | None = None
-    proceeding_type: str | None = None
-    measures: list[str] | None = None
-    offences: list[str] | None = None
-    legal_basis: list[str] | None = None
-    requesting_state: str | None = None
-    persons: list[str] | None = None
-    accounts: list[str] | None = None
-    urgent: bool | None = None
-    deadline: str | None = None
-    missing_elements: list[str] | None = None
-    route_to: str | None = None
-    notify: list[str] | None = None
-    text: str | None = None
     pages: int | None = None
     seconds: float | None = None
     error: str | None = None

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   tesseract-ocr tesseract-ocr-osd tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa
   tesseract-ocr-por tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-deu tesseract-ocr-ita
-  fonts-dejavu-core
+  fonts-dejavu-core python3.11-venv
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -41,14 +41,16 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.ensure_dirs()
         db = open_database(settings.database)
-        send = enqueue or _celery_enqueue(settings)
+        queue_processing, queue_delivery = (
+            (enqueue, deliver) if enqueue and deliver else _celery_senders(settings)
+        )
         app.state.intake = IntakeContext(
-            settings=settings, db=db, store=open_object_store(settings), enqueue=send
+            settings=settings, db=db, store=open_object_store(settings), enqueue=enqueue or queue_processing
         )
         app.state.review = ReviewContext(
             settings=settings,
             directory=load_directory(settings.authorities_path),
-            deliver=deliver or _celery_deliver(settings),
+            deliver=deliver or queue_delivery,
         )
         try:
             yield
@@ -71,18 +73,15 @@ def create_app(
     return app
 
 
-def _celery_enqueue(settings: Settings) -> Callable[[str], None]:
-    from workers.celery_app import create_celery, enqueue_processing
+def _celery_senders(settings: Settings) -> tuple[Callable[[str], None], Callable[[str], None]]:
+    """Queueing of processing and of delivery through one Celery app for the settings' broker."""
+    from workers.celery_app import create_celery, enqueue_delivery, enqueue_processing
 
     celery = create_celery(settings)
-    return lambda number: enqueue_processing(celery, number)
-
-
-def _celery_deliver(settings: Settings) -> Callable[[str], None]:
-    from workers.celery_app import create_celery, enqueue_delivery
-
-    celery = create_celery(settings)
-    return lambda number: enqueue_delivery(celery, number)
+    return (
+        lambda number: enqueue_processing(celery, number),
+        lambda number: enqueue_delivery(celery, number),
+    )
 
 
 async def _not_found(request: Request, error: Exception) -> JSONResponse:

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from rogatory.cli import eval_command, registry_commands, review_commands, service_commands
+from rogatory.cli.invocation import settings_from
 from rogatory.errors import RogatoryError
 from rogatory.logs import configure_logging
-from rogatory.settings import Settings, load_settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,11 +27,6 @@ def build_parser() -> argparse.ArgumentParser:
     review_commands.add_parsers(subparsers)
     eval_command.add_parser(subparsers)
     return parser
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    """The settings for this invocation: file, environment, then command-line overrides."""
-    return load_settings(config_path=args.config, data_dir=args.data_dir)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rogatory.cli.invocation import prepared_settings
 from rogatory.cli.report import format_request
 from rogatory.settings import Settings
 
@@ -30,14 +31,6 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     search.set_defaults(handler=search_text)
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    from rogatory.cli.main import settings_from
-
-    settings = settings_from(args)
-    settings.ensure_dirs()
-    return settings
-
-
 def ingest_files(args: argparse.Namespace) -> int:
     from ingest.intake import IntakeContext, intake_bytes
     from storage.database import open_database
@@ -45,7 +38,7 @@ def ingest_files(args: argparse.Namespace) -> int:
     from workers.context import WorkerContext
     from workers.processing import process_registration
 
-    settings = _settings(args)
+    settings = prepared_settings(args)
     worker = WorkerContext.open(settings) if args.now else None
     queued: list[str] = []
     context = IntakeContext(
@@ -90,7 +83,7 @@ def show_request(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.registry import get_request
 
-    view = get_request(open_database(_settings(args).database), args.number)
+    view = get_request(open_database(prepared_settings(args).database), args.number)
     print(view.model_dump_json(indent=2) if args.json else format_request(view))
     return 0
 
@@ -102,7 +95,7 @@ def list_registry(args: argparse.Namespace) -> int:
 
     status = Status(args.status) if args.status else None
     for registration in list_requests(
-        open_database(_settings(args).database), status=status, limit=args.limit
+        open_database(prepared_settings(args).database), status=status, limit=args.limit
     ):
         print(
             f"{registration.number}  {registration.status.value:<13} "
@@ -115,7 +108,7 @@ def search_text(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.registry import search
 
-    hits = search(open_database(_settings(args).database), " ".join(args.words), limit=args.limit)
+    hits = search(open_database(prepared_settings(args).database), " ".join(args.words), limit=args.limit)
     for hit in hits:
         print(f"{hit.number}  page {hit.page}: {hit.snippet}")
     if not hits:

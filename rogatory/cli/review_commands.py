@@ -7,6 +7,7 @@ import argparse
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from rogatory.cli.invocation import prepared_settings
 from rogatory.settings import Settings
 
 
@@ -41,19 +42,11 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     deliveries.set_defaults(handler=deliveries_command)
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    from rogatory.cli.main import settings_from
-
-    settings = settings_from(args)
-    settings.ensure_dirs()
-    return settings
-
-
 def review_queue(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.registry import list_requests
 
-    db = open_database(_settings(args).database)
+    db = open_database(prepared_settings(args).database)
     for registration in list_requests(db, needs_review=True, limit=1000):
         print(
             f"{registration.number}  {registration.received_at:%Y-%m-%d}  {registration.status_reason or ''}"
@@ -65,7 +58,7 @@ def review_history_command(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.review import review_history
 
-    for action in review_history(open_database(_settings(args).database), args.number):
+    for action in review_history(open_database(prepared_settings(args).database), args.number):
         print(
             f"{action.at:%Y-%m-%d %H:%M} {action.actor}: {action.action} "
             f"{action.previous_authority} -> {action.authority}"
@@ -78,7 +71,7 @@ def confirm_command(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.review import confirm_routing
 
-    settings = _settings(args)
+    settings = prepared_settings(args)
     action = confirm_routing(
         open_database(settings.database), args.number, actor=args.actor, reason=args.reason
     )
@@ -92,7 +85,7 @@ def reassign_command(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.review import reassign_routing
 
-    settings = _settings(args)
+    settings = prepared_settings(args)
     directory = load_directory(settings.authorities_path)
     action = reassign_routing(
         open_database(settings.database),
@@ -112,7 +105,7 @@ def draft_command(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.drafts import draft_for, get_draft
 
-    settings = _settings(args)
+    settings = prepared_settings(args)
     db = open_database(settings.database)
     edited = get_draft(db, args.number)
     body = (
@@ -129,7 +122,7 @@ def deadlines_command(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.deadlines import list_deadlines
 
-    settings = _settings(args)
+    settings = prepared_settings(args)
     today = args.today or datetime.now(UTC).date()
     listed = list_deadlines(
         open_database(settings.database), today=today, due_soon_days=settings.due_soon_days
@@ -151,7 +144,7 @@ def deliveries_command(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.deliveries import list_deliveries
 
-    settings = _settings(args)
+    settings = prepared_settings(args)
     if not settings.email_enabled:
         print("e-mail delivery is off (no smtp_host set)")
     status = DeliveryStatus(args.status) if args.status else None

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+from rogatory.cli.invocation import settings_from
 from rogatory.settings import Settings
 
 
@@ -32,8 +33,6 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    from rogatory.cli.main import settings_from
-
     settings = settings_from(args)
     updates = {
         key: value

@@ -22,6 +22,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -117,6 +118,15 @@ class AnalysisRow(Base):
     request_type: Mapped[str] = mapped_column(String(60), nullable=False)
     requesting_state: Mapped[str | None] = mapped_column(String(8))
     route_to: Mapped[str] = mapped_column(String(100), nullable=False, index=True)
+    # Multi-valued labels, space-separated with a space at each end (" a b "), so that
+    # ``LIKE '% a %'`` finds one (see storage.visibility and storage.facets): the
+    # authorities notified besides route_to, and what the registry filters and counts.
+    notify: Mapped[str] = mapped_column(Text, nullable=False, default=" ", server_default=" ")
+    offences: Mapped[str] = mapped_column(Text, nullable=False, default=" ", server_default=" ")
+    measures: Mapped[str] = mapped_column(Text, nullable=False, default=" ", server_default=" ")
+    legal_basis: Mapped[str] = mapped_column(Text, nullable=False, default=" ", server_default=" ")
+    missing: Mapped[str] = mapped_column(Text, nullable=False, default=" ", server_default=" ")
+    urgent: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
     needs_review: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
     deadline: Mapped[date | None] = mapped_column(Date, index=True)
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
@@ -223,3 +233,58 @@ class PartyTermRow(Base):
     value: Mapped[str] = mapped_column(Text, nullable=False)
     term: Mapped[str] = mapped_column(String(200), nullable=False)
     skeleton: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
+class UserRow(Base):
+    """A user of the web app and the API; the password only as its argon2 hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    display_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    authority: Mapped[str | None] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(Text, nullable=False)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser session: the cookie holds the token, the table its SHA-256."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    csrf_token: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class ApiTokenRow(Base):
+    """A token for the JSON API (``Authorization: Bearer ...``), stored as its SHA-256."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class SignInAttemptRow(Base):
+    """A failed sign-in, kept for the rate limit (by user name and by address)."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    address: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, index=True)

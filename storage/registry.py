@@ -39,6 +39,7 @@ from storage.models import AnalysisRow, DuplicateRow, NumberCounter, PageRow, Re
 from storage.parties import index_parties
 from storage.rows import duplicate_from_row, registration_from_row, rejection_from_row
 from storage.search import search_pages
+from storage.visibility import label_column
 
 __all__ = [
     "audit",
@@ -245,6 +246,12 @@ def save_analysis(db: Database, number: str, analysis: Analysis, *, now: datetim
             classification.requesting_state.value if classification.requesting_state else None
         )
         row.route_to = analysis.routing.route_to
+        row.notify = label_column(analysis.routing.notify)
+        row.offences = label_column(classification.values("offences"))
+        row.measures = label_column(classification.values("measures"))
+        row.legal_basis = label_column(classification.values("legal_basis"))
+        row.missing = label_column(analysis.completeness.missing)
+        row.urgent = classification.urgent.value == "true"
         row.needs_review = analysis.routing.needs_review
         row.deadline = classification.deadline
         row.saved_at = _utc(now)

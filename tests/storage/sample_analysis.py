@@ -26,6 +26,7 @@ def make_analysis(
     route_to: str = "prosecutor_general",
     needs_review: bool = False,
     requesting_state: str | None = "FR",
+    notify: tuple[str, ...] = (),
 ) -> Analysis:
     """An analysis of a document with these page texts and these decisions."""
     text = DocumentText(
@@ -58,5 +59,5 @@ def make_analysis(
         entities=Entities(items=(person,)),
         classification=classification,
         completeness=Completeness(checks=(ElementCheck(element="authority", present=True),)),
-        routing=RoutingDecision(route_to=route_to, confidence=0.7, needs_review=needs_review),
+        routing=RoutingDecision(route_to=route_to, notify=notify, confidence=0.7, needs_review=needs_review),
     )

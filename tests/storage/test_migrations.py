@@ -13,6 +13,7 @@ from storage.database import Database, open_database
 from storage.models import Base
 from storage.schema import alembic_config, current_revision, head_revision
 from tests.postgres import fresh_database
+from tests.storage.sample_analysis import make_analysis
 
 
 def _ignore_search_parts(obj: object, name: str | None, type_: str, reflected: bool, _: object) -> bool:
@@ -47,12 +48,28 @@ def test_downgrade_to_base_and_upgrade_again_on_postgresql() -> None:
         reopened.dispose()
 
 
+_FIRST_RELEASE = {
+    "number_counters",
+    "registrations",
+    "duplicates",
+    "rejections",
+    "analyses",
+    "pages",
+    "audit_log",
+    "review_actions",
+    "drafts",
+    "deliveries",
+}
+
+
 def test_database_made_before_migrations_is_stamped_and_kept(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
-    first_release = [table for table in Base.metadata.sorted_tables if table.name != "party_terms"]
+    first_release = [table for table in Base.metadata.sorted_tables if table.name in _FIRST_RELEASE]
     Base.metadata.create_all(engine, tables=first_release)
     with engine.begin() as connection:
+        for column in ("notify", "offences", "measures", "legal_basis", "missing", "urgent"):  # 0003's
+            connection.exec_driver_sql(f"ALTER TABLE analyses DROP COLUMN {column}")
         connection.exec_driver_sql(
             "INSERT INTO audit_log (at, actor, action, detail) VALUES ('2025-01-01', 'clerk', 'x', '')"
         )
@@ -62,3 +79,30 @@ def test_database_made_before_migrations_is_stamped_and_kept(tmp_path: Path) -> 
         assert current_revision(connection) == head_revision()
         assert connection.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() == 1
     db.dispose()
+
+
+def test_revision_0003_fills_the_label_columns_of_earlier_analyses(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'at-0002.db'}"
+    command.upgrade(alembic_config(url), "0002")
+    analysis = make_analysis(["Texte"], route_to="police", notify=("fiu", "anti_corruption_agency"))
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
+            " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
+            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
+            {"sha": "0" * 64},
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO analyses (registration_id, analysis_json, language, request_type, route_to,"
+            " needs_review, saved_at) VALUES (1, :json, 'fr', 'mla', 'police', 0, '2026-01-01')",
+            {"json": analysis.model_dump_json()},
+        )
+    engine.dispose()
+    db = open_database(url)
+    with db.engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT notify, offences, measures, legal_basis, missing, urgent FROM analyses"
+        ).one()
+    db.dispose()
+    assert tuple(row) == (" anti_corruption_agency fiu ", " art23 ", " bank_records ", " ", " ", 0)

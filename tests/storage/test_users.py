@@ -1,0 +1,147 @@
+"""Users, passwords, sessions, API tokens, the sign-in rate limit and who sees which request."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from rogatory.errors import InputError
+from rogatory.registration import Status
+from rogatory.sources import MediaType
+from rogatory.users import Role, User
+from storage.credentials import (
+    close_session,
+    create_token,
+    open_session,
+    recent_failures,
+    record_failure,
+    session_user,
+    token_user,
+)
+from storage.database import Database
+from storage.models import ApiTokenRow, UserRow, WebSessionRow
+from storage.registry import list_audit, register, save_analysis, set_status
+from storage.users import check_password, create_user, set_active
+from storage.visibility import may_see, visible_numbers
+from tests.storage.sample_analysis import make_analysis
+
+PASSWORD = "correct horse battery"
+
+
+def _user(db: Database, name: str, role: Role = Role.CLERK, authority: str | None = None) -> User:
+    return create_user(db, username=name, password=PASSWORD, role=role, authority=authority)
+
+
+def test_password_is_kept_only_as_an_argon2_hash(db: Database) -> None:
+    user = _user(db, "clerk1")
+    with db.session() as session:
+        stored = session.scalar(select(UserRow.password_hash).where(UserRow.id == user.id))
+    assert stored is not None
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+    assert check_password(db, "clerk1", PASSWORD) == user
+    assert check_password(db, "CLERK1 ", PASSWORD) == user
+    assert check_password(db, "clerk1", PASSWORD + "x") is None
+    assert check_password(db, "nobody", PASSWORD) is None
+
+
+def test_disabled_user_cannot_sign_in_and_loses_sessions(db: Database) -> None:
+    user = _user(db, "clerk2")
+    token, _ = open_session(db, user, lifetime=timedelta(hours=1))
+    set_active(db, "clerk2", active=False, actor="admin")
+    assert check_password(db, "clerk2", PASSWORD) is None
+    assert session_user(db, token) is None
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("x", PASSWORD, Role.CLERK, None, "bad_username"),
+        ("bad name", PASSWORD, Role.CLERK, None, "bad_username"),
+        ("shortpw", "short", Role.CLERK, None, "weak_password"),
+        ("noauthority", PASSWORD, Role.AUTHORITY, None, "bad_authority"),
+        ("clerkwithauthority", PASSWORD, Role.CLERK, "fiu", "bad_authority"),
+    ],
+)
+def test_bad_users_are_refused(db: Database, case: tuple[str, str, Role, str | None, str]) -> None:
+    username, password, role, authority, code = case
+    with pytest.raises(InputError) as raised:
+        create_user(db, username=username, password=password, role=role, authority=authority)
+    assert raised.value.code == code
+
+
+def test_user_name_is_unique(db: Database) -> None:
+    _user(db, "twice")
+    with pytest.raises(InputError, match="taken"):
+        _user(db, "Twice")
+
+
+def test_session_and_token_are_stored_hashed_and_resolve_to_their_user(db: Database) -> None:
+    user = _user(db, "reviewer1", Role.REVIEWER)
+    token, csrf = open_session(db, user, lifetime=timedelta(hours=1), address="10.0.0.1")
+    api_token = create_token(db, user, name="script", actor="admin")
+    with db.session() as session:
+        assert session.scalar(select(WebSessionRow.token_hash)) == hashlib.sha256(token.encode()).hexdigest()
+        assert (
+            session.scalar(select(ApiTokenRow.token_hash)) == hashlib.sha256(api_token.encode()).hexdigest()
+        )
+    signed_in = session_user(db, token)
+    assert signed_in is not None
+    assert (signed_in.user, signed_in.csrf_token) == (user, csrf)
+    assert token_user(db, api_token) == user
+    assert token_user(db, token) is None
+    assert session_user(db, api_token) is None
+    close_session(db, token, actor=user.label)
+    assert session_user(db, token) is None
+    actions = [entry.action for entry in list_audit(db)]
+    assert {"sign_in", "sign_out", "api_token"} <= set(actions)
+
+
+def test_expired_session_signs_no_one_in(db: Database) -> None:
+    user = _user(db, "clerk3")
+    token, _ = open_session(db, user, lifetime=timedelta(seconds=-1))
+    assert session_user(db, token) is None
+
+
+def test_failures_counted_by_name_and_by_address(db: Database) -> None:
+    for _ in range(3):
+        record_failure(db, username="Victim", address="10.0.0.9")
+    record_failure(db, username="other", address="10.0.0.9")
+    window = timedelta(minutes=15)
+    assert recent_failures(db, username="victim", address="10.0.0.1", window=window) == 3
+    assert recent_failures(db, username="someone", address="10.0.0.9", window=window) == 4
+    assert recent_failures(db, username="someone", address="10.0.0.2", window=window) == 0
+
+
+def _request(db: Database, label: str, *, route_to: str, notify: tuple[str, ...] = (), status: Status) -> str:
+    number = register(
+        db,
+        sha256=hashlib.sha256(label.encode()).hexdigest(),
+        filename=f"{label}.pdf",
+        size=1,
+        media_type=MediaType.PDF,
+        source="cli",
+    ).registration.number
+    save_analysis(db, number, make_analysis([f"{label} text"], route_to=route_to, notify=notify))
+    set_status(db, number, status)
+    return number
+
+
+def test_authority_user_sees_only_what_is_routed_or_notified_to_it(db: Database) -> None:
+    mine = _request(db, "mine", route_to="fiu", status=Status.ROUTED)
+    notified = _request(db, "notified", route_to="police", notify=("fiu",), status=Status.ROUTED)
+    other = _request(db, "other", route_to="police", notify=("fiu_x",), status=Status.ROUTED)
+    waiting = _request(db, "waiting", route_to="fiu", status=Status.NEEDS_REVIEW)
+    fiu = _user(db, "fiu1", Role.AUTHORITY, "fiu")
+    clerk = _user(db, "clerk4")
+    everything = {mine, notified, other, waiting, "RQ-1999-000001"}
+    with db.session() as session:
+        assert visible_numbers(session, fiu, everything) == {mine, notified}
+        assert visible_numbers(session, clerk, everything) == {mine, notified, other, waiting}
+        assert may_see(session, fiu, mine)
+        assert not may_see(session, fiu, other)
+        assert not may_see(session, fiu, waiting)
+        assert not may_see(session, clerk, "RQ-1999-000001")

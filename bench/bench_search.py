@@ -10,24 +10,32 @@ clerk would otherwise do: a case-insensitive substring scan of every page
 (``LIKE``, as grep would), timed on a sample of the same queries.
 
     .venv/bin/python -m bench.bench_search [--docs 100000] [--queries 200] [--backend sqlite|postgresql|both]
+        [--keep FOLDER]
+
+``--keep`` keeps the built databases (the SQLite file in FOLDER, PostgreSQL as
+``rogatory_bench_DOCS`` on the test server) and reuses them on the next run; they are
+upgraded to the newest revision on open, like any database.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import accumulate
 from pathlib import Path
 
+import psycopg
 from anyascii import anyascii
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from storage.database import Database, open_database
 from storage.models import AnalysisRow, PageRow, PartyTermRow, RegistrationRow
@@ -35,7 +43,7 @@ from storage.names import compact_account, name_tokens, skeleton
 from storage.parties import find_parties
 from storage.registry import search
 from storage.search import search_like
-from tests.postgres import fresh_database
+from tests.postgres import fresh_database, server_url
 
 WORDS = {
     "en": [
@@ -270,20 +278,38 @@ def _zipf(size: int) -> list[float]:
     return [1.0 / rank for rank in range(1, size + 1)]
 
 
-def load(db: Database, count: int, seed: int = 7) -> tuple[dict[str, list[str]], list[str], list[str]]:
-    """Insert ``count`` synthetic registrations in batches; return the vocabulary, some names and accounts."""
+@dataclass(frozen=True)
+class Corpus:
+    """What the queries are drawn from: each language's vocabulary, some names and accounts."""
+
+    vocabulary: dict[str, list[str]]
+    names: list[str]
+    accounts: list[str]
+
+
+Batch = dict[type, list[dict[str, object]]]
+
+
+def synthesize(count: int, seed: int = 7) -> tuple[Corpus, Iterator[Batch]]:
+    """The corpus of ``count`` synthetic registrations and their rows, in batches of 2,000.
+
+    The corpus' names and accounts are complete once the batches are consumed.
+    """
     rng = random.Random(seed)
-    vocabulary = _vocabulary(rng)
+    corpus = Corpus(_vocabulary(rng), [], [])
+    return corpus, _batches(rng, corpus, count)
+
+
+def _batches(rng: random.Random, corpus: Corpus, count: int) -> Iterator[Batch]:
+    vocabulary = corpus.vocabulary
     weights = {language: list(accumulate(_zipf(len(words)))) for language, words in vocabulary.items()}
-    accounts: list[str] = []
-    names: list[str] = []
     batch = 2000
     for start in range(0, count, batch):
-        registrations, analyses, pages, terms = [], [], [], []
+        rows: Batch = {RegistrationRow: [], AnalysisRow: [], PageRow: [], PartyTermRow: []}
         for index in range(start, min(count, start + batch)):
             ident = index + 1
             language = list(WORDS)[index % len(WORDS)]
-            registrations.append(
+            rows[RegistrationRow].append(
                 {
                     "id": ident,
                     "number": f"RQ-2026-{ident:06d}",
@@ -299,7 +325,7 @@ def load(db: Database, count: int, seed: int = 7) -> tuple[dict[str, list[str]],
                     "updated_at": NOW,
                 }
             )
-            analyses.append(
+            rows[AnalysisRow].append(
                 {
                     "registration_id": ident,
                     "analysis_json": "{}",
@@ -313,13 +339,14 @@ def load(db: Database, count: int, seed: int = 7) -> tuple[dict[str, list[str]],
             people = [_name(rng), _name(rng)]
             account = _iban(rng)
             if index % 500 == 0:
-                accounts.append(account)
-                names.append(people[0])
+                corpus.accounts.append(account)
+                corpus.names.append(people[0])
             words = rng.choices(vocabulary[language], cum_weights=weights[language], k=120)
-            pages.append({"registration_id": ident, "page": 1, "text": " ".join([*people, account, *words])})
+            text = " ".join([*people, account, *words])
+            rows[PageRow].append({"registration_id": ident, "page": 1, "text": text})
             for person in people:
                 for token in name_tokens(person):
-                    terms.append(
+                    rows[PartyTermRow].append(
                         {
                             "registration_id": ident,
                             "kind": "person",
@@ -329,7 +356,7 @@ def load(db: Database, count: int, seed: int = 7) -> tuple[dict[str, list[str]],
                         }
                     )
             compact = compact_account(account)
-            terms.append(
+            rows[PartyTermRow].append(
                 {
                     "registration_id": ident,
                     "kind": "account",
@@ -338,15 +365,35 @@ def load(db: Database, count: int, seed: int = 7) -> tuple[dict[str, list[str]],
                     "skeleton": compact,
                 }
             )
+        yield rows
+
+
+def load(db: Database, count: int) -> Corpus:
+    """Insert ``count`` synthetic registrations through the real schema, or reuse them.
+
+    A database already holding exactly ``count`` registrations (``--keep``) is not
+    loaded again: the same seed gives the same corpus.
+    """
+    with db.session() as session:
+        present = session.scalar(select(func.count()).select_from(RegistrationRow))
+    corpus, batches = synthesize(count)
+    for rows in batches:
+        if present == count:
+            continue
         with db.session(write=True) as session:
-            session.execute(insert(RegistrationRow), registrations)
-            session.execute(insert(AnalysisRow), analyses)
-            session.execute(insert(PageRow), pages)
-            session.execute(insert(PartyTermRow), terms)
-    with db.engine.connect() as connection:
-        connection.exec_driver_sql("ANALYZE")
-        connection.commit()
-    return vocabulary, names, accounts
+            for model, values in rows.items():
+                session.execute(insert(model), values)
+    if present != count:
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
+    return corpus
+
+
+def _load() -> str:
+    """The load average: the machine is shared, so the figures are read beside it."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def _time(run: Callable[[str], object], queries: list[str]) -> tuple[float, float]:
@@ -368,25 +415,43 @@ def _like(db: Database) -> Callable[[str], object]:
 
 
 @contextmanager
-def _database(backend: str) -> Iterator[Database]:
-    if backend == "postgresql":
-        with fresh_database() as url:
-            db = open_database(url)
+def _database(backend: str, docs: int, keep: Path | None) -> Iterator[Database]:
+    """A database for the benchmark: fresh and dropped after, or kept (``--keep``) for the next run."""
+    with _location(backend, docs, keep) as url:
+        db = open_database(url)
+        try:
             yield db
+        finally:
             db.dispose()
+
+
+@contextmanager
+def _location(backend: str, docs: int, keep: Path | None) -> Iterator[str]:
+    if backend == "postgresql" and keep is not None:
+        name = f"rogatory_bench_{docs}"
+        admin = server_url().replace("+psycopg", "") + "/postgres"
+        with psycopg.connect(admin, autocommit=True) as connection:
+            if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+                connection.execute(f'CREATE DATABASE "{name}"')
+        yield f"{server_url()}/{name}"
+    elif backend == "postgresql":
+        with fresh_database() as url:
+            yield url
+    elif keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        yield f"sqlite:///{keep / f'bench-{docs}.db'}"
     else:
         with tempfile.TemporaryDirectory() as folder:
-            db = open_database(f"sqlite:///{Path(folder) / 'bench.db'}")
-            yield db
-            db.dispose()
+            yield f"sqlite:///{Path(folder) / 'bench.db'}"
 
 
-def measure(backend: str, docs: int, count: int) -> None:
+def measure(backend: str, docs: int, count: int, keep: Path | None) -> None:
     rng = random.Random(11)
-    with _database(backend) as db:
+    with _database(backend, docs, keep) as db:
         started = time.perf_counter()
-        vocabulary, names, accounts = load(db, docs)
-        print(f"{backend}: loaded {docs} documents in {time.perf_counter() - started:.0f} s")
+        corpus = load(db, docs)
+        vocabulary, names, accounts = corpus.vocabulary, corpus.names, corpus.accounts
+        print(f"{backend}: {docs} documents ready in {time.perf_counter() - started:.0f} s, {_load()}")
         # Query words follow the documents' Zipf distribution (what is in the archive gets asked).
         asked = {
             language: rng.choices(words, _zipf(len(words)), k=count) for language, words in vocabulary.items()
@@ -418,9 +483,15 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the databases (SQLite in this folder, PostgreSQL as rogatory_bench_DOCS) and reuse them",
+    )
     args = parser.parse_args()
     for backend in ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]:
-        measure(backend, args.docs, args.queries)
+        measure(backend, args.docs, args.queries, args.keep)
+    print(_load())
 
 
 if __name__ == "__main__":

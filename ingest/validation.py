@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import pypdfium2
-from PIL import Image, ImageFile, JpegImagePlugin, PngImagePlugin, TiffImagePlugin
+import pypdfium2.raw as pdfium_c
+from PIL import ImageFile, JpegImagePlugin, PngImagePlugin, TiffImagePlugin
 
+from ingest.compression import MAX_TEXT_BYTES, scan_pdf_streams, scan_png
 from ingest.media_types import describe_unsupported, sniff_media_type
+from ingest.polyglots import hidden_content
 from rogatory.errors import InputError
 from rogatory.settings import Settings
 from rogatory.sources import MediaType, SourceFile
@@ -46,6 +49,10 @@ class RejectionCode(StrEnum):
     TOO_MANY_PAGES = "too_many_pages"
     IMAGE_TOO_LARGE = "image_too_large"
     CORRUPT_IMAGE = "corrupt_image"
+    COMPRESSION_BOMB = "compression_bomb"
+    ACTIVE_CONTENT = "active_content"
+    EMBEDDED_FILES = "embedded_files"
+    POLYGLOT = "polyglot"
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,13 @@ def validate_original(data: bytes, *, name: str, limits: ValidationLimits) -> So
             "save or print it as PDF and submit it again.",
             code=RejectionCode.UNSUPPORTED_TYPE,
         )
+    hidden = hidden_content(data, media_type)
+    if hidden is not None:
+        raise InputError(
+            f"{name!r} is a {media_type.name} file with {hidden}: different programs would show "
+            "different documents. Ask the sender for the document alone, saved again as PDF.",
+            code=RejectionCode.POLYGLOT,
+        )
     if media_type is MediaType.PDF:
         _check_pdf(data, name=name, limits=limits)
     else:
@@ -123,8 +137,11 @@ def _check_pdf(data: bytes, *, name: str, limits: ValidationLimits) -> None:
         ) from error
     try:
         pages = len(document)
+        scripts = pdfium_c.FPDFDoc_GetJavaScriptActionCount(document.raw)
+        attachments = pdfium_c.FPDFDoc_GetAttachmentCount(document.raw)
     finally:
         document.close()
+    _check_active_content(data, scripts=scripts, attachments=attachments, name=name, limits=limits)
     if b"%%EOF" not in data[-_PDF_TAIL:]:
         raise InputError(
             f"{name!r} is an incomplete PDF (its end is missing; pages may be lost). "
@@ -132,6 +149,39 @@ def _check_pdf(data: bytes, *, name: str, limits: ValidationLimits) -> None:
             code=RejectionCode.TRUNCATED_PDF,
         )
     _check_page_count(pages, name=name, limits=limits)
+
+
+def _check_active_content(
+    data: bytes, *, scripts: int, attachments: int, name: str, limits: ValidationLimits
+) -> None:
+    """Refuse JavaScript, attached files, bombs and over-large images inside a PDF. Raises ``InputError``."""
+    streams = scan_pdf_streams(data)
+    if streams.bomb_offset is not None:
+        raise InputError(
+            f"{name!r} holds a compressed part (at byte {streams.bomb_offset:,}) that unpacks to more "
+            f"than {_megabytes(streams.bomb_bound)}: a compression bomb, not a scan. "
+            "Ask the sender for a new copy, printed to PDF again.",
+            code=RejectionCode.COMPRESSION_BOMB,
+        )
+    if streams.largest_image[0] * streams.largest_image[1] > limits.max_image_pixels:
+        width, height = streams.largest_image
+        raise InputError(
+            f"{name!r} holds an image of {width} x {height} pixels, more than the limit of "
+            f"{limits.max_image_pixels:,} pixels per page. Scan it again at 300 dpi or less.",
+            code=RejectionCode.IMAGE_TOO_LARGE,
+        )
+    if scripts > 0 or streams.javascript:
+        raise InputError(
+            f"{name!r} contains JavaScript (programs that run when it is opened), which Rogatory "
+            "does not accept. Ask the sender to print it to a plain PDF, or scan the paper copy.",
+            code=RejectionCode.ACTIVE_CONTENT,
+        )
+    if attachments > 0:
+        raise InputError(
+            f"{name!r} carries {attachments} attached file(s) inside the PDF, which would not be "
+            "registered or read. Ask the sender to send each attachment as its own PDF.",
+            code=RejectionCode.EMBEDDED_FILES,
+        )
 
 
 def _check_image(data: bytes, media_type: MediaType, *, name: str, limits: ValidationLimits) -> None:
@@ -150,8 +200,12 @@ def _check_image(data: bytes, media_type: MediaType, *, name: str, limits: Valid
                 image.seek(frame)
                 _check_pixels(image.size, name=name, limits=limits)
             image.seek(0)
-            _verify(image, media_type)
-    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as error:
+            _verify(image, media_type, data, name=name)
+    except InputError:
+        raise
+    except Exception as error:
+        # The boundary of Pillow's parsers on untrusted bytes: besides OSError and
+        # SyntaxError they raise TypeError, IndexError, struct.error... on damaged files.
         raise InputError(
             f"{name!r} looks like a {media_type.name} image but cannot be read (it is damaged "
             f"or incomplete: {error}). Scan or copy it again.",
@@ -169,14 +223,25 @@ def _open_image(data: bytes, media_type: MediaType) -> ImageFile.ImageFile:
     return JpegImagePlugin.JpegImageFile(stream)
 
 
-def _verify(image: ImageFile.ImageFile, media_type: MediaType) -> None:
-    """Check integrity cheaply: PNG chunk checksums, a JPEG decoded at 1/8 scale.
+def _verify(image: ImageFile.ImageFile, media_type: MediaType, data: bytes, *, name: str) -> None:
+    """Check integrity cheaply: PNG chunk checksums and image data against the header, a JPEG
+    decoded at 1/8 scale.
 
     TIFF frames are only parsed (their headers), not decoded. Raises ``OSError`` or
     ``SyntaxError``.
     """
     if media_type is MediaType.PNG:
         image.verify()
+        png = scan_png(data)
+        if png.text_bomb:
+            raise InputError(
+                f"{name!r} holds a compressed text or colour profile that unpacks to more than "
+                f"{_megabytes(MAX_TEXT_BYTES)}: a compression bomb, not a scan. Scan or save it again.",
+                code=RejectionCode.COMPRESSION_BOMB,
+            )
+        if png.expected and png.decoded != png.expected:
+            held = "less" if png.decoded < png.expected else "more"
+            raise OSError(f"its header says {image.size[0]} x {image.size[1]} pixels, its data holds {held}")
     elif media_type is MediaType.JPEG:
         width, height = image.size
         image.draft("L", (max(1, width // 8), max(1, height // 8)))

@@ -6,6 +6,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Sequence
 
 import pypdfium2
 from PIL import Image
@@ -36,7 +37,14 @@ def hand_written_pdf(*, encrypted: bool) -> bytes:
         )
         file_id = b"<00112233445566778899aabbccddeeff>"
         trailer = b"/Encrypt 4 0 R /ID [" + file_id + b" " + file_id + b"]"
-    out = bytearray(b"%PDF-1.4\n")
+    return pdf_from_objects(objects, trailer=trailer, header=b"%PDF-1.4\n")
+
+
+def pdf_from_objects(
+    objects: Sequence[bytes], *, trailer: bytes = b"", header: bytes = b"%PDF-1.7\n"
+) -> bytes:
+    """A PDF whose objects are ``objects`` (object 1 is the catalog), with a correct xref."""
+    out = bytearray(header)
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))

@@ -1,8 +1,10 @@
 """The one wrapper around the tesseract executable: OCR and orientation detection.
 
-Runs in the worker process. Each call starts one tesseract process limited to one
-thread (documents already run in parallel), hands it the page image on stdin and
-reads TSV or OSD output from stdout, with a timeout. Failures become
+Runs in the worker process. Each call starts one tesseract process limited to
+``threads`` OpenMP threads (``OMP_THREAD_LIMIT``, default one: documents and pages
+already run in parallel, and Debian's tesseract links libgomp, whose threads spin
+for a core when they are not alone on the machine), hands it the page image on
+stdin and reads TSV or OSD output from stdout, with a timeout. Failures become
 :class:`TesseractError`; a missing executable is a ``ConfigurationError``.
 """
 
@@ -20,8 +22,6 @@ from PIL import Image
 from rogatory.errors import ConfigurationError, RogatoryError
 from rogatory.records import Word
 
-#: Environment of every tesseract process: one OpenMP thread.
-_THREAD_ENV = {"OMP_THREAD_LIMIT": "1"}
 _TSV_COLUMNS = 12
 #: OCR lines read with less mean confidence than this are noise (rules, smudges, stamps).
 MIN_LINE_CONFIDENCE = 0.4
@@ -79,6 +79,7 @@ def recognise(
     timeout_seconds: float,
     dpi: int | None = None,
     psm: int = 6,
+    threads: int = 1,
 ) -> OcrResult:
     """OCR one page image with the given models (``"fra+eng"``).
 
@@ -90,7 +91,9 @@ def recognise(
     Raises ``TesseractError`` when tesseract fails or times out.
     """
     args = ["-l", languages, "--psm", str(psm), "tsv"]
-    output = _run(image, executable=executable, args=args, dpi=dpi, timeout_seconds=timeout_seconds)
+    output = _run(
+        image, executable=executable, args=args, dpi=dpi, timeout_seconds=timeout_seconds, threads=threads
+    )
     return parse_tsv(output)
 
 
@@ -100,6 +103,7 @@ def detect_orientation(
     executable: str,
     timeout_seconds: float,
     dpi: int | None = None,
+    threads: int = 1,
 ) -> Orientation | None:
     """Detect the orientation and script of a page; ``None`` when it has too little text.
 
@@ -107,7 +111,12 @@ def detect_orientation(
     """
     try:
         output = _run(
-            image, executable=executable, args=["--psm", "0"], dpi=dpi, timeout_seconds=timeout_seconds
+            image,
+            executable=executable,
+            args=["--psm", "0"],
+            dpi=dpi,
+            timeout_seconds=timeout_seconds,
+            threads=threads,
         )
     except TesseractError as error:
         if _TOO_FEW_CHARACTERS in error.stderr:
@@ -174,8 +183,12 @@ def _run(
     args: list[str],
     dpi: int | None,
     timeout_seconds: float,
+    threads: int,
 ) -> str:
     """Run tesseract on ``image`` (sent on stdin as PNM) and return its stdout.
+
+    The child's environment is this process's with ``OMP_THREAD_LIMIT=threads``,
+    whatever the caller's environment says.
 
     Raises ``ConfigurationError`` if the executable is missing, ``TesseractError``
     on a timeout, a non-zero exit or output that is not UTF-8.
@@ -183,7 +196,7 @@ def _run(
     command = [executable, "stdin", "stdout"]
     if dpi:
         command += ["--dpi", str(dpi)]
-    env = {**os.environ, **_THREAD_ENV}
+    env = {**os.environ, "OMP_THREAD_LIMIT": str(threads)}
     try:
         completed = subprocess.run(
             command + args,

@@ -42,10 +42,11 @@ MIN_SCRIPT_CONFIDENCE = 2.0
 
 @dataclass(frozen=True)
 class TextOptions:
-    """Limits and resolution of text extraction (from ``Settings``)."""
+    """Limits, resolution and tesseract's thread limit of text extraction (from ``Settings``)."""
 
     dpi: int = 300
     timeout_seconds: float = 180.0
+    threads: int = 1
     max_pages: int = 2000
     max_image_pixels: int = 120_000_000
 
@@ -216,6 +217,7 @@ class _OcrReader:
                 executable=self.engines.tesseract,
                 timeout_seconds=self.options.timeout_seconds,
                 dpi=dpi,
+                threads=self.options.threads,
             )
         except TesseractError:
             return None
@@ -227,6 +229,7 @@ class _OcrReader:
             languages=languages,
             timeout_seconds=self.options.timeout_seconds,
             dpi=dpi,
+            threads=self.options.threads,
         )
 
 

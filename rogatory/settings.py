@@ -57,6 +57,8 @@ class Settings(BaseModel):
 
     ocr_dpi: int = Field(default=300, ge=72, le=600)
     ocr_timeout_seconds: float = Field(default=180.0, gt=0)
+    # OpenMP threads per tesseract process (OMP_THREAD_LIMIT); pages already run in parallel.
+    ocr_threads: int = Field(default=1, ge=1, le=64)
     worker_concurrency: int = Field(default=2, ge=1)
     log_format: Literal["text", "json"] = "text"
 

@@ -41,6 +41,7 @@ def load_engines(settings: Settings) -> Engines:
         text_options=TextOptions(
             dpi=settings.ocr_dpi,
             timeout_seconds=settings.ocr_timeout_seconds,
+            threads=settings.ocr_threads,
             max_pages=settings.max_pages,
             max_image_pixels=settings.max_image_pixels,
         ),

@@ -123,10 +123,27 @@ def test_timeout_becomes_a_tesseract_error(tmp_path: Path) -> None:
     assert raised.value.code == "ocr_timeout"
 
 
-def test_tesseract_runs_with_one_thread(tmp_path: Path) -> None:
+def test_tesseract_runs_with_one_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
     executable = fake_tesseract(tmp_path, 'cat > /dev/null; [ "$OMP_THREAD_LIMIT" = 1 ] || exit 3')
     result = recognise(text_image(["x"]), executable=executable, languages="eng", timeout_seconds=5)
     assert result.words == ()
+
+
+def test_thread_limit_is_the_callers_not_the_environments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "8")
+    executable = fake_tesseract(tmp_path, 'cat > /dev/null; [ "$OMP_THREAD_LIMIT" = 3 ] || exit 3')
+    recognise(text_image(["x"]), executable=executable, languages="eng", timeout_seconds=5, threads=3)
+    osd_output = "Rotate: 0\nOrientation confidence: 9\nScript: Latin\nScript confidence: 9\n"
+    check_two = '[ "$OMP_THREAD_LIMIT" = 2 ] || exit 3'
+    osd = fake_tesseract(tmp_path, f'cat > /dev/null; {check_two}; printf "{osd_output}"')
+    orientation = detect_orientation(text_image(["x"]), executable=osd, timeout_seconds=5, threads=2)
+    assert orientation is not None
+    assert orientation.script == "Latin"
+    with pytest.raises(TesseractError):
+        recognise(text_image(["x"]), executable=executable, languages="eng", timeout_seconds=5, threads=1)
 
 
 @pytest.mark.slow

@@ -1,9 +1,10 @@
 """Which entries of the watched folder are candidate originals, and their current state.
 
 Only regular files directly inside the inbox count: not symlinks (which could point
-anywhere on the machine), not folders (even one named ``scan.pdf``), not hidden or
-temporary names that scanners, browsers and office programs write while a file is
-still being produced. Runs in the watcher.
+anywhere on the machine), not hard links (a second name of a file kept elsewhere),
+not folders (even one named ``scan.pdf``), not hidden or temporary names that
+scanners, browsers and office programs write while a file is still being produced.
+Runs in the watcher.
 """
 
 from __future__ import annotations
@@ -44,9 +45,46 @@ def candidate_state(inbox: Path, path: Path) -> FileState | None:
         info = os.lstat(path)
     except OSError:
         return None
-    if not stat.S_ISREG(info.st_mode):
+    if not_taken_because(info) is not None:
         return None
     return FileState(size=info.st_size, mtime_ns=info.st_mtime_ns)
+
+
+def not_taken_because(info: os.stat_result) -> str | None:
+    """Why an inbox entry with this ``lstat`` is not an original ("a symbolic link"), or None."""
+    if stat.S_ISLNK(info.st_mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_nlink > 1:
+        return f"a hard link (one of {info.st_nlink} names of a file kept elsewhere)"
+    return None
+
+
+def left_alone(inbox: Path) -> dict[Path, str]:
+    """Entries of ``inbox`` with a name that is not ignored but that are never taken, and why.
+
+    Raises ``OSError`` when the inbox itself cannot be listed.
+    """
+    found: dict[Path, str] = {}
+    for path in _entries(inbox):
+        if is_ignored_name(path.name):
+            continue
+        try:
+            reason = not_taken_because(os.lstat(path))
+        except OSError:
+            continue
+        if reason is not None:
+            found[path] = reason
+    return found
+
+
+def _entries(inbox: Path) -> list[Path]:
+    """The entries directly inside ``inbox``. Raises ``OSError`` when it cannot be listed."""
+    with os.scandir(inbox) as entries:
+        return [inbox / entry.name for entry in entries]
 
 
 def scan_inbox(inbox: Path) -> dict[Path, FileState]:
@@ -55,10 +93,8 @@ def scan_inbox(inbox: Path) -> dict[Path, FileState]:
     Raises ``OSError`` when the inbox itself cannot be listed.
     """
     found: dict[Path, FileState] = {}
-    with os.scandir(inbox) as entries:
-        for entry in entries:
-            path = inbox / entry.name
-            state = candidate_state(inbox, path)
-            if state is not None:
-                found[path] = state
+    for path in _entries(inbox):
+        state = candidate_state(inbox, path)
+        if state is not None:
+            found[path] = state
     return found

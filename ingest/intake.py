@@ -95,7 +95,8 @@ def intake_file(path: Path, *, context: IntakeContext) -> IntakeResult:
     Registered files become ``<number>__<name>``, duplicates
     ``duplicate-of-<number>__<name>``; nothing is overwritten. The file is opened
     without following symlinks. Raises ``InputError`` (code ``not_a_file``) for a
-    symlink or anything but a regular file, ``TransientError`` (file left in the inbox)
+    symlink, a hard link (a file with a second name elsewhere) or anything but a
+    regular file, ``TransientError`` (file left in the inbox)
     when the file cannot be read or the object store or database is unavailable,
     ``ConfigurationError`` for a bad number prefix.
     """
@@ -128,9 +129,16 @@ def _open_regular(path: Path) -> BinaryIO:
             raise InputError(f"{path} is a symbolic link; it is not taken in", code="not_a_file") from error
         raise
     handle = os.fdopen(descriptor, "rb")
-    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
         handle.close()
         raise InputError(f"{path} is not a regular file; it is not taken in", code="not_a_file")
+    if info.st_nlink > 1:
+        handle.close()
+        raise InputError(
+            f"{path} is a hard link to a file kept elsewhere ({info.st_nlink} names); it is not taken in",
+            code="not_a_file",
+        )
     return handle
 
 
@@ -255,5 +263,14 @@ def _name_note(original: SourceFile) -> str | None:
 
 
 def _database_name(filename: str) -> str:
-    """The name as received, minus NUL characters (which some databases refuse)."""
-    return filename.replace("\x00", "\ufffd")
+    """The name as received, as text every database takes.
+
+    A name that is not UTF-8 on disk reaches Python with surrogate escapes, which
+    SQLite and PostgreSQL refuse: its undecodable bytes are written ``\\xff``.
+    NUL characters (which PostgreSQL refuses) become U+FFFD.
+    """
+    try:
+        raw = filename.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that came as text (an upload's name)
+        raw = filename.encode("utf-8", "replace")
+    return raw.decode("utf-8", "backslashreplace").replace("\x00", "\ufffd")

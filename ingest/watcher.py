@@ -20,7 +20,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from ingest.inbox import scan_inbox
+from ingest.inbox import left_alone, scan_inbox
 from ingest.stability import StabilityTracker
 from rogatory.settings import Settings
 
@@ -64,6 +64,7 @@ class InboxWatcher:
             retry_seconds=max(MIN_RETRY_SECONDS, settings.stable_seconds),
         )
         self._wake = threading.Event()
+        self._warned: dict[Path, str] = {}
 
     def run(self, stop: threading.Event) -> None:
         """Watch until ``stop`` is set. Raises ``OSError`` if the inbox cannot be created."""
@@ -83,6 +84,7 @@ class InboxWatcher:
         """Scan the inbox once and hand on the files that are ready; return them. Never raises."""
         try:
             seen = scan_inbox(self.inbox)
+            self._warn_left_alone(left_alone(self.inbox))
         except OSError as error:
             logger.error("cannot list the inbox %s: %s", self.inbox, error)
             return []
@@ -90,6 +92,13 @@ class InboxWatcher:
         for path in ready:
             self._hand_on(path)
         return ready
+
+    def _warn_left_alone(self, entries: dict[Path, str]) -> None:
+        """Say once per entry why something in the inbox is never taken (a link, a folder)."""
+        for path, reason in entries.items():
+            if self._warned.get(path) != reason:
+                logger.warning("%s is %s: it is left in the inbox and not taken in", path, reason)
+        self._warned = entries
 
     def _hand_on(self, path: Path) -> None:
         try:

@@ -76,6 +76,13 @@ class Settings(BaseModel):
     delivery_retry_seconds: int = Field(default=30, ge=1)
     suggestion_min_corrections: int = Field(default=20, ge=2)
 
+    # --- sign-in (issue 7) --------------------------------------------------------
+    session_hours: float = Field(default=12.0, gt=0)
+    # Cookies marked Secure: None follows public_url (https:// -> True).
+    cookie_secure: bool | None = None
+    sign_in_max_failures: int = Field(default=5, ge=1)
+    sign_in_window_minutes: float = Field(default=15.0, gt=0)
+
     # --- derived locations ----------------------------------------------------
 
     @property
@@ -97,6 +104,13 @@ class Settings(BaseModel):
     @property
     def queue_dir(self) -> Path:
         return self.data_dir / "queue"
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Whether session cookies are sent over HTTPS only."""
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.public_url.startswith("https://")
 
     @property
     def email_enabled(self) -> bool:

@@ -28,6 +28,21 @@ class Role(StrEnum):
         """Admins, clerks and reviewers see every registered request; authority users do not."""
         return self is not Role.AUTHORITY
 
+    @property
+    def registers(self) -> bool:
+        """May upload requests (the central authority's registry)."""
+        return self is not Role.AUTHORITY
+
+    @property
+    def reviews(self) -> bool:
+        """May confirm or reassign a routing, edit the letter, retry deliveries."""
+        return self in {Role.ADMIN, Role.REVIEWER}
+
+    @property
+    def administers(self) -> bool:
+        """May manage users and read the deployment's metrics."""
+        return self is Role.ADMIN
+
 
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9._@-]{1,63}$"
 

@@ -13,12 +13,17 @@ from sqlalchemy import select
 from classify.deadlines import days_left
 from rogatory.registration import Status
 from rogatory.review import DeadlineItem, DeadlineList
+from rogatory.users import User
 from storage.database import Database
 from storage.models import AnalysisRow, RegistrationRow
+from storage.visibility import visible_condition
 
 
-def list_deadlines(db: Database, *, today: date, due_soon_days: int) -> DeadlineList:
-    """Overdue requests (most overdue first) and those due within ``due_soon_days``."""
+def list_deadlines(
+    db: Database, *, today: date, due_soon_days: int, viewer: User | None = None
+) -> DeadlineList:
+    """Overdue requests (most overdue first) and those due within ``due_soon_days``; with a
+    ``viewer``, only those that user may see."""
     statement = (
         select(RegistrationRow.number, RegistrationRow.status, AnalysisRow.deadline, AnalysisRow.route_to)
         .join(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
@@ -26,6 +31,9 @@ def list_deadlines(db: Database, *, today: date, due_soon_days: int) -> Deadline
         .where(RegistrationRow.status != Status.FAILED.value)
         .order_by(AnalysisRow.deadline, RegistrationRow.number)
     )
+    visible = visible_condition(viewer) if viewer is not None else None
+    if visible is not None:
+        statement = statement.where(visible)
     overdue: list[DeadlineItem] = []
     due_soon: list[DeadlineItem] = []
     with db.session() as session:

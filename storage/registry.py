@@ -33,13 +33,14 @@ from rogatory.registration import (
     Status,
 )
 from rogatory.sources import MediaType
+from rogatory.users import User
 from storage.audit import audit, list_audit, write_audit
 from storage.database import Database
 from storage.models import AnalysisRow, DuplicateRow, NumberCounter, PageRow, RegistrationRow, RejectionRow
 from storage.parties import index_parties
 from storage.rows import duplicate_from_row, registration_from_row, rejection_from_row
 from storage.search import search_pages
-from storage.visibility import label_column
+from storage.visibility import label_column, visible_condition
 
 __all__ = [
     "audit",
@@ -287,19 +288,26 @@ def list_requests(
     status: Status | None = None,
     route_to: str | None = None,
     needs_review: bool | None = None,
+    viewer: User | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[Registration]:
     """Registrations, newest first, filtered by status and by the analysis' decisions.
 
     Filtering on ``route_to`` or ``needs_review`` leaves out requests not yet
-    analysed. Raises ``TransientError``.
+    analysed; with a ``viewer``, only the requests that user may see are listed.
+    Raises ``TransientError``.
     """
     statement = select(RegistrationRow).order_by(RegistrationRow.id.desc()).limit(limit).offset(offset)
     if status is not None:
         statement = statement.where(RegistrationRow.status == Status(status).value)
+    visible = visible_condition(viewer) if viewer is not None else None
+    if visible is not None:
+        statement = statement.outerjoin(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
+        statement = statement.where(visible)
     if route_to is not None or needs_review is not None:
-        statement = statement.join(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
+        if visible is None:
+            statement = statement.join(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
         if route_to is not None:
             statement = statement.where(AnalysisRow.route_to == route_to)
         if needs_review is not None:

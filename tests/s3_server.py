@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from moto.server import ThreadedMotoServer
 
 ACCESS_KEY = "rogatory-test"
-SECRET_KEY = "rogatory-test-secret"  # noqa: S105 (moto accepts any key)
+SECRET_KEY = "rogatory-test-secret"
 
 
 @contextmanager

@@ -1,17 +1,23 @@
-"""The FastAPI application factory: the JSON API of the registry.
+"""The FastAPI application factory: the pages for clerks, reviewers and authorities, and the JSON API.
 
 Built at the entry point with the settings (``create_app(settings)``); uvicorn
-serves it. Pages for the clerks come later; the OpenAPI schema is at
-``/openapi.json`` and the interactive docs at ``/docs``.
+serves it. Every page and API route needs a signed-in user (``/health``, the
+sign-in page and the static files excepted); the OpenAPI schema is at
+``/openapi.json`` and the interactive docs at ``/docs``, for signed-in users.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from classify.directory import load_directory
 from ingest.intake import IntakeContext
@@ -19,11 +25,35 @@ from rogatory.errors import InputError, NotFoundError, TransientError
 from rogatory.settings import Settings
 from storage.database import open_database
 from storage.objects import open_object_store
+from web.admin_pages import router as admin_pages
 from web.archive_routes import router as archive_router
+from web.auth import ForbiddenError, NotSignedInError, SignedIn
+from web.document_pages import router as document_pages
 from web.metrics_routes import router as metrics_router
+from web.pages import render_error
+from web.registry_pages import router as registry_pages
 from web.review_routes import ReviewContext
 from web.review_routes import router as review_router
-from web.routes import router
+from web.routes import open_router, router
+from web.search_pages import router as search_pages
+from web.sign_in_routes import router as sign_in_router
+from web.statistics_pages import router as statistics_pages
+
+STATIC = Path(__file__).resolve().parent / "static"
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+# The Swagger page loads its script and styles from a CDN: it gets a policy of its own.
+_DOCS_POLICY = (
+    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline' https:; "
+    "script-src 'self' 'unsafe-inline' https:; frame-ancestors 'none'"
+)
 
 
 def create_app(
@@ -44,13 +74,15 @@ def create_app(
         queue_processing, queue_delivery = (
             (enqueue, deliver) if enqueue and deliver else _celery_senders(settings)
         )
+        directory = load_directory(settings.authorities_path)
+        app.state.settings = settings
+        app.state.db = db
+        app.state.directory = directory
         app.state.intake = IntakeContext(
             settings=settings, db=db, store=open_object_store(settings), enqueue=enqueue or queue_processing
         )
         app.state.review = ReviewContext(
-            settings=settings,
-            directory=load_directory(settings.authorities_path),
-            deliver=deliver or queue_delivery,
+            settings=settings, directory=directory, deliver=deliver or queue_delivery
         )
         try:
             yield
@@ -62,15 +94,54 @@ def create_app(
         version="0.1.0",
         summary="Intake of international requests for mutual legal assistance and extradition",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
-    app.include_router(router)
-    app.include_router(review_router)
-    app.include_router(archive_router)
-    app.include_router(metrics_router)
+    for part in (
+        open_router,
+        sign_in_router,
+        router,
+        review_router,
+        archive_router,
+        metrics_router,
+        registry_pages,
+        document_pages,
+        search_pages,
+        statistics_pages,
+        admin_pages,
+    ):
+        app.include_router(part)
+    _add_docs(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(TransientError, _unavailable)
+    app.add_exception_handler(NotSignedInError, _not_signed_in)
+    app.add_exception_handler(ForbiddenError, _forbidden)
+    app.middleware("http")(_security_headers)
     return app
+
+
+def _add_docs(app: FastAPI) -> None:
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(principal: SignedIn) -> dict[str, Any]:
+        return app.openapi()
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(principal: SignedIn) -> HTMLResponse:
+        page = get_swagger_ui_html(openapi_url="/openapi.json", title="Rogatory API")
+        page.headers["Content-Security-Policy"] = _DOCS_POLICY
+        return page
+
+
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    for name, value in _SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
 
 def _celery_senders(settings: Settings) -> tuple[Callable[[str], None], Callable[[str], None]]:
@@ -84,14 +155,45 @@ def _celery_senders(settings: Settings) -> tuple[Callable[[str], None], Callable
     )
 
 
-async def _not_found(request: Request, error: Exception) -> JSONResponse:
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith(("/api/", "/metrics", "/openapi.json")):
+        return False
+    return "text/html" in request.headers.get("accept", "") or request.method == "GET"
+
+
+async def _not_found(request: Request, error: Exception) -> Response:
+    if _wants_html(request):
+        return render_error(request, 404, "Not found", str(error))
     return JSONResponse({"error": "not_found", "detail": str(error)}, status_code=404)
 
 
-async def _bad_input(request: Request, error: Exception) -> JSONResponse:
+async def _bad_input(request: Request, error: Exception) -> Response:
     code = getattr(error, "code", "bad_input")
-    return JSONResponse({"error": code, "detail": str(error)}, status_code=422)
+    status = 413 if code == "too_large" else 422
+    if _wants_html(request):
+        return render_error(request, status, "Cannot do that", str(error))
+    return JSONResponse({"error": code, "detail": str(error)}, status_code=status)
 
 
-async def _unavailable(request: Request, error: Exception) -> JSONResponse:
+async def _unavailable(request: Request, error: Exception) -> Response:
+    if _wants_html(request):
+        return render_error(request, 503, "Service unavailable", str(error))
     return JSONResponse({"error": "unavailable", "detail": str(error)}, status_code=503)
+
+
+async def _not_signed_in(request: Request, error: Exception) -> Response:
+    if _wants_html(request):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/sign-in?next={quote(target, safe='/')}", status_code=303)
+    return JSONResponse(
+        {"error": "not_signed_in", "detail": str(error)},
+        status_code=401,
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+async def _forbidden(request: Request, error: Exception) -> Response:
+    if _wants_html(request):
+        return render_error(request, 403, "Not allowed", str(error))
+    return JSONResponse({"error": "forbidden", "detail": str(error)}, status_code=403)

@@ -1,8 +1,8 @@
 """The JSON API of the central authority's work: review queue, confirm/reassign, drafts,
 deadlines, deliveries and the authority directory.
 
-The clerk's name comes in the body (``actor``) until sign-in exists. A clerk's decision
-queues the deliveries of the request. The suggestion model is retrained from the
+The actor of a decision is the signed-in reviewer. A reviewer's decision queues the
+deliveries of the request. The suggestion model is retrained from the
 corrections when a clerk has decided since it was last trained.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
@@ -32,7 +32,7 @@ from storage.database import Database
 from storage.deadlines import list_deadlines
 from storage.deliveries import list_deliveries, retry_failed
 from storage.drafts import draft_for, get_draft, save_draft
-from storage.registry import get_request, list_requests
+from storage.registry import list_requests
 from storage.review import (
     confirm_routing,
     current_routing,
@@ -41,8 +41,10 @@ from storage.review import (
     reassign_routing,
     review_history,
 )
+from web.access import visible_request
+from web.auth import CentralStaff, Reviewer, SignedIn, signed_in
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", dependencies=[Depends(signed_in)])
 
 
 @dataclass
@@ -68,18 +70,15 @@ class ReviewContext:
 
 
 class ConfirmBody(Record):
-    actor: str = Field(min_length=1, max_length=200)
     reason: str = Field(default="", max_length=2000)
 
 
 class ReassignBody(Record):
-    actor: str = Field(min_length=1, max_length=200)
     authority: str
     reason: str = Field(min_length=1, max_length=2000)
 
 
 class DraftBody(Record):
-    actor: str = Field(min_length=1, max_length=200)
     language: str = Field(min_length=2, max_length=16)
     body: str
 
@@ -128,7 +127,7 @@ def _review(request: Request) -> ReviewContext:
 
 
 @router.get("/authorities")
-def authorities(request: Request) -> list[AuthorityView]:
+def authorities(request: Request, principal: SignedIn) -> list[AuthorityView]:
     """The authorities a request can be assigned to."""
     directory = _review(request).directory
     return [AuthorityView(id=a.id, name=a.name, email=a.email) for a in directory.authorities.values()]
@@ -137,6 +136,7 @@ def authorities(request: Request) -> list[AuthorityView]:
 @router.get("/review/queue")
 def review_queue(
     request: Request,
+    principal: CentralStaff,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[Registration]:
@@ -145,10 +145,10 @@ def review_queue(
 
 
 @router.get("/requests/{number}/review")
-def review_view(request: Request, number: str) -> ReviewView:
+def review_view(request: Request, principal: SignedIn, number: str) -> ReviewView:
     """The routing of a request with its evidence, the suggestion and the review history."""
     db, context = _intake(request).db, _review(request)
-    view = get_request(db, number)
+    view = visible_request(db, principal, number)
     if view.analysis is None:
         raise InputError(f"{number} is not analysed yet", code="not_analysed")
     routing = view.analysis.routing
@@ -177,22 +177,22 @@ def review_view(request: Request, number: str) -> ReviewView:
 
 
 @router.post("/requests/{number}/review/confirm")
-def confirm(request: Request, number: str, body: ConfirmBody) -> ReviewAction:
+def confirm(request: Request, principal: Reviewer, number: str, body: ConfirmBody) -> ReviewAction:
     """Confirm the proposed authority; the deliveries are queued."""
-    action = confirm_routing(_intake(request).db, number, actor=body.actor, reason=body.reason)
+    action = confirm_routing(_intake(request).db, number, actor=principal.actor, reason=body.reason)
     _review(request).deliver(number)
     return action
 
 
 @router.post("/requests/{number}/review/reassign")
-def reassign(request: Request, number: str, body: ReassignBody) -> ReviewAction:
+def reassign(request: Request, principal: Reviewer, number: str, body: ReassignBody) -> ReviewAction:
     """Send the request to another authority, with a reason; the deliveries are queued."""
     context = _review(request)
     action = reassign_routing(
         _intake(request).db,
         number,
         body.authority,
-        actor=body.actor,
+        actor=principal.actor,
         reason=body.reason,
         known_authorities=context.directory.authorities.keys(),
     )
@@ -201,13 +201,13 @@ def reassign(request: Request, number: str, body: ReassignBody) -> ReviewAction:
 
 
 @router.get("/requests/{number}/draft")
-def get_letter(request: Request, number: str) -> DraftView:
+def get_letter(request: Request, principal: CentralStaff, number: str) -> DraftView:
     """The request for additional information (422 when nothing is missing)."""
     return _letter(request, number)
 
 
 @router.get("/requests/{number}/draft.txt", response_class=PlainTextResponse)
-def download_letter(request: Request, number: str) -> PlainTextResponse:
+def download_letter(request: Request, principal: CentralStaff, number: str) -> PlainTextResponse:
     """The letter as a UTF-8 text file to download."""
     letter = _letter(request, number)
     return PlainTextResponse(
@@ -217,11 +217,11 @@ def download_letter(request: Request, number: str) -> PlainTextResponse:
 
 
 @router.put("/requests/{number}/draft")
-def edit_letter(request: Request, number: str, body: DraftBody) -> DraftView:
+def edit_letter(request: Request, principal: Reviewer, number: str, body: DraftBody) -> DraftView:
     """Keep the clerk's edited letter."""
     db = _intake(request).db
     drafted = _drafted(request, number)
-    saved = save_draft(db, number, language=body.language, body=body.body, actor=body.actor)
+    saved = save_draft(db, number, language=body.language, body=body.body, actor=principal.actor)
     return DraftView(
         number=number,
         language=saved.language,
@@ -232,19 +232,21 @@ def edit_letter(request: Request, number: str, body: DraftBody) -> DraftView:
 
 
 @router.get("/deadlines")
-def deadlines(request: Request, today: date | None = None) -> DeadlineList:
-    """Overdue requests and requests due within the due-soon window."""
+def deadlines(request: Request, principal: SignedIn, today: date | None = None) -> DeadlineList:
+    """Overdue requests and requests due within the due-soon window that the caller may see."""
     context = _review(request)
     return list_deadlines(
         _intake(request).db,
         today=today or datetime.now(UTC).date(),
         due_soon_days=context.settings.due_soon_days,
+        viewer=principal.user,
     )
 
 
 @router.get("/deliveries")
 def deliveries(
     request: Request,
+    principal: Reviewer,
     status: DeliveryStatus | None = None,
     number: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
@@ -254,7 +256,7 @@ def deliveries(
 
 
 @router.post("/requests/{number}/deliveries/retry")
-def retry_deliveries(request: Request, number: str) -> list[Delivery]:
+def retry_deliveries(request: Request, principal: Reviewer, number: str) -> list[Delivery]:
     """Give the failed deliveries of a request a fresh round of attempts."""
     result = retry_failed(_intake(request).db, number)
     _review(request).deliver(number)

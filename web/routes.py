@@ -1,82 +1,127 @@
-"""The JSON API: list, get, upload, download and search registered requests."""
+"""The JSON API: list, get, upload, download and search registered requests.
+
+Every route needs a signed-in caller (session or API token); an authority user gets
+only the requests routed or notified to their authority (see :mod:`web.access`).
+"""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from ingest.intake import IntakeContext, IntakeResult, intake_bytes
+from rogatory.errors import InputError
 from rogatory.registration import Registration, RequestView, SearchHit, Status
-from storage.registry import get_request, list_requests, search
+from storage.audit import audit
+from storage.registry import list_requests, search
+from web.access import only_visible, visible_request
+from web.auth import Registrar, SignedIn, signed_in
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(signed_in)])
+open_router = APIRouter()
+
+#: Search asks the index for this many times the hits wanted when some may be invisible.
+_OVERFETCH = 5
+_CHUNK = 1024 * 1024
 
 
-def _context(request: Request) -> IntakeContext:
+def intake_context(request: Request) -> IntakeContext:
     context: IntakeContext = request.app.state.intake
     return context
 
 
-@router.get("/health")
+@open_router.get("/health")
 def health() -> dict[str, str]:
+    """Liveness for the load balancer and docker compose: says nothing of the registry."""
     return {"status": "ok"}
 
 
 @router.get("/api/requests")
 def list_all(
     request: Request,
+    principal: SignedIn,
     status: Status | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[Registration]:
-    """Registered requests, newest first."""
-    return list_requests(_context(request).db, status=status, limit=limit, offset=offset)
+    """Registered requests the caller may see, newest first."""
+    db = intake_context(request).db
+    return list_requests(db, status=status, viewer=principal.user, limit=limit, offset=offset)
 
 
 @router.get("/api/requests/{number}")
-def get_one(request: Request, number: str) -> RequestView:
+def get_one(request: Request, principal: SignedIn, number: str) -> RequestView:
     """One request with its analysis (text, entities, classification, routing)."""
-    return get_request(_context(request).db, number)
+    return visible_request(intake_context(request).db, principal, number)
 
 
 @router.get("/api/requests/{number}/original")
-def download_original(request: Request, number: str) -> Response:
-    """The original file, byte for byte as received."""
-    context = _context(request)
-    registration = get_request(context.db, number).registration
+def download_original(request: Request, principal: SignedIn, number: str) -> Response:
+    """The original file, byte for byte as received (audited as a download)."""
+    context = intake_context(request)
+    registration = visible_request(context.db, principal, number, action="download").registration
     data = context.store.get(registration.sha256)
     return Response(
         content=data,
         media_type=registration.media_type,
-        headers={"Content-Disposition": f'attachment; filename="{number}{_suffix(registration.media_type)}"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{number}{_suffix(registration.media_type)}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, no-store",
+        },
     )
 
 
 @router.post("/api/requests", status_code=201)
-async def upload(request: Request, files: list[UploadFile]) -> list[IntakeResult]:
-    """Register uploaded files through the same intake as the watched folder."""
-    context = _context(request)
+async def upload(request: Request, principal: Registrar, files: list[UploadFile]) -> list[IntakeResult]:
+    """Register uploaded files through the same intake as the watched folder.
+
+    A file larger than ``max_file_bytes`` is refused (413) before it is read whole.
+    """
+    context = intake_context(request)
+    limit = context.settings.max_file_bytes
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > limit * len(files) + _CHUNK:
+        raise InputError(f"the upload is larger than {limit} bytes per file", code="too_large")
     results = []
     for upload_file in files:
-        data = await upload_file.read()
+        data = await _read_limited(upload_file, limit)
         name = upload_file.filename or "upload"
-        results.append(
-            await asyncio.to_thread(intake_bytes, data, filename=name, source="upload", context=context)
-        )
+        result = await asyncio.to_thread(intake_bytes, data, filename=name, source="upload", context=context)
+        detail = f"{result.status}: {name}" + (f" ({result.reason})" if result.reason else "")
+        number = result.number or result.duplicate_of
+        audit(context.db, action="upload", number=number, actor=principal.actor, detail=detail)
+        results.append(result)
     return results
 
 
 @router.get("/api/search")
 def search_text(
     request: Request,
+    principal: SignedIn,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[SearchHit]:
-    """Full-text search over the text of every page."""
-    return search(_context(request).db, q, limit=limit)
+    """Full-text search over the text of every page the caller may see."""
+    db = intake_context(request).db
+    wanted = limit if principal.user.role.sees_registry else limit * _OVERFETCH
+    return only_visible(db, principal, search(db, q, limit=wanted), lambda hit: hit.number)[:limit]
+
+
+async def _read_limited(upload_file: UploadFile, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := await upload_file.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise InputError(
+                f"{upload_file.filename or 'the file'} is larger than {limit} bytes", code="too_large"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _suffix(media_type: str) -> str:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rogatory.cli import eval_command, registry_commands, review_commands, service_commands
+from rogatory.cli import eval_command, registry_commands, review_commands, service_commands, user_commands
 from rogatory.cli.invocation import settings_from
 from rogatory.errors import RogatoryError
 from rogatory.logs import configure_logging
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     service_commands.add_parsers(subparsers)
     registry_commands.add_parsers(subparsers)
     review_commands.add_parsers(subparsers)
+    user_commands.add_parsers(subparsers)
     eval_command.add_parser(subparsers)
     return parser
 

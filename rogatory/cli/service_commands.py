@@ -47,6 +47,22 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings.model_copy(update=updates) if updates else settings
 
 
+def _hint_first_user(settings: Settings) -> None:
+    from storage.database import open_database
+    from storage.users import count_users
+
+    db = open_database(settings.database)
+    try:
+        if count_users(db) == 0:
+            print(
+                "No user can sign in yet: add the first administrator with\n"
+                "  rogatory users add admin --role admin",
+                flush=True,
+            )
+    finally:
+        db.dispose()
+
+
 def run_all(args: argparse.Namespace) -> int:
     """Start worker (a child process), watcher (a thread) and web app (this thread)."""
     settings = _settings(args)
@@ -64,12 +80,14 @@ def run_all(args: argparse.Namespace) -> int:
     print(
         f"Rogatory is running.\n"
         f"  inbox (drop scans here): {settings.inbox.resolve()}\n"
-        f"  web app and JSON API:    http://{settings.web_host}:{settings.web_port}/docs\n"
+        f"  web app:                 http://{settings.web_host}:{settings.web_port}/\n"
+        f"  JSON API (signed in):    http://{settings.web_host}:{settings.web_port}/docs\n"
         f"  data kept in:            {settings.data_dir.resolve()}\n"
         f"  database:                {settings.database}\n"
         f"Press Ctrl-C to stop.",
         flush=True,
     )
+    _hint_first_user(settings)
     try:
         _serve(settings)
     except KeyboardInterrupt:

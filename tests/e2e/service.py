@@ -29,13 +29,18 @@ class RunningService:
     data_dir: Path
     port: int
     log_path: Path
+    token: str = ""
+    """An API token of the clerk the service was started with."""
 
     @property
     def inbox(self) -> Path:
         return self.data_dir / "inbox"
 
     def get(self, path: str) -> Any:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=10) as response:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}")
+        if self.token:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - http://127.0.0.1 only
             return json.load(response)
 
     def wait_for(self, condition: Any, *, timeout: float, what: str) -> Any:
@@ -69,7 +74,27 @@ class RunningService:
         return self.process.returncode
 
 
+CLERK_PASSWORD = "end to end clerk password"
+
+
+def add_clerk(data_dir: Path) -> str:
+    """Add the user ``clerk`` with ``rogatory users`` (as an operator does); its API token."""
+    base = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "users"]
+    added = subprocess.run(
+        [*base, "add", "clerk", "--role", "clerk", "--password-stdin"],
+        input=CLERK_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if added.returncode != 0 and "taken" not in added.stderr:
+        raise AssertionError(f"rogatory users add failed: {added.stderr}")
+    issued = subprocess.run([*base, "token", "clerk"], capture_output=True, text=True, check=True)
+    return issued.stdout.strip()
+
+
 def start_service(data_dir: Path, *, poll: bool = False) -> RunningService:
+    token = add_clerk(data_dir)
     port = free_port()
     log_path = data_dir.parent / f"{data_dir.name}-service.log"
     command = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "run", "--port", str(port)]
@@ -78,7 +103,7 @@ def start_service(data_dir: Path, *, poll: bool = False) -> RunningService:
     env = dict(os.environ, ROGATORY_STABLE_SECONDS="0.5", ROGATORY_WATCH_INTERVAL_SECONDS="0.3")
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    service = RunningService(process=process, data_dir=data_dir, port=port, log_path=log_path)
+    service = RunningService(process=process, data_dir=data_dir, port=port, log_path=log_path, token=token)
 
     def healthy() -> bool:
         try:

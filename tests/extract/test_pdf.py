@@ -125,7 +125,7 @@ def test_encrypted_pdf_with_an_empty_user_password_is_read() -> None:
 
 
 def test_pdf_with_a_user_password_is_refused_with_the_reason() -> None:
-    data = encrypt(make_text_pdf([["Request for mutual legal assistance"]]), user_password="open-me")  # noqa: S106 (a test document)
+    data = encrypt(make_text_pdf([["Request for mutual legal assistance"]]), user_password="open-me")
     with pytest.raises(InputError) as raised:
         open_pdf(data, max_pages=10, name="request.pdf")
     assert raised.value.code == "encrypted_pdf"

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from rogatory.settings import load_settings
 from tests.scans import scan
+from tests.web.users import act_as, add_people
 from web.app import create_app
 
 
@@ -22,7 +23,7 @@ def queued() -> list[str]:
 def client(tmp_path: Path, queued: list[str]) -> Iterator[TestClient]:
     settings = load_settings(environ={}, data_dir=tmp_path / "data")
     with TestClient(create_app(settings, enqueue=queued.append)) as test_client:
-        yield test_client
+        yield act_as(test_client, add_people(test_client.app.state.db)["clerk"])  # type: ignore[attr-defined]
 
 
 def test_upload_registers_and_queues(client: TestClient, queued: list[str]) -> None:

@@ -15,6 +15,7 @@ from rogatory.sources import MediaType
 from storage.database import open_database
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis
+from tests.web.users import act_as, add_people
 from web.app import create_app
 
 
@@ -53,7 +54,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
             _save(settings.database, "first", ["Александр Петров"]),
             _save(settings.database, "second", ["Aleksandr Petrov"]),
         ]
-        yield test_client
+        yield act_as(test_client, add_people(test_client.app.state.db)["clerk"])  # type: ignore[attr-defined]
 
 
 def test_party_search_across_scripts(client: TestClient) -> None:

@@ -16,6 +16,7 @@ from rogatory.sources import MediaType
 from storage.database import open_database
 from storage.registry import register
 from tests.storage.sample_analysis import make_analysis
+from tests.web.users import act_as, add_people
 from web.app import create_app
 from workers.celery_app import create_celery, enqueue_processing
 from workers.metrics import OCR_PAGES, record_analysis
@@ -36,7 +37,7 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
         enqueue_processing(celery, number)
     db.dispose()
     with TestClient(create_app(settings, enqueue=lambda number: None)) as test_client:
-        yield test_client
+        yield act_as(test_client, add_people(test_client.app.state.db)["admin"])  # type: ignore[attr-defined]
 
 
 def _samples(client: TestClient) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

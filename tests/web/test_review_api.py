@@ -18,6 +18,7 @@ from rogatory.sources import MediaType
 from rogatory.taxonomy import COMPLETENESS_ELEMENTS
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis
+from tests.web.users import act_as, add_people
 from web.app import create_app
 
 RECEIVED = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
@@ -35,7 +36,7 @@ def client(tmp_path: Path, delivered: list[str]) -> Iterator[TestClient]:
     )
     app = create_app(settings, enqueue=lambda number: None, deliver=delivered.append)
     with TestClient(app) as test_client:
-        yield test_client
+        yield act_as(test_client, add_people(test_client.app.state.db)["reviewer"])  # type: ignore[attr-defined]
 
 
 def _add(
@@ -77,11 +78,11 @@ def _add(
 def test_confirm_and_reassign_with_history(client: TestClient, delivered: list[str]) -> None:
     first, second = _add(client, "a"), _add(client, "b")
     assert {r["number"] for r in client.get("/api/review/queue").json()} == {first, second}
-    confirmed = client.post(f"/api/requests/{first}/review/confirm", json={"actor": "ana"})
+    confirmed = client.post(f"/api/requests/{first}/review/confirm", json={})
     assert confirmed.status_code == 200
     moved = client.post(
         f"/api/requests/{second}/review/reassign",
-        json={"actor": "ben", "authority": "fiu", "reason": "only bank records are sought"},
+        json={"authority": "fiu", "reason": "only bank records are sought"},
     )
     assert moved.json()["previous_authority"] == "prosecutor_general"
     assert client.get("/api/review/queue").json() == []
@@ -89,16 +90,16 @@ def test_confirm_and_reassign_with_history(client: TestClient, delivered: list[s
     view = client.get(f"/api/requests/{second}/review").json()
     assert (view["route_to"], view["proposed"], view["needs_review"]) == ("fiu", "prosecutor_general", False)
     assert [(h["actor"], h["authority"], h["reason"]) for h in view["history"]] == [
-        ("ben", "fiu", "only bank records are sought")
+        ("reviewer", "fiu", "only bank records are sought")
     ]
 
 
 @pytest.mark.parametrize(
     ("body", "status", "code"),
     [
-        ({"actor": "ben", "authority": "nowhere", "reason": "x"}, 422, "unknown_authority"),
-        ({"actor": "ben", "authority": "fiu", "reason": ""}, 422, None),
-        ({"actor": "", "authority": "fiu", "reason": "x"}, 422, None),
+        ({"authority": "nowhere", "reason": "x"}, 422, "unknown_authority"),
+        ({"authority": "fiu", "reason": ""}, 422, None),
+        ({"actor": "someone else", "authority": "fiu", "reason": "x"}, 422, None),
     ],
 )
 def test_bad_reassignments_are_refused(
@@ -117,12 +118,12 @@ def test_the_suggestion_appears_after_enough_corrections_and_never_decides(clien
         number = _add(client, f"customs{index}", text=f"goods seized at the border container {index}")
         client.post(
             f"/api/requests/{number}/review/reassign",
-            json={"actor": "ana", "authority": "police", "reason": "border seizure"},
+            json={"authority": "police", "reason": "border seizure"},
         )
     pending = _add(client, "new", text="container of goods seized at the border")
     assert client.get(f"/api/requests/{pending}/review").json()["suggestion"] is None  # 3 < 4 corrections
     other = _add(client, "bank", text="bank statements of the account")
-    client.post(f"/api/requests/{other}/review/confirm", json={"actor": "ana"})
+    client.post(f"/api/requests/{other}/review/confirm", json={})
     view = client.get(f"/api/requests/{pending}/review").json()
     assert view["suggestion"]["authority"] == "police"
     assert view["suggestion"]["trained_on"] == 4
@@ -135,9 +136,9 @@ def test_draft_letter_edit_and_download(client: TestClient) -> None:
     assert (draft["language"], draft["missing"]) == ("fr", ["facts_summary", "purpose"])
     assert "résumé des faits pertinents" in draft["body"]
     edited = client.put(
-        f"/api/requests/{number}/draft", json={"actor": "ana", "language": "fr", "body": "Texte revu."}
+        f"/api/requests/{number}/draft", json={"language": "fr", "body": "Texte revu."}
     ).json()
-    assert edited["edited_by"] == "ana"
+    assert edited["edited_by"] == "reviewer"
     download = client.get(f"/api/requests/{number}/draft.txt")
     assert download.text == "Texte revu."
     assert "attachment" in download.headers["content-disposition"]

@@ -34,7 +34,7 @@ from tests.storage.sample_analysis import make_analysis
 from workers.delivery import deliver_request, raise_if_retrying
 from workers.notice import SIGNATURE_HEADER, verify
 
-SECRET = "s3cret"  # noqa: S105 - a test secret
+SECRET = "s3cret"
 
 
 class Inbox:

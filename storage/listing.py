@@ -1,0 +1,188 @@
+"""The registry as one user may list it: filters, sorting, flags and facet counts.
+
+Every query joins the registrations with their analysis (outer: a request still
+being processed is listed too) and applies :func:`storage.visibility.visible_condition`,
+so an authority user's listing, facets and counts never include another authority's
+requests. Used by the web app; every function may raise ``TransientError``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+
+from rogatory.listing import Facets, FacetValue, Flag, RegistryEntry, RegistryFilter, RegistryPage, SortKey
+from rogatory.registration import Status
+from rogatory.users import User
+from storage.database import Database
+from storage.models import AnalysisRow, DuplicateRow, RegistrationRow
+from storage.visibility import has_label, visible_condition
+
+MAX_FACET_ROWS = 20_000
+
+_SORT_COLUMNS: dict[SortKey, Any] = {
+    SortKey.RECEIVED: RegistrationRow.id,
+    SortKey.NUMBER: RegistrationRow.number,
+    SortKey.DEADLINE: AnalysisRow.deadline,
+    SortKey.STATUS: RegistrationRow.status,
+    SortKey.AUTHORITY: AnalysisRow.route_to,
+    SortKey.STATE: AnalysisRow.requesting_state,
+}
+
+
+def list_registry(
+    db: Database,
+    viewer: User,
+    filters: RegistryFilter,
+    *,
+    sort: SortKey = SortKey.RECEIVED,
+    descending: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> RegistryPage:
+    """One page of the requests ``viewer`` may see that match ``filters``, sorted."""
+    duplicates = (
+        select(func.count(DuplicateRow.id))
+        .where(DuplicateRow.registration_id == RegistrationRow.id)
+        .scalar_subquery()
+    )
+    column = _SORT_COLUMNS[sort]
+    order = [
+        column.desc().nulls_last() if descending else column.asc().nulls_last(),
+        RegistrationRow.id.desc(),
+    ]
+    statement = _filtered(select(RegistrationRow, AnalysisRow, duplicates), viewer, filters)
+    counted = _filtered(select(func.count(RegistrationRow.id)), viewer, filters)
+    with db.session() as session:
+        total = int(session.scalar(counted) or 0)
+        rows = session.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
+        entries = tuple(_entry(registration, analysis, count) for registration, analysis, count in rows)
+    return RegistryPage(entries=entries, total=total, limit=limit, offset=offset)
+
+
+def count_facets(db: Database, viewer: User, filters: RegistryFilter) -> Facets:
+    """Facet counts over the requests ``viewer`` may see that match ``filters``.
+
+    Counts at most ``MAX_FACET_ROWS`` requests (the newest), which a search's hits never reach.
+    """
+    statement = _filtered(
+        select(
+            RegistrationRow.status,
+            AnalysisRow.language,
+            AnalysisRow.requesting_state,
+            AnalysisRow.route_to,
+            AnalysisRow.offences,
+            AnalysisRow.measures,
+            AnalysisRow.legal_basis,
+            AnalysisRow.missing,
+            AnalysisRow.urgent,
+            AnalysisRow.needs_review,
+        ),
+        viewer,
+        filters,
+    ).order_by(RegistrationRow.id.desc())
+    counters: dict[str, Counter[str]] = {name: Counter() for name in Facets.model_fields}
+    with db.session() as session:
+        for row in session.execute(statement.limit(MAX_FACET_ROWS)):
+            status, language, state, route_to, offences, measures, bases, missing, urgent, review = row
+            counters["status"][status] += 1
+            for name, value in (("language", language), ("requesting_state", state), ("route_to", route_to)):
+                if value:
+                    counters[name][value] += 1
+            for name, values in (("offence", offences), ("measure", measures), ("legal_basis", bases)):
+                counters[name].update((values or "").split())
+            flags = {Flag.INCOMPLETE: bool((missing or "").strip()), Flag.URGENT: bool(urgent)}
+            flags[Flag.NEEDS_REVIEW] = bool(review) or status == Status.NEEDS_REVIEW.value
+            counters["flag"].update(flag.value for flag, present in flags.items() if present)
+    return Facets(
+        **{
+            name: tuple(FacetValue(value=value, count=count) for value, count in counter.most_common())
+            for name, counter in counters.items()
+        }
+    )
+
+
+def _filtered(statement: Any, viewer: User, filters: RegistryFilter) -> Any:
+    """``statement`` (a select of any columns) over the registry, filtered for ``viewer``."""
+    statement = statement.select_from(RegistrationRow).outerjoin(
+        AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id
+    )
+    for condition in _conditions(viewer, filters):
+        statement = statement.where(condition)
+    return statement
+
+
+def _conditions(viewer: User, filters: RegistryFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    visible = visible_condition(viewer)
+    if visible is not None:
+        conditions.append(visible)
+    equal = (
+        (RegistrationRow.status, filters.status.value if filters.status else None),
+        (AnalysisRow.language, filters.language),
+        (AnalysisRow.requesting_state, filters.requesting_state),
+        (AnalysisRow.route_to, filters.route_to),
+    )
+    conditions.extend(column == value for column, value in equal if value)
+    labels = (
+        (AnalysisRow.offences, filters.offence),
+        (AnalysisRow.measures, filters.measure),
+        (AnalysisRow.legal_basis, filters.legal_basis),
+    )
+    conditions.extend(has_label(column, value) for column, value in labels if value)
+    if filters.flag is not None:
+        conditions.append(_flag_condition(filters.flag))
+    if filters.received_from is not None:
+        conditions.append(RegistrationRow.received_at >= _midnight(filters.received_from))
+    if filters.received_to is not None:
+        conditions.append(RegistrationRow.received_at < _midnight(filters.received_to) + timedelta(days=1))
+    if filters.deadline_before is not None:
+        conditions.append(AnalysisRow.deadline <= filters.deadline_before)
+    if filters.numbers is not None:
+        conditions.append(RegistrationRow.number.in_(filters.numbers))
+    return conditions
+
+
+def _flag_condition(flag: Flag) -> ColumnElement[bool]:
+    if flag is Flag.INCOMPLETE:
+        return AnalysisRow.missing != " "
+    if flag is Flag.URGENT:
+        return AnalysisRow.urgent.is_(True)
+    if flag is Flag.DUPLICATE:
+        return select(DuplicateRow.id).where(DuplicateRow.registration_id == RegistrationRow.id).exists()
+    return or_(AnalysisRow.needs_review.is_(True), RegistrationRow.status == Status.NEEDS_REVIEW.value)
+
+
+def _midnight(day: Any) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _entry(registration: RegistrationRow, analysis: AnalysisRow | None, duplicates: int) -> RegistryEntry:
+    entry = RegistryEntry(
+        number=registration.number,
+        received_at=registration.received_at,
+        filename=registration.filename,
+        status=Status(registration.status),
+        status_reason=registration.status_reason,
+        duplicates=duplicates,
+    )
+    if analysis is None:
+        return entry
+    return entry.model_copy(
+        update={
+            "language": analysis.language,
+            "requesting_state": analysis.requesting_state,
+            "request_type": analysis.request_type,
+            "route_to": analysis.route_to,
+            "notify": tuple(analysis.notify.split()),
+            "offences": tuple(analysis.offences.split()),
+            "measures": tuple(analysis.measures.split()),
+            "missing": tuple(analysis.missing.split()),
+            "deadline": analysis.deadline,
+            "urgent": analysis.urgent,
+            "needs_review": analysis.needs_review,
+        }
+    )

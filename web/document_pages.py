@@ -1,0 +1,207 @@
+"""The document view: page images with the entities highlighted, text, classification,
+completeness and the drafted letter, the routing with its evidence, related requests,
+the actions (confirm, reassign, download) and the audit history.
+
+Every route checks that the caller may see the request (:mod:`web.access`); the
+actions need a reviewer. Runs in the web process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from classify.directory import Directory
+from rogatory.errors import InputError
+from rogatory.records import Analysis, Entity, EntityKind, PageText
+from rogatory.registration import RequestView, Status
+from rogatory.sources import MediaType
+from storage.audit import list_audit
+from storage.drafts import draft_for, get_draft, save_draft
+from storage.parties import related_requests
+from storage.registry import get_request
+from storage.review import confirm_routing, current_routing, reassign_routing, review_history
+from web.access import check_visible, only_visible, visible_request
+from web.auth import Reviewer, SignedIn, app_db, app_settings, signed_in
+from web.highlights import page_highlights, page_segments
+from web.page_images import render_page
+from web.pages import render
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
+
+_KIND_ORDER = (
+    EntityKind.PERSON,
+    EntityKind.ORGANISATION,
+    EntityKind.ACCOUNT,
+    EntityKind.BIC,
+    EntityKind.OFFENCE,
+    EntityKind.DATE,
+    EntityKind.STATE,
+    EntityKind.AUTHORITY,
+)
+_KIND_TITLES = {
+    EntityKind.PERSON: "Persons",
+    EntityKind.ORGANISATION: "Organisations",
+    EntityKind.ACCOUNT: "Bank accounts",
+    EntityKind.BIC: "BIC / SWIFT",
+    EntityKind.OFFENCE: "Offences",
+    EntityKind.DATE: "Dates",
+    EntityKind.STATE: "States",
+    EntityKind.AUTHORITY: "Requesting authority",
+}
+
+
+def _directory(request: Request) -> Directory:
+    directory: Directory = request.app.state.directory
+    return directory
+
+
+def _deliver(request: Request) -> Callable[[str], None]:
+    deliver: Callable[[str], None] = request.app.state.review.deliver
+    return deliver
+
+
+@router.get("/requests/{number}")
+def document(request: Request, principal: SignedIn, number: str, done: str = "") -> Response:
+    """Everything about one request on one page."""
+    db = app_db(request)
+    view = visible_request(db, principal, number)
+    analysis = view.analysis
+    routed = current_routing(db, number) if analysis else None
+    central = principal.user.role.sees_registry
+    return render(
+        request,
+        "document.html",
+        principal,
+        view=view,
+        registration=view.registration,
+        analysis=analysis,
+        route_to=routed[0] if routed else None,
+        needs_review=routed[1] if routed else False,
+        pages=_pages(view) if analysis else [],
+        entity_groups=_entity_groups(analysis) if analysis else [],
+        related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
+        history=list_audit(db, number=number, limit=200),
+        decisions=review_history(db, number),
+        letter=_letter(request, number, analysis) if central and analysis else None,
+        authorities=list(_directory(request).authorities.values()),
+        can_review=principal.user.role.reviews and analysis is not None,
+        done=done if done in {"confirmed", "reassigned", "letter"} else "",
+    )
+
+
+@router.get("/requests/{number}/pages/{page}.png")
+def page_image(request: Request, principal: SignedIn, number: str, page: int) -> Response:
+    """One page of the original as the OCR saw it, for the screen (not audited: the view is)."""
+    db = app_db(request)
+    check_visible(db, principal, number)
+    view = get_request(db, number)
+    settings = app_settings(request)
+    data = request.app.state.intake.store.get(view.registration.sha256)
+    png = render_page(
+        data,
+        view.registration.media_type,
+        page,
+        max_pages=settings.max_pages,
+        max_image_pixels=settings.max_image_pixels,
+    )
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=600"})
+
+
+@router.post("/requests/{number}/confirm")
+def confirm(
+    request: Request,
+    principal: Reviewer,
+    number: str,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    db = app_db(request)
+    check_visible(db, principal, number)
+    confirm_routing(db, number, actor=principal.actor, reason=reason.strip())
+    _deliver(request)(number)
+    return RedirectResponse(f"/requests/{number}?done=confirmed", status_code=303)
+
+
+@router.post("/requests/{number}/reassign")
+def reassign(
+    request: Request,
+    principal: Reviewer,
+    number: str,
+    authority: Annotated[str, Form(max_length=100)],
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    db = app_db(request)
+    check_visible(db, principal, number)
+    if not reason.strip():
+        raise InputError(
+            "give the reason for sending the request to another authority", code="reason_required"
+        )
+    known = _directory(request).authorities.keys()
+    reassign_routing(
+        db, number, authority, actor=principal.actor, reason=reason.strip(), known_authorities=known
+    )
+    _deliver(request)(number)
+    return RedirectResponse(f"/requests/{number}?done=reassigned", status_code=303)
+
+
+@router.post("/requests/{number}/letter")
+def save_letter(
+    request: Request,
+    principal: Reviewer,
+    number: str,
+    language: Annotated[str, Form(min_length=2, max_length=16)],
+    body: Annotated[str, Form(max_length=100_000)],
+) -> Response:
+    db = app_db(request)
+    check_visible(db, principal, number)
+    save_draft(db, number, language=language, body=body, actor=principal.actor)
+    return RedirectResponse(f"/requests/{number}?done=letter#letter", status_code=303)
+
+
+def _pages(view: RequestView) -> list[dict[str, object]]:
+    analysis = view.analysis
+    if analysis is None:
+        return []
+    entities = analysis.entities.items
+    viewable = str(view.registration.media_type) in {media.value for media in MediaType}
+    return [
+        {
+            "page": page,
+            "image": viewable and view.registration.status is not Status.FAILED,
+            "highlights": page_highlights(page, entities),
+            "segments": page_segments(page, entities),
+            "view_box": _view_box(page),
+        }
+        for page in analysis.text.pages
+    ]
+
+
+def _view_box(page: PageText) -> str:
+    return f"0 0 {page.width} {page.height}" if page.width > 0 and page.height > 0 else ""
+
+
+def _entity_groups(analysis: Analysis) -> list[tuple[str, list[tuple[int, Entity]]]]:
+    groups: list[tuple[str, list[tuple[int, Entity]]]] = []
+    for kind in _KIND_ORDER:
+        members = [
+            (index, entity) for index, entity in enumerate(analysis.entities.items) if entity.kind == kind
+        ]
+        if members:
+            groups.append((_KIND_TITLES[kind], members))
+    return groups
+
+
+def _letter(request: Request, number: str, analysis: Analysis) -> dict[str, object] | None:
+    if not analysis.completeness.missing:
+        return None
+    db = app_db(request)
+    drafted = draft_for(db, number, _directory(request))
+    edited = get_draft(db, number)
+    return {
+        "language": edited.language if edited else drafted.language,
+        "body": edited.body if edited else drafted.body,
+        "edited_by": edited.actor if edited else None,
+    }

@@ -1,0 +1,80 @@
+"""Server-rendered pages: the Jinja2 environment, the navigation, and how a page is rendered.
+
+Autoescaping is on for every template, so text that came from a document (OCR can
+produce anything, ``<script>`` included) is always shown as text. Pages are plain
+HTML with a small script (``static/rogatory.js``) for uploads with progress bars and
+live status updates; nothing is built. Runs in the web process.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from classify.directory import Directory
+from rogatory.taxonomy import display_name
+from rogatory.users import User
+from web.auth import CSRF_FIELD, Principal
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_ENVIRONMENT = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _when(value: datetime | date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+_ENVIRONMENT.filters["when"] = _when
+_ENVIRONMENT.filters["label"] = display_name
+
+
+def navigation(user: User) -> list[tuple[str, str]]:
+    """The menu of a user's role: (path, title)."""
+    if not user.role.sees_registry:
+        return [("/queue", "My queue"), ("/deadlines", "Deadlines"), ("/search", "Search")]
+    items = [("/", "Registry"), ("/upload", "Upload"), ("/review", "Review"), ("/deadlines", "Deadlines")]
+    items += [("/search", "Search"), ("/statistics", "Statistics")]
+    if user.role.administers:
+        items.append(("/admin/users", "Administration"))
+    elif user.role.reviews:
+        items.append(("/admin/authorities", "Administration"))
+    return items
+
+
+def render(
+    request: Request, template: str, principal: Principal | None, status: int = 200, **context: Any
+) -> HTMLResponse:
+    """Render ``template`` with the signed-in user, the menu and the CSRF token."""
+    directory: Directory | None = getattr(request.app.state, "directory", None)
+    values = {
+        "request": request,
+        "user": principal.user if principal else None,
+        "csrf_token": principal.csrf_token if principal else "",
+        "csrf_field": CSRF_FIELD,
+        "menu": navigation(principal.user) if principal else [],
+        "path": request.url.path,
+        "authority_names": {a.id: a.name for a in directory.authorities.values()} if directory else {},
+        **context,
+    }
+    html = _ENVIRONMENT.get_template(template).render(values)
+    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def render_error(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
+    """An error page (with the menu when the caller is signed in)."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    return render(request, "error.html", principal, status=status, title=title, detail=detail)

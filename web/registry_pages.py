@@ -1,0 +1,203 @@
+"""Pages of the registry: the list with filters, upload, the review queue, an authority's
+queue, and the deadlines.
+
+The list refreshes itself while a request on it is still being processed: the
+page's script asks for the same URL with ``partial=rows`` and swaps the table body.
+Runs in the web process.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from classify.directory import Directory
+from rogatory.listing import Flag, RegistryFilter, RegistryPage, SortKey
+from rogatory.registration import Status
+from rogatory.taxonomy import LANGUAGES, LEGAL_BASES, MEASURES, OFFENCES
+from storage.deadlines import list_deadlines
+from storage.listing import list_registry
+from web.auth import CentralStaff, Principal, Registrar, SignedIn, app_db, app_settings, signed_in
+from web.pages import render
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
+
+PAGE_SIZE = 50
+
+
+def directory_of(request: Request) -> Directory:
+    directory: Directory = request.app.state.directory
+    return directory
+
+
+def filter_from_query(request: Request) -> RegistryFilter:
+    """The filters of the query string; unknown or malformed values are ignored."""
+    query = request.query_params
+    values: dict[str, object] = {}
+    for name in ("language", "requesting_state", "route_to", "offence", "measure", "legal_basis"):
+        if query.get(name):
+            values[name] = query[name][:100]
+    if query.get("status") in set(Status):
+        values["status"] = Status(query["status"])
+    if query.get("flag") in set(Flag):
+        values["flag"] = Flag(query["flag"])
+    for name in ("received_from", "received_to", "deadline_before"):
+        try:
+            values[name] = date.fromisoformat(query[name]) if query.get(name) else None
+        except ValueError:
+            continue
+    return RegistryFilter.model_validate(values)
+
+
+def _listing(
+    request: Request, principal: Principal, filters: RegistryFilter, *, sort: str, order: str, page: int
+) -> RegistryPage:
+    key = SortKey(sort) if sort in set(SortKey) else SortKey.RECEIVED
+    return list_registry(
+        app_db(request),
+        principal.user,
+        filters,
+        sort=key,
+        descending=order != "asc",
+        limit=PAGE_SIZE,
+        offset=(max(page, 1) - 1) * PAGE_SIZE,
+    )
+
+
+def _list_page(
+    request: Request,
+    principal: Principal,
+    *,
+    title: str,
+    intro: str,
+    filters: RegistryFilter,
+    show_filters: bool,
+    sort: str,
+    order: str,
+    page: int,
+    partial: str,
+) -> Response:
+    listing = _listing(request, principal, filters, sort=sort, order=order, page=page)
+    template = "_registry_rows.html" if partial == "rows" else "registry.html"
+    directory = directory_of(request)
+    return render(
+        request,
+        template,
+        principal,
+        title=title,
+        intro=intro,
+        listing=listing,
+        filters=filters,
+        show_filters=show_filters,
+        sort=sort,
+        order=order,
+        page=max(page, 1),
+        pages=max(1, -(-listing.total // PAGE_SIZE)),
+        query=request.query_params,
+        options={
+            "status": [status.value for status in Status],
+            "language": LANGUAGES,
+            "route_to": sorted(directory.authorities),
+            "offence": OFFENCES,
+            "measure": MEASURES,
+            "legal_basis": LEGAL_BASES,
+            "flag": [flag.value for flag in Flag],
+        },
+        live=any(entry.status in {Status.REGISTERED, Status.PROCESSING} for entry in listing.entries),
+    )
+
+
+@router.get("/")
+def registry(
+    request: Request,
+    principal: SignedIn,
+    *,
+    sort: str = "received",
+    order: str = "desc",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    partial: str = "",
+) -> Response:
+    """The registry: every request, with filters and sorting (authority users go to their queue)."""
+    if not principal.user.role.sees_registry:
+        return RedirectResponse("/queue", status_code=303)
+    return _list_page(
+        request,
+        principal,
+        title="Registry",
+        intro="Every request received, newest first.",
+        filters=filter_from_query(request),
+        show_filters=True,
+        sort=sort,
+        order=order,
+        page=page,
+        partial=partial,
+    )
+
+
+@router.get("/review")
+def review_queue(
+    request: Request,
+    principal: CentralStaff,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    partial: str = "",
+) -> Response:
+    """Requests waiting for a reviewer's routing decision."""
+    return _list_page(
+        request,
+        principal,
+        title="Review queue",
+        intro="Requests the rules could not route with confidence. Open one to confirm or reassign it.",
+        filters=RegistryFilter(status=Status.NEEDS_REVIEW),
+        show_filters=False,
+        sort="received",
+        order="asc",
+        page=page,
+        partial=partial,
+    )
+
+
+@router.get("/queue")
+def authority_queue(
+    request: Request,
+    principal: SignedIn,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    partial: str = "",
+) -> Response:
+    """An authority's queue: the requests routed or notified to it, earliest deadline first."""
+    authority = principal.user.authority
+    name = directory_of(request).authorities.get(authority) if authority else None
+    return _list_page(
+        request,
+        principal,
+        title=f"Queue of {name.name}" if name else "Routed requests",
+        intro="Requests routed or notified to your authority, earliest deadline first.",
+        filters=filter_from_query(request).model_copy(update={"status": Status.ROUTED}),
+        show_filters=False,
+        sort="deadline",
+        order="asc",
+        page=page,
+        partial=partial,
+    )
+
+
+@router.get("/upload")
+def upload_page(request: Request, principal: Registrar) -> Response:
+    """Drag and drop files; each shows its progress, then its registration number."""
+    settings = app_settings(request)
+    return render(request, "upload.html", principal, max_bytes=settings.max_file_bytes)
+
+
+@router.get("/deadlines")
+def deadlines_page(request: Request, principal: SignedIn) -> Response:
+    """Overdue requests and requests due soon (of the caller's authority for authority users)."""
+    settings = app_settings(request)
+    listed = list_deadlines(
+        app_db(request),
+        today=datetime.now(UTC).date(),
+        due_soon_days=settings.due_soon_days,
+        viewer=principal.user,
+    )
+    return render(request, "deadlines.html", principal, deadlines=listed)

@@ -1,0 +1,106 @@
+"""Sign-in and sign-out of the pages: a session cookie, a CSRF token, a rate limit.
+
+After ``sign_in_max_failures`` failed attempts within ``sign_in_window_minutes`` for
+one user name or from one address, sign-in is refused (429) until the window has
+passed, whatever the password. A sign-in form posted from another site (its
+``Origin`` is not this app) is refused. Runs in the web process.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from storage.credentials import close_session, open_session, recent_failures, record_failure
+from storage.users import check_password
+from web.auth import SESSION_COOKIE, SignedIn, app_db, app_settings, optional_principal
+from web.pages import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/sign-in")
+def sign_in_form(request: Request, next: str = "/") -> Response:
+    if optional_principal(request) is not None:
+        return RedirectResponse(_safe_next(next), status_code=303)
+    return render(request, "sign_in.html", None, next=_safe_next(next), username="", error="")
+
+
+@router.post("/sign-in")
+def sign_in(
+    request: Request,
+    username: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=1000)],
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    db, settings = app_db(request), app_settings(request)
+    target = _safe_next(next)
+    if not _same_origin(request):
+        return _form_again(request, username, target, "This sign-in form was not sent by this site.", 403)
+    address = request.client.host if request.client else ""
+    window = timedelta(minutes=settings.sign_in_window_minutes)
+    if (
+        recent_failures(db, username=username, address=address, window=window)
+        >= settings.sign_in_max_failures
+    ):
+        minutes = f"{settings.sign_in_window_minutes:g}"
+        message = f"Too many failed attempts. Try again in {minutes} minutes or ask an administrator."
+        return _form_again(request, username, target, message, 429)
+    user = check_password(db, username, password)
+    if user is None:
+        record_failure(db, username=username, address=address)
+        return _form_again(request, username, target, "The user name or the password is wrong.", 401)
+    lifetime = timedelta(hours=settings.session_hours)
+    token, _ = open_session(db, user, lifetime=lifetime, address=address)
+    if target == "/" and not user.role.sees_registry:
+        target = "/queue"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(lifetime.total_seconds()),
+        httponly=True,
+        secure=settings.secure_cookies,
+        samesite="lax",
+        path="/",
+    )
+    return response
+
+
+@router.post("/sign-out")
+def sign_out(request: Request, principal: SignedIn) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        close_session(app_db(request), token, actor=principal.actor)
+    response = RedirectResponse("/sign-in", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+def _form_again(request: Request, username: str, target: str, error: str, status: int) -> Response:
+    return render(request, "sign_in.html", None, status=status, next=target, username=username, error=error)
+
+
+def _safe_next(target: str) -> str:
+    """Only a path of this site: never another host (no open redirect)."""
+    parts = urlsplit(target)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+    ):
+        return "/"
+    return target
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    if not origin or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.headers.get("host", "")

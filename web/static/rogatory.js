@@ -1,0 +1,143 @@
+// Rogatory's pages: uploads with a progress bar per file, live status of the registry,
+// and entities linked to their places on the page. No framework; text is set with
+// textContent only, never as HTML.
+"use strict";
+
+function csrfToken() {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.content : "";
+}
+
+function cell(row, text, className) {
+  const td = document.createElement("td");
+  if (className) td.className = className;
+  if (text !== undefined) td.textContent = text;
+  row.appendChild(td);
+  return td;
+}
+
+function uploadOne(file, tbody, maxBytes) {
+  const row = document.createElement("tr");
+  cell(row, file.name);
+  const progressCell = cell(row);
+  const bar = document.createElement("progress");
+  bar.max = 100; bar.value = 0;
+  progressCell.appendChild(bar);
+  const result = cell(row, "waiting…", "muted");
+  tbody.appendChild(row);
+  if (file.size > maxBytes) {
+    bar.remove();
+    result.textContent = "too large: not sent";
+    result.className = "alert";
+    return;
+  }
+  const body = new FormData();
+  body.append("files", file, file.name);
+  const request = new XMLHttpRequest();
+  request.open("POST", "/api/requests");
+  request.setRequestHeader("X-CSRF-Token", csrfToken());
+  request.upload.addEventListener("progress", (event) => {
+    if (event.lengthComputable) bar.value = Math.round((100 * event.loaded) / event.total);
+  });
+  request.addEventListener("load", () => {
+    bar.value = 100;
+    result.textContent = "";
+    result.className = "";
+    let answer;
+    try { answer = JSON.parse(request.responseText); } catch (error) { answer = null; }
+    if (request.status !== 201 || !Array.isArray(answer)) {
+      result.textContent = (answer && answer.detail) ? String(answer.detail) : "upload failed (" + request.status + ")";
+      result.className = "alert";
+      return;
+    }
+    const item = answer[0];
+    if (item.status === "registered") {
+      const link = document.createElement("a");
+      link.href = "/requests/" + encodeURIComponent(item.number);
+      link.className = "number";
+      link.textContent = item.number;
+      result.append("Registered as ", link);
+    } else if (item.status === "duplicate") {
+      const link = document.createElement("a");
+      link.href = "/requests/" + encodeURIComponent(item.duplicate_of);
+      link.className = "number";
+      link.textContent = item.duplicate_of;
+      result.append("Already registered as ", link);
+    } else {
+      result.textContent = "Refused: " + (item.reason || item.code || "unknown reason");
+      result.className = "alert";
+    }
+  });
+  request.addEventListener("error", () => {
+    result.textContent = "network error: not uploaded";
+    result.className = "alert";
+  });
+  request.send(body);
+}
+
+function setUpUpload() {
+  const zone = document.getElementById("dropzone");
+  if (!zone) return;
+  const input = document.getElementById("file-input");
+  const table = document.getElementById("uploads");
+  const tbody = table.querySelector("tbody");
+  const maxBytes = Number(zone.dataset.maxBytes || "0");
+  const send = (files) => {
+    table.hidden = false;
+    Array.from(files).forEach((file) => uploadOne(file, tbody, maxBytes));
+  };
+  ["dragenter", "dragover"].forEach((name) => zone.addEventListener(name, (event) => {
+    event.preventDefault();
+    zone.classList.add("over");
+  }));
+  ["dragleave", "drop"].forEach((name) => zone.addEventListener(name, () => zone.classList.remove("over")));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    send(event.dataTransfer.files);
+  });
+  input.addEventListener("change", () => { send(input.files); input.value = ""; });
+}
+
+function setUpLiveRegistry() {
+  const table = document.querySelector("table.registry");
+  if (!table) return;
+  const tbody = document.getElementById("registry-rows");
+  const refresh = async () => {
+    const busy = tbody.querySelector('tr[data-status="registered"], tr[data-status="processing"]');
+    if (!busy && table.dataset.live !== "on") return;
+    table.dataset.live = "off";
+    const url = new URL(window.location.href);
+    url.searchParams.set("partial", "rows");
+    try {
+      const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } });
+      if (response.ok && response.headers.get("content-type").startsWith("text/html")) {
+        const template = document.createElement("template");
+        template.innerHTML = "<table><tbody>" + (await response.text()) + "</tbody></table>";
+        tbody.replaceChildren(...template.content.querySelector("tbody").children);
+      }
+    } catch (error) { /* offline for a moment: try again on the next tick */ }
+  };
+  window.setInterval(refresh, 3000);
+}
+
+function setUpRefresh() {
+  const marker = document.querySelector("[data-refresh]");
+  if (marker) window.setTimeout(() => window.location.reload(), 1000 * Number(marker.dataset.refresh));
+}
+
+function setUpEntityLinks() {
+  const toggle = (index, on) => {
+    document.querySelectorAll('[data-entity="' + index + '"]').forEach((element) => element.classList.toggle("active", on));
+  };
+  document.querySelectorAll(".entity[data-entity], mark[data-entity]").forEach((element) => {
+    element.addEventListener("mouseenter", () => toggle(element.dataset.entity, true));
+    element.addEventListener("mouseleave", () => toggle(element.dataset.entity, false));
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setUpUpload();
+  setUpLiveRegistry();
+  setUpRefresh();
+  setUpEntityLinks();
+});

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -23,6 +24,8 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
 _ACCOUNT_NOISE = re.compile(r"[^0-9A-Za-z]")
 SIMILAR_SPELLING = 0.8
+# A search scores every token of up to 2,000 candidate names; the same tokens recur.
+_CACHED_TOKENS = 1 << 16
 
 
 def fold(text: str) -> str:
@@ -45,6 +48,7 @@ def name_tokens(name: str) -> list[str]:
     return joined
 
 
+@lru_cache(maxsize=_CACHED_TOKENS)
 def skeleton(token: str) -> str:
     """The consonant skeleton of a folded token (the token itself if it has no consonant)."""
     value = token
@@ -73,10 +77,19 @@ def token_match(query: str, candidate: str) -> tuple[float, str] | None:
         if _vocalised(query) and _vocalised(candidate) and _ends_in_vowel(query) != _ends_in_vowel(candidate):
             return 0.6, "same consonants, different ending"
         return 0.8, "same consonants"
-    ratio = SequenceMatcher(None, query, candidate).ratio()
+    ratio = _similarity(query, candidate)
     if ratio >= SIMILAR_SPELLING:
         return 0.7 * ratio, f"similar spelling {ratio:.2f}"
     return None
+
+
+@lru_cache(maxsize=_CACHED_TOKENS)
+def _similarity(query: str, candidate: str) -> float:
+    """difflib's ratio, 0.0 when its cheap upper bounds (lengths, letters) are already too low."""
+    matcher = SequenceMatcher(None, query, candidate)
+    if matcher.real_quick_ratio() < SIMILAR_SPELLING or matcher.quick_ratio() < SIMILAR_SPELLING:
+        return 0.0
+    return matcher.ratio()
 
 
 def _vocalised(token: str) -> bool:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, delete, func, or_, select, text
+from sqlalchemy import Select, Subquery, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from rogatory.records import Entities, EntityKind
@@ -150,55 +150,89 @@ def _name_matches(session: Session, query: str) -> list[PartyMatch]:
     tokens = name_tokens(query)
     if not tokens:
         return []
-    candidates = _candidate_names(session, tokens)
-    matches = []
-    for (number, kind, value), name in candidates.items():
-        scored = _score_name(tokens, name)
-        if scored is not None:
-            score, reason = scored
-            matches.append(PartyMatch(number, kind, value, round(score, 4), reason))
-    return matches
+    scored = []
+    for (registration_id, kind, value), name in _candidate_names(session, tokens).items():
+        found = _score_name(tokens, name)
+        if found is not None:
+            scored.append((registration_id, kind, value, *found))
+    numbers = _numbers(session, {registration_id for registration_id, *_ in scored})
+    return [
+        PartyMatch(numbers[registration_id], kind, value, round(score, 4), reason)
+        for registration_id, kind, value, score, reason in scored
+    ]
 
 
-def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[str, str, str], list[str]]:
+def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str, str], list[str]]:
     """Names with a term matching the query's most selective token: same token, same
     skeleton, or (on PostgreSQL) a near spelling by trigrams. The other tokens are checked
-    when scoring; starting from the rarest keeps a common first name from flooding."""
+    when scoring; starting from the rarest keeps a common first name from flooding. When
+    even the rarest matches more names than the candidate limit, the names that also match
+    the next rarest come first (else the limit cut the person asked for out)."""
     postgresql = session.get_bind().dialect.name == "postgresql"
     if postgresql:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
+    (rarest, count), *others = _by_selectivity(session, tokens)
+    anchor = _matching(rarest, near=postgresql)
+    if count >= _COUNT_CAP and others:
+        both = anchor.intersect(_matching(others[0][0], near=False)).limit(_MAX_CANDIDATES)
+        names = _names(session, both.subquery())
+        if names:
+            return names
+    return _names(session, anchor.distinct().limit(_MAX_CANDIDATES).subquery())
 
-    def matching(token: str, *, near: bool) -> Select[int, str]:
-        condition = or_(PartyTermRow.term == token, PartyTermRow.skeleton == skeleton(token))
-        if near and len(token) >= 4:
-            condition = or_(condition, PartyTermRow.term.op("%")(token))
-        return select(PartyTermRow.registration_id, PartyTermRow.value).where(
-            PartyTermRow.kind.in_(NAME_KINDS), condition
-        )
 
-    # Selectivity is counted on the indexed conditions only (a trigram OR scans the table).
-    rarest = min(dict.fromkeys(tokens), key=lambda token: _count(session, matching(token, near=False)))
-    hits = matching(rarest, near=postgresql).distinct().limit(_MAX_CANDIDATES).subquery()
+def _names(session: Session, hits: Subquery) -> dict[tuple[int, str, str], list[str]]:
+    """Every term of the names in ``hits`` (registration id and value), in name order."""
+    # The registration numbers are read for the names that score, not joined here: joined,
+    # the planner expected one row and hashed the whole registrations table.
     rows = session.execute(
-        select(RegistrationRow.number, PartyTermRow.kind, PartyTermRow.value, PartyTermRow.term)
+        select(PartyTermRow.registration_id, PartyTermRow.kind, PartyTermRow.value, PartyTermRow.term)
         .join(
             hits,
             (hits.c.registration_id == PartyTermRow.registration_id) & (hits.c.value == PartyTermRow.value),
         )
-        .join(RegistrationRow, RegistrationRow.id == PartyTermRow.registration_id)
         .where(PartyTermRow.kind.in_(NAME_KINDS))
         .order_by(PartyTermRow.id)
     )
-    names: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for number, kind, value, term in rows:
-        names[(number, kind, value)].append(term)
+    names: dict[tuple[int, str, str], list[str]] = defaultdict(list)
+    for registration_id, kind, value, term in rows:
+        names[(registration_id, kind, value)].append(term)
     return names
 
 
-def _count(session: Session, query: Select[int, str]) -> int:
-    """How many rows ``query`` matches, counted up to a cap (enough to compare tokens)."""
-    capped = query.limit(_COUNT_CAP).subquery()
-    return int(session.scalar(select(func.count()).select_from(capped)) or 0)
+def _matching(token: str, *, near: bool) -> Select[int, str]:
+    """Name terms equal to ``token`` or to its skeleton, and with ``near`` its trigram neighbours."""
+    condition = or_(PartyTermRow.term == token, PartyTermRow.skeleton == skeleton(token))
+    if near and len(token) >= 4:
+        condition = or_(condition, PartyTermRow.term.op("%")(token))
+    return select(PartyTermRow.registration_id, PartyTermRow.value).where(
+        PartyTermRow.kind.in_(NAME_KINDS), condition
+    )
+
+
+def _by_selectivity(session: Session, tokens: list[str]) -> list[tuple[str, int]]:
+    """The distinct tokens with their index hits, fewest first, counted up to a cap in one statement.
+
+    Counted on the indexed conditions only (a trigram OR scans the table).
+    """
+    distinct = list(dict.fromkeys(tokens))
+    if len(distinct) == 1:
+        return [(distinct[0], 0)]  # nothing to compare it with
+    counts = [
+        select(func.count()).select_from(_matching(token, near=False).limit(_COUNT_CAP).subquery())
+        for token in distinct
+    ]
+    row = session.execute(select(*(count.scalar_subquery() for count in counts))).one()
+    return sorted(zip(distinct, (int(count or 0) for count in row), strict=True), key=lambda pair: pair[1])
+
+
+def _numbers(session: Session, registration_ids: set[int]) -> dict[int, str]:
+    if not registration_ids:
+        return {}
+    rows = session.execute(
+        select(RegistrationRow.id, RegistrationRow.number).where(RegistrationRow.id.in_(registration_ids))
+    )
+    return dict(rows.all())
 
 
 def _score_name(query: list[str], name: list[str]) -> tuple[float, str] | None:

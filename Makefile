@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup system-packages test lint typecheck contracts pytest eval clean
+.PHONY: run setup system-packages browser-packages test lint typecheck contracts pytest eval clean
 
 run: setup
 	$(BIN)/rogatory run
@@ -14,13 +14,17 @@ setup: system-packages $(STAMP)
 system-packages:
 	@scripts/install-system-packages.sh
 
+# Debian's chromium for the browser tests (tests/browser); Playwright cannot download one here.
+browser-packages:
+	@scripts/install-system-packages.sh --browser
+
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-test: setup lint typecheck contracts pytest
+test: setup browser-packages lint typecheck contracts pytest
 
 lint:
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Rogatory needs (tesseract and its language packs),
 # only those missing. Needs root (or sudo); does nothing when all are present.
+# --browser adds Debian's chromium, which the browser tests drive (make test).
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,9 @@ packages=(
   tesseract-ocr-por tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-deu tesseract-ocr-ita
   fonts-dejavu-core python3.11-venv
 )
+if [ "${1:-}" = "--browser" ]; then
+  packages+=(chromium)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -124,4 +124,4 @@ def _spread(hours: list[float]) -> tuple[float, float] | None:
     if not hours:
         return None
     ordered = sorted(hours)
-    return round(median(ordered), 2), round(ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))], 2)
+    return round(median(ordered), 4), round(ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))], 4)

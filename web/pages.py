@@ -38,7 +38,20 @@ def _when(value: datetime | date | None) -> str:
     return value.isoformat()
 
 
+def _duration(hours: float | None) -> str:
+    """A time span for people: seconds, minutes, hours or days."""
+    if hours is None:
+        return "—"
+    seconds = hours * 3600
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+
+
 _ENVIRONMENT.filters["when"] = _when
+_ENVIRONMENT.filters["duration"] = _duration
 _ENVIRONMENT.filters["label"] = display_name
 
 

@@ -74,27 +74,28 @@ class RunningService:
         return self.process.returncode
 
 
-CLERK_PASSWORD = "end to end clerk password"
+USER_PASSWORD = "end to end user password"
 
 
-def add_clerk(data_dir: Path) -> str:
-    """Add the user ``clerk`` with ``rogatory users`` (as an operator does); its API token."""
+def add_user(data_dir: Path, username: str, role: str = "clerk", authority: str | None = None) -> str:
+    """Add a user with ``rogatory users`` (as an operator does); returns an API token of it."""
     base = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "users"]
+    options = ["--authority", authority] if authority else []
     added = subprocess.run(
-        [*base, "add", "clerk", "--role", "clerk", "--password-stdin"],
-        input=CLERK_PASSWORD + "\n",
+        [*base, "add", username, "--role", role, *options, "--password-stdin"],
+        input=USER_PASSWORD + "\n",
         capture_output=True,
         text=True,
         check=False,
     )
     if added.returncode != 0 and "taken" not in added.stderr:
         raise AssertionError(f"rogatory users add failed: {added.stderr}")
-    issued = subprocess.run([*base, "token", "clerk"], capture_output=True, text=True, check=True)
+    issued = subprocess.run([*base, "token", username], capture_output=True, text=True, check=True)
     return issued.stdout.strip()
 
 
 def start_service(data_dir: Path, *, poll: bool = False) -> RunningService:
-    token = add_clerk(data_dir)
+    token = add_user(data_dir, "clerk")
     port = free_port()
     log_path = data_dir.parent / f"{data_dir.name}-service.log"
     command = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "run", "--port", str(port)]

@@ -1,0 +1,151 @@
+"""Sign-in over the pages: the session cookie, CSRF protection, the rate limit, sign-out, and
+text from a document always rendered escaped."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rogatory.registration import Status
+from rogatory.settings import load_settings
+from rogatory.sources import MediaType
+from storage.database import Database
+from storage.registry import list_audit, register, save_analysis, set_status
+from tests.storage.sample_analysis import make_analysis
+from tests.web.users import PASSWORD, add_people
+from web.app import create_app
+from web.auth import SESSION_COOKIE
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    settings = load_settings(environ={}, data_dir=tmp_path / "data", sign_in_max_failures=3)
+    with TestClient(
+        create_app(settings, enqueue=lambda number: None, deliver=lambda number: None)
+    ) as test_client:
+        add_people(test_client.app.state.db)  # type: ignore[attr-defined]
+        yield test_client
+
+
+def _db(client: TestClient) -> Database:
+    db: Database = client.app.state.db  # type: ignore[attr-defined]
+    return db
+
+
+def _sign_in(client: TestClient, username: str, password: str = PASSWORD) -> str:
+    """Sign in through the form; returns the CSRF token of the page after it."""
+    response = client.post("/sign-in", data={"username": username, "password": password, "next": "/"})
+    assert response.status_code == 200, response.text
+    match = re.search(r'name="csrf-token" content="([^"]+)"', response.text)
+    assert match
+    return match.group(1)
+
+
+def test_pages_send_to_sign_in_and_back(client: TestClient) -> None:
+    response = client.get("/search?q=x", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/sign-in?next=/search%3Fq%3Dx"
+    signed = client.post(
+        "/sign-in",
+        data={"username": "clerk", "password": PASSWORD, "next": "/search?q=x"},
+        follow_redirects=False,
+    )
+    assert signed.status_code == 303
+    assert signed.headers["location"] == "/search?q=x"
+    cookie = signed.headers["set-cookie"]
+    assert f"{SESSION_COOKIE}=" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
+    assert client.get("/search?q=x").status_code == 200
+
+
+def test_next_never_leaves_the_site(client: TestClient) -> None:
+    for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+        signed = client.post(
+            "/sign-in",
+            data={"username": "clerk", "password": PASSWORD, "next": target},
+            follow_redirects=False,
+        )
+        assert signed.headers["location"] == "/"
+
+
+def test_authority_users_start_at_their_queue(client: TestClient) -> None:
+    signed = client.post(
+        "/sign-in",
+        data={"username": "fiu-officer", "password": PASSWORD, "next": "/"},
+        follow_redirects=False,
+    )
+    assert signed.headers["location"] == "/queue"
+    assert client.get("/", follow_redirects=False).headers["location"] == "/queue"
+    assert client.get("/statistics").status_code == 403
+
+
+def test_a_write_without_the_csrf_token_is_refused(client: TestClient) -> None:
+    csrf = _sign_in(client, "admin")
+    form = {"username": "newclerk", "password": "p" * 12, "role": "clerk"}
+    assert client.post("/admin/users", data=form).status_code == 403
+    assert client.post("/admin/users", data={**form, "csrf_token": "forged"}).status_code == 403
+    added = client.post("/admin/users", data={**form, "csrf_token": csrf}, follow_redirects=False)
+    assert added.status_code == 303
+    assert "newclerk" in client.get("/admin/users").text
+    upload = client.post("/api/requests", files=[("files", ("a.pdf", b"%PDF-1.4", "application/pdf"))])
+    assert upload.status_code == 403
+
+
+def test_a_sign_in_form_from_another_site_is_refused(client: TestClient) -> None:
+    response = client.post(
+        "/sign-in",
+        data={"username": "clerk", "password": PASSWORD},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert response.status_code == 403
+    assert SESSION_COOKIE not in response.headers.get("set-cookie", "")
+
+
+def test_failed_sign_ins_are_limited_and_audited(client: TestClient) -> None:
+    for _ in range(3):
+        assert client.post("/sign-in", data={"username": "reviewer", "password": "wrong"}).status_code == 401
+    blocked = client.post("/sign-in", data={"username": "reviewer", "password": PASSWORD})
+    assert blocked.status_code == 429
+    assert "Too many failed attempts" in blocked.text
+    assert SESSION_COOKIE not in blocked.headers.get("set-cookie", "")
+    failures = [entry for entry in list_audit(_db(client)) if entry.action == "sign_in_failed"]
+    assert len(failures) == 3
+
+
+def test_sign_out_ends_the_session(client: TestClient) -> None:
+    csrf = _sign_in(client, "clerk")
+    token = client.cookies[SESSION_COOKIE]
+    assert client.post("/sign-out", data={"csrf_token": csrf}, follow_redirects=False).status_code == 303
+    client.cookies.set(SESSION_COOKIE, token)  # a copy of the old cookie signs no one in
+    assert client.get("/api/requests").status_code == 401
+
+
+def test_document_text_is_rendered_escaped(client: TestClient) -> None:
+    db = _db(client)
+    number = register(
+        db,
+        sha256=hashlib.sha256(b"x").hexdigest(),
+        filename="<b>name</b>.pdf",
+        size=1,
+        media_type=MediaType.PDF,
+        source="cli",
+    ).registration.number
+    hostile = 'Evil <script>alert("x")</script> <img src=x onerror=alert(1)>'
+    save_analysis(db, number, make_analysis([hostile], route_to="fiu"))
+    set_status(db, number, Status.ROUTED)
+    _sign_in(client, "clerk")
+    page = client.get(f"/requests/{number}")
+    assert page.status_code == 200
+    assert "<script>alert" not in page.text
+    assert "<img src=x" not in page.text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.text
+    assert "&lt;b&gt;name&lt;/b&gt;.pdf" in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    viewed = [entry for entry in list_audit(db, number=number) if entry.action == "view"]
+    assert [entry.actor for entry in viewed] == ["clerk"]

@@ -242,14 +242,17 @@ def _write_reason(quarantined: Path, result: IntakeResult, now: datetime) -> Non
 
 
 def _enqueue(result: IntakeResult, context: IntakeContext) -> None:
-    """Queue a new registration; if the queue is down it is queued again at the next start."""
+    """Queue a new registration; if the queue is down, say so (the watcher's backlog queues it later)."""
     if result.status != "registered" or result.number is None:
         return
     try:
         context.enqueue(result.number)
     except TransientError as error:
         logger.warning(
-            "%s registered but not queued (%s); it is queued again at the next start", result.number, error
+            "%s registered but not queued (%s); it is queued when the broker answers again, "
+            "or at the next start",
+            result.number,
+            error,
         )
 
 

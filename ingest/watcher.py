@@ -20,6 +20,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
+from ingest.backlog import QueueBacklog
 from ingest.inbox import left_alone, scan_inbox
 from ingest.stability import StabilityTracker
 from rogatory.settings import Settings
@@ -53,6 +54,7 @@ class InboxWatcher:
         handle: Callable[[Path], object],
         poll: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
+        backlog: QueueBacklog | None = None,
     ) -> None:
         self.inbox = settings.inbox
         self.poll = settings.watch_poll if poll is None else poll
@@ -65,6 +67,7 @@ class InboxWatcher:
         )
         self._wake = threading.Event()
         self._warned: dict[Path, str] = {}
+        self._backlog = backlog
 
     def run(self, stop: threading.Event) -> None:
         """Watch until ``stop`` is set. Raises ``OSError`` if the inbox cannot be created."""
@@ -81,7 +84,12 @@ class InboxWatcher:
                 observer.join()
 
     def scan_once(self) -> list[Path]:
-        """Scan the inbox once and hand on the files that are ready; return them. Never raises."""
+        """Scan the inbox once and hand on the files that are ready; return them. Never raises.
+
+        First the registrations that waited for the broker are queued (``backlog``).
+        """
+        if self._backlog is not None:
+            self._backlog.flush()
         try:
             seen = scan_inbox(self.inbox)
             self._warn_left_alone(left_alone(self.inbox))

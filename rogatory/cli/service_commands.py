@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+from contextlib import suppress
 from pathlib import Path
 
 from rogatory.cli.invocation import settings_from
@@ -136,7 +137,7 @@ def run_watch(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(f"Watching {settings.inbox.resolve()} (Ctrl-C to stop)", flush=True)
     try:
-        _watch(settings, stop)
+        _watch(settings, stop, requeue_registered=True)
     except KeyboardInterrupt:
         stop.set()
     return 0
@@ -153,21 +154,38 @@ def _serve(settings: Settings) -> None:
     uvicorn.Server(config).run()
 
 
-def _watch(settings: Settings, stop: threading.Event) -> None:
+def _watch(settings: Settings, stop: threading.Event, *, requeue_registered: bool = False) -> None:
+    """Run the watcher; numbers that cannot be queued wait in its backlog until the broker answers.
+
+    ``requeue_registered`` (the watcher alone, ``rogatory watch``): first queue again what
+    is still registered, which a watcher stopped between registering and queueing left.
+    """
+    from ingest.backlog import QueueBacklog
     from ingest.intake import IntakeContext, intake_file
     from ingest.watcher import InboxWatcher
+    from rogatory.errors import TransientError
+    from rogatory.registration import Status
     from storage.database import open_database
     from storage.objects import open_object_store
+    from storage.registry import list_requests
     from workers.celery_app import create_celery, enqueue_processing
 
     celery = create_celery(settings)
+    backlog = QueueBacklog(lambda number: enqueue_processing(celery, number))
     context = IntakeContext(
         settings=settings,
         db=open_database(settings.database),
         store=open_object_store(settings),
-        enqueue=lambda number: enqueue_processing(celery, number),
+        enqueue=backlog.enqueue,
     )
-    watcher = InboxWatcher(settings, handle=lambda path: intake_file(path, context=context))
+    if requeue_registered:
+        registered = list_requests(context.db, status=Status.REGISTERED, limit=100_000)
+        for registration in reversed(registered):  # oldest first
+            with suppress(TransientError):  # kept in the backlog
+                backlog.enqueue(registration.number)
+        if registered:
+            print(f"Queued {len(registered)} registered request(s) again.", flush=True)
+    watcher = InboxWatcher(settings, handle=lambda path: intake_file(path, context=context), backlog=backlog)
     watcher.run(stop)
 
 

@@ -8,8 +8,9 @@ accents, so ``evaluation`` finds ``Évaluation``. On PostgreSQL a trigger keeps 
 ``tsvector`` per page, unaccented, stemmed in the document's language plus the plain
 words (:mod:`storage.migrations.search_index`); a query matches in any of those
 configurations, so ``declaraciones`` finds ``Declaración``. A query is words and
-``"quoted phrases"``; every term is required. Other databases fall back to a
-case-insensitive ``LIKE`` on every word.
+``"quoted phrases"``; every term is required. Both rank a bounded pool of the
+matches (:data:`RANKED_POOL`), then make snippets for the rows kept. Other databases
+fall back to a case-insensitive ``LIKE`` on every word.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ _SNIPPET_TOKENS = 16
 _FALLBACK_CONTEXT = 60
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|([^"\s]+)')
-# PostgreSQL ranks at most this many matching pages (ts_rank reads each page's vector):
-# a word on half the archive otherwise takes seconds (bench/bench_search.py, decisions.md).
+# At most this many matching pages are ranked (ts_rank reads each page's vector, bm25 each
+# page's statistics): a word on half the archive otherwise takes seconds (decisions.md).
 RANKED_POOL = 2000
 _CONFIGS = ("simple", *sorted(set(POSTGRESQL_CONFIGS.values())))
 
@@ -65,16 +66,22 @@ def search_pages(session: Session, query: str, *, limit: int) -> list[SearchHit]
 
 
 def search_full_text(session: Session, terms: list[list[str]], limit: int) -> list[SearchHit]:
-    """Pages matching every term in the SQLite FTS5 index, best (lowest bm25) first."""
+    """Pages matching every term in the SQLite FTS5 index, best (lowest bm25) first.
+
+    The ranking is over the newest :data:`RANKED_POOL` matches (the index reads them in
+    rowid order).
+    """
     match = " ".join('"' + " ".join(term).replace('"', '""') + '"' for term in terms)
     # Rank in the index first (bm25 only), then snippets for the rows kept: snippet() over
-    # every match of a common word is what costs (measured: bench/bench_search.py).
+    # every match of a common word is what costs, and bm25 over all of them next
+    # (a word on a third of 100,000 pages: 40 ms; over the pool: 2 ms; bench/bench_search.py).
     rows = session.execute(
         text(
             "SELECT r.number, p.page, "
             "snippet(page_search, 0, :start, :end, '…', :tokens) AS snippet, best.rank "
-            "FROM (SELECT rowid AS id, bm25(page_search) AS rank FROM page_search "
-            "WHERE page_search MATCH :match ORDER BY rank, rowid LIMIT :limit) best "
+            "FROM (SELECT id, rank FROM (SELECT rowid AS id, bm25(page_search) AS rank FROM page_search "
+            "WHERE page_search MATCH :match ORDER BY rowid DESC LIMIT :pool) "
+            "ORDER BY rank, id LIMIT :limit) best "
             "JOIN page_search ON page_search.rowid = best.id AND page_search MATCH :match "
             "JOIN pages p ON p.id = best.id "
             "JOIN registrations r ON r.id = p.registration_id "
@@ -86,6 +93,7 @@ def search_full_text(session: Session, terms: list[list[str]], limit: int) -> li
             "tokens": _SNIPPET_TOKENS,
             "match": match,
             "limit": limit,
+            "pool": max(limit, RANKED_POOL),
         },
     )
     return [

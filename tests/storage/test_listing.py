@@ -1,0 +1,101 @@
+"""The registry as a user lists it: filters, flags, sorting, facets and statistics, for each viewer."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from rogatory.listing import Flag, RegistryFilter, SortKey
+from rogatory.registration import Status
+from rogatory.sources import MediaType
+from rogatory.users import Role, User
+from storage.database import Database
+from storage.listing import count_facets, list_registry
+from storage.registry import register, save_analysis, set_status
+from storage.statistics import compute_statistics
+from tests.storage.sample_analysis import make_analysis
+
+CLERK = User(id=1, username="clerk", display_name="Clerk", role=Role.CLERK, created_at=datetime.now(UTC))
+FIU = User(
+    id=2,
+    username="fiu",
+    display_name="FIU",
+    role=Role.AUTHORITY,
+    authority="fiu",
+    created_at=datetime.now(UTC),
+)
+
+
+def _add(db: Database, label: str, *, route_to: str, status: Status, state: str = "FR") -> str:
+    number = register(
+        db,
+        sha256=hashlib.sha256(label.encode()).hexdigest(),
+        filename=label,
+        size=1,
+        media_type=MediaType.PDF,
+        source="cli",
+    ).registration.number
+    save_analysis(db, number, make_analysis([label], route_to=route_to, requesting_state=state))
+    set_status(db, number, status)
+    return number
+
+
+def test_filters_flags_sorting_and_viewer(db: Database) -> None:
+    first = _add(db, "a", route_to="fiu", status=Status.ROUTED, state="ES")
+    second = _add(db, "b", route_to="police", status=Status.NEEDS_REVIEW)
+    third = _add(db, "c", route_to="fiu", status=Status.ROUTED)
+    register(
+        db,
+        sha256=hashlib.sha256(b"a").hexdigest(),
+        filename="again",
+        size=1,
+        media_type=MediaType.PDF,
+        source="cli",
+    )
+    everything = list_registry(db, CLERK, RegistryFilter())
+    assert [entry.number for entry in everything.entries] == [third, second, first]
+    assert everything.total == 3
+    assert [e.number for e in list_registry(db, CLERK, RegistryFilter(route_to="fiu")).entries] == [
+        third,
+        first,
+    ]
+    assert [e.number for e in list_registry(db, CLERK, RegistryFilter(requesting_state="ES")).entries] == [
+        first
+    ]
+    assert [e.number for e in list_registry(db, CLERK, RegistryFilter(offence="art23")).entries] == [
+        third,
+        second,
+        first,
+    ]
+    assert list_registry(db, CLERK, RegistryFilter(measure="freezing")).total == 0
+    duplicated = list_registry(db, CLERK, RegistryFilter(flag=Flag.DUPLICATE)).entries
+    assert [(e.number, e.duplicates, Flag.DUPLICATE in e.flags) for e in duplicated] == [(first, 1, True)]
+    assert [e.number for e in list_registry(db, CLERK, RegistryFilter(flag=Flag.NEEDS_REVIEW)).entries] == [
+        second
+    ]
+    by_state = list_registry(db, CLERK, RegistryFilter(), sort=SortKey.STATE, descending=False).entries
+    assert [e.requesting_state for e in by_state] == ["ES", "FR", "FR"]
+    mine = list_registry(db, FIU, RegistryFilter())
+    assert ([e.number for e in mine.entries], mine.total) == ([third, first], 2)
+    assert list_registry(db, FIU, RegistryFilter(numbers=(second, first))).total == 1
+
+
+def test_facets_count_only_what_the_viewer_sees(db: Database) -> None:
+    _add(db, "a", route_to="fiu", status=Status.ROUTED, state="ES")
+    _add(db, "b", route_to="police", status=Status.ROUTED)
+    facets = count_facets(db, CLERK, RegistryFilter())
+    assert {(f.value, f.count) for f in facets.route_to} == {("fiu", 1), ("police", 1)}
+    assert [(f.value, f.count) for f in facets.offence] == [("art23", 2)]
+    assert {f.value for f in count_facets(db, FIU, RegistryFilter()).requesting_state} == {"ES"}
+
+
+def test_statistics_count_per_dimension(db: Database) -> None:
+    _add(db, "a", route_to="fiu", status=Status.ROUTED, state="ES")
+    _add(db, "b", route_to="fiu", status=Status.ROUTED)
+    figures = compute_statistics(db)
+    assert figures.received == 2
+    assert figures.by_dimension["route_to"] == [("fiu", 2)]
+    assert sorted(figures.by_dimension["requesting_state"]) == [("ES", 1), ("FR", 1)]
+    assert figures.by_dimension["measure"] == [("bank_records", 2)]
+    assert figures.routing_hours is not None
+    assert compute_statistics(db, since=datetime.now(UTC).date().replace(year=2100)).received == 0

@@ -1,0 +1,89 @@
+"""Every page renders for the roles that may open it, with what it is for on it."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rogatory.registration import Status
+from rogatory.settings import load_settings
+from rogatory.sources import MediaType
+from storage.database import Database
+from storage.registry import register, save_analysis, set_status
+from tests.storage.sample_analysis import make_analysis
+from tests.web.users import add_people, bearer
+from web.app import create_app
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
+    settings = load_settings(environ={}, data_dir=tmp_path / "data")
+    with TestClient(create_app(settings, enqueue=lambda n: None, deliver=lambda n: None)) as client:
+        db: Database = client.app.state.db  # type: ignore[attr-defined]
+        tokens = add_people(db)
+        number = register(
+            db,
+            sha256=hashlib.sha256(b"p").hexdigest(),
+            filename="p.pdf",
+            size=1,
+            media_type=MediaType.PDF,
+            source="cli",
+        ).registration.number
+        save_analysis(
+            db, number, make_analysis(["Ivanov requests bank records"], route_to="fiu", notify=("police",))
+        )
+        set_status(db, number, Status.ROUTED)
+        yield client, tokens, number
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/", "Registry"),
+        ("/?status=routed&offence=art23&sort=state&order=asc", "RQ-"),
+        ("/upload", "Drop scanned requests here"),
+        ("/review", "Review queue"),
+        ("/deadlines", "Overdue"),
+        ("/search?q=Ivanov", "1 match"),
+        ("/search?q=Ivanov&mode=party", "Ivanov"),
+        ("/statistics", "Requests received per month"),
+        ("/admin/users", "Add a user"),
+        ("/admin/authorities", "Routing rules, in order"),
+        ("/admin/deliveries", "No delivery with this status"),
+        ("/admin/audit", "register"),
+        ("/requests/{number}", "Completeness"),
+    ],
+)
+def test_pages_render_for_an_admin(
+    setup: tuple[TestClient, dict[str, str], str], path: str, expected: str
+) -> None:
+    client, tokens, number = setup
+    response = client.get(path.replace("{number}", number), headers=bearer(tokens["admin"]))
+    assert response.status_code == 200
+    assert expected in response.text
+
+
+def test_the_notified_authority_sees_the_request_in_its_queue(
+    setup: tuple[TestClient, dict[str, str], str],
+) -> None:
+    client, tokens, number = setup
+    assert number in client.get("/queue", headers=bearer(tokens["police-officer"])).text
+    assert client.get("/admin/users", headers=bearer(tokens["police-officer"])).status_code == 403
+    assert client.get("/admin/users", headers=bearer(tokens["reviewer"])).status_code == 403
+
+
+def test_statistics_export_as_csv(setup: tuple[TestClient, dict[str, str], str]) -> None:
+    client, tokens, _ = setup
+    response = client.get("/statistics.csv", headers=bearer(tokens["clerk"]))
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["dimension", "value", "count"]
+    assert ["total", "received", "1"] in rows
+    assert ["route_to", "fiu", "1"] in rows
+    assert ["measure", "bank_records", "1"] in rows

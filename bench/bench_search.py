@@ -7,7 +7,8 @@ triggers), then times queries: full-text (single words, two words, a phrase) wit
 ``search``, person search with ``find_parties`` typed in Latin letters (the stored
 name may be Cyrillic or Arabic), account search with the IBAN typed in groups of four. The baseline is what a
 clerk would otherwise do: a case-insensitive substring scan of every page
-(``LIKE``, as grep would), timed on a sample of the same queries.
+(``LIKE``, as grep would), timed on a sample of the same queries. Person search also
+prints how often the registration that named the person is among the first 20 matches.
 
     .venv/bin/python -m bench.bench_search [--docs 100000] [--queries 200] [--backend sqlite|postgresql|both]
         [--keep FOLDER]
@@ -283,7 +284,7 @@ class Corpus:
     """What the queries are drawn from: each language's vocabulary, some names and accounts."""
 
     vocabulary: dict[str, list[str]]
-    names: list[str]
+    names: list[tuple[str, str]]  # a person named and the registration naming them
     accounts: list[str]
 
 
@@ -340,7 +341,7 @@ def _batches(rng: random.Random, corpus: Corpus, count: int) -> Iterator[Batch]:
             account = _iban(rng)
             if index % 500 == 0:
                 corpus.accounts.append(account)
-                corpus.names.append(people[0])
+                corpus.names.append((people[0], f"RQ-2026-{ident:06d}"))
             words = rng.choices(vocabulary[language], cum_weights=weights[language], k=120)
             text = " ".join([*people, account, *words])
             rows[PageRow].append({"registration_id": ident, "page": 1, "text": text})
@@ -467,7 +468,7 @@ def measure(backend: str, docs: int, count: int, keep: Path | None) -> None:
         fulltext = [word(i) for i in range(count // 2)]
         fulltext += [f"{word(i)} {word(i + 1)}" for i in range(count // 4)]
         fulltext += [f'"{word(i)} {word(i + 3)}"' for i in range(count // 4)]
-        persons = [anyascii(name).replace("-", " ") for name in names]
+        persons = [anyascii(name).replace("-", " ") for name, _ in names]
         account_queries = [" ".join(a[i : i + 4] for i in range(0, len(a), 4)) for a in accounts] or ["DE00"]
         rows = [
             ("full-text search", _time(lambda q: search(db, q, limit=20), fulltext)),
@@ -477,6 +478,16 @@ def measure(backend: str, docs: int, count: int, keep: Path | None) -> None:
         ]
         for label, (median, p95) in rows:
             print(f"  {label:<36} median {median:8.1f} ms   p95 {p95:8.1f} ms")
+        print(f"  person search: the registration named among the first 20 for {_recall(db, names)}")
+
+
+def _recall(db: Database, names: list[tuple[str, str]]) -> str:
+    """How many Latin-letter queries list the registration that named the person (any script)."""
+    found = sum(
+        number in {match.number for match in find_parties(db, anyascii(name).replace("-", " "), limit=20)}
+        for name, number in names
+    )
+    return f"{found} of {len(names)} names"
 
 
 def main() -> None:

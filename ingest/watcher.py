@@ -28,7 +28,8 @@ from rogatory.settings import Settings
 logger = logging.getLogger(__name__)
 
 MIN_RETRY_SECONDS = 30.0
-"""A file whose intake failed (store or database down) is tried again after this long."""
+"""A file whose intake failed (store or database down) is tried again after this long, by default
+(``settings.watch_retry_seconds``)."""
 
 _MAX_WAIT_SECONDS = 0.5
 """How often the stop event is looked at while waiting."""
@@ -63,7 +64,7 @@ class InboxWatcher:
         self._clock = clock
         self._tracker = StabilityTracker(
             stable_seconds=settings.stable_seconds,
-            retry_seconds=max(MIN_RETRY_SECONDS, settings.stable_seconds),
+            retry_seconds=max(settings.watch_retry_seconds, settings.stable_seconds),
         )
         self._wake = threading.Event()
         self._warned: dict[Path, str] = {}

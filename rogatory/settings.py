@@ -50,6 +50,8 @@ class Settings(BaseModel):
     watch_poll: bool = False
     watch_interval_seconds: float = Field(default=1.0, gt=0)
     stable_seconds: float = Field(default=1.0, ge=0)
+    # A file whose intake failed (object store or database down) is tried again after this long.
+    watch_retry_seconds: float = Field(default=30.0, gt=0)
 
     max_file_bytes: int = Field(default=200 * 1024 * 1024, gt=0)
     max_pages: int = Field(default=2000, gt=0)

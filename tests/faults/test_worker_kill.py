@@ -17,7 +17,7 @@ import os
 import random
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -146,10 +146,10 @@ def _wait_for_new_pool_process(worker_pid: int, killed: int) -> None:
     raise AssertionError("the worker started no new pool process after the kill")
 
 
-def _wait_until_finished(db: Database, numbers: list[str], log: object) -> None:
+def _wait_until_finished(db: Database, numbers: list[str], log: Callable[[], str]) -> None:
     deadline = time.monotonic() + 300
     while _unfinished(db, numbers):
-        assert time.monotonic() < deadline, f"unfinished {_unfinished(db, numbers)}:\n{log()[-4000:]}"  # type: ignore[operator]
+        assert time.monotonic() < deadline, f"unfinished {_unfinished(db, numbers)}:\n{log()[-4000:]}"
         time.sleep(0.5)
 
 

@@ -9,6 +9,7 @@ actions need a reviewer. Runs in the web process.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -167,12 +168,18 @@ def _pages(view: RequestView) -> list[dict[str, object]]:
         return []
     entities = analysis.entities.items
     viewable = str(view.registration.media_type) in {media.value for media in MediaType}
+    # Every mention of one value answers to its first mention's index (one hover lights all).
+    first: dict[tuple[str, str], int] = {}
+    canonical = [first.setdefault((e.kind.value, e.value), index) for index, e in enumerate(entities)]
     return [
         {
             "page": page,
             "image": viewable and view.registration.status is not Status.FAILED,
-            "highlights": page_highlights(page, entities),
-            "segments": page_segments(page, entities),
+            "highlights": [replace(h, index=canonical[h.index]) for h in page_highlights(page, entities)],
+            "segments": [
+                replace(seg, index=canonical[seg.index]) if seg.index is not None else seg
+                for seg in page_segments(page, entities)
+            ],
             "view_box": _view_box(page),
         }
         for page in analysis.text.pages
@@ -183,14 +190,19 @@ def _view_box(page: PageText) -> str:
     return f"0 0 {page.width} {page.height}" if page.width > 0 and page.height > 0 else ""
 
 
-def _entity_groups(analysis: Analysis) -> list[tuple[str, list[tuple[int, Entity]]]]:
-    groups: list[tuple[str, list[tuple[int, Entity]]]] = []
+def _entity_groups(analysis: Analysis) -> list[tuple[str, list[tuple[int, Entity, list[int]]]]]:
+    """Entities by kind, each value once (its first mention) with the pages it is on."""
+    groups: list[tuple[str, list[tuple[int, Entity, list[int]]]]] = []
     for kind in _KIND_ORDER:
-        members = [
-            (index, entity) for index, entity in enumerate(analysis.entities.items) if entity.kind == kind
-        ]
-        if members:
-            groups.append((_KIND_TITLES[kind], members))
+        first: dict[str, tuple[int, Entity, list[int]]] = {}
+        for index, entity in enumerate(analysis.entities.items):
+            if entity.kind != kind:
+                continue
+            _, _, pages = first.setdefault(entity.value, (index, entity, []))
+            if entity.span.page not in pages:
+                pages.append(entity.span.page)
+        if first:
+            groups.append((_KIND_TITLES[kind], list(first.values())))
     return groups
 
 

@@ -110,6 +110,10 @@ def test_document_shows_the_person_highlighted_on_the_page(
     expect(page.locator(".page-text mark.hl-person", has_text="PETROV").first).to_be_visible()
     expect(page.locator("#route-to")).to_contain_text("Asset Recovery")
     page.screenshot(path=str(screenshots / "04-document.png"), full_page=True)
+    page.set_viewport_size({"width": 820, "height": 1180})  # a tablet held upright
+    assert page.evaluate("document.documentElement.scrollWidth") <= 820
+    expect(box).to_be_visible()
+    page.screenshot(path=str(screenshots / "04-document-tablet.png"), full_page=True)
     page.context.close()
 
 

@@ -18,7 +18,7 @@ from rogatory.review import DeliveryStatus
 from rogatory.users import Role
 from storage.audit import list_audit
 from storage.credentials import create_token
-from storage.deliveries import list_deliveries
+from storage.deliveries import list_deliveries, retry_failed
 from storage.users import create_user, list_users, set_active
 from web.auth import Admin, Reviewer, app_db, app_settings, signed_in
 from web.pages import render
@@ -129,6 +129,14 @@ def deliveries_page(request: Request, principal: Reviewer, status: str = "failed
     return render(
         request, "admin_deliveries.html", principal, deliveries=listed, shown=status, section="deliveries"
     )
+
+
+@router.post("/admin/deliveries/{number}/retry")
+def retry_delivery(request: Request, principal: Reviewer, number: str) -> Response:
+    """A fresh round of attempts for the failed deliveries of one request."""
+    retry_failed(app_db(request), number)
+    request.app.state.review.deliver(number)
+    return RedirectResponse("/admin/deliveries?status=pending", status_code=303)
 
 
 @router.get("/admin/audit")

@@ -30,6 +30,7 @@ _TRIGRAM_THRESHOLD = 0.5
 RELATED_MIN_SCORE = 0.75  # a shared name relates two requests from "same consonants" up
 _MAX_CANDIDATES = 2000
 _COUNT_CAP = _MAX_CANDIDATES + 1
+_TERM_LENGTH = 200  # party_terms.term and .skeleton
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ def index_parties(session: Session, registration_id: int, entities: Entities) ->
         for key in keys:
             if key and (kind, entity.value, key) not in seen:
                 seen.add((kind, entity.value, key))
-                term = key[:200]
-                sign = term if kind == ACCOUNT else skeleton(term)[:200]
+                term = key[:_TERM_LENGTH]
+                sign = term if kind == ACCOUNT else _sign(term)
                 session.add(
                     PartyTermRow(
                         registration_id=registration_id,
@@ -166,18 +167,19 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
     """Names with a term matching the query's most selective token: same token, same
     skeleton, or (on PostgreSQL) a near spelling by trigrams. The other tokens are checked
     when scoring; starting from the rarest keeps a common first name from flooding. When
-    even the rarest matches more names than the candidate limit, the names that also match
-    the next rarest come first (else the limit cut the person asked for out)."""
+    even the rarest matches more names than the candidate limit, the candidates are the
+    names sharing the skeletons of both the rarest and the next rarest (else the limit cut
+    the person asked for out), or, when there is none, those of the rarest as before."""
     postgresql = session.get_bind().dialect.name == "postgresql"
     if postgresql:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
     (rarest, count), *others = _by_selectivity(session, tokens)
-    anchor = _matching(rarest, near=postgresql)
     if count >= _COUNT_CAP and others:
-        both = anchor.intersect(_matching(others[0][0], near=False)).limit(_MAX_CANDIDATES)
-        names = _names(session, both.subquery())
+        both = _matching(rarest, near=False).intersect(_matching(others[0][0], near=False))
+        names = _names(session, both.limit(_MAX_CANDIDATES).subquery())
         if names:
             return names
+    anchor = _matching(rarest, near=postgresql)
     return _names(session, anchor.distinct().limit(_MAX_CANDIDATES).subquery())
 
 
@@ -201,8 +203,9 @@ def _names(session: Session, hits: Subquery) -> dict[tuple[int, str, str], list[
 
 
 def _matching(token: str, *, near: bool) -> Select[int, str]:
-    """Name terms equal to ``token`` or to its skeleton, and with ``near`` its trigram neighbours."""
-    condition = or_(PartyTermRow.term == token, PartyTermRow.skeleton == skeleton(token))
+    """Name terms with the skeleton of ``token`` (the same token has it too), and with
+    ``near`` its trigram neighbours."""
+    condition = PartyTermRow.skeleton == _sign(token)
     if near and len(token) >= 4:
         condition = or_(condition, PartyTermRow.term.op("%")(token))
     return select(PartyTermRow.registration_id, PartyTermRow.value).where(
@@ -210,16 +213,26 @@ def _matching(token: str, *, near: bool) -> Select[int, str]:
     )
 
 
+def _sign(token: str) -> str:
+    """The skeleton of a name token as indexed (both cut to the column's length)."""
+    return skeleton(token[:_TERM_LENGTH])[:_TERM_LENGTH]
+
+
 def _by_selectivity(session: Session, tokens: list[str]) -> list[tuple[str, int]]:
     """The distinct tokens with their index hits, fewest first, counted up to a cap in one statement.
 
-    Counted on the indexed conditions only (a trigram OR scans the table).
+    Counted in the (kind, skeleton) index alone (a trigram OR would scan the table).
     """
     distinct = list(dict.fromkeys(tokens))
     if len(distinct) == 1:
         return [(distinct[0], 0)]  # nothing to compare it with
     counts = [
-        select(func.count()).select_from(_matching(token, near=False).limit(_COUNT_CAP).subquery())
+        select(func.count()).select_from(
+            select(PartyTermRow.skeleton)
+            .where(PartyTermRow.kind.in_(NAME_KINDS), PartyTermRow.skeleton == _sign(token))
+            .limit(_COUNT_CAP)
+            .subquery()
+        )
         for token in distinct
     ]
     row = session.execute(select(*(count.scalar_subquery() for count in counts))).one()

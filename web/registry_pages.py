@@ -8,7 +8,7 @@ Runs in the web process.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -21,6 +21,7 @@ from rogatory.taxonomy import LANGUAGES, LEGAL_BASES, MEASURES, OFFENCES
 from storage.deadlines import list_deadlines
 from storage.listing import list_registry
 from web.auth import CentralStaff, Principal, Registrar, SignedIn, app_db, app_settings, signed_in
+from web.filters import filter_from_query
 from web.pages import render
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
@@ -31,25 +32,6 @@ PAGE_SIZE = 50
 def directory_of(request: Request) -> Directory:
     directory: Directory = request.app.state.directory
     return directory
-
-
-def filter_from_query(request: Request) -> RegistryFilter:
-    """The filters of the query string; unknown or malformed values are ignored."""
-    query = request.query_params
-    values: dict[str, object] = {}
-    for name in ("language", "requesting_state", "route_to", "offence", "measure", "legal_basis"):
-        if query.get(name):
-            values[name] = query[name][:100]
-    if query.get("status") in set(Status):
-        values["status"] = Status(query["status"])
-    if query.get("flag") in set(Flag):
-        values["flag"] = Flag(query["flag"])
-    for name in ("received_from", "received_to", "deadline_before"):
-        try:
-            values[name] = date.fromisoformat(query[name]) if query.get(name) else None
-        except ValueError:
-            continue
-    return RegistryFilter.model_validate(values)
 
 
 def _listing(

@@ -14,11 +14,14 @@ from fastapi.responses import Response
 
 from ingest.intake import IntakeContext, IntakeResult, intake_bytes
 from rogatory.errors import InputError
+from rogatory.listing import Facets, RegistryFilter
 from rogatory.registration import Registration, RequestView, SearchHit, Status
 from storage.audit import audit
+from storage.listing import count_facets, list_registry
 from storage.registry import list_requests, search
 from web.access import only_visible, visible_request
 from web.auth import Registrar, SignedIn, signed_in
+from web.filters import filter_from_query
 
 router = APIRouter(dependencies=[Depends(signed_in)])
 open_router = APIRouter()
@@ -26,6 +29,8 @@ open_router = APIRouter()
 #: Search asks the index for this many times the hits wanted when some may be invisible.
 _OVERFETCH = 5
 _CHUNK = 1024 * 1024
+#: Pages of hits over which facets are counted.
+_FACET_HITS = 2000
 
 
 def intake_context(request: Request) -> IntakeContext:
@@ -105,10 +110,39 @@ def search_text(
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> list[SearchHit]:
-    """Full-text search over the text of every page the caller may see."""
+    """Full-text search over the text of every page the caller may see.
+
+    The registry's filters narrow the hits: ``status``, ``language``, ``requesting_state``,
+    ``route_to``, ``offence``, ``measure``, ``legal_basis``, ``flag``, ``received_from``,
+    ``received_to``, ``deadline_before`` (ISO dates).
+    """
     db = intake_context(request).db
-    wanted = limit if principal.user.role.sees_registry else limit * _OVERFETCH
-    return only_visible(db, principal, search(db, q, limit=wanted), lambda hit: hit.number)[:limit]
+    filters = filter_from_query(request)
+    narrowed = filters != RegistryFilter()
+    wanted = limit if principal.user.role.sees_registry and not narrowed else max(limit * _OVERFETCH, 200)
+    hits = only_visible(db, principal, search(db, q, limit=wanted), lambda hit: hit.number)
+    if narrowed:
+        numbers = tuple(dict.fromkeys(hit.number for hit in hits))
+        kept = list_registry(
+            db, principal.user, filters.model_copy(update={"numbers": numbers}), limit=len(numbers) or 1
+        )
+        allowed = {entry.number for entry in kept.entries}
+        hits = [hit for hit in hits if hit.number in allowed]
+    return hits[:limit]
+
+
+@router.get("/api/search/facets")
+def search_facets(
+    request: Request,
+    principal: SignedIn,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+) -> Facets:
+    """How many of the requests a search finds have each status, language, state,
+    authority, offence, measure, legal basis and flag (the caller's requests only)."""
+    db = intake_context(request).db
+    hits = only_visible(db, principal, search(db, q, limit=_FACET_HITS), lambda hit: hit.number)
+    numbers = tuple(dict.fromkeys(hit.number for hit in hits))
+    return count_facets(db, principal.user, RegistryFilter(numbers=numbers))
 
 
 async def _read_limited(upload_file: UploadFile, limit: int) -> bytes:

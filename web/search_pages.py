@@ -19,8 +19,8 @@ from storage.parties import find_parties
 from storage.registry import search
 from web.access import only_visible
 from web.auth import SignedIn, app_db, signed_in
+from web.filters import filter_from_query
 from web.pages import render
-from web.registry_pages import filter_from_query
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 

@@ -235,3 +235,14 @@ def test_central_staff_see_the_registry(world: tuple[TestClient, dict[str, str],
             bearer(tokens[username]),
         )
         assert status == 403
+
+
+def test_facets_count_only_the_callers_documents(
+    world: tuple[TestClient, dict[str, str], list[Document]],
+) -> None:
+    client, tokens, documents = world
+    for username in ("fiu-officer", "police-officer", "agency-officer", "clerk"):
+        facets = client.get("/api/search/facets", params={"q": "Petrovich"}, headers=bearer(tokens[username]))
+        counted = sum(item["count"] for item in facets.json()["status"])
+        visible = [d for d in documents if username in d.visible_to] if username != "clerk" else documents
+        assert counted == len(visible), username

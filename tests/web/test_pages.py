@@ -87,3 +87,17 @@ def test_statistics_export_as_csv(setup: tuple[TestClient, dict[str, str], str])
     assert ["total", "received", "1"] in rows
     assert ["route_to", "fiu", "1"] in rows
     assert ["measure", "bank_records", "1"] in rows
+
+
+def test_search_api_narrows_by_facet_and_counts_facets(setup: tuple[TestClient, dict[str, str], str]) -> None:
+    client, tokens, number = setup
+    headers = bearer(tokens["clerk"])
+    assert [hit["number"] for hit in client.get("/api/search?q=Ivanov", headers=headers).json()] == [number]
+    assert client.get("/api/search?q=Ivanov&route_to=police", headers=headers).json() == []
+    assert len(client.get("/api/search?q=Ivanov&offence=art23&status=routed", headers=headers).json()) == 1
+    facets = client.get("/api/search/facets?q=Ivanov", headers=headers).json()
+    assert facets["route_to"] == [{"value": "fiu", "count": 1}]
+    assert facets["measure"] == [{"value": "bank_records", "count": 1}]
+    hidden = client.get("/api/search/facets?q=Ivanov", headers=bearer(tokens["police-officer"])).json()
+    assert hidden["status"] == [{"value": "routed", "count": 1}]  # notified to the police
+    assert client.get("/api/search/facets?q=Ivanov", headers=bearer(tokens["fiu-officer"])).json()["route_to"]

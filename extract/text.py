@@ -3,7 +3,7 @@
 Runs in the worker process (and in the evaluation command and tests). PDF pages
 use their text layer when it is real text and are otherwise rendered and OCR'd;
 image files are OCR'd frame by frame. OCR picks its models once per document, on
-its first page with text: an English probe of a band of the page whose language
+its first page with text: an English probe of a few lines of the page whose language
 lingua decides when it reads well (upright Latin text), else tesseract OSD for the
 script and orientation. A later page that reads badly is checked again (turned
 upright, or read with its own script's models).
@@ -21,21 +21,20 @@ from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
 from extract.orientation import needs_turn, turn_upright
 from extract.pdf import TextLayerPage, read_pdf_pages
+from extract.probe import probe_band
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
 from rogatory.records import DocumentText, PageText, TextSource
 from rogatory.sources import MediaType, SourceFile
 
 #: An OCR'd page whose mean word confidence is below this is checked again with OSD.
 RECHECK_CONFIDENCE = 0.7
-#: Pages scanned at this resolution or more are halved for the cheap detection passes.
-MIN_HALVED_DPI = 200
-#: The probe band: this share of the page height, from PROBE_TOP down.
-PROBE_TOP, PROBE_HEIGHT = 0.2, 0.3
 #: An English probe reading at least this confidence is upright Latin text (dev pages:
 #: upright Latin 0.86 and more; Cyrillic, Arabic or upside down 0.74 and less).
 UPRIGHT_PROBE_CONFIDENCE = 0.8
-#: A probe band with fewer letters than this is not enough: the whole page is probed.
+#: A probe with fewer letters than this is not enough: a band of WIDE_PROBE_LINES is read.
 MIN_PROBE_LETTERS = 150
+#: The lines of the second, wider probe band (about the third of a page the probe once read).
+WIDE_PROBE_LINES = 15
 #: Below this OSD script confidence, the script does not choose the models.
 MIN_SCRIPT_CONFIDENCE = 2.0
 
@@ -152,9 +151,9 @@ class _OcrReader:
     def _first_page(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
         """Choose the document's models on its first page with text, and OCR it.
 
-        An English probe comes first: an English pass over a band of the page at full
-        resolution, a third of the cost of a full pass (tesseract's time follows the
-        number of text lines, not the resolution). When it reads confidently and lingua
+        An English probe comes first: an English pass over five lines of body text at
+        full resolution, a sixth to a tenth of the cost of a full pass (tesseract's
+        time follows the characters it reads). When it reads confidently and lingua
         names a Latin-script language, the page is upright Latin text and that language
         is used without OSD, which costs as much as a full pass. Otherwise OSD gives
         script and orientation; a turn is only made when a probe reads the turned page
@@ -188,8 +187,7 @@ class _OcrReader:
 
     def _latin_languages(self, probe: OcrResult) -> str | None:
         """The models of the probe's language when it read upright Latin text confidently."""
-        letters = sum(char.isalpha() for char in probe.text)
-        if probe.confidence < UPRIGHT_PROBE_CONFIDENCE or letters < MIN_PROBE_LETTERS:
+        if probe.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(probe) < MIN_PROBE_LETTERS:
             return None
         guess = detect_language(probe.text, detector=self.engines.detector)
         if guess is None or not latin_script(guess.code):
@@ -197,12 +195,16 @@ class _OcrReader:
         return tesseract_languages(guess.code)
 
     def _probe(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
-        """A cheap pass: the band of the page below its heading, else the whole page at half size."""
+        """A cheap pass over a few lines of body text (:func:`extract.probe.probe_band`).
+
+        A band read confidently but with too few letters (a table, a short line) is
+        read again taller; a band read badly is returned as it is: its text is not
+        upright in these models' script, which more lines would not change.
+        """
         band = self._ocr(probe_band(image), languages, dpi=dpi)
-        if sum(char.isalpha() for char in band.text) >= MIN_PROBE_LETTERS:
+        if band.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(band) >= MIN_PROBE_LETTERS:
             return band
-        small, small_dpi = _half(image, dpi=dpi)
-        return self._ocr(small, languages, dpi=small_dpi)
+        return self._ocr(probe_band(image, lines=WIDE_PROBE_LINES), languages, dpi=dpi)
 
     def _script_languages(self, orientation: Orientation) -> str | None:
         if orientation.script_confidence < MIN_SCRIPT_CONFIDENCE:
@@ -233,18 +235,8 @@ class _OcrReader:
         )
 
 
-def probe_band(image: Image.Image) -> Image.Image:
-    """The horizontal band of ``image`` read by the language probe (body text, past the heading)."""
-    top = round(image.height * PROBE_TOP)
-    return image.crop((0, top, image.width, top + round(image.height * PROBE_HEIGHT)))
-
-
-def _half(image: Image.Image, *, dpi: int) -> tuple[Image.Image, int]:
-    """A half-resolution copy of a page image (the image itself below 200 dpi)."""
-    if dpi < MIN_HALVED_DPI:
-        return image, dpi
-    grey = image.convert("L") if image.mode == "1" else image
-    return grey.reduce(2), dpi // 2
+def _letters(result: OcrResult) -> int:
+    return sum(char.isalpha() for char in result.text)
 
 
 def _empty_page(number: int, issue: str, *, image: Image.Image | None = None) -> PageText:

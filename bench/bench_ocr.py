@@ -1,6 +1,6 @@
 """OCR throughput on the same page images: raw tesseract CLI, this project's stage, OCRmyPDF.
 
-Usage: ``python bench/bench_ocr.py [CORPUS] [--pages N] [--jobs J] [--skip-ocrmypdf]``.
+Usage: ``python -m bench.bench_ocr [CORPUS] [--pages N] [--jobs J] [--rounds R] [--skip-ocrmypdf]``.
 
 The page images are the pages of the corpus's scanned documents (scanned PDFs
 rendered at 300 dpi by the stage's own reader, TIFF/JPEG/PNG frames as they are),
@@ -23,7 +23,9 @@ tesseract process:
 
 First it times rendering PDF pages at 300 dpi in grayscale with pypdfium2 (what
 the stage uses) against poppler's ``pdftoppm``. Prints pages per minute and CPU
-seconds per page for each tool and the ratios the targets are set on. Accuracy is
+seconds per page for each tool, with the load average as it starts (the machine
+is shared), and the ratios the targets are set on; with ``--rounds R`` the tools
+take turns R times, so a burst of other work does not fall on one tool only. Accuracy is
 not measured here (pages are not aligned with the manifest text): use
 bench_text.py or ``rogatory eval`` for CER.
 """
@@ -202,15 +204,15 @@ def timed(label: str, pages: int, action: Callable[[], object]) -> Timing:
     once reaped) and this process: on a machine shared with other work it says what
     the tool costs when wall-clock time does not.
     """
+    load = os.getloadavg()[0]
     before = _cpu_seconds()
     start = time.perf_counter()
     action()
     seconds = time.perf_counter() - start
     cpu = _cpu_seconds() - before
     timing = Timing(pages_per_minute=pages / seconds * 60, cpu_per_page=cpu / pages)
-    print(
-        f"{label:<16}{pages:>6}{seconds:>10.1f}{timing.pages_per_minute:>12.1f}{timing.cpu_per_page:>12.2f}"
-    )
+    figures = f"{seconds:>10.1f}{timing.pages_per_minute:>12.1f}{timing.cpu_per_page:>12.2f}"
+    print(f"{label:<16}{pages:>6}{figures}{load:>8.1f}")
     return timing
 
 
@@ -234,37 +236,53 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--skip-ocrmypdf", action="store_true")
     parser.add_argument("--render-pdfs", type=int, default=10, help="PDFs for the renderer comparison")
+    parser.add_argument("--rounds", type=int, default=1, help="times each tool runs, taking turns")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
         folder = Path(tmp)
         compare_renderers(args.corpus, folder, limit=args.render_pdfs)
         pages = collect_pages(args.corpus, folder, limit=args.pages)
-        print(f"{len(pages)} page images, {args.jobs} in flight")
-        print(f"{'tool':<16}{'pages':>6}{'seconds':>10}{'pages/min':>12}{'CPU s/page':>12}")
+        documents = documents_of(pages, folder)
         engines = load_text_engines(tesseract=TESSERACT)
-        found: list[str] = []
-        with ThreadPoolExecutor(args.jobs) as threads:
-            cli = timed("tesseract CLI", len(pages), lambda: list(threads.map(run_cli, pages)))
-            stage = timed(
-                "rogatory stage",
-                len(pages),
-                lambda: found.extend(threads.map(lambda page: run_stage(page, engines), pages)),
-            )
-            documents = documents_of(pages, folder)
-            whole = timed(
-                "stage, by doc",
-                len(pages),
-                lambda: list(threads.map(lambda doc: run_stage_document(doc, engines), documents)),
-            )
-        right = sum(code == page.language for code, page in zip(found, pages, strict=True))
-        print(f"stage language right on {right}/{len(pages)} single pages")
-        ratio("stage / tesseract CLI", stage, cli, 0.9)
-        ratio(f"stage by document ({len(documents)} docs) / tesseract CLI", whole, cli, 0.9)
-        if not args.skip_ocrmypdf:
-            ocrmypdf = timed("OCRmyPDF", len(pages), lambda: run_ocrmypdf(pages, folder, jobs=args.jobs))
-            ratio("stage / OCRmyPDF", stage, ocrmypdf, 1.5)
-            ratio("stage by document / OCRmyPDF", whole, ocrmypdf, 1.5)
+        print(f"{len(pages)} page images of {len(documents)} documents, {args.jobs} in flight")
+        for round_number in range(1, args.rounds + 1):
+            print(f"round {round_number}")
+            print(f"{'tool':<16}{'pages':>6}{'seconds':>10}{'pages/min':>12}{'CPU s/page':>12}{'load':>8}")
+            run_round(pages, documents, folder, engines, jobs=args.jobs, ocrmypdf=not args.skip_ocrmypdf)
+
+
+def run_round(
+    pages: list[BenchPage],
+    documents: list[BenchPage],
+    folder: Path,
+    engines: TextEngines,
+    *,
+    jobs: int,
+    ocrmypdf: bool,
+) -> None:
+    """Every tool once over the same pages, ``jobs`` at a time, then the ratios."""
+    found: list[str] = []
+    with ThreadPoolExecutor(jobs) as threads:
+        cli = timed("tesseract CLI", len(pages), lambda: list(threads.map(run_cli, pages)))
+        stage = timed(
+            "rogatory stage",
+            len(pages),
+            lambda: found.extend(threads.map(lambda page: run_stage(page, engines), pages)),
+        )
+        whole = timed(
+            "stage, by doc",
+            len(pages),
+            lambda: list(threads.map(lambda doc: run_stage_document(doc, engines), documents)),
+        )
+    right = sum(code == page.language for code, page in zip(found, pages, strict=True))
+    print(f"stage language right on {right}/{len(pages)} single pages")
+    ratio("stage / tesseract CLI", stage, cli, 0.9)
+    ratio(f"stage by document ({len(documents)} docs) / tesseract CLI", whole, cli, 0.9)
+    if ocrmypdf:
+        other = timed("OCRmyPDF", len(pages), lambda: run_ocrmypdf(pages, folder, jobs=jobs))
+        ratio("stage / OCRmyPDF", stage, other, 1.5)
+        ratio("stage by document / OCRmyPDF", whole, other, 1.5)
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> l
 
     The ranking is over the first :data:`RANKED_POOL` matches the index returns.
     """
-    query = _postgresql_query(session, terms)
+    query = postgresql_query(session, terms)
     if not query:
         return []
     params: dict[str, object] = {
@@ -148,7 +148,7 @@ def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> l
     ]
 
 
-def _postgresql_query(session: Session, terms: list[list[str]]) -> str:
+def postgresql_query(session: Session, terms: list[list[str]]) -> str:
     """The tsquery of ``terms`` as text: each term OR-ed over the distinct forms its configurations give.
 
     The ten configurations mostly agree ("tribunal" stems to "tribunal" in nine), and

@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+import storage.parties
 from rogatory.records import Entities, Entity, EntityKind, Span
 from rogatory.sources import MediaType
 from storage.database import Database
@@ -114,3 +115,19 @@ def test_related_requests_share_a_person_or_an_account(db: Database, numbers: di
 def test_saving_again_replaces_the_keys(db: Database, numbers: dict[str, str]) -> None:
     save_analysis(db, numbers["ru"], make_analysis(["Request"]).model_copy(update={"entities": Entities()}))
     assert _labels(numbers, find_parties(db, "Aleksandr Petrov")) == ["other"]
+
+
+def test_two_common_tokens_find_the_name_with_both(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When every query token matches more names than the candidate limit, the names with
+    both come first: the limit must not cut the person asked for out."""
+    monkeypatch.setattr(storage.parties, "_MAX_CANDIDATES", 2)
+    monkeypatch.setattr(storage.parties, "_COUNT_CAP", 3)
+    crowd = ["Jose Alvarez", "Jose Gomez", "Jose Ruiz", "Ana Perez", "Luis Perez", "Marta Perez"]
+    for index, name in enumerate([*crowd, "José Pérez"]):
+        number = register(
+            db, sha256=f"{index:064x}", filename=name, size=1, media_type=MediaType.PDF, source="cli"
+        ).registration.number
+        entities = _entities([("person", name)])
+        save_analysis(db, number, make_analysis(["Request"]).model_copy(update={"entities": entities}))
+    (best, *_) = find_parties(db, "Jose Perez")
+    assert (best.value, best.score) == ("José Pérez", 1.0)

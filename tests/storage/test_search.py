@@ -10,7 +10,7 @@ import pytest
 from rogatory.sources import MediaType
 from storage.database import Database
 from storage.registry import register, save_analysis, search
-from storage.search import plain_snippet, query_terms, query_words, search_like
+from storage.search import plain_snippet, postgresql_query, query_terms, query_words, search_like
 from tests.storage.sample_analysis import make_analysis
 
 PAGES = {
@@ -166,3 +166,18 @@ def test_postgresql_stems_in_the_document_language(
 )
 def test_query_terms(query: str, terms: list[list[str]]) -> None:
     assert query_terms(query) == terms
+
+
+@pytest.mark.postgres
+def test_postgresql_query_has_each_form_once(db: Database) -> None:
+    """Ten configurations mostly stem a word alike; each distinct form is OR-ed once
+    (ten equal lexemes made the planner expect ten times the matches and scan every page)."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL text search configurations only")
+    with db.session() as session:
+        query = postgresql_query(session, [["Tribunal"], ["préjudice", "et"], ["_"]])
+    single, phrase = query.split(" & ")
+    assert sorted(single.strip("()").split(") | (")) == ["'tribun'", "'tribunal'"]
+    forms = phrase.strip("()").split(") | (")
+    assert len(forms) == len(set(forms)) >= 2
+    assert "'prejudice' <-> 'et'" in forms

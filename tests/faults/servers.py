@@ -52,6 +52,7 @@ class RedisServer:
     """A private redis-server that the test may stop and start again (same port, same data)."""
 
     folder: Path
+    requirepass: str = ""
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
 
@@ -69,6 +70,7 @@ class RedisServer:
             "--appendfsync", "always",
             "--dir", str(self.folder),
             "--logfile", str(self.folder / "redis.log"),
+            *(["--requirepass", self.requirepass] if self.requirepass else []),
         ]  # fmt: skip
         self.process = subprocess.Popen(command)
         _wait_for_port(self.port, up=True)
@@ -176,11 +178,12 @@ class ServiceProcess:
                 os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=30)
 
-    def stop(self) -> int:
-        """SIGTERM, as a deployment stops it; returns the exit status."""
+    def stop(self, how: signal.Signals = signal.SIGTERM) -> int:
+        """SIGTERM, as a deployment stops it (SIGINT: Ctrl-C, as a user stops ``rogatory run``);
+        returns the exit status."""
         assert self.process is not None
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(how)
             try:
                 self.process.wait(timeout=60)
             except subprocess.TimeoutExpired:

@@ -1,6 +1,7 @@
 """Measure entity extraction on a labelled corpus, from the manifest's exact text (no OCR).
 
     .venv/bin/python bench/bench_entities.py [CORPUS] [--no-models] [--predictions FILE]
+        [--errors] [--language CODE]
 
 With ``--predictions`` (the predictions.jsonl of a ``rogatory eval`` run) the text is
 the one that run read (OCR on scanned and image documents) instead of the manifest's.
@@ -9,6 +10,8 @@ Prints, per language and overall: persons, accounts and offences precision / rec
 F1 (persons matched as rogatory.scoring does), and the accuracy of a deadline
 candidate: the earliest date with a deadline, hearing, limitation or detention role
 (no such date means no deadline). Then the seconds spent in find_entities.
+``--errors`` also prints, per document, the persons, accounts and offences predicted
+but not true (+) and true but not predicted (-); ``--language`` keeps one language.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ import json
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from extract.engines import load_entity_models
 from extract.entities import find_entities
 from rogatory.records import DocumentText, Entities, EntityKind, PageText, TextSource
-from rogatory.scoring import SetScore, match_names, normalise_account, score_sets
+from rogatory.scoring import SetScore, match_names, names_match, normalise_account, score_sets
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
 DEADLINE_ROLES = frozenset({"deadline", "hearing", "limitation", "detention"})
@@ -59,8 +63,12 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-models", action="store_true", help="rules only, no spaCy")
     parser.add_argument("--predictions", type=Path, help="read text of a rogatory eval run")
+    parser.add_argument("--errors", action="store_true", help="print each document's misses")
+    parser.add_argument("--language", help="only the documents of this language")
     args = parser.parse_args()
     entries = [json.loads(line) for line in (args.corpus / "manifest.jsonl").read_text().splitlines() if line]
+    if args.language:
+        entries = [entry for entry in entries if entry["language"] == args.language]
     reads: dict[str, dict[str, object]] = {}
     if args.predictions is not None:
         lines = args.predictions.read_text(encoding="utf-8").splitlines()
@@ -82,6 +90,8 @@ def main() -> None:
             if e.attributes.get("valid") != "false"
         }
         offences = {e.value for e in entities.of_kind(EntityKind.OFFENCE)}
+        if args.errors:
+            _print_errors(entry, persons, accounts, offences)
         for language in (entry["language"], "all"):
             bucket = scores[language]
             bucket["persons"] += match_names(persons, entry["persons"])
@@ -90,17 +100,33 @@ def main() -> None:
             deadline[language][0] += deadline_candidate(entities) == entry.get("deadline")
             deadline[language][1] += 1
     headings = ("persons P/R/F1", "accounts P/R/F1", "offences P/R/F1")
-    print(f"{'lang':<5} {'docs':>4}  " + " ".join(f"{heading:<18}" for heading in headings) + " deadline")
+    print(f"{'lang':<5} {'docs':>4}  " + " ".join(f"{heading:<20}" for heading in headings) + " deadline")
     for language in sorted(scores, key=lambda name: (name == "all", name)):
         cells = [_cell(scores[language][key]) for key in ("persons", "accounts", "offences")]
         right, total = deadline[language]
-        print(f"{language:<5} {total:>4}  {cells[0]:<18} {cells[1]:<18} {cells[2]:<18} {right / total:.3f}")
+        print(f"{language:<5} {total:>4}  {cells[0]:<20} {cells[1]:<20} {cells[2]:<20} {right / total:.3f}")
     print(f"find_entities: {seconds:.2f} s for {len(entries)} documents")
+
+
+def _print_errors(entry: dict[str, Any], persons: set[str], accounts: set[str], offences: set[str]) -> None:
+    """One line per kind with a miss: "+" predicted, not true; "-" true, not predicted."""
+    true_accounts = {normalise_account(a) for a in entry["accounts"]}
+    misses = {
+        "persons": (
+            sorted(p for p in persons if not any(names_match(p, t) for t in entry["persons"])),
+            sorted(t for t in entry["persons"] if not any(names_match(p, t) for p in persons)),
+        ),
+        "accounts": (sorted(accounts - true_accounts), sorted(true_accounts - accounts)),
+        "offences": (sorted(offences - set(entry["offences"])), sorted(set(entry["offences"]) - offences)),
+    }
+    for kind, (extra, missed) in misses.items():
+        if extra or missed:
+            print(f"{entry['id']} {entry['language']} {entry.get('kind', '')} {kind}: +{extra} -{missed}")
 
 
 def _cell(score: SetScore) -> str:
     return "/".join(
-        "-" if value is None else f"{value:.2f}" for value in (score.precision, score.recall, score.f1)
+        "-" if value is None else f"{value:.3f}" for value in (score.precision, score.recall, score.f1)
     )
 
 

@@ -119,12 +119,10 @@ def settle_repairs(entities: list[Entity]) -> list[Entity]:
 def _find_ibans(text: str, *, page: int, ocr: bool) -> list[Entity]:
     entities: list[Entity] = []
     taken_until = 0
-    for match in iban_starts(text):
-        if match.start() < taken_until or (
-            match.start() != taken_until and not at_word_start(text, match.start())
-        ):
+    for start in iban_starts(text, ocr=ocr):
+        if start < taken_until or (start != taken_until and not at_word_start(text, start)):
             continue
-        reading = read_iban(text, match.start(), ocr=ocr)
+        reading = read_iban(text, start, ocr=ocr)
         if reading is None:
             continue
         taken_until = reading.end

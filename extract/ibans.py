@@ -36,13 +36,18 @@ _CONFUSED: dict[str, str] = {
     "Z": "2", "2": "Z", "B": "8", "8": "B", "G": "6", "6": "G", "E": "F", "F": "E", "U": "V", "V": "U",
 }  # fmt: skip
 #: Characters that are not letters or digits but that OCR prints for one (or as noise).
-_NOISE: dict[str, str] = {"]": "J", ")": "J", "}": "J", "[": "I", "|": "I", "$": "S", "(": "C", "!": "I"}
+_NOISE: dict[str, str] = {
+    "]": "J", ")": "J", "}": "J", "/": "J", "[": "I", "|": "I", "$": "S", "(": "C", "!": "I",
+}  # fmt: skip
 _DIGITS_FOR = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "J": "1", "T": "7", "Z": "2", "S": "5",
                "B": "8", "G": "6", "A": "4"}  # fmt: skip
 _LETTERS_FOR = {"0": "O", "1": "I", "5": "S", "2": "Z", "8": "B", "6": "G", "4": "A", "7": "T"}
 #: Cyrillic capitals that look like Latin ones (an OCR of mixed-script pages prints them).
 _LOOKALIKES = dict(zip("АВЕКМНОРСТХУЗ", "ABEKMHOPCTXY3", strict=True))
 _START = re.compile(r"([A-Z]{2})(\d{2})")
+#: Where OCR may have printed an IBAN's head: Cyrillic look-alikes or "$" in the country
+#: code ("РТ50", "$С35"), letters for digits in the check digits ("PTS0").
+_OCR_START = re.compile(r"(?<![^\W\d_])([A-Z$АВЕКМНОРСТХ]{2})([\dOQDILSZBG]{2})")
 
 
 @dataclass(frozen=True)
@@ -66,13 +71,30 @@ def bban_shape(country: str) -> str | None:
     return "".join(kind * int(count) for count, kind in re.findall(r"(\d+)!([nac])", structure))
 
 
-def iban_starts(text: str) -> list[re.Match[str]]:
-    """Places where an IBAN of a registered country may start (country code, check digits).
+def iban_starts(text: str, *, ocr: bool = False) -> list[int]:
+    """Offsets where an IBAN of a registered country may start (country code, check digits).
 
     Also inside a word: a table cell may glue two IBANs ("...P484 SM0IQ46 KCKU...");
-    the caller keeps such a start only where the previous IBAN ends.
+    the caller keeps such a start only where the previous IBAN ends. On OCR'd pages
+    also a head OCR misprinted ("РТ50", "$С35", "PTS0"), at a word start only; its
+    reading then counts only when valid (:func:`read_iban`).
     """
-    return [match for match in _START.finditer(text) if bban_shape(match.group(1)) is not None]
+    starts = {match.start() for match in _START.finditer(text) if bban_shape(match.group(1)) is not None}
+    if ocr:
+        for match in _OCR_START.finditer(text):
+            head = ocr_head(match.group())
+            if head is not None and head != match.group() and bban_shape(head[:2]) is not None:
+                starts.add(match.start())
+    return sorted(starts)
+
+
+def ocr_head(written: str) -> str | None:
+    """The country code and check digits OCR's four characters stand for, or None."""
+    country = "".join(_LOOKALIKES.get(char, "S" if char == "$" else char) for char in written[:2])
+    check = "".join(_DIGITS_FOR.get(char, char) for char in written[2:4])
+    if not (country.isascii() and country.isalpha() and country.isupper() and check.isdigit()):
+        return None
+    return country + check
 
 
 def at_word_start(text: str, start: int) -> bool:
@@ -83,21 +105,26 @@ def at_word_start(text: str, start: int) -> bool:
 def read_iban(text: str, start: int, *, ocr: bool) -> IbanReading | None:
     """The IBAN whose country code is at ``text[start]``, or None when too little follows.
 
-    The reading is valid when its check digits and BBAN shape hold. Raises nothing.
+    The reading is valid when its check digits and BBAN shape hold. On an OCR'd page
+    a head OCR misprinted is read as :func:`ocr_head` says, and such a reading is
+    kept only when valid (it is then ``repaired``). Raises nothing.
     """
-    country, check = text[start : start + 2], text[start + 2 : start + 4]
-    shape = bban_shape(country)
-    if shape is None:
+    head: str | None = text[start : start + 4]
+    misprinted = _START.fullmatch(head or "") is None
+    if misprinted:
+        head = ocr_head(text[start : start + 4]) if ocr else None
+    shape = bban_shape(head[:2]) if head is not None else None
+    if head is None or shape is None:
         return None
     slots = _slots(text, start + 4, len(shape) + 3, ocr=ocr)
-    written = _as_written(country + check, slots, shape)
+    written = _as_written(head, slots, shape)
     if written is not None and stdnum_iban.is_valid(written[0]):
-        return IbanReading(start, written[1], written[0], valid=True, repaired=False)
+        return IbanReading(start, written[1], written[0], valid=True, repaired=misprinted)
     if ocr:
-        guessed = _guess(country + check, slots, shape)
+        guessed = _guess(head, slots, shape)
         if guessed is not None:
             return IbanReading(start, guessed[1], guessed[0], valid=True, repaired=True)
-    if written is None:
+    if written is None or misprinted:
         return None
     return IbanReading(start, written[1], written[0], valid=False, repaired=False)
 

@@ -101,3 +101,49 @@ def test_conflicting_repairs_are_reported_invalid(rules: AccountRules) -> None:
         ("KZ86125KZT5004100999", "false"),
     ]
     assert settled[2].attributes["conflict"] == "true"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        # Cyrillic Р and Т for the Latin country code, on a Russian page
+        (
+            "на счёт РТ50 0002 0123 1234 5678 9015 4 в банке",
+            "РТ50 0002 0123 1234 5678 9015 4",
+            "PT50000201231234567890154",
+        ),
+        # "$" for S and a Cyrillic С
+        (
+            "на счёт $С18 SSCB 1101 0000 0000 0000 1497 USD,",
+            "$С18 SSCB 1101 0000 0000 0000 1497 USD",
+            "SC18SSCB11010000000000001497USD",
+        ),
+        # S for 5 in the check digits
+        (
+            "3. PTS0 0002 0123 1234 5678 9015 4 – Banco",
+            "PTS0 0002 0123 1234 5678 9015 4",
+            "PT50000201231234567890154",
+        ),
+        # "/" for a J where the BBAN allows letters
+        (
+            "la cuenta QA32 DOHB 0000 1234 567/ 90AB CDEF G, cuyo",
+            "QA32 DOHB 0000 1234 567/ 90AB CDEF G",
+            "QA32DOHB00001234567J90ABCDEFG",
+        ),
+    ],
+)
+def test_misprinted_heads_and_slashes_on_ocr_pages(
+    rules: AccountRules, text: str, written: str, expected: str
+) -> None:
+    assert _ibans(text, rules, ocr=True) == [(expected, "true", written)]
+
+
+def test_a_misprinted_head_counts_only_when_its_reading_is_valid(rules: AccountRules) -> None:
+    """A misprinted head with a wrong check digit is dropped, not reported as an invalid IBAN."""
+    assert _ibans("на счёт РТ51 0002 0123 1234 5678 9015 4 в банке", rules, ocr=True) == []
+    assert _ibans("ROLL 1234 5678 9012", rules, ocr=True) == []
+
+
+def test_a_text_layer_head_is_never_mapped(rules: AccountRules) -> None:
+    """On a born-digital page a Cyrillic "РТ50" is what the request wrote, not an IBAN."""
+    assert _ibans("на счёт РТ50 0002 0123 1234 5678 9015 4 в банке", rules, ocr=False) == []

@@ -29,8 +29,9 @@ class Settings(BaseModel):
 
     data_dir: Path = Path("rogatory-data")
     inbox_dir: Path | None = None
-    database_url: str = ""
-    broker_url: str = ""
+    # URLs may carry passwords and are kept out of the repr, like the keys and secrets below.
+    database_url: str = Field(default="", repr=False)
+    broker_url: str = Field(default="", repr=False)
     object_store_url: str = ""
     # The S3 store (object_store_url = s3://bucket/optional/prefix): MinIO or any S3 service.
     s3_endpoint: str = "127.0.0.1:9000"
@@ -73,7 +74,7 @@ class Settings(BaseModel):
     smtp_attach_original: bool = False
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
     webhook_url: str = ""
-    webhook_secret: str = ""
+    webhook_secret: str = Field(default="", repr=False)
     delivery_max_attempts: int = Field(default=5, ge=1)
     delivery_retry_seconds: int = Field(default=30, ge=1)
     suggestion_min_corrections: int = Field(default=20, ge=2)

@@ -84,7 +84,7 @@ def run_all(args: argparse.Namespace) -> int:
         f"  web app:                 http://{settings.web_host}:{settings.web_port}/\n"
         f"  JSON API (signed in):    http://{settings.web_host}:{settings.web_port}/docs\n"
         f"  data kept in:            {settings.data_dir.resolve()}\n"
-        f"  database:                {settings.database}\n"
+        f"  database:                {_without_password(settings.database)}\n"
         f"Press Ctrl-C to stop.",
         flush=True,
     )
@@ -210,6 +210,13 @@ def _requeue_unfinished(settings: Settings) -> None:
         for number in unfinished:
             enqueue_processing(celery, number)
         print(f"Queued {len(unfinished)} unfinished request(s) again.", flush=True)
+
+
+def _without_password(url: str) -> str:
+    """The URL as it may be shown: a password in it becomes ``***``."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _prepare_database(settings: Settings) -> None:

@@ -78,7 +78,9 @@ def open_pdf(data: bytes, *, max_pages: int, name: str = "") -> pdfium.PdfDocume
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
+        # pdfium's last error outlives the call that set it: a damaged file read after an
+        # encrypted one reports "password" too, so the file must also declare encryption.
+        if "password" in str(error).lower() and b"/Encrypt" in data:
             raise InputError(
                 f"{label} is protected by a password; ask the sender for an unprotected copy",
                 code="encrypted_pdf",

@@ -119,7 +119,9 @@ def _check_pdf(data: bytes, *, name: str, limits: ValidationLimits) -> None:
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
-        if getattr(error, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+        # pdfium's last error outlives the call that set it: a damaged file read after an
+        # encrypted one reports the password error too, so the file must also declare encryption.
+        if getattr(error, "err_code", None) == _PDFIUM_PASSWORD_ERROR and b"/Encrypt" in data:
             raise InputError(
                 f"{name!r} is a password-protected PDF and cannot be read. Ask the sender "
                 "for a copy without a password, or remove the protection and submit it again.",

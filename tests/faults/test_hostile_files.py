@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from extract.images import read_image_pages
-from extract.pdf import read_pdf_pages
+from extract.pdf import open_pdf, read_pdf_pages
 from ingest.intake import IntakeContext, IntakeResult, intake_bytes, intake_file
 from ingest.validation import RejectionCode
+from rogatory.errors import InputError
 from rogatory.settings import Settings
 from storage.database import open_database
 from storage.objects import FilesystemObjectStore
@@ -150,6 +151,25 @@ def test_bad_content_is_refused_with_its_reason_and_quarantined(
     good = ENTRY_POINTS[entry]("good.pdf", hostile.text_pdf(hostile.REQUEST_LINES), context)
     assert good.status == "registered"
     assert good.number is not None
+
+
+def test_in_one_process_each_file_gets_its_own_reason_whatever_came_before(context: IntakeContext) -> None:
+    # pdfium keeps its last error between calls: "no pages" read after "locked" was
+    # reported as password-protected, in the running service (each file in order).
+    outcomes = [
+        (name, _through_upload(name, make(), context).code)
+        for name, make, _code, _phrase in [*CASES, *CASES[::-1]]
+    ]
+    expected = [(name, code) for name, _make, code, _phrase in [*CASES, *CASES[::-1]]]
+    assert outcomes == expected
+
+
+def test_the_worker_reads_a_damaged_pdf_after_an_encrypted_one_as_damaged() -> None:
+    with pytest.raises(InputError) as locked:
+        open_pdf(originals.hand_written_pdf(encrypted=True), max_pages=10)
+    with pytest.raises(InputError) as damaged:
+        open_pdf(hostile.pdf_without_pages(), max_pages=10)
+    assert (locked.value.code, damaged.value.code) == ("encrypted_pdf", "corrupt_pdf")
 
 
 ACCEPTED = [

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
+from extract.misreadings import is_misreading
 from extract.transliteration import needs_transliteration, to_latin
 from rogatory.records import Entity, EntityKind, Span
 
@@ -49,6 +50,12 @@ _ROMAN = re.compile(r"[IVXLC]+")
 #: surname then at least two given names (a patronymic, as Russian writes them).
 _CAPS_SHAPES = re.compile(r"T{1,3}U{1,3}|UT{2,3}")
 _MIRRORED = re.compile(r"\)([^()\n]*[\u0600-\u06ff][^()\n]*)\(")
+#: A numbered Arabic list item as a text layer gives it in visual order:
+#: "(1 NAME (ROLE." for "1. NAME (ROLE)".
+_MIRRORED_ITEM = re.compile(r"(?m)^\((\d{1,2})([ \t][^()\n]*[\u0600-\u06ff][^()\n]*\([^()\n]+)\.[ \t]*$")
+#: Where a role in brackets names two roles ("Zeuge/Zeugin"): a slash, a bar, or the
+#: l, I or 1 OCR prints for a slash before a capital ("ZeugelZeugin").
+_ROLE_SPLIT = re.compile(r"\s*[/|]\s*|(?<=[a-zß-ÿа-я])[lI1](?=[A-ZÀ-ÞА-Я])")
 _ROLE_LINE = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*|\.?\d{1,2}[ \t]+|[-–•*][ \t]*|\([a-z]\)[ \t]*)?"
     r"(?P<name>[^\n()\d:;,]{3,100}?)[ \t]*\((?P<role>[^()\n]{2,70}(?:\([^()\n]{0,5}\))?)\)"
@@ -124,6 +131,8 @@ def _word_kind(word: str, rules: PersonRules) -> str:
         return ""
     if word.isupper():
         return "" if _ROMAN.fullmatch(word) else "upper"
+    if any(sum(char.isupper() for char in part[1:]) > 1 for part in re.split(r"[-'’]", word)):
+        return ""  # "MpHCBoeHHe": Cyrillic OCR'd as Latin, not a name ("McDonald" has one)
     return "title"
 
 
@@ -193,9 +202,11 @@ def unmirror_brackets(text: str) -> str:
     """``text`` with right-to-left brackets turned the logical way round, offsets kept.
 
     A text layer or OCR of an Arabic line may give its brackets in visual order:
-    "سامي الدوري )مشتبه به(" for "سامي الدوري (مشتبه به)".
+    "سامي الدوري )مشتبه به(" for "سامي الدوري (مشتبه به)", or a numbered item as
+    "(1 NAME (ROLE." for "1. NAME (ROLE)".
     """
-    return _MIRRORED.sub(lambda match: f"({match.group(1)})", text)
+    text = _MIRRORED.sub(lambda match: f"({match.group(1)})", text)
+    return _MIRRORED_ITEM.sub(lambda match: f"{match.group(1)}.{match.group(2)})", text)
 
 
 def _role_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
@@ -204,7 +215,7 @@ def _role_mentions(text: str, folded: str, page: int, rules: PersonRules) -> lis
     mentions = []
     for match in _ROLE_LINE.finditer(text):
         role = match.group("role")
-        if not rules.roles.fullmatch(fold_text(role).strip()):
+        if not _is_bracket_role(role, rules):
             continue
         runs = name_runs(text, match.start("name"), match.end("name"), rules)
         if len(runs) != 1 or not 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
@@ -214,6 +225,17 @@ def _role_mentions(text: str, folded: str, page: int, rules: PersonRules) -> lis
             continue
         mentions.append(Mention(page, start, end, text[start:end], "role", " ".join(role.split())))
     return mentions
+
+
+def _is_bracket_role(role: str, rules: PersonRules) -> bool:
+    """Whether the words in brackets are a role, or roles joined by a slash ("Zeuge/Zeugin")."""
+    roles = rules.roles
+    if roles is None:
+        return False
+    if roles.fullmatch(fold_text(role).strip()):
+        return True
+    parts = _ROLE_SPLIT.split(role.strip())
+    return len(parts) > 1 and all(roles.fullmatch(fold_text(part).strip()) for part in parts)
 
 
 def _cue_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
@@ -388,6 +410,7 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
         else:
             group.append(mention)
     entities = []
+    groups = _fold_misreadings(groups)
     for _, members in groups:
         if all(member.evidence == "model" for member in members) and len(members) < MODEL_MIN_MENTIONS:
             continue
@@ -407,6 +430,38 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
                 )
             )
     return sorted(entities, key=lambda entity: (entity.span.page, entity.span.start))
+
+
+def _fold_misreadings(
+    groups: list[tuple[frozenset[str], list[Mention]]],
+) -> list[tuple[frozenset[str], list[Mention]]]:
+    """``groups`` with each person folded into a better attested one whose name it
+    misreads (:func:`extract.misreadings.is_misreading`): one named with a role, or
+    else one written more often. Persons named with a role are never folded."""
+    kept = list(groups)
+    for key, members in sorted(groups, key=lambda group: _support(group[1])):
+        if any(member.evidence == "role" for member in members):
+            continue
+        variant = _fullest(members).text
+        target = next(
+            (
+                other
+                for _, other in kept
+                if other is not members
+                and _support(other) > _support(members)
+                and is_misreading(variant, _fullest(other).text)
+            ),
+            None,
+        )
+        if target is not None:
+            target.extend(members)
+            kept.remove((key, members))
+    return kept
+
+
+def _support(members: list[Mention]) -> tuple[bool, int]:
+    """How well a person is attested: named with a role, then by how many mentions."""
+    return any(member.evidence == "role" for member in members), len(members)
 
 
 def _distinct(mentions: Iterable[Mention]) -> list[Mention]:

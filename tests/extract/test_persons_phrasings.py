@@ -1,9 +1,10 @@
-"""Persons in other phrasings than "Name SURNAME (role)": prose, cues, RTL brackets; and negatives."""
+"""Persons in other phrasings than "Name SURNAME (role)": prose, cues, RTL, OCR misreadings; negatives."""
 
 from __future__ import annotations
 
 import pytest
 
+from extract.misreadings import is_misreading
 from extract.persons import PersonRules, find_person_mentions, load_person_rules, resolve_persons
 
 
@@ -39,6 +40,18 @@ def _names(text: str, rules: PersonRules) -> list[str]:
         # Arabic brackets in visual order, list numbers as a right-to-left line prints them
         ("سامي عبد الرحمن الدوري )مشتبه به(\nتاريخ الميلاد: 5 أيار 1963", ["سامي عبد الرحمن الدوري"]),
         (".2 هدى ناصر الزعبي )شاهد(\nتاريخ الميلاد: 1 أيار 1990", ["هدى ناصر الزعبي"]),
+        # a numbered Arabic item as a text layer gives it in visual order
+        (
+            "خامساً: أشخاص آخرون\n(1 نبيل عبد الكريم سامي الشمري (مشتبه به.\nتاريخ الميلاد",
+            ["نبيل عبد الكريم سامي الشمري"],
+        ),
+        ("(2 هدى ناصر الزعبي (صاحب الحساب.\n", ["هدى ناصر الزعبي"]),
+        # two roles joined by a slash, or by the "l" OCR prints for it
+        ("3. Tobias Schäfer (Zeuge/Zeugin)\nGeburtsdatum", ["Tobias Schäfer"]),
+        ("3. Tobias Schäfer (ZeugelZeugin)\nGeburtsdatum", ["Tobias Schäfer"]),
+        ("2. John Smith (suspect / accused)", ["John Smith"]),
+        # a capitalised word inside a name is kept ("McGregor")
+        ("1. Ewan McGregor (witness)", ["Ewan McGregor"]),
     ],
 )
 def test_names_in_other_phrasings(rules: PersonRules, text: str, expected: list[str]) -> None:
@@ -64,6 +77,13 @@ def test_names_in_other_phrasings(rules: PersonRules, text: str, expected: list[
         "OFFENCES Sage These",
         # mixed scripts (an OCR misreading of a Cyrillic surname)
         "HYPHEUCOB Нурлан Серикович",
+        # Cyrillic OCR'd as Latin look-alikes: a run of capitals inside a word
+        "4aCTHOCTH, CTaTba 46).\nMpHCBoeHHe WIM pacrpaTa BBepeHHOro",
+        # bracketed words split at a slash that are not roles
+        "Acacia Telecom Solutions (Uganda/Kenya) Ltd",
+        "1. Meridian Trust (Ltd/Inc)",
+        # an Arabic item in visual order whose brackets hold no role
+        "(1 شركة الأفق للمقاولات العامة (لبنان.\n",
     ],
 )
 def test_not_persons(rules: PersonRules, text: str) -> None:
@@ -74,3 +94,39 @@ def test_arabic_and_cyrillic_names_carry_a_latin_form(rules: PersonRules) -> Non
     mentions = find_person_mentions("Свидетель Петрова Анна Викторовна дала показания.", page=1, rules=rules)
     (person,) = resolve_persons(mentions)
     assert person.attributes["latin"] == "Petrova Anna Viktorovna"
+
+
+def test_a_misread_mention_is_the_better_attested_person(rules: PersonRules) -> None:
+    text = (
+        "Marie-Christine VASSEUR a exercé les fonctions de commissaire. "
+        "Marie-Chrisüne VASSEUR a signé. Marie-Christine VASSEUR a reçu les fonds."
+    )
+    entities = resolve_persons(find_person_mentions(text, page=1, rules=rules))
+    assert [entity.value for entity in entities] == ["Marie-Christine VASSEUR"] * 3
+    assert entities[1].span.text == "Marie-Chrisüne VASSEUR"
+
+
+def test_relatives_named_with_roles_stay_two_persons(rules: PersonRules) -> None:
+    text = "1. Daniel FENWICK (suspect)\n2. Daniela FENWICK (witness)\nDaniela FENWICK said."
+    assert _names(text, rules) == ["Daniel FENWICK", "Daniela FENWICK"]
+
+
+def test_two_persons_seen_equally_often_are_not_folded(rules: PersonRules) -> None:
+    text = "Giulia MARINO ha firmato. Giulia MANCINI ha pagato."
+    assert _names(text, rules) == ["Giulia MANCINI", "Giulia MARINO"]
+
+
+@pytest.mark.parametrize(
+    ("variant", "name", "expected"),
+    [
+        ("Marie-Chrisüne VASSEUR", "Marie-Christine VASSEUR", True),
+        ("Achieng MWAKYUSΑ", "Achieng MWAKYUSA", True),  # a Greek Alpha: one edit
+        ("Otieno NJOROGE", "Otieno NJOROGE", False),  # the same name is no misreading
+        ("Omondi WEKESA", "Omondi MWAKYUSA", False),  # another surname
+        ("Ivana PETROVA", "Ivan PETROV", False),  # no word in common
+        ("Iva PETROV", "Ivan PETROV", False),  # short given names differ by design
+        ("Juma Kamau", "Juma Kamau Otieno", False),  # another number of words
+    ],
+)
+def test_is_misreading(variant: str, name: str, expected: bool) -> None:
+    assert is_misreading(variant, name) is expected

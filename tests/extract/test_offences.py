@@ -24,6 +24,12 @@ def _ids(text: str, language: str | None, lexicon: OffenceLexicon) -> list[str]:
         ("en", "trading in influence", ["art18"]),
         ("en", "embezzlement of public funds and laundering of the proceeds of crime", ["art17", "art23"]),
         ("en", "corrupt transactions with agents and tax evasion", ["art21", "other"]),
+        # English verbs and gerunds name the offence too
+        ("en", "charged with receiving a bribe and with money-laundering", ["art15", "art23"]),
+        ("en", "he laundered the proceeds through shell companies", ["art23"]),
+        ("en", "bribing a foreign public official", ["art16"]),
+        ("en", "abuse of public office and obstructing the course of justice", ["art19", "art25"]),
+        ("en", "illegal enrichment", ["art20"]),
         ("fr", "corruption d'agent public étranger", ["art16"]),
         (
             "fr",

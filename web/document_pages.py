@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from classify.directory import Directory
+from classify.suggestion import Suggestion, features_of
 from rogatory.errors import InputError
 from rogatory.records import Analysis, Entity, EntityKind, PageText
 from rogatory.registration import RequestView, Status
@@ -90,6 +91,7 @@ def document(request: Request, principal: SignedIn, number: str, done: str = "")
         letter=_letter(request, number, analysis) if central and analysis else None,
         authorities=list(_directory(request).authorities.values()),
         can_review=principal.user.role.reviews and analysis is not None,
+        suggestion=_suggestion(request, analysis) if analysis and routed and routed[1] and central else None,
         done=done if done in {"confirmed", "reassigned", "letter"} else "",
     )
 
@@ -184,6 +186,15 @@ def _pages(view: RequestView) -> list[dict[str, object]]:
         }
         for page in analysis.text.pages
     ]
+
+
+def _suggestion(request: Request, analysis: Analysis) -> Suggestion | None:
+    """What the model learnt from reviewers' decisions suggests (shown, never deciding)."""
+    model = request.app.state.review.suggestion_model(app_db(request))
+    if model is None:
+        return None
+    suggested: Suggestion = model.suggest(analysis.text.text, features_of(analysis.classification))
+    return suggested
 
 
 def _view_box(page: PageText) -> str:

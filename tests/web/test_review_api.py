@@ -127,6 +127,9 @@ def test_the_suggestion_appears_after_enough_corrections_and_never_decides(clien
     view = client.get(f"/api/requests/{pending}/review").json()
     assert view["suggestion"]["authority"] == "police"
     assert view["suggestion"]["trained_on"] == 4
+    page = client.get(f"/requests/{pending}").text
+    assert "past decisions suggest" in page
+    assert "National Police" in page[page.index("past decisions suggest") :][:300]
     assert (view["route_to"], view["needs_review"]) == ("prosecutor_general", True)
 
 

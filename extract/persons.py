@@ -31,7 +31,7 @@ from rogatory.records import Entity, EntityKind, Span
 #: Lower-case words that may stand inside a name ("María de la Cruz", "bin Salman").
 PARTICLES = frozenset(
     {"de", "del", "della", "di", "da", "dos", "das", "do", "du", "des", "la", "le", "van", "von", "der",
-     "den", "bin", "ibn", "bint", "al", "el", "abu", "ben", "zu", "af"}
+     "den", "bin", "binti", "ibn", "bint", "ould", "al", "el", "abu", "ben", "zu", "af"}
 )  # fmt: skip
 MAX_NAME_TOKENS = 6
 #: Words that put a name into an address ("avenue Habib Bourguiba").
@@ -44,6 +44,7 @@ CONFIDENCE = {"role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8, "role-
 #: A name found by the model alone is kept only when it occurs this many times.
 MODEL_MIN_MENTIONS = 2
 
+_VOWELS = frozenset("aeiouyаеёиоуыэюя")
 _TOKEN = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
 _ROMAN = re.compile(r"[IVXLC]+")
 #: Shapes of a name with an UPPER-CASE surname: given names then surnames, or one
@@ -130,7 +131,8 @@ def _word_kind(word: str, rules: PersonRules) -> str:
     if len(word) < 2 or fold_text(word) in rules.not_names or not word[0].isupper():
         return ""
     if word.isupper():
-        return "" if _ROMAN.fullmatch(word) else "upper"
+        abbreviation = len(word) >= 3 and not set(fold_text(word)) & _VOWELS  # "NBD", "HSBC"
+        return "" if _ROMAN.fullmatch(word) or abbreviation else "upper"
     if any(sum(char.isupper() for char in part[1:]) > 1 for part in re.split(r"[-'’]", word)):
         return ""  # "MpHCBoeHHe": Cyrillic OCR'd as Latin, not a name ("McDonald" has one)
     return "title"
@@ -320,13 +322,13 @@ def _caps_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
 def _caps_letter(word: str, rules: PersonRules) -> str:
     """ "U" for a plausible UPPER-CASE surname, "T" for a capitalised word, else "u" or "x".
 
-    A surname has three letters or more and a vowel: OCR noise ("SQS", "WE") has not;
-    such an upper-case word ("u") spoils the run it stands in ("SOLICITUD DE ...").
+    A surname has three letters or more ("WE" has not; an upper-case word without a
+    vowel, OCR noise "SQS" or an abbreviation "NBD", is no name word at all); a shorter
+    upper-case word ("u") spoils the run it stands in ("SOLICITUD DE ...").
     """
     kind = _kind(word, rules)
     if kind == "upper":
-        vowels = set(fold_text(word)) & set("aeiouyаеёиоуыэюя")
-        return "U" if len(word) >= 3 and vowels else "u"
+        return "U" if len(word) >= 3 else "u"
     return "T" if kind == "title" else "x"
 
 

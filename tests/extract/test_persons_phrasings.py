@@ -52,6 +52,9 @@ def _names(text: str, rules: PersonRules) -> list[str]:
         ("2. John Smith (suspect / accused)", ["John Smith"]),
         # a capitalised word inside a name is kept ("McGregor")
         ("1. Ewan McGregor (witness)", ["Ewan McGregor"]),
+        # Malay and Hassaniya name particles
+        ("Siti Nurhaliza binti Ahmad (suspect)", ["Siti Nurhaliza binti Ahmad"]),
+        ("Mohamed Lemine ould Ahmed (accused)", ["Mohamed Lemine ould Ahmed"]),
     ],
 )
 def test_names_in_other_phrasings(rules: PersonRules, text: str, expected: list[str]) -> None:
@@ -84,6 +87,17 @@ def test_names_in_other_phrasings(rules: PersonRules, text: str, expected: list[
         "1. Meridian Trust (Ltd/Inc)",
         # an Arabic item in visual order whose brackets hold no role
         "(1 شركة الأفق للمقاولات العامة (لبنان.\n",
+        # banks and companies named as account holders, in every language
+        "Zürcher Kantonalbank (Kontoinhaberin)",
+        "Raiffeisen Landesbank Tirol (Kontoinhaber)",
+        "Cassa di Risparmio di Firenze (intestatario del conto)",
+        "Caja Rural del Sur (titular de la cuenta)",
+        "Crédit Agricole Alpes (titulaire du compte)",
+        "Caixa Geral de Depósitos (titular da conta)",
+        "Halcyon Asset Management (account holder)",
+        "Nordic Fishing Partners (account holder)",
+        "Emirates NBD (صاحب الحساب)",
+        "Sberbank Rossii (владелец счета)",
     ],
 )
 def test_not_persons(rules: PersonRules, text: str) -> None:

@@ -14,12 +14,18 @@ import gettext
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 import pycountry
+import yaml
 
 from classify.document import FoldedDocument, Hit, Region
 from classify.folding import fold_plain
+from rogatory.errors import ConfigurationError
 from rogatory.records import Label
+
+#: Per language, country names that pycountry's catalogues lack (``<lang>.yaml``).
+EXTRA_NAMES_DIR = Path(__file__).resolve().parent / "lexicons" / "countries"
 
 #: Languages whose nouns decline: names match by the stem of each word.
 DECLINING = ("ru",)
@@ -79,7 +85,8 @@ def load_country_names(
 ) -> CountryNames:
     """Collect the country names of ``languages`` once per process.
 
-    Raises ``OSError`` when pycountry's catalogues are missing.
+    Raises ``OSError`` when pycountry's catalogues are missing, ``ConfigurationError``
+    when a file of ``EXTRA_NAMES_DIR`` is malformed or names an unknown code.
     """
     by_language = {language: _names(language) for language in languages}
     tables: dict[str, dict[tuple[str, ...], str]] = {}
@@ -111,7 +118,31 @@ def _names(language: str) -> dict[tuple[str, ...], str]:
                 words = tuple(_WORD.findall(fold_plain(part)))
                 if words and len("".join(words)) >= _MIN_NAME:
                     variants.setdefault(words, country.alpha_2)
+    for name, code in extra_names(language).items():
+        variants.setdefault(tuple(_WORD.findall(fold_plain(name))), code)
     return variants
+
+
+def extra_names(language: str, directory: Path = EXTRA_NAMES_DIR) -> dict[str, str]:
+    """Names of ``directory/<language>.yaml`` -> alpha-2 code (none when there is no file).
+
+    Raises ``ConfigurationError`` when the file is not a mapping of codes to name lists
+    or names a code ISO 3166-1 does not have.
+    """
+    path = directory / f"{language}.yaml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{path.name}: expected a mapping of country codes to names")
+    names: dict[str, str] = {}
+    for code, listed in data.items():
+        if pycountry.countries.get(alpha_2=str(code)) is None:
+            raise ConfigurationError(f"{path.name}: unknown country code {code!r}")
+        if not isinstance(listed, list) or not all(isinstance(name, str) and name.strip() for name in listed):
+            raise ConfigurationError(f"{path.name}: {code} must list non-empty names")
+        names.update(dict.fromkeys(listed, str(code)))
+    return names
 
 
 def _parts(name: str) -> list[str]:

@@ -6,6 +6,7 @@ import hashlib
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import text
 
 from rogatory.sources import MediaType
 from storage.database import Database
@@ -181,3 +182,19 @@ def test_postgresql_query_has_each_form_once(db: Database) -> None:
     forms = phrase.strip("()").split(") | (")
     assert len(forms) == len(set(forms)) >= 2
     assert "'prejudice' <-> 'et'" in forms
+
+
+@pytest.mark.postgres
+def test_postgresql_keeps_a_page_vector_in_its_row(db: Database, numbers: dict[str, str]) -> None:
+    """Storage MAIN (revision 0004): ranking and phrase checks read the vector from the row."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL storage only")
+    with db.session() as session:
+        storage = session.scalar(
+            text(
+                "SELECT attstorage FROM pg_attribute "
+                "WHERE attrelid = 'pages'::regclass AND attname = 'search_vector'"
+            )
+        )
+    assert storage == "m"
+    assert [(hit.number, hit.page) for hit in search(db, '"денежных средств"')] == [(numbers["ru"], 2)]

@@ -32,6 +32,7 @@ from storage.database import open_database
 from storage.objects import FilesystemObjectStore
 from storage.registry import list_rejections, list_requests
 from tests.faults.hostile import REQUEST_LINES, text_pdf
+from tests.postgres import fresh_database
 
 pytestmark = pytest.mark.faults
 
@@ -41,15 +42,38 @@ def _document(tag: str) -> bytes:
     return text_pdf([*REQUEST_LINES, f"Reference {tag}"])
 
 
+def _context(tmp_path: Path, database_url: str = "") -> IntakeContext:
+    settings = Settings(
+        data_dir=tmp_path / "data", database_url=database_url, stable_seconds=0.3, watch_interval_seconds=0.1
+    )
+    settings.ensure_dirs()
+    return IntakeContext(
+        settings=settings,
+        db=open_database(settings.database),
+        store=FilesystemObjectStore(settings.objects_dir),
+        enqueue=lambda _: None,
+    )
+
+
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[IntakeContext]:
-    settings = Settings(data_dir=tmp_path / "data", stable_seconds=0.3, watch_interval_seconds=0.1)
-    settings.ensure_dirs()
-    db = open_database(settings.database)
-    yield IntakeContext(
-        settings=settings, db=db, store=FilesystemObjectStore(settings.objects_dir), enqueue=lambda _: None
-    )
-    db.dispose()
+    made = _context(tmp_path)
+    yield made
+    made.db.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def named_context(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[IntakeContext]:
+    """Names go to both databases: each refuses other text (NUL, surrogates) differently."""
+    if request.param == "sqlite":
+        made = _context(tmp_path)
+        yield made
+        made.db.dispose()
+        return
+    with fresh_database() as url:
+        made = _context(tmp_path, url)
+        yield made
+        made.db.dispose()
 
 
 def _watch(
@@ -163,8 +187,9 @@ INBOX_NAMES = [
 
 
 def test_hostile_names_in_the_inbox_are_registered_as_received_and_filed_under_a_safe_name(
-    context: IntakeContext,
+    named_context: IntakeContext,
 ) -> None:
+    context = named_context
     inbox = context.settings.inbox
     for index, (name, _kept) in enumerate(INBOX_NAMES):
         (inbox / name).write_bytes(_document(f"name {index}"))
@@ -200,8 +225,9 @@ UPLOAD_NAMES = [
 
 @pytest.mark.parametrize("rejected", [False, True], ids=["accepted", "rejected"])
 def test_upload_names_never_leave_their_folder(
-    context: IntakeContext, tmp_path: Path, rejected: bool
+    named_context: IntakeContext, tmp_path: Path, rejected: bool
 ) -> None:
+    context = named_context
     data_dir = context.settings.data_dir.resolve()
     for index, name in enumerate(UPLOAD_NAMES):
         data = b"not a scan %d" % index if rejected else _document(f"upload {index}")

@@ -75,15 +75,22 @@ def _leftovers(data_dir: Path) -> list[str]:
     )
 
 
-def test_a_full_data_disk_leaves_the_file_in_the_inbox_with_a_clear_error_then_recovers(
-    small_disk: Path, tmp_path: Path
-) -> None:
+@pytest.fixture
+def context(small_disk: Path, tmp_path: Path) -> Iterator[IntakeContext]:
+    """Intake with its data folder on the small disk and its inbox on another."""
     settings = Settings(data_dir=small_disk / "data", inbox_dir=tmp_path / "inbox")
     settings.ensure_dirs()
     db = open_database(settings.database)
-    context = IntakeContext(
+    yield IntakeContext(
         settings=settings, db=db, store=FilesystemObjectStore(settings.objects_dir), enqueue=lambda _: None
     )
+    db.dispose()
+
+
+def test_a_full_data_disk_leaves_the_file_in_the_inbox_with_a_clear_error_then_recovers(
+    small_disk: Path, context: IntakeContext
+) -> None:
+    settings, db = context.settings, context.db
     first = settings.inbox / "before.pdf"
     first.write_bytes(request_pdf("before the disk is full"))
     assert intake_file(first, context=context).status == "registered"
@@ -109,17 +116,12 @@ def test_a_full_data_disk_leaves_the_file_in_the_inbox_with_a_clear_error_then_r
     assert not dropped.exists()
     assert context.store.get(result.sha256) == data
     assert _leftovers(settings.data_dir) == []
-    db.dispose()
 
 
 def test_a_refusal_that_cannot_be_recorded_on_a_full_disk_fails_visibly_and_leaves_nothing(
-    small_disk: Path, tmp_path: Path
+    small_disk: Path, context: IntakeContext
 ) -> None:
-    settings = Settings(data_dir=small_disk / "data", inbox_dir=tmp_path / "inbox")
-    settings.ensure_dirs()
-    db = open_database(settings.database)
-    store = FilesystemObjectStore(settings.objects_dir)
-    context = IntakeContext(settings=settings, db=db, store=store, enqueue=lambda _: None)
+    settings, db, store = context.settings, context.db, context.store
     refused = b"this is not a scan " * 20_000
     store.put(refused)  # stored before the disk filled: intake's store step needs no space now
     list_rejections(db)  # the database is open and its files made
@@ -130,4 +132,3 @@ def test_a_refusal_that_cannot_be_recorded_on_a_full_disk_fails_visibly_and_leav
     assert list_rejections(db) == []
     assert _leftovers(settings.data_dir) == []
     assert not list(settings.quarantine_dir.iterdir())
-    db.dispose()

@@ -15,7 +15,8 @@ from extract.authorities import find_authority
 from extract.dates import find_dates
 from extract.engines import EntityModels
 from extract.offences import find_offences
-from extract.persons import Mention, find_person_mentions, model_mentions, resolve_persons
+from extract.person_resolution import resolve_persons
+from extract.persons import Mention, find_person_mentions, model_mentions
 from rogatory.records import DocumentText, Entities, Entity, PageText, TextSource
 
 

@@ -1,6 +1,6 @@
 """Names OCR misread: "Marie-Chrisüne VASSEUR" for "Marie-Christine VASSEUR".
 
-Used by :func:`extract.persons.resolve_persons` to count a misread mention of a
+Used by :func:`extract.person_resolution.resolve_persons` to count a misread mention of a
 person as that person, not as a second one. Pure; raises nothing.
 """
 

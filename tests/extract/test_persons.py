@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.persons import Mention, PersonRules, find_person_mentions, load_person_rules, resolve_persons
+from extract.person_resolution import resolve_persons
+from extract.persons import Mention, PersonRules, find_person_mentions, load_person_rules
 
 
 @pytest.fixture(scope="module")

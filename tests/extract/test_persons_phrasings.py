@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.misreadings import is_misreading
-from extract.persons import PersonRules, find_person_mentions, load_person_rules, resolve_persons
+from extract.person_resolution import resolve_persons
+from extract.persons import PersonRules, find_person_mentions, load_person_rules
 
 
 @pytest.fixture(scope="module")

@@ -139,9 +139,10 @@ def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> l
     )
     # A page's vector is stored out of line (TOAST), which the planner does not price: with
     # the LIMIT it chose a sequential scan that read every page's vector (seconds for a word
-    # on 2 % of pages) over the GIN index that reads only the matches. For this transaction only.
+    # on 2 % of pages) over the GIN index that reads only the matches. For this statement only.
     session.execute(text("SET LOCAL enable_seqscan = off"))
-    rows = session.execute(text(statement), params)
+    rows = session.execute(text(statement), params).all()
+    session.execute(text("RESET enable_seqscan"))
     return [
         SearchHit(number=number, page=page, snippet=snippet, score=float(rank))
         for number, page, snippet, rank in rows

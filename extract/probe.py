@@ -27,7 +27,7 @@ MIN_LINE_HEIGHT, MAX_LINE_HEIGHT = 0.004, 0.07
 MIN_BODY_WIDTH = 0.4
 #: The probe starts at the first body line below this share of the height (past the letterhead).
 PROBE_TOP = 0.2
-#: Lines of body text the probe reads: about 300 letters of a typed request.
+#: Lines the probe reads: about 300 letters of a typed request.
 PROBE_LINES = 5
 #: Without clear lines: this band, as shares of the page height from PROBE_TOP.
 FALLBACK_HEIGHT = 0.3
@@ -77,8 +77,9 @@ def probe_band(image: Image.Image, *, lines: int = PROBE_LINES) -> Image.Image:
     page's line pitch tall, across the whole width. A page without such lines gets
     the band of ``FALLBACK_HEIGHT`` below ``PROBE_TOP``.
     """
-    body = [line for line in text_lines(image) if line.width >= image.width * MIN_BODY_WIDTH]
-    pitch = line_pitch(body)
+    found = text_lines(image)
+    body = [line for line in found if line.width >= image.width * MIN_BODY_WIDTH]
+    pitch = line_pitch(found)
     below = [line for line in body if line.top >= image.height * PROBE_TOP] or body
     if not below or pitch is None:
         top = round(image.height * PROBE_TOP)
@@ -90,12 +91,12 @@ def probe_band(image: Image.Image, *, lines: int = PROBE_LINES) -> Image.Image:
 def line_pitch(lines: list[TextLine]) -> int | None:
     """The median distance from one line's top to the next's, over neighbouring lines.
 
-    Two lines are neighbours when the next starts within three line heights (a gap
+    Two lines are neighbours when the next starts within two line heights (a gap
     between paragraphs or sections is not a pitch); ``None`` without any.
     """
     steps = sorted(
         after.top - before.top
         for before, after in pairwise(lines)
-        if after.top - before.top <= 3 * (before.bottom - before.top)
+        if after.top - before.top <= 2 * (before.bottom - before.top)
     )
     return steps[len(steps) // 2] if steps else None

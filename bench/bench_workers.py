@@ -8,8 +8,9 @@ through the ``tesseract`` command alone, one after another (what OCR costs witho
 the rest of the pipeline). Model loading is inside the overall timing, once per
 worker; "steady" is the rate once every worker has finished its first document.
 Beside the wall clock: the CPU seconds the workers and their tesseract processes
-used (counted when they are reaped), and the load average before each run, since
-on a shared 2-core machine another program's work takes the second core.
+used (counted when they are reaped), the cores they got (CPU seconds over wall
+seconds) and the load average before each run: on a shared 2-core machine another
+program's work takes the second core, and two workers can only scale on free cores.
 
     .venv/bin/python -m bench.bench_workers [--docs 12]
 """
@@ -170,7 +171,8 @@ def report(label: str, result: Run, docs: int) -> float:
     steady = 60 * result.steady_docs / result.steady_seconds if result.steady_seconds else 0.0
     print(
         f"  {label:<18}{result.seconds:7.1f} s {60 * docs / result.seconds:7.1f} docs/min"
-        f"{steady:8.1f} steady {result.cpu_seconds / docs:6.2f} CPU s/doc   load {result.load:4.1f}"
+        f"{steady:8.1f} steady {result.cpu_seconds / docs:6.2f} CPU s/doc"
+        f" {result.cpu_seconds / result.seconds:5.2f} cores used   load {result.load:4.1f}"
     )
     return steady or 60 * docs / result.seconds
 

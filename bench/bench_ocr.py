@@ -36,6 +36,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -235,13 +236,18 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=16, help="page images to OCR")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--skip-ocrmypdf", action="store_true")
-    parser.add_argument("--render-pdfs", type=int, default=10, help="PDFs for the renderer comparison")
+    parser.add_argument(
+        "--render-pdfs", type=int, default=10, help="PDFs for the renderer comparison (0: none)"
+    )
     parser.add_argument("--rounds", type=int, default=1, help="times each tool runs, taking turns")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
         folder = Path(tmp)
-        compare_renderers(args.corpus, folder, limit=args.render_pdfs)
+        if args.render_pdfs and shutil.which("pdftoppm"):
+            compare_renderers(args.corpus, folder, limit=args.render_pdfs)
+        elif args.render_pdfs:
+            print("renderers not compared: pdftoppm is not installed (Debian's poppler-utils)")
         pages = collect_pages(args.corpus, folder, limit=args.pages)
         documents = documents_of(pages, folder)
         engines = load_text_engines(tesseract=TESSERACT)

@@ -6,7 +6,8 @@ with words from ``persons.<lang>.yaml``:
 - a name heading a line and followed by a role in brackets ("Achieng MWAKYUSA
   (suspect)", "АБЕНОВА Малика Рахимовна (подозреваемый)", "... (مدعى عليه)");
 - a name after an honorific ("Mr", "Mme", "Sr.", "Herr", "г-н", "السيد");
-- a name before a birth cue ("born on", "né le", "nacido el", "родился");
+- a name before a birth cue ("born on", "né le", "nacido el", "родился"), or before
+  a role in prose ("as a witness", "als Zeuge", "в качестве свидетеля");
 - a name written with an UPPER-CASE surname next to a capitalised given name, the
   way requests write suspects ("Carlos Eduardo CÁRDENAS SÁNCHEZ").
 
@@ -36,7 +37,10 @@ _STREET_WORDS = frozenset(
      "piazza", "corso", "strasse", "platz", "allee", "of", "at", "du", "de", "des"}
 )  # fmt: skip
 #: Strength of each kind of evidence, as the entity's confidence.
-CONFIDENCE = {"role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8, "role-word": 0.75, "model": 0.6}
+CONFIDENCE = {
+    "role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8,
+    "role-word": 0.75, "role-after": 0.75, "model": 0.6,
+}  # fmt: skip
 
 _VOWELS = frozenset("aeiouyаеёиоуыэюя")
 _TOKEN = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
@@ -66,6 +70,7 @@ class PersonRules:
     born: re.Pattern[str] | None
     contact: re.Pattern[str] | None
     not_names: frozenset[str]
+    role_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,8 @@ def load_person_rules() -> PersonRules:
 
     Raises ``ConfigurationError`` when a lexicon is malformed.
     """
-    words: dict[str, list[str]] = {key: [] for key in ("roles", "honorifics", "born", "contact", "not_names")}
+    keys = ("roles", "honorifics", "born", "contact", "not_names", "role_after")
+    words: dict[str, list[str]] = {key: [] for key in keys}
     for language, data in read_lexicons("persons").items():
         for key, bucket in words.items():
             bucket.extend(string_list(data, key, source=f"persons.{language}.yaml"))
@@ -95,6 +101,7 @@ def load_person_rules() -> PersonRules:
         born=phrases_pattern(words["born"]),
         contact=phrases_pattern(words["contact"]),
         not_names=frozenset(fold_text(word).rstrip(".") for word in words["not_names"] + words["honorifics"]),
+        role_after=phrases_pattern(words["role_after"]),
     )
 
 
@@ -235,7 +242,7 @@ def _is_bracket_role(role: str, rules: PersonRules) -> bool:
 
 
 def _cue_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
-    """Names right after an honorific, or right before a birth cue."""
+    """Names right after an honorific, or right before a birth cue or a role ("als Zeuge")."""
     mentions = []
     if rules.honorifics is not None:
         for cue in rules.honorifics.finditer(folded):
@@ -245,14 +252,36 @@ def _cue_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list
                 run = _leading_name(runs[0])
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
-    if rules.born is not None:
-        for cue in rules.born.finditer(folded):
-            runs = name_runs(text, max(0, cue.start() - 120), cue.start(), rules)
-            if runs and text[runs[-1][-1].end() : cue.start()].strip(" ,(\t\n") == "":
-                run = runs[-1][-MAX_NAME_TOKENS:]
-                if len(run) >= 2 and not _is_role(text[run[0].start() : run[-1].end()], rules):
-                    mentions.append(_mention(text, page, run, "born"))
+    for cues, evidence in ((rules.born, "born"), (rules.role_after, "role-after")):
+        for cue in cues.finditer(folded) if cues is not None else ():
+            mention = _name_before(text, cue.start(), page, rules, evidence)
+            if mention is not None:
+                mentions.append(mention)
     return mentions
+
+
+def _name_before(text: str, cue: int, page: int, rules: PersonRules, evidence: str) -> Mention | None:
+    """The name whose last word stands right before ``text[cue]``, or None.
+
+    Before a birth cue the last ``MAX_NAME_TOKENS`` words of the run; before a role
+    the whole run, of at most four words besides particles, in a script with case,
+    and not after "of", "de", "at" (a company's or a place's name).
+    """
+    runs = name_runs(text, max(0, cue - 120), cue, rules)
+    if not runs or text[runs[-1][-1].end() : cue].strip(" ,(\t\n") != "":
+        return None
+    run = runs[-1][-MAX_NAME_TOKENS:]
+    if evidence == "role-after":
+        before = re.search(r"(\w+)[ \t]*$", text[max(0, run[0].start() - 40) : run[0].start()])
+        if text[runs[-1][-1].end() : cue].strip(" ,") or _kind_is_arabic(run[0].group()):
+            return None
+        if len([token for token in run if token.group() not in PARTICLES]) > 4 or len(runs[-1]) > len(run):
+            return None
+        if before is not None and before.group(1).lower() in _STREET_WORDS:  # "the director of Acme Telecom"
+            return None
+    if len(run) < 2 or _is_role(text[run[0].start() : run[-1].end()], rules):
+        return None
+    return _mention(text, page, run, evidence)
 
 
 def _leading_name(run: list[re.Match[str]]) -> list[re.Match[str]]:

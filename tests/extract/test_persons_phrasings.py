@@ -53,6 +53,20 @@ def _names(text: str, rules: PersonRules) -> list[str]:
         ("2. John Smith (suspect / accused)", ["John Smith"]),
         # a capitalised word inside a name is kept ("McGregor")
         ("1. Ewan McGregor (witness)", ["Ewan McGregor"]),
+        # a role in prose after the name, in every language with letter case
+        ("die Vernehmung von Tobias Schäfer als Zeuge per Videokonferenz", ["Tobias Schäfer"]),
+        ("to hear Daniel Thornton as a witness by videoconference", ["Daniel Thornton"]),
+        ("entendre Jean-Pierre Obiang en qualité de témoin", ["Jean-Pierre Obiang"]),
+        (
+            "recibir declaración a Rosa Elena Flores Torres en calidad de testigo",
+            ["Rosa Elena Flores Torres"],
+        ),
+        ("ouvir Fernando Teixeira Mendes na qualidade de testemunha", ["Fernando Teixeira Mendes"]),
+        ("sentire Giulia Mancini in qualità di testimone", ["Giulia Mancini"]),
+        ("допросить Зайцева Сергея Викторовича в качестве свидетеля", ["Зайцева Сергея Викторовича"]),
+        # inflected honorifics
+        ("Vernehmung von Herrn Tobias Schäfer", ["Tobias Schäfer"]),
+        ("допросить гражданина Петрова Ивана Сергеевича", ["Петрова Ивана Сергеевича"]),
         # Malay and Hassaniya name particles
         ("Siti Nurhaliza binti Ahmad (suspect)", ["Siti Nurhaliza binti Ahmad"]),
         ("Mohamed Lemine ould Ahmed (accused)", ["Mohamed Lemine ould Ahmed"]),
@@ -88,6 +102,10 @@ def test_names_in_other_phrasings(rules: PersonRules, text: str, expected: list[
         "1. Meridian Trust (Ltd/Inc)",
         # an Arabic item in visual order whose brackets hold no role
         "(1 شركة الأفق للمقاولات العامة (لبنان.\n",
+        # a company or an authority before a role in prose
+        "to hear the director of Acacia Telecom as a witness",
+        "The Central Authority of Kenya as a witness",
+        "Ministerio de Hacienda en calidad de testigo",
         # banks and companies named as account holders, in every language
         "Zürcher Kantonalbank (Kontoinhaberin)",
         "Raiffeisen Landesbank Tirol (Kontoinhaber)",

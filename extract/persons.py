@@ -8,6 +8,8 @@ with words from ``persons.<lang>.yaml``:
 - a name after an honorific ("Mr", "Mme", "Sr.", "Herr", "г-н", "السيد");
 - a name before a birth cue ("born on", "né le", "nacido el", "родился"), or before
   a role in prose ("as a witness", "als Zeuge", "в качестве свидетеля");
+- a name after a role word or a word that introduces the persons concerned ("the
+  accused, X", "against X", "à l'encontre de X", "в отношении лиц: X");
 - a name written with an UPPER-CASE surname next to a capitalised given name, the
   way requests write suspects ("Carlos Eduardo CÁRDENAS SÁNCHEZ").
 
@@ -39,7 +41,7 @@ _STREET_WORDS = frozenset(
 #: Strength of each kind of evidence, as the entity's confidence.
 CONFIDENCE = {
     "role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8,
-    "role-word": 0.75, "role-after": 0.75, "model": 0.6,
+    "role-word": 0.75, "role-after": 0.75, "name-cue": 0.7, "model": 0.6,
 }  # fmt: skip
 
 _VOWELS = frozenset("aeiouyаеёиоуыэюя")
@@ -71,6 +73,7 @@ class PersonRules:
     contact: re.Pattern[str] | None
     not_names: frozenset[str]
     role_after: re.Pattern[str] | None = None
+    name_cues: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ def load_person_rules() -> PersonRules:
 
     Raises ``ConfigurationError`` when a lexicon is malformed.
     """
-    keys = ("roles", "honorifics", "born", "contact", "not_names", "role_after")
+    keys = ("roles", "honorifics", "born", "contact", "not_names", "role_after", "name_cues")
     words: dict[str, list[str]] = {key: [] for key in keys}
     for language, data in read_lexicons("persons").items():
         for key, bucket in words.items():
@@ -102,6 +105,7 @@ def load_person_rules() -> PersonRules:
         contact=phrases_pattern(words["contact"]),
         not_names=frozenset(fold_text(word).rstrip(".") for word in words["not_names"] + words["honorifics"]),
         role_after=phrases_pattern(words["role_after"]),
+        name_cues=phrases_pattern(words["name_cues"]),
     )
 
 
@@ -303,20 +307,32 @@ def _kind_is_arabic(word: str) -> bool:
 
 
 def _role_word_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
-    """Names right after a role word in prose ("Свидетель Петрова Анна Викторовна", "the accused, X")."""
+    """Names right after a role word in prose ("Свидетель Петрова Анна Викторовна", "the accused, X"),
+    or after a word that introduces the persons concerned ("against X", "в отношении лиц: X")."""
     mentions: list[Mention] = []
-    if rules.roles is None:
-        return mentions
-    for cue in rules.roles.finditer(folded):
-        runs = name_runs(text, cue.end(), min(len(text), cue.end() + 120), rules)
-        if runs and text[cue.end() : runs[0][0].start()] in (" ", ", ", ": "):
-            run = _leading_name(runs[0])
-            if len(run) < 2 or _kind_is_arabic(run[0].group()):  # Arabic words carry no case
-                continue
-            mention = _mention(text, page, run, "role-word")
-            if not _is_role(mention.text, rules) and not _inside_longer_name(text, mention):
-                mentions.append(mention)
+    for cues, evidence in ((rules.roles, "role-word"), (rules.name_cues, "name-cue")):
+        for cue in cues.finditer(folded) if cues is not None else ():
+            runs = name_runs(text, cue.end(), min(len(text), cue.end() + 120), rules)
+            if runs and text[cue.end() : runs[0][0].start()] in (" ", ", ", ": "):
+                run = _leading_name(runs[0])
+                if len(run) < 2 or _kind_is_arabic(run[0].group()):  # Arabic words carry no case
+                    continue
+                if evidence == "name-cue" and not _cue_in_prose(text, cue.start(), run):
+                    continue
+                mention = _mention(text, page, run, evidence)
+                glued = _inside_longer_name(text, mention, before=evidence != "name-cue")
+                if not _is_role(mention.text, rules) and not glued:
+                    mentions.append(mention)
     return mentions
+
+
+def _cue_in_prose(text: str, cue: int, run: list[re.Match[str]]) -> bool:
+    """Whether a cue stands in prose before a name: not in a title ("Convention against
+    Transnational Organized Crime") nor before an upper-case heading ("В ОТНОШЕНИИ КОТОРЫХ")."""
+    before = re.search(r"(\w+)[ \t]*$", text[max(0, cue - 40) : cue])
+    if before is not None and before.group(1)[:1].isupper() and not before.group(1).isupper():
+        return False
+    return any(not token.group().isupper() for token in run)
 
 
 def _is_role(words: str, rules: PersonRules) -> bool:
@@ -378,17 +394,20 @@ def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: A
     return mentions
 
 
-def _inside_longer_name(text: str, mention: Mention) -> bool:
+def _inside_longer_name(text: str, mention: Mention, *, before: bool = True) -> bool:
     """Whether a capitalised word, a street word or a house number is glued to the mention.
 
     "Meridian Trust" in "Meridian Trust Bank Ltd", "Habib Bourguiba" in "avenue Habib
-    Bourguiba": a model's name cut out of the name of a company or a street.
+    Bourguiba": a model's name cut out of the name of a company or a street. With
+    ``before=False`` only what follows counts (the cue before ends in "of", "de").
     """
     after = re.match(r"[ \t]*(\w+)", text[mention.end : mention.end + 40])
-    before = re.search(r"(\w+)[ \t]*$", text[max(0, mention.start - 40) : mention.start])
+    preceding = re.search(r"(\w+)[ \t]*$", text[max(0, mention.start - 40) : mention.start])
     if after is not None and after.group(1)[:1].isupper():
         return True
-    return before is not None and (before.group(1).lower() in _STREET_WORDS or before.group(1).isdigit())
+    if not before or preceding is None:
+        return False
+    return preceding.group(1).lower() in _STREET_WORDS or preceding.group(1).isdigit()
 
 
 def _mention(text: str, page: int, run: list[re.Match[str]], evidence: str) -> Mention:
@@ -397,10 +416,14 @@ def _mention(text: str, page: int, run: list[re.Match[str]], evidence: str) -> M
 
 
 def _is_official(text: str, folded: str, mention: Mention, rules: PersonRules) -> bool:
-    """Whether a mention is on the contact line, or alone on its line (a signature)."""
+    """Whether a mention is on the contact line, or alone on its line (a signature).
+
+    A name before a birth cue is never a signature, even alone on its line.
+    """
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if rules.contact is not None and rules.contact.match(folded, line_start):
         return True
-    return mention.evidence != "role" and " ".join(line.split()) == " ".join(mention.text.split())
+    alone = " ".join(line.split()) == " ".join(mention.text.split())
+    return mention.evidence not in ("role", "born") and alone

@@ -64,6 +64,15 @@ def _names(text: str, rules: PersonRules) -> list[str]:
         ("ouvir Fernando Teixeira Mendes na qualidade de testemunha", ["Fernando Teixeira Mendes"]),
         ("sentire Giulia Mancini in qualità di testimone", ["Giulia Mancini"]),
         ("допросить Зайцева Сергея Викторовича в качестве свидетеля", ["Зайцева Сергея Викторовича"]),
+        # a word that introduces the persons concerned
+        ("against Juma Kamau and Otieno Njoroge, who are suspected", ["Juma Kamau"]),
+        ("à l'encontre de Hichem Hamdi et Didier Dubois des chefs de", ["Hichem Hamdi"]),
+        ("contra Fernando Teixeira Mendes e Manuel Oliveira Nascimento", ["Fernando Teixeira Mendes"]),
+        ("Gegen Jürgen Schäfer ist unter dem Aktenzeichen", ["Jürgen Schäfer"]),
+        ("в отношении лиц: Ерлан Кайратович Токтогулов и", ["Ерлан Кайратович Токтогулов"]),
+        ("REQUEST FOR THE EXTRADITION OF Nirmal Agarwal\nThe Bureau", ["Nirmal Agarwal"]),
+        # a name alone on its line before a birth cue is no signature
+        ("Address: 135 Samora Avenue, Arusha.\nJuma Mutua\nDate of birth: 6 October 1989", ["Juma Mutua"]),
         # inflected honorifics
         ("Vernehmung von Herrn Tobias Schäfer", ["Tobias Schäfer"]),
         ("допросить гражданина Петрова Ивана Сергеевича", ["Петрова Ивана Сергеевича"]),
@@ -106,6 +115,13 @@ def test_names_in_other_phrasings(rules: PersonRules, text: str, expected: list[
         "to hear the director of Acacia Telecom as a witness",
         "The Central Authority of Kenya as a witness",
         "Ministerio de Hacienda en calidad de testigo",
+        # a cue inside a title, or before a company or an upper-case heading
+        "the United Nations Convention against Transnational Organized Crime",
+        "proceedings against Acacia Telecom Solutions Ltd",
+        "ЛИЦА, В ОТНОШЕНИИ КОТОРЫХ НАПРАВЛЕН ЗАПРОС",
+        "la Convention des Nations Unies contre L'ENRICHISSEMENT ILLICITE",
+        # a signature stays left out
+        "Musa Ochieng\nDirector, Special Investigations",
         # banks and companies named as account holders, in every language
         "Zürcher Kantonalbank (Kontoinhaberin)",
         "Raiffeisen Landesbank Tirol (Kontoinhaber)",

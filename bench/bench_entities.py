@@ -1,7 +1,7 @@
 """Measure entity extraction on a labelled corpus, from the manifest's exact text (no OCR).
 
     .venv/bin/python bench/bench_entities.py [CORPUS] [--no-models] [--predictions FILE]
-        [--errors] [--language CODE]
+        [--errors] [--language CODE] [--strip-roles]
 
 With ``--predictions`` (the predictions.jsonl of a ``rogatory eval`` run) the text is
 the one that run read (OCR on scanned and image documents) instead of the manifest's.
@@ -12,12 +12,15 @@ candidate: the earliest date with a deadline, hearing, limitation or detention r
 (no such date means no deadline). Then the seconds spent in find_entities.
 ``--errors`` also prints, per document, the persons, accounts and offences predicted
 but not true (+) and true but not predicted (-); ``--language`` keeps one language.
+``--strip-roles`` deletes every bracket that ends a line ("Name SURNAME (suspect)")
+before extraction, as a scan may lose it: what the other person rules find alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -30,6 +33,8 @@ from rogatory.scoring import SetScore, match_names, names_match, normalise_accou
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
 DEADLINE_ROLES = frozenset({"deadline", "hearing", "limitation", "detention"})
+#: A bracket at the end of a line, nested brackets of up to five characters inside.
+LINE_END_BRACKET = re.compile(r"[ \t]*\((?:[^()\n]|\([^()\n]{0,5}\))+\)(?=[ \t]*\n)")
 
 
 def document_text(entry: dict[str, object], read: dict[str, object] | None = None) -> DocumentText:
@@ -65,6 +70,7 @@ def main() -> None:
     parser.add_argument("--predictions", type=Path, help="read text of a rogatory eval run")
     parser.add_argument("--errors", action="store_true", help="print each document's misses")
     parser.add_argument("--language", help="only the documents of this language")
+    parser.add_argument("--strip-roles", action="store_true", help="delete brackets that end a line")
     args = parser.parse_args()
     entries = [json.loads(line) for line in (args.corpus / "manifest.jsonl").read_text().splitlines() if line]
     if args.language:
@@ -80,6 +86,8 @@ def main() -> None:
     seconds = 0.0
     for entry in entries:
         text = document_text(entry, reads.get(entry["id"]))
+        if args.strip_roles:
+            text = _without_line_end_brackets(text)
         started = time.perf_counter()
         entities = find_entities(text, models=models)
         seconds += time.perf_counter() - started
@@ -106,6 +114,13 @@ def main() -> None:
         right, total = deadline[language]
         print(f"{language:<5} {total:>4}  {cells[0]:<20} {cells[1]:<20} {cells[2]:<20} {right / total:.3f}")
     print(f"find_entities: {seconds:.2f} s for {len(entries)} documents")
+
+
+def _without_line_end_brackets(text: DocumentText) -> DocumentText:
+    pages = tuple(
+        page.model_copy(update={"text": LINE_END_BRACKET.sub("", page.text)}) for page in text.pages
+    )
+    return text.model_copy(update={"pages": pages})
 
 
 def _print_errors(entry: dict[str, Any], persons: set[str], accounts: set[str], offences: set[str]) -> None:

@@ -9,6 +9,8 @@ better attested person it misreads (:mod:`extract.misreadings`). Pure; raises no
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
 from extract.lexicons import fold_text
@@ -126,10 +128,29 @@ def _trimmed(mention: Mention, value: str) -> Mention:
 def _fullest(members: list[Mention]) -> Mention:
     """The role mention with the most words, else the mention with the most words.
 
-    Among equals, rule evidence comes before the model, then the earliest.
+    Among equals, rule evidence comes before the model, then the name written most
+    often (case and accents folded), then its spelling with the most accented letters
+    (OCR drops accents, "JIMENEZ" for "JIMÉNEZ"; it does not add them), then the earliest.
     """
     roles = [member for member in members if member.evidence == "role"]
+    written = Counter(_folded(member.text) for member in members)
     return min(
         roles or members,
-        key=lambda member: (-len(_key(member.text)), member.evidence == "model", member.page, member.start),
+        key=lambda member: (
+            -len(_key(member.text)),
+            member.evidence == "model",
+            -written[_folded(member.text)],
+            -_accented(member.text),
+            member.page,
+            member.start,
+        ),
     )
+
+
+def _folded(name: str) -> str:
+    return fold_text(" ".join(name.split()))
+
+
+def _accented(text: str) -> int:
+    """How many letters of ``text`` carry a diacritic (decompose under NFD)."""
+    return sum(1 for char in text if unicodedata.decomposition(char))

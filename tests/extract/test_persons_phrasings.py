@@ -179,3 +179,16 @@ def test_two_persons_seen_equally_often_are_not_folded(rules: PersonRules) -> No
 )
 def test_is_misreading(variant: str, name: str, expected: bool) -> None:
     assert is_misreading(variant, name) is expected
+
+
+def test_the_accented_spelling_is_the_value(rules: PersonRules) -> None:
+    """OCR drops accents: of two spellings written as often, the accented one is the name."""
+    text = "contra Paola Andrea JIMENEZ VILLALOBOS por los delitos. Paola Andrea JIMÉNEZ VILLALOBOS firmó."
+    entities = resolve_persons(find_person_mentions(text, page=1, rules=rules))
+    assert [entity.value for entity in entities] == ["Paola Andrea JIMÉNEZ VILLALOBOS"] * 2
+
+
+def test_one_accented_spelling_outweighs_unaccented_repeats(rules: PersonRules) -> None:
+    text = "Álvaro FLORES PÉREZ firmó. Alvaro FLORES PEREZ pagó. Alvaro FLORES PEREZ recibió."
+    entities = resolve_persons(find_person_mentions(text, page=1, rules=rules))
+    assert {entity.value for entity in entities} == {"Álvaro FLORES PÉREZ"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 import signal
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def test_no_secret_reaches_a_log_or_a_file(tmp_path: Path) -> None:
                 "ROGATORY_DATA_DIR": str(tmp_path / "data"),
                 "ROGATORY_DATABASE_URL": database_url.replace("postgres@", f"postgres:{secret['pg']}@"),
                 "ROGATORY_BROKER_URL": f"redis://:{secret['redis']}@127.0.0.1:{broker.port}/0",
-                "ROGATORY_OBJECT_STORE_URL": "s3://originals/rq",
+                "ROGATORY_OBJECT_STORE_URL": "s3://fault-secrets/rq",  # a bucket of its own
                 "ROGATORY_S3_ENDPOINT": endpoint,
                 "ROGATORY_S3_ACCESS_KEY": ACCESS_KEY,
                 "ROGATORY_S3_SECRET_KEY": secret["s3"],
@@ -58,7 +59,13 @@ def test_no_secret_reaches_a_log_or_a_file(tmp_path: Path) -> None:
             }
             settings = load_settings(environ=env)
             _assert_no_secret(repr(settings) + str(settings), secret, "the settings' repr")
-            _run_service(env, settings, tmp_path, broker)
+            try:
+                _run_service(env, settings, tmp_path, broker)
+            finally:
+                # moto's buckets live in this process, beyond the server: leave none for later tests.
+                urllib.request.urlopen(
+                    urllib.request.Request(f"http://{endpoint}/moto-api/reset", method="POST"), timeout=10
+                ).close()
     finally:
         broker.stop()
 

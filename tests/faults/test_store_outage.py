@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import time
+import urllib.request
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -34,7 +36,7 @@ def test_a_file_waits_in_the_inbox_while_the_store_is_down_and_is_taken_when_it_
     port = free_port()
     env = {
         "ROGATORY_DATA_DIR": str(tmp_path / "data"),
-        "ROGATORY_OBJECT_STORE_URL": "s3://originals/rq",
+        "ROGATORY_OBJECT_STORE_URL": "s3://fault-store-outage/rq",  # a bucket of its own
         "ROGATORY_S3_ENDPOINT": f"127.0.0.1:{port}",
         "ROGATORY_S3_ACCESS_KEY": ACCESS_KEY,
         "ROGATORY_S3_SECRET_KEY": SECRET_KEY,
@@ -82,5 +84,10 @@ def test_a_file_waits_in_the_inbox_while_the_store_is_down_and_is_taken_when_it_
         assert store.get(sha256) == data
     finally:
         watcher.stop()
+        # moto's buckets live in this process, beyond the server: leave none for later tests.
+        with suppress(OSError):
+            urllib.request.urlopen(
+                urllib.request.Request(f"http://127.0.0.1:{port}/moto-api/reset", method="POST"), timeout=10
+            ).close()
         server.stop()
         db.dispose()

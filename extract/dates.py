@@ -1,7 +1,7 @@
 """Dates in the text of a request, parsed to ISO 8601, with the role the text gives them.
 
 Runs inside :func:`extract.entities.find_entities`. Recognises "1 May 2026",
-"May 1, 2026", "1er mai 2026", "1 de mayo de 2026", "1. Mai 2026", "1 мая 2026 г.",
+"May 1, 2026", "1st of May 2026", "1er mai 2026", "1 de mayo de 2026", "1. Mai 2026", "1 мая 2026 г.",
 "1 أبريل 2026" (Arabic-Indic digits too), "01.05.2026", "01/05/2026", "2026-05-01".
 The role ("deadline", "hearing", "limitation", "detention", "birth") comes from the
 cue words nearest before the date in the same sentence (``dates.<lang>.yaml``).
@@ -59,10 +59,11 @@ def load_date_rules() -> DateRules:
         cues[language] = _role_cues(data, source=f"dates.{language}.yaml")
     names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
     textual = re.compile(
-        rf"(?<![\w.])(\d{{1,2}})(?:er|\.|º|°)?\s+(?:de\s+)?({names})\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})(?!\d)"
+        rf"(?<![\w.])(\d{{1,2}})(?:er|st|nd|rd|th|\.|º|°)?\s+(?:de\s+|of\s+)?({names})\.?,?\s+"
+        rf"(?:de\s+|del\s+)?(\d{{4}})(?!\d)"
         r"(?:\s*г\.)?"
     )
-    month_first = re.compile(rf"(?<!\w)({names})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)")
+    month_first = re.compile(rf"(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
     return DateRules(months=months, textual=textual, month_first=month_first, cues=cues)
 
 

@@ -17,6 +17,10 @@ def rules() -> DateRules:
     [
         ("en", "Kampala, 1 May 2026", "2026-05-01", "1 May 2026"),
         ("en", "dated May 1, 2026.", "2026-05-01", "May 1, 2026"),
+        # English ordinals
+        ("en", "expires on 1st September 2026", "2026-09-01", "1st September 2026"),
+        ("en", "on the 21st of June 2026", "2026-06-21", "21st of June 2026"),
+        ("en", "dated September 3rd, 2026.", "2026-09-03", "September 3rd, 2026"),
         ("fr", "Paris, le 1er mai 2026", "2026-05-01", "1er mai 2026"),
         ("fr", "le 14 février 2025", "2025-02-14", "14 février 2025"),
         ("es", "Fecha: 5 de mayo de 2026", "2026-05-05", "5 de mayo de 2026"),
@@ -40,7 +44,14 @@ def test_date_is_parsed(rules: DateRules, language: str, text: str, value: str, 
 
 @pytest.mark.parametrize(
     "text",
-    ["31 February 2026", "amount 12.929.000,00 CHF", "account 5268-5625-93", "Page 1 of 3", "30.02.2024"],
+    [
+        "31 February 2026",
+        "amount 12.929.000,00 CHF",
+        "account 5268-5625-93",
+        "Page 1 of 3",
+        "30.02.2024",
+        "the 14th",
+    ],
 )
 def test_not_a_date(rules: DateRules, text: str) -> None:
     assert find_dates(text, page=1, language="en", rules=rules) == []
@@ -56,6 +67,8 @@ def test_not_a_date(rules: DateRules, text: str) -> None:
         ("en", "Date of birth: 16 November 1988", "birth"),
         ("fr", "l'audience de jugement est fixée au 20 novembre 2026 et", "hearing"),
         ("fr", "les pièces doivent parvenir avant le 3 mars 2026.", "deadline"),
+        ("en", "the statute of limitations expires on 1st September 2026.", "limitation"),
+        ("pt", "solicita-se a execução até 20 de julho de 2026.", "deadline"),
         ("fr", "la prescription de l'action publique sera acquise le 4 avril 2026.", "limitation"),
         ("es", "se encuentra en prisión preventiva, que vence el 26 de septiembre de 2026.", "detention"),
         ("es", "la audiencia de juicio oral está programada para el 16 de junio de 2026,", "hearing"),
@@ -85,6 +98,7 @@ def test_role_from_the_words_before(rules: DateRules, language: str, text: str, 
         ("es", "se desempeñó como tesorero desde el 6 de mayo de 2016 hasta el 15 de agosto de 2021."),
         ("de", "war vom 16. Januar 2018 bis zum 27. August 2021 Staatssekretär"),
         ("pt", "II. Mandado de detenção. Em 26 de dezembro de 2024, foi emitido o mandado"),
+        ("pt", "exerceu funções de 3 de julho de 2014 até 1 de julho de 2023."),
         ("en", "URGENT: X is in pre-trial detention. The bank opened the account on 3 May 2019."),
     ],
 )

@@ -1,6 +1,6 @@
 """Archive search latency on synthetic documents, SQLite and PostgreSQL side by side.
 
-Builds N synthetic registrations (one page of 120 words in one of 8 languages drawn
+Builds N synthetic registrations (one page of 120 words, or ``--words``, in one of 8 languages drawn
 from a Zipf-ranked vocabulary of 20,000 words per language, two persons with invented
 Latin, Cyrillic or Arabic surnames, one account each), bulk-loaded through the real schema (migrations,
 triggers), then times queries: full-text (single words, two words, a phrase) with
@@ -11,10 +11,10 @@ clerk would otherwise do: a case-insensitive substring scan of every page
 prints how often the registration that named the person is among the first 20 matches.
 
     .venv/bin/python -m bench.bench_search [--docs 100000] [--queries 200] [--backend sqlite|postgresql|both]
-        [--keep FOLDER]
+        [--words 120] [--keep FOLDER]
 
 ``--keep`` keeps the built databases (the SQLite file in FOLDER, PostgreSQL as
-``rogatory_bench_DOCS`` on the test server) and reuses them on the next run; they are
+``rogatory_bench_DOCSxWORDS`` on the test server) and reuses them on the next run; they are
 upgraded to the newest revision on open, like any database.
 """
 
@@ -291,17 +291,17 @@ class Corpus:
 Batch = dict[type, list[dict[str, object]]]
 
 
-def synthesize(count: int, seed: int = 7) -> tuple[Corpus, Iterator[Batch]]:
+def synthesize(count: int, page_words: int = 120, seed: int = 7) -> tuple[Corpus, Iterator[Batch]]:
     """The corpus of ``count`` synthetic registrations and their rows, in batches of 2,000.
 
     The corpus' names and accounts are complete once the batches are consumed.
     """
     rng = random.Random(seed)
     corpus = Corpus(_vocabulary(rng), [], [])
-    return corpus, _batches(rng, corpus, count)
+    return corpus, _batches(rng, corpus, count, page_words)
 
 
-def _batches(rng: random.Random, corpus: Corpus, count: int) -> Iterator[Batch]:
+def _batches(rng: random.Random, corpus: Corpus, count: int, page_words: int) -> Iterator[Batch]:
     vocabulary = corpus.vocabulary
     weights = {language: list(accumulate(_zipf(len(words)))) for language, words in vocabulary.items()}
     batch = 2000
@@ -342,7 +342,7 @@ def _batches(rng: random.Random, corpus: Corpus, count: int) -> Iterator[Batch]:
             if index % 500 == 0:
                 corpus.accounts.append(account)
                 corpus.names.append((people[0], f"RQ-2026-{ident:06d}"))
-            words = rng.choices(vocabulary[language], cum_weights=weights[language], k=120)
+            words = rng.choices(vocabulary[language], cum_weights=weights[language], k=page_words)
             text = " ".join([*people, account, *words])
             rows[PageRow].append({"registration_id": ident, "page": 1, "text": text})
             for person in people:
@@ -369,7 +369,7 @@ def _batches(rng: random.Random, corpus: Corpus, count: int) -> Iterator[Batch]:
         yield rows
 
 
-def load(db: Database, count: int) -> Corpus:
+def load(db: Database, count: int, page_words: int = 120) -> Corpus:
     """Insert ``count`` synthetic registrations through the real schema, or reuse them.
 
     A database already holding exactly ``count`` registrations (``--keep``) is not
@@ -377,7 +377,7 @@ def load(db: Database, count: int) -> Corpus:
     """
     with db.session() as session:
         present = session.scalar(select(func.count()).select_from(RegistrationRow))
-    corpus, batches = synthesize(count)
+    corpus, batches = synthesize(count, page_words)
     for rows in batches:
         if present == count:
             continue
@@ -419,9 +419,9 @@ def _like(db: Database) -> Callable[[str], object]:
 
 
 @contextmanager
-def _database(backend: str, docs: int, keep: Path | None) -> Iterator[Database]:
+def _database(backend: str, docs: int, page_words: int, keep: Path | None) -> Iterator[Database]:
     """A database for the benchmark: fresh and dropped after, or kept (``--keep``) for the next run."""
-    with _location(backend, docs, keep) as url:
+    with _location(backend, f"{docs}x{page_words}", keep) as url:
         db = open_database(url)
         try:
             yield db
@@ -430,9 +430,9 @@ def _database(backend: str, docs: int, keep: Path | None) -> Iterator[Database]:
 
 
 @contextmanager
-def _location(backend: str, docs: int, keep: Path | None) -> Iterator[str]:
+def _location(backend: str, shape: str, keep: Path | None) -> Iterator[str]:
     if backend == "postgresql" and keep is not None:
-        name = f"rogatory_bench_{docs}"
+        name = f"rogatory_bench_{shape}"
         admin = server_url().replace("+psycopg", "") + "/postgres"
         with psycopg.connect(admin, autocommit=True) as connection:
             if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
@@ -443,17 +443,17 @@ def _location(backend: str, docs: int, keep: Path | None) -> Iterator[str]:
             yield url
     elif keep is not None:
         keep.mkdir(parents=True, exist_ok=True)
-        yield f"sqlite:///{keep / f'bench-{docs}.db'}"
+        yield f"sqlite:///{keep / f'bench-{shape}.db'}"
     else:
         with tempfile.TemporaryDirectory() as folder:
             yield f"sqlite:///{Path(folder) / 'bench.db'}"
 
 
-def measure(backend: str, docs: int, count: int, keep: Path | None) -> None:
+def measure(backend: str, docs: int, count: int, keep: Path | None, page_words: int = 120) -> None:
     rng = random.Random(11)
-    with _database(backend, docs, keep) as db:
+    with _database(backend, docs, page_words, keep) as db:
         started = time.perf_counter()
-        corpus = load(db, docs)
+        corpus = load(db, docs, page_words)
         vocabulary, names, accounts = corpus.vocabulary, corpus.names, corpus.accounts
         print(f"{backend}: {docs} documents ready in {time.perf_counter() - started:.0f} s, {_load()}")
         # Query words follow the documents' Zipf distribution (what is in the archive gets asked).
@@ -496,15 +496,16 @@ def main() -> None:
     )
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--words", type=int, default=120, help="words per page (real pages hold more)")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument(
         "--keep",
         type=Path,
-        help="keep the databases (SQLite in this folder, PostgreSQL as rogatory_bench_DOCS) and reuse them",
+        help="keep the databases (SQLite in FOLDER, PostgreSQL as rogatory_bench_DOCSxWORDS) and reuse them",
     )
     args = parser.parse_args()
     for backend in ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]:
-        measure(backend, args.docs, args.queries, args.keep)
+        measure(backend, args.docs, args.queries, args.keep, args.words)
     print(_load())
 
 

@@ -3,8 +3,8 @@
 A real ``rogatory worker`` (prefork, one pool process) on a private Redis, the
 shared PostgreSQL (a fresh database) and the filesystem store. The pool process
 that runs a task is killed with SIGKILL at a random moment while a request is
-``processing`` (loading engines, reading the text layer, OCR, entities, saving),
-at least 20 times; Celery starts a new pool process and, the task being
+``processing`` (after its engines are loaded: the text layer, OCR, entities,
+saving), at least 20 times; Celery starts a new pool process and, the task being
 acknowledged late and rejected when its worker is lost, Redis hands it out again.
 Afterwards every request is analysed once: all end routed or needing review,
 nothing is registered twice, numbers have no gap, no page or party key is stored
@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from rogatory.registration import Status
 from rogatory.settings import load_settings
 from storage.database import Database, open_database
-from storage.models import AnalysisRow, PageRow, PartyTermRow, RegistrationRow
+from storage.models import AnalysisRow, AuditRow, PageRow, PartyTermRow, RegistrationRow
 from storage.objects import open_object_store
 from storage.registry import list_requests, register
 from tests.faults.hostile import text_pdf
@@ -89,6 +89,7 @@ def test_a_worker_killed_at_random_points_twenty_times_loses_and_duplicates_noth
     worker.start()
     chooser = random.Random(8)
     kills: list[tuple[str, float]] = []
+    last_seen = 0
     deadline = time.monotonic() + 420
     try:
         while len(kills) < KILLS:
@@ -96,16 +97,20 @@ def test_a_worker_killed_at_random_points_twenty_times_loses_and_duplicates_noth
             assert worker.alive(), worker.log()[-4000:]
             if len(_unfinished(db, numbers)) < 2:
                 add_document()
-            if not _processing(db):
+            started = _pipeline_started(db, after=last_seen)
+            if started is None:
                 time.sleep(0.05)
                 continue
-            delay = chooser.uniform(0.0, 2.5)
+            last_seen, number = started
+            # A random point of the pipeline (text layer, OCR, entities, saving): text-layer
+            # requests take a few tenths of a second, OCR ones seconds; a kill after the end
+            # kills nothing and is not counted.
+            delay = chooser.uniform(0.0, 3.0)
             time.sleep(delay)
-            busy = _processing(db)
             pool = children(worker.pid)
-            if busy and pool:
+            if number in _processing(db) and pool:
                 os.kill(pool[0], signal.SIGKILL)
-                kills.append((busy[0], delay))
+                kills.append((number, delay))
                 _wait_for_new_pool_process(worker.pid, pool[0])
         _wait_until_finished(db, numbers, worker.log)
     finally:
@@ -121,6 +126,19 @@ def test_a_worker_killed_at_random_points_twenty_times_loses_and_duplicates_noth
         f"{len(kills)} SIGKILLs over {len({number for number, _ in kills})} of {len(numbers)} requests, "
         f"delays {min(delay for _, delay in kills):.2f}-{max(delay for _, delay in kills):.2f} s"
     )
+
+
+def _pipeline_started(db: Database, *, after: int) -> tuple[int, str] | None:
+    """The first status change to processing after audit line ``after``: a pool process has its
+    engines loaded and begins the pipeline of that request."""
+    with db.session() as session:
+        row = session.execute(
+            select(AuditRow.id, AuditRow.number)
+            .where(AuditRow.id > after, AuditRow.action == "status", AuditRow.detail.like("% -> processing%"))
+            .order_by(AuditRow.id)
+            .limit(1)
+        ).first()
+    return None if row is None or row.number is None else (row.id, row.number)
 
 
 def _processing(db: Database) -> list[str]:

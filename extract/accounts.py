@@ -22,7 +22,10 @@ SAME_ACCOUNT_PREFIX = 12
 #: How far after an account (characters) a bank name is looked for.
 BANK_WINDOW = 120
 
-_NUMBER = re.compile(r"\d+(?:[-/.]\d+)*")
+#: An account number: three or more groups of three digits or more joined by single
+#: spaces ("30004 00001 12345678901"), maybe a last key of one or two digits ("... 85"), not
+#: an amount ("123 456 789,00"); else digit groups joined by "-", "/" or ".".
+_NUMBER = re.compile(r"(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*")
 _NUMBER_LINK = re.compile(
     r"[\s:.,#№°º]{0,4}(?:(?:no|nr|n|number|numero|num|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?(?=\d)", re.IGNORECASE
 )

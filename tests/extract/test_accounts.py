@@ -49,6 +49,13 @@ def test_ibans(rules: AccountRules, text: str, expected: list[tuple[str, str]]) 
         ("sul conto 6610-4359-66 presso", ["6610-4359-66"]),
         ("من الحساب رقم 3623058436 العائد", ["3623058436"]),
         ("– 3073911124 – Coastal Savings Bank Ltd, Kampala – holder: X", ["3073911124"]),
+        # digit groups joined by spaces, as banks print them (RIB, NIB, CLABE)
+        ("du compte n° 30004 00001 12345678901 85, ouvert", ["30004000011234567890185"]),
+        ("da conta n.º 0035 0123 00012345678 90 no Banco", ["003501230001234567890"]),
+        ("desde la cuenta 675 888 14979992858 7 de Distribuidora", ["675888149799928587"]),
+        # two spaced groups, or an amount with spaces, are not one account number
+        ("Konto 1234567890 2020 eröffnet", ["1234567890"]),
+        ("account 123 456 789,00 EUR", []),
         ("von diesem Konto 1.584.000,00 USD auf", []),
         ("the account opened on 12/03/2019", []),
         ("Passport No.: 3073911124", []),

@@ -25,6 +25,7 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ingest.filenames import safe_filename
 from ingest.filing import move_into, write_into, write_reason
 from ingest.media_types import media_type_of_name
 from ingest.validation import RejectionCode, ValidationLimits, validate_original
@@ -34,7 +35,7 @@ from rogatory.settings import Settings
 from rogatory.sources import SourceFile
 from storage.database import Database
 from storage.objects import ObjectStore
-from storage.registry import record_rejection, register
+from storage.registry import record_rejection, register, registration_of
 
 logger = logging.getLogger(__name__)
 
@@ -109,12 +110,35 @@ def intake_file(path: Path, *, context: IntakeContext) -> IntakeResult:
                 result = _refuse_oversized(path.name, handle, size=size, context=context, now=now)
             else:
                 data = handle.read()
-                result = _admit(data, filename=path.name, source="watcher", context=context, now=now)
+                result = _resumed(path, data, context) or _admit(
+                    data, filename=path.name, source="watcher", context=context, now=now
+                )
     except OSError as error:
         raise TransientError(f"cannot read {path}: {error}; it stays in the inbox") from error
     result = _file_away(path, result, settings=settings, now=now)
     _enqueue(result, context)
     return result
+
+
+def _resumed(path: Path, data: bytes, context: IntakeContext) -> IntakeResult | None:
+    """The registration of this very inbox file, when a watcher stopped before moving it away.
+
+    A watcher killed between registering a file and moving it out of the inbox finds it
+    again at its next start. It is the same arrival, not a duplicate, when the registry
+    has this content from the watcher under this name and nothing was filed under its
+    number yet; the move is then finished (and the number queued again). Otherwise
+    None. Raises ``TransientError``.
+    """
+    existing = registration_of(context.db, hashlib.sha256(data).hexdigest())
+    if existing is None or existing.source != "watcher" or existing.filename != _database_name(path.name):
+        return None
+    filed = context.settings.processed_dir / safe_filename(f"{existing.number}__{path.name}")
+    if filed.exists():
+        return None
+    logger.info(
+        "%r was registered as %s before the watcher stopped; filing it now", path.name, existing.number
+    )
+    return IntakeResult(status="registered", sha256=existing.sha256, number=existing.number)
 
 
 def _open_regular(path: Path) -> BinaryIO:

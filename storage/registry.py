@@ -51,6 +51,7 @@ __all__ = [
     "list_requests",
     "record_rejection",
     "register",
+    "registration_of",
     "save_analysis",
     "search",
     "set_status",
@@ -280,6 +281,13 @@ def get_request(db: Database, number: str) -> RequestView:
             analysis=Analysis.model_validate_json(stored.analysis_json) if stored else None,
             duplicates=tuple(duplicate_from_row(duplicate, row.number) for duplicate in duplicates),
         )
+
+
+def registration_of(db: Database, sha256: str) -> Registration | None:
+    """The registration of the original with this digest, if any. Raises ``TransientError``."""
+    with db.session() as session:
+        row = session.scalar(select(RegistrationRow).where(RegistrationRow.sha256 == sha256))
+        return registration_from_row(row) if row is not None else None
 
 
 def list_requests(

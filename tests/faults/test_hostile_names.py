@@ -18,6 +18,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,9 +29,10 @@ from ingest.intake import IntakeContext, intake_bytes, intake_file
 from ingest.watcher import InboxWatcher
 from rogatory.errors import InputError, TransientError
 from rogatory.settings import Settings
+from rogatory.sources import MediaType
 from storage.database import open_database
 from storage.objects import FilesystemObjectStore
-from storage.registry import list_rejections, list_requests
+from storage.registry import get_request, list_rejections, list_requests, register
 from tests.faults.hostile import REQUEST_LINES, text_pdf
 from tests.postgres import fresh_database
 
@@ -298,3 +300,37 @@ def test_a_file_removed_between_detection_and_intake_leaves_no_trace_and_the_wat
     assert list_rejections(context.db) == []
     assert sorted(outcome.split(":")[0] for outcome in outcomes) == ["after.pdf", "vanishing.pdf"]
     assert "No such file" in next(outcome for outcome in outcomes if outcome.startswith("vanishing"))
+
+
+def test_a_file_registered_just_before_the_watcher_died_is_filed_not_recorded_as_a_duplicate(
+    context: IntakeContext,
+) -> None:
+    # The state a watcher killed between registering and moving leaves: the original stored
+    # and registered from the watcher under its name, the file still in the inbox.
+    data = _document("interrupted")
+    inbox_file = context.settings.inbox / "interrupted.pdf"
+    inbox_file.write_bytes(data)
+    earlier = register(
+        context.db,
+        sha256=context.store.put(data),
+        filename="interrupted.pdf",
+        size=len(data),
+        media_type=MediaType.PDF,
+        source="watcher",
+    ).registration
+    queued: list[str] = []
+    context = replace(context, enqueue=queued.append)
+
+    result = intake_file(inbox_file, context=context)
+
+    assert (result.status, result.number) == ("registered", earlier.number)
+    assert queued == [earlier.number]
+    assert get_request(context.db, earlier.number).duplicates == ()
+    assert [path.name for path in context.settings.processed_dir.iterdir()] == [
+        f"{earlier.number}__interrupted.pdf"
+    ]
+    # The same file dropped again later is a duplicate, as before.
+    inbox_file.write_bytes(data)
+    again = intake_file(inbox_file, context=context)
+    assert (again.status, again.duplicate_of) == ("duplicate", earlier.number)
+    assert len(get_request(context.db, earlier.number).duplicates) == 1

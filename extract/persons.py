@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extract.countries import one_word_country_names
 from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
 
 #: Lower-case words that may stand inside a name ("María de la Cruz", "bin Salman").
@@ -74,6 +75,7 @@ class PersonRules:
     not_names: frozenset[str]
     role_after: re.Pattern[str] | None = None
     name_cues: re.Pattern[str] | None = None
+    countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def load_person_rules() -> PersonRules:
         not_names=frozenset(fold_text(word).rstrip(".") for word in words["not_names"] + words["honorifics"]),
         role_after=phrases_pattern(words["role_after"]),
         name_cues=phrases_pattern(words["name_cues"]),
+        countries=one_word_country_names(),
     )
 
 
@@ -137,7 +140,8 @@ def _word_kind(word: str, rules: PersonRules) -> str:
         return ""
     if word.isupper():
         abbreviation = len(word) >= 3 and not set(fold_text(word)) & _VOWELS  # "NBD", "HSBC"
-        return "" if _ROMAN.fullmatch(word) or abbreviation else "upper"
+        country = fold_text(word) in rules.countries  # "Nairobi KENYA"
+        return "" if _ROMAN.fullmatch(word) or abbreviation or country else "upper"
     if any(sum(char.isupper() for char in part[1:]) > 1 for part in re.split(r"[-'’]", word)):
         return ""  # "MpHCBoeHHe": Cyrillic OCR'd as Latin, not a name ("McDonald" has one)
     return "title"

@@ -76,6 +76,8 @@ def _names(text: str, rules: PersonRules) -> list[str]:
         # inflected honorifics
         ("Vernehmung von Herrn Tobias Schäfer", ["Tobias Schäfer"]),
         ("допросить гражданина Петрова Ивана Сергеевича", ["Петрова Ивана Сергеевича"]),
+        # a country's name written in title case is a name word ("Jordan")
+        ("1. Michael Jordan (witness)", ["Michael Jordan"]),
         # Malay and Hassaniya name particles
         ("Siti Nurhaliza binti Ahmad (suspect)", ["Siti Nurhaliza binti Ahmad"]),
         ("Mohamed Lemine ould Ahmed (accused)", ["Mohamed Lemine ould Ahmed"]),
@@ -122,6 +124,10 @@ def test_names_in_other_phrasings(rules: PersonRules, text: str, expected: list[
         "la Convention des Nations Unies contre L'ENRICHISSEMENT ILLICITE",
         # a signature stays left out
         "Musa Ochieng\nDirector, Special Investigations",
+        # a city and its country in capitals, and company words of trade
+        "Funds were sent to Nairobi KENYA and then to Limassol CYPRUS.",
+        "Greyfriars Overseas (account holder)",
+        "Crestline Medical Supplies (account holder)",
         # banks and companies named as account holders, in every language
         "Zürcher Kantonalbank (Kontoinhaberin)",
         "Raiffeisen Landesbank Tirol (Kontoinhaber)",

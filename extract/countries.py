@@ -1,0 +1,40 @@
+"""One-word country names in the service's languages, folded, for the person rules.
+
+Used by :func:`extract.persons.load_person_rules`: an UPPER-CASE word that names a
+country ("Nairobi KENYA", "Limassol CYPRUS") is not a surname. Names come from
+pycountry and its gettext catalogues, read once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+
+import pycountry
+
+from extract.lexicons import fold_text
+
+LANGUAGES = ("en", "fr", "es", "pt", "ru", "ar", "de", "it")
+
+
+@functools.cache
+def one_word_country_names() -> frozenset[str]:
+    """Folded short and common names of every country that are one word, in ``LANGUAGES``.
+
+    Raises ``OSError`` when pycountry's catalogues are missing.
+    """
+    names: set[str] = set()
+    for language in LANGUAGES:
+        translate = (
+            (lambda text: text)
+            if language == "en"
+            else gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+        )
+        for country in pycountry.countries:
+            for attribute in ("name", "common_name"):
+                english = getattr(country, attribute, None)
+                if english:
+                    words = fold_text(translate(english)).split()
+                    if len(words) == 1 and words[0].isalpha():
+                        names.add(words[0])
+    return frozenset(names)

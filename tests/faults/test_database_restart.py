@@ -49,6 +49,13 @@ def test_files_arriving_across_database_restarts_are_each_registered_once_withou
     inbox.mkdir(parents=True)
     watcher = rogatory("watch", ["watch"], env, tmp_path / "watch.log")
     watcher.start()
+    # The restarts are to fall during ingestion, not during start-up (the watcher opens the
+    # database when it starts, and exits if it cannot: a supervisor starts it again).
+    up_by = time.monotonic() + 120
+    while "ingest.watcher" not in watcher.log() or " watching " not in watcher.log():
+        assert watcher.alive(), watcher.log()[-3000:]
+        assert time.monotonic() < up_by, watcher.log()[-3000:]
+        time.sleep(0.2)
     dropped: list[str] = []
     restarts = [(4.0, "fast"), (12.0, "immediate")]
     try:

@@ -53,6 +53,8 @@ class Settings(BaseModel):
     stable_seconds: float = Field(default=1.0, ge=0)
     # A file whose intake failed (object store or database down) is tried again after this long.
     watch_retry_seconds: float = Field(default=30.0, gt=0)
+    # Uploads registered while the broker is down are queued again this often.
+    queue_retry_seconds: float = Field(default=5.0, gt=0)
 
     max_file_bytes: int = Field(default=200 * 1024 * 1024, gt=0)
     max_pages: int = Field(default=2000, gt=0)

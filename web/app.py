@@ -8,6 +8,7 @@ sign-in page and the static files excepted); the OpenAPI schema is at
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 
 from classify.directory import load_directory
+from ingest.backlog import QueueBacklog
 from ingest.intake import IntakeContext
 from rogatory.errors import InputError, NotFoundError, TransientError
 from rogatory.settings import Settings
@@ -75,18 +77,28 @@ def create_app(
             (enqueue, deliver) if enqueue and deliver else _celery_senders(settings)
         )
         directory = load_directory(settings.authorities_path)
+        # An upload registered while the broker is down is queued when it answers again.
+        backlog = QueueBacklog(enqueue or queue_processing, retry_seconds=settings.queue_retry_seconds)
         app.state.settings = settings
         app.state.db = db
         app.state.directory = directory
+        app.state.backlog = backlog
         app.state.intake = IntakeContext(
-            settings=settings, db=db, store=open_object_store(settings), enqueue=enqueue or queue_processing
+            settings=settings, db=db, store=open_object_store(settings), enqueue=backlog.enqueue
         )
         app.state.review = ReviewContext(
             settings=settings, directory=directory, deliver=deliver or queue_delivery
         )
+        stop = threading.Event()
+        flusher = threading.Thread(
+            target=_flush_until, args=(backlog, stop), name="upload-backlog", daemon=True
+        )
+        flusher.start()
         try:
             yield
         finally:
+            stop.set()
+            flusher.join(timeout=10)
             db.dispose()
 
     app = FastAPI(
@@ -121,6 +133,12 @@ def create_app(
     app.add_exception_handler(ForbiddenError, _forbidden)
     app.middleware("http")(_security_headers)
     return app
+
+
+def _flush_until(backlog: QueueBacklog, stop: threading.Event) -> None:
+    """Queue the uploads that wait for the broker until ``stop`` is set (the backlog paces itself)."""
+    while not stop.wait(0.2):
+        backlog.flush()
 
 
 def _add_docs(app: FastAPI) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from rogatory.errors import TransientError
 from rogatory.settings import load_settings
 from tests.scans import scan
 from tests.web.users import act_as, add_people
@@ -67,3 +69,28 @@ def test_unknown_number_is_404(client: TestClient) -> None:
 def test_openapi_schema_lists_the_endpoints(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/requests", "/api/requests/{number}", "/api/search"} <= set(paths)
+
+
+def test_an_upload_while_the_broker_is_down_is_queued_when_it_returns(tmp_path: Path) -> None:
+    # The broker is a seam here: a real outage of Redis is in tests/faults/test_broker_outage.py.
+    down = {"until": 2}
+    queued: list[str] = []
+
+    def enqueue(number: str) -> None:
+        if down["until"] > 0:
+            down["until"] -= 1
+            raise TransientError("broker unavailable")
+        queued.append(number)
+
+    settings = load_settings(environ={}, data_dir=tmp_path / "data", queue_retry_seconds=0.3)
+    with TestClient(create_app(settings, enqueue=enqueue, deliver=lambda n: None)) as client:
+        act_as(client, add_people(client.app.state.db)["clerk"])  # type: ignore[attr-defined]
+        png = scan(["Request while the broker is down"])
+        response = client.post("/api/requests", files=[("files", ("down.png", png, "image/png"))])
+        assert response.status_code == 201
+        [result] = response.json()
+        assert result["status"] == "registered"
+        deadline = time.monotonic() + 30
+        while not queued and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert queued == [result["number"]]

@@ -98,11 +98,24 @@ def test_revision_0003_fills_the_label_columns_of_earlier_analyses(tmp_path: Pat
             " needs_review, saved_at) VALUES (1, :json, 'fr', 'mla', 'police', 0, '2026-01-01')",
             {"json": analysis.model_dump_json()},
         )
+        connection.exec_driver_sql(  # a row of an older writer without the parts 0003 reads
+            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
+            " source, received_at, status, updated_at) VALUES (2, 'RQ-2026-000002', 2026, 2, :sha, 'b.pdf',"
+            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
+            {"sha": "1" * 64},
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO analyses (registration_id, analysis_json, language, request_type, route_to,"
+            " needs_review, saved_at) VALUES (2, '{}', 'fr', 'mla', 'police', 0, '2026-01-01')"
+        )
     engine.dispose()
     db = open_database(url)
     with db.engine.connect() as connection:
-        row = connection.exec_driver_sql(
-            "SELECT notify, offences, measures, legal_basis, missing, urgent FROM analyses"
-        ).one()
+        rows = connection.exec_driver_sql(
+            "SELECT notify, offences, measures, legal_basis, missing, urgent FROM analyses ORDER BY 1 DESC"
+        ).all()
     db.dispose()
-    assert tuple(row) == (" anti_corruption_agency fiu ", " art23 ", " bank_records ", " ", " ", 0)
+    assert [tuple(row) for row in rows] == [
+        (" anti_corruption_agency fiu ", " art23 ", " bank_records ", " ", " ", 0),
+        (" ", " ", " ", " ", " ", 0),
+    ]

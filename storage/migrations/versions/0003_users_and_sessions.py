@@ -92,22 +92,22 @@ def _fill_labels() -> None:
     )
     rows = bind.execute(sa.select(analyses.c.registration_id, analyses.c.analysis_json)).all()
     for registration_id, analysis_json in rows:
-        analysis = json.loads(analysis_json)
-        classification = analysis["classification"]
+        analysis = json.loads(analysis_json or "{}")
+        classification = analysis.get("classification") or {}
+        checks = (analysis.get("completeness") or {}).get("checks") or []
         values = {
-            "notify": analysis["routing"].get("notify", []),
-            "offences": [label["value"] for label in classification.get("offences", [])],
-            "measures": [label["value"] for label in classification.get("measures", [])],
-            "legal_basis": [label["value"] for label in classification.get("legal_basis", [])],
-            "missing": [
-                check["element"] for check in analysis["completeness"]["checks"] if not check["present"]
-            ],
+            "notify": (analysis.get("routing") or {}).get("notify") or [],
+            "offences": [label["value"] for label in classification.get("offences") or []],
+            "measures": [label["value"] for label in classification.get("measures") or []],
+            "legal_basis": [label["value"] for label in classification.get("legal_basis") or []],
+            "missing": [check["element"] for check in checks if not check.get("present", True)],
         }
+        urgent = (classification.get("urgent") or {}).get("value") == "true"
         bind.execute(
             analyses.update()
             .where(analyses.c.registration_id == registration_id)
             .values(
-                urgent=classification["urgent"]["value"] == "true",
+                urgent=urgent,
                 **{
                     column: " " + "".join(f"{value} " for value in sorted(set(found)))
                     for column, found in values.items()

@@ -21,6 +21,11 @@ def needs_turn(orientation: Orientation | None) -> bool:
 
 def turn_upright(image: Image.Image, orientation: Orientation) -> Image.Image:
     """The image turned clockwise by ``orientation.rotate`` degrees (a multiple of 90)."""
+    return turn_clockwise(image, orientation.rotate)
+
+
+def turn_clockwise(image: Image.Image, degrees: int) -> Image.Image:
+    """The image turned clockwise by ``degrees`` (a multiple of 90; other values leave it)."""
     turns = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
-    transpose = turns.get(orientation.rotate % 360)
+    transpose = turns.get(degrees % 360)
     return image if transpose is None else image.transpose(transpose)

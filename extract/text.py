@@ -114,7 +114,7 @@ class _OcrReader:
             return _empty_page(number, page.issue or f"page {number} cannot be read")
         image, dpi = page.image, page.dpi or self.options.dpi
         try:
-            result, image = self._recognise(image, dpi=dpi)
+            result, image, rotation = self._recognise(image, dpi=dpi)
         except TesseractError as error:
             return _empty_page(number, f"page {number}: {error}", image=image)
         if not result.words:
@@ -129,26 +129,33 @@ class _OcrReader:
             width=image.width,
             height=image.height,
             words=result.words,
+            rotation=rotation,
         )
 
-    def _recognise(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
-        """OCR with the document's models, choosing them first if not yet chosen."""
+    def _recognise(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image, int]:
+        """OCR with the document's models, choosing them first if not yet chosen.
+
+        Returns the result, the image it read and how many degrees that image was turned.
+        """
         if self.languages is None:
             return self._first_page(image, dpi=dpi)
         result = self._ocr(image, self.languages, dpi=dpi)
         if result.confidence >= RECHECK_CONFIDENCE:
-            return result, image
+            return result, image, 0
         orientation = self._orientation(image, dpi=dpi)
         if orientation is None:
-            return result, image
+            return result, image, 0
         languages = self._script_languages(orientation) or self.languages
         if not needs_turn(orientation) and languages == self.languages:
-            return result, image
-        upright = turn_upright(image, orientation) if needs_turn(orientation) else image
+            return result, image, 0
+        turned = needs_turn(orientation)
+        upright = turn_upright(image, orientation) if turned else image
         retry = self._ocr(upright, languages, dpi=dpi)
-        return (retry, upright) if retry.confidence > result.confidence else (result, image)
+        if retry.confidence > result.confidence:
+            return retry, upright, orientation.rotate % 360 if turned else 0
+        return result, image, 0
 
-    def _first_page(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image]:
+    def _first_page(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image, int]:
         """Choose the document's models on its first page with text, and OCR it.
 
         An English probe comes first: an English pass over five lines of body text at
@@ -164,26 +171,27 @@ class _OcrReader:
         latin = self._latin_languages(probe)
         if latin is not None:
             self.languages = latin
-            return self._ocr(image, latin, dpi=dpi), image
+            return self._ocr(image, latin, dpi=dpi), image, 0
         orientation = self._orientation(image, dpi=dpi)
         languages = self._script_languages(orientation) if orientation else None
         if languages is not None and not needs_turn(orientation):
             self.languages = languages
-            return self._ocr(image, languages, dpi=dpi), image
+            return self._ocr(image, languages, dpi=dpi), image, 0
         if languages is not None:
             probe = self._probe(image, languages, dpi=dpi)
+        rotation = 0
         if orientation is not None and needs_turn(orientation):
             upright = turn_upright(image, orientation)
             turned = self._probe(upright, languages or "eng", dpi=dpi)
             if turned.confidence > probe.confidence:
-                image, probe = upright, turned
+                image, probe, rotation = upright, turned, orientation.rotate % 360
         if languages is None:
             guess = detect_language(probe.text, detector=self.engines.detector)
             if guess is None:
-                return self._ocr(image, "eng", dpi=dpi), image
+                return self._ocr(image, "eng", dpi=dpi), image, rotation
             languages = tesseract_languages(guess.code)
         self.languages = languages
-        return self._ocr(image, languages, dpi=dpi), image
+        return self._ocr(image, languages, dpi=dpi), image, rotation
 
     def _latin_languages(self, probe: OcrResult) -> str | None:
         """The models of the probe's language when it read upright Latin text confidently."""

@@ -54,6 +54,8 @@ class PageText(Record):
     height: int = 0
     words: tuple[Word, ...] = ()
     issues: tuple[str, ...] = ()
+    rotation: int = Field(default=0, ge=0, lt=360)
+    """Degrees the page image was turned clockwise before OCR (its word boxes are of the turned page)."""
 
 
 class DocumentText(Record):

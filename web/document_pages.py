@@ -104,12 +104,15 @@ def page_image(request: Request, principal: SignedIn, number: str, page: int) ->
     view = get_request(db, number)
     settings = app_settings(request)
     data = request.app.state.intake.store.get(view.registration.sha256)
+    pages = view.analysis.text.pages if view.analysis else ()
+    rotation = next((text.rotation for text in pages if text.number == page), 0)
     png = render_page(
         data,
         view.registration.media_type,
         page,
         max_pages=settings.max_pages,
         max_image_pixels=settings.max_image_pixels,
+        rotation=rotation,
     )
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=600"})
 

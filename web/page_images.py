@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from extract.images import read_image_pages
+from extract.orientation import turn_clockwise
 from extract.pdf import open_pdf
 from rogatory.errors import InputError
 from rogatory.sources import MediaType
@@ -25,9 +26,16 @@ SCREEN_WIDTH = 1100
 
 
 def render_page(
-    data: bytes, media_type: MediaType | str, page: int, *, max_pages: int, max_image_pixels: int
+    data: bytes,
+    media_type: MediaType | str,
+    page: int,
+    *,
+    max_pages: int,
+    max_image_pixels: int,
+    rotation: int = 0,
 ) -> bytes:
-    """The PNG of page ``page`` (from 1) of an original, ``SCREEN_WIDTH`` pixels wide at most."""
+    """The PNG of page ``page`` (from 1) of an original, ``SCREEN_WIDTH`` pixels wide at most,
+    turned clockwise by ``rotation`` degrees as the OCR turned it (so its word boxes fit)."""
     if page < 1:
         raise InputError(f"no page {page}", code="no_such_page")
     image = (
@@ -35,6 +43,7 @@ def render_page(
         if str(media_type) == MediaType.PDF.value
         else _image_page(data, page, max_image_pixels=max_image_pixels)
     )
+    image = turn_clockwise(image, rotation)
     if image.width > SCREEN_WIDTH:
         image = image.resize((SCREEN_WIDTH, max(1, round(image.height * SCREEN_WIDTH / image.width))))
     buffer = io.BytesIO()

@@ -154,6 +154,7 @@ def test_multi_page_tiff_with_a_turned_and_a_blank_page(engines: TextEngines) ->
     first, turned, blank = document.pages
     assert words(first.text) == words("\n".join(LETTER_EN))
     assert words(turned.text) == words("\n".join(LETTER_EN[::-1]))
+    assert (first.rotation, turned.rotation) == (0, 180)  # the viewer turns its image the same way
     assert (blank.text, blank.source, blank.confidence) == ("", TextSource.NONE, 0.0)
     assert blank.issues == ("page 3: no text found (blank page or picture only)",)
     assert document.language == "en"

@@ -81,6 +81,7 @@ class EntityKind(StrEnum):
     STATE = "state"
     AUTHORITY = "authority"
     ORGANISATION = "organisation"
+    CASE_REFERENCE = "case_reference"
 
 
 class Span(Record):

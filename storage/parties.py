@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy import Select, Subquery, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from extract.references import MIN_LENGTH as REFERENCE_MIN_LENGTH
+from extract.references import normalise_reference
 from rogatory.records import Entities, EntityKind
 from storage.database import Database
 from storage.models import PartyTermRow, RegistrationRow
@@ -26,6 +28,7 @@ from storage.names import compact_account, name_tokens, skeleton, token_match
 
 NAME_KINDS = (EntityKind.PERSON.value, EntityKind.ORGANISATION.value)
 ACCOUNT = EntityKind.ACCOUNT.value
+CASE = EntityKind.CASE_REFERENCE.value
 _TRIGRAM_THRESHOLD = 0.5
 RELATED_MIN_SCORE = 0.75  # a shared name relates two requests from "same consonants" up
 _MAX_CANDIDATES = 2000
@@ -63,6 +66,8 @@ def index_parties(session: Session, registration_id: int, entities: Entities) ->
         kind = entity.kind.value
         if kind == ACCOUNT:
             keys = [compact_account(entity.value)]
+        elif kind == CASE:
+            keys = [normalise_reference(entity.value)]
         elif kind in NAME_KINDS:
             keys = name_tokens(entity.value)
         else:
@@ -71,7 +76,7 @@ def index_parties(session: Session, registration_id: int, entities: Entities) ->
             if key and (kind, entity.value, key) not in seen:
                 seen.add((kind, entity.value, key))
                 term = key[:_TERM_LENGTH]
-                sign = term if kind == ACCOUNT else _sign(term)
+                sign = term if kind in {ACCOUNT, CASE} else _sign(term)
                 session.add(
                     PartyTermRow(
                         registration_id=registration_id,
@@ -90,7 +95,7 @@ def find_parties(db: Database, query: str, *, limit: int = 20) -> list[PartyMatc
     every query token matches a different token of it. Raises ``TransientError``.
     """
     with db.session() as session:
-        matches = _account_matches(session, query)
+        matches = _account_matches(session, query) + _reference_matches(session, query)
         if not _looks_like_account(query):
             matches += _name_matches(session, query)
     matches.sort(key=lambda match: (-match.score, match.number, match.value))
@@ -98,7 +103,7 @@ def find_parties(db: Database, query: str, *, limit: int = 20) -> list[PartyMatc
 
 
 def related_requests(db: Database, number: str) -> list[RelatedRequest]:
-    """Other registrations sharing a person, organisation or account with ``number``.
+    """Other registrations sharing a person, organisation, account or case reference with ``number``.
 
     Raises ``TransientError``.
     """
@@ -111,9 +116,12 @@ def related_requests(db: Database, number: str) -> list[RelatedRequest]:
         ).all()
         related: dict[tuple[str, str, str], RelatedRequest] = {}
         for kind, value in own:
-            found = _account_matches(session, value) if kind == ACCOUNT else _name_matches(session, value)
+            if kind == CASE:
+                found = _reference_matches(session, value)
+            else:
+                found = _account_matches(session, value) if kind == ACCOUNT else _name_matches(session, value)
             for match in found:
-                if match.number != number and (kind == ACCOUNT or _same_person(value, match)):
+                if match.number != number and (kind in {ACCOUNT, CASE} or _same_person(value, match)):
                     key = (match.number, match.kind, match.value)
                     related.setdefault(
                         key, RelatedRequest(match.number, kind, match.value, value, match.reason)
@@ -144,6 +152,22 @@ def _account_matches(session: Session, query: str) -> list[PartyMatch]:
     return [
         PartyMatch(number, ACCOUNT, value, 1.0, f"same account number {account} (spaces and dashes ignored)")
         for number, value in rows
+    ]
+
+
+def _reference_matches(session: Session, query: str) -> list[PartyMatch]:
+    """Registrations quoting the same case or file reference (spaces and case ignored)."""
+    reference = normalise_reference(query)
+    if len(reference) < REFERENCE_MIN_LENGTH or not any(char.isdigit() for char in reference):
+        return []
+    rows = session.execute(
+        select(RegistrationRow.number, PartyTermRow.value)
+        .join(RegistrationRow, RegistrationRow.id == PartyTermRow.registration_id)
+        .where(PartyTermRow.kind == CASE, PartyTermRow.term == reference[:_TERM_LENGTH])
+        .distinct()
+    )
+    return [
+        PartyMatch(number, CASE, value, 1.0, f"same case reference {reference}") for number, value in rows
     ]
 
 

@@ -43,6 +43,7 @@ _KIND_ORDER = (
     EntityKind.DATE,
     EntityKind.STATE,
     EntityKind.AUTHORITY,
+    EntityKind.CASE_REFERENCE,
 )
 _KIND_TITLES = {
     EntityKind.PERSON: "Persons",
@@ -53,6 +54,7 @@ _KIND_TITLES = {
     EntityKind.DATE: "Dates",
     EntityKind.STATE: "States",
     EntityKind.AUTHORITY: "Requesting authority",
+    EntityKind.CASE_REFERENCE: "Case and file references",
 }
 
 

@@ -21,6 +21,8 @@ DOCUMENTS = {
     "es": [("person", "José PÉREZ GÓMEZ"), ("account", "ES9121000418450200051332")],
     "es-again": [("person", "Jose Perez Gomez"), ("account", "ES91 2100 0418 4502 0005 1332")],
     "other": [("person", "Pedro Gómez"), ("person", "Alexandra Petrova")],
+    "first-request": [("case_reference", "MLA/2025/955"), ("case_reference", "RC.17/2025")],
+    "supplementary": [("case_reference", "RC.17/2025")],
 }
 
 
@@ -131,3 +133,15 @@ def test_two_common_tokens_find_the_name_with_both(db: Database, monkeypatch: py
         save_analysis(db, number, make_analysis(["Request"]).model_copy(update={"entities": entities}))
     (best, *_) = find_parties(db, "Jose Perez")
     assert (best.value, best.score) == ("José Pérez", 1.0)
+
+
+def test_a_shared_case_reference_relates_a_supplementary_request(
+    db: Database, numbers: dict[str, str]
+) -> None:
+    related = related_requests(db, numbers["supplementary"])
+    assert [(_labels(numbers, [item])[0], item.kind, item.value) for item in related] == [
+        ("first-request", "case_reference", "RC.17/2025")
+    ]
+    assert "same case reference" in related[0].reason
+    assert _labels(numbers, find_parties(db, "rc.17/2025")) == ["first-request", "supplementary"]
+    assert find_parties(db, "RC.17/2026") == []

@@ -1,0 +1,82 @@
+"""Case and file references: "Case No. RC.80/2024", "N/Réf. 2025/PJ/118", "Уголовное дело № 307/2023",
+"رقم القضية: رقم 289 لسنة 2023".
+
+A reference is what links a supplementary request, or a copy sent through another
+channel, to the first one. It is read only after a word that introduces one (the
+``cues`` of ``references.<lang>.yaml``, every language's on every page: a request
+quotes the other side's reference in its words), then an optional number sign, and
+must hold a digit. The value is normalised for matching: upper case, no spaces;
+Arabic "N لسنة YYYY" (number N of year YYYY) becomes ``N/YYYY``. Pure; runs in the
+worker after text extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.lexicons import read_lexicons
+from rogatory.records import Entity, EntityKind, Span
+
+#: At least this many characters in a reference (a bare "12" is a paragraph, not a file).
+MIN_LENGTH = 4
+_NUMBER_SIGN = r"(?:n\s*[°ºo.]+|nº|n\.º|no\.?|nr\.?|núm\.?|num\.?|№|#|رقم)?"
+_REFERENCE = r"[A-Za-zА-Яа-яЁё0-9][A-Za-zА-Яа-яЁё0-9./\-_]*"
+_ARABIC_YEAR = re.compile(r"(\d+)\s+لسنة\s+(\d{4})")
+
+
+@dataclass(frozen=True)
+class ReferenceRules:
+    """The compiled cue pattern of every language."""
+
+    pattern: re.Pattern[str]
+
+
+@cache
+def load_reference_rules() -> ReferenceRules:
+    """Compile the cues of ``references.<lang>.yaml``. Raises ``ConfigurationError`` for a bad file."""
+    cues = sorted(
+        {str(cue) for lexicon in read_lexicons("references").values() for cue in lexicon.get("cues", [])},
+        key=len,
+        reverse=True,
+    )
+    alternation = "|".join(re.escape(cue).replace(r"\ ", r"\s+") for cue in cues)
+    pattern = re.compile(
+        rf"(?<!\w)(?:{alternation})\.?\s*[:.]?\s*{_NUMBER_SIGN}\s*[:.]?\s*"
+        rf"(?P<ref>(?:\d+\s+لسنة\s+\d{{4}})|{_REFERENCE})",
+        re.IGNORECASE,
+    )
+    return ReferenceRules(pattern=pattern)
+
+
+def find_references(text: str, *, page: int, rules: ReferenceRules) -> list[Entity]:
+    """The case and file references of one page, each once (its first place)."""
+    found: list[Entity] = []
+    seen: set[str] = set()
+    for match in rules.pattern.finditer(text):
+        raw = match.group("ref").rstrip("./-_")
+        value = normalise_reference(raw)
+        if len(value) < MIN_LENGTH or not any(char.isdigit() for char in value) or value in seen:
+            continue
+        seen.add(value)
+        start = match.start("ref")
+        found.append(
+            Entity(
+                kind=EntityKind.CASE_REFERENCE,
+                value=value,
+                span=Span(page=page, start=start, end=start + len(raw), text=raw),
+                method="rule:reference_cue",
+                confidence=0.8,
+                attributes={"cue": text[match.start() : start].strip()},
+            )
+        )
+    return found
+
+
+def normalise_reference(raw: str) -> str:
+    """``" rc.80 / 2024"`` -> ``"RC.80/2024"``; ``"289 لسنة 2023"`` -> ``"289/2023"``."""
+    arabic = _ARABIC_YEAR.fullmatch(raw.strip())
+    if arabic:
+        return f"{arabic.group(1)}/{arabic.group(2)}"
+    return re.sub(r"\s+", "", raw).upper()

@@ -19,6 +19,7 @@ from extract.text import TextOptions, extract_text
 from rogatory.records import Analysis
 from rogatory.settings import Settings
 from rogatory.sources import SourceFile
+from workers.metrics import timed_stage
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,22 @@ def load_engines(settings: Settings) -> Engines:
 
 def analyse(source: SourceFile, engines: Engines) -> Analysis:
     """Run every stage on one original. Raises ``InputError`` for an unreadable file."""
-    text = extract_text(source, engines=engines.text, options=engines.text_options)
-    entities = find_entities(text, models=engines.entities)
-    classification = classify_request(text, entities, requested_state=engines.directory.country)
-    completeness = check_completeness(
-        text, entities, classification, accepted_languages=engines.directory.accepted_languages
-    )
-    routing = route(
-        classification,
-        completeness,
-        engines.directory,
-        review_threshold=engines.review_threshold,
-    )
+    with timed_stage("text"):
+        text = extract_text(source, engines=engines.text, options=engines.text_options)
+    with timed_stage("entities"):
+        entities = find_entities(text, models=engines.entities)
+    with timed_stage("classification"):
+        classification = classify_request(text, entities, requested_state=engines.directory.country)
+        completeness = check_completeness(
+            text, entities, classification, accepted_languages=engines.directory.accepted_languages
+        )
+    with timed_stage("routing"):
+        routing = route(
+            classification,
+            completeness,
+            engines.directory,
+            review_threshold=engines.review_threshold,
+        )
     return Analysis(
         text=text,
         entities=entities,

@@ -19,7 +19,7 @@ from tests.storage.sample_analysis import make_analysis
 from tests.web.users import act_as, add_people
 from web.app import create_app
 from workers.celery_app import create_celery, enqueue_processing
-from workers.metrics import OCR_PAGES, record_analysis
+from workers.metrics import OCR_PAGES, record_analysis, timed_stage
 
 
 @pytest.fixture
@@ -63,3 +63,15 @@ def test_ocr_pages_are_counted(client: TestClient) -> None:
     pages = tuple(page.model_copy(update={"source": TextSource.OCR}) for page in analysis.text.pages)
     record_analysis(analysis.model_copy(update={"text": analysis.text.model_copy(update={"pages": pages})}))
     assert _samples(client)[("rogatory_ocr_pages_total", ())] == before + 2
+
+
+def test_stage_durations_are_observed(client: TestClient) -> None:
+    def count(stage: str) -> float:
+        return _samples(client).get(("rogatory_stage_seconds_count", (("stage", stage),)), 0.0)
+
+    before = count("entities")
+    with timed_stage("entities"):
+        pass
+    with pytest.raises(ValueError, match="boom"), timed_stage("entities"):
+        raise ValueError("boom")  # a stage that fails is timed too
+    assert count("entities") == before + 2

@@ -77,8 +77,19 @@ class RunningService:
 USER_PASSWORD = "end to end user password"
 
 
-def add_user(data_dir: Path, username: str, role: str = "clerk", authority: str | None = None) -> str:
-    """Add a user with ``rogatory users`` (as an operator does); returns an API token of it."""
+def add_user(
+    data_dir: Path,
+    username: str,
+    role: str = "clerk",
+    authority: str | None = None,
+    *,
+    settings: dict[str, str] | None = None,
+) -> str:
+    """Add a user with ``rogatory users`` (as an operator does); returns an API token of it.
+
+    ``settings`` are ``ROGATORY_*`` variables of the service (its database, say).
+    """
+    env = dict(os.environ, **(settings or {}))
     base = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "users"]
     options = ["--authority", authority] if authority else []
     added = subprocess.run(
@@ -87,21 +98,27 @@ def add_user(data_dir: Path, username: str, role: str = "clerk", authority: str 
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
     if added.returncode != 0 and "taken" not in added.stderr:
         raise AssertionError(f"rogatory users add failed: {added.stderr}")
-    issued = subprocess.run([*base, "token", username], capture_output=True, text=True, check=True)
+    issued = subprocess.run([*base, "token", username], capture_output=True, text=True, check=True, env=env)
     return issued.stdout.strip()
 
 
-def start_service(data_dir: Path, *, poll: bool = False) -> RunningService:
-    token = add_user(data_dir, "clerk")
+def start_service(
+    data_dir: Path, *, poll: bool = False, settings: dict[str, str] | None = None
+) -> RunningService:
+    """``rogatory run`` on ``data_dir``; ``settings``: more ``ROGATORY_*`` variables (a database)."""
+    token = add_user(data_dir, "clerk", settings=settings)
     port = free_port()
     log_path = data_dir.parent / f"{data_dir.name}-service.log"
     command = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "run", "--port", str(port)]
     if poll:
         command.append("--poll")
-    env = dict(os.environ, ROGATORY_STABLE_SECONDS="0.5", ROGATORY_WATCH_INTERVAL_SECONDS="0.3")
+    env = dict(
+        os.environ, ROGATORY_STABLE_SECONDS="0.5", ROGATORY_WATCH_INTERVAL_SECONDS="0.3", **(settings or {})
+    )
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     service = RunningService(process=process, data_dir=data_dir, port=port, log_path=log_path, token=token)

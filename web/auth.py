@@ -83,9 +83,12 @@ async def signed_in(request: Request) -> Principal:
 
 
 def optional_principal(request: Request) -> Principal | None:
-    """The caller if signed in (for the sign-in page), without the CSRF check."""
+    """The caller if signed in (for the sign-in page), without the CSRF check; None for a bad token."""
     db = app_db(request)
-    return _from_token(db, request) or _from_cookie(db, request)
+    try:
+        return _from_token(db, request) or _from_cookie(db, request)
+    except NotSignedInError:
+        return None
 
 
 def _from_token(db: Database, request: Request) -> Principal | None:

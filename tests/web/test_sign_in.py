@@ -74,6 +74,12 @@ def test_next_never_leaves_the_site(client: TestClient) -> None:
         assert signed.headers["location"] == "/"
 
 
+def test_the_sign_in_form_answers_a_caller_with_a_bad_token(client: TestClient) -> None:
+    response = client.get("/sign-in", headers={"Authorization": "Bearer rgt_forged"}, follow_redirects=False)
+    assert response.status_code == 200
+    assert "Sign in" in response.text
+
+
 def test_authority_users_start_at_their_queue(client: TestClient) -> None:
     signed = client.post(
         "/sign-in",

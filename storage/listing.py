@@ -9,7 +9,7 @@ requests. Used by the web app; every function may raise ``TransientError``.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -135,10 +135,9 @@ def _conditions(viewer: User, filters: RegistryFilter) -> list[ColumnElement[boo
     conditions.extend(has_label(column, value) for column, value in labels if value)
     if filters.flag is not None:
         conditions.append(_flag_condition(filters.flag))
-    if filters.received_from is not None:
-        conditions.append(RegistrationRow.received_at >= _midnight(filters.received_from))
-    if filters.received_to is not None:
-        conditions.append(RegistrationRow.received_at < _midnight(filters.received_to) + timedelta(days=1))
+    conditions.extend(
+        received_between(RegistrationRow.received_at, filters.received_from, filters.received_to)
+    )
     if filters.deadline_before is not None:
         conditions.append(AnalysisRow.deadline <= filters.deadline_before)
     if filters.numbers is not None:
@@ -156,23 +155,20 @@ def _flag_condition(flag: Flag) -> ColumnElement[bool]:
     return or_(AnalysisRow.needs_review.is_(True), RegistrationRow.status == Status.NEEDS_REVIEW.value)
 
 
-def _midnight(day: Any) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
+def received_between(column: Any, since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    """Conditions on a received-at column for the days ``since`` .. ``until`` (UTC, inclusive)."""
+    conditions: list[ColumnElement[bool]] = []
+    if since is not None:
+        conditions.append(column >= datetime.combine(since, time.min, tzinfo=UTC))
+    if until is not None:
+        conditions.append(column < datetime.combine(until + timedelta(days=1), time.min, tzinfo=UTC))
+    return conditions
 
 
 def _entry(registration: RegistrationRow, analysis: AnalysisRow | None, duplicates: int) -> RegistryEntry:
-    entry = RegistryEntry(
-        number=registration.number,
-        received_at=registration.received_at,
-        filename=registration.filename,
-        status=Status(registration.status),
-        status_reason=registration.status_reason,
-        duplicates=duplicates,
-    )
-    if analysis is None:
-        return entry
-    return entry.model_copy(
-        update={
+    decided: dict[str, object] = {}
+    if analysis is not None:
+        decided = {
             "language": analysis.language,
             "requesting_state": analysis.requesting_state,
             "request_type": analysis.request_type,
@@ -185,4 +181,12 @@ def _entry(registration: RegistrationRow, analysis: AnalysisRow | None, duplicat
             "urgent": analysis.urgent,
             "needs_review": analysis.needs_review,
         }
+    return RegistryEntry(
+        number=registration.number,
+        received_at=registration.received_at,
+        filename=registration.filename,
+        status=Status(registration.status),
+        status_reason=registration.status_reason,
+        duplicates=duplicates,
+        **decided,
     )

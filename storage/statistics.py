@@ -12,11 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from statistics import median
+from typing import Any
 
 from sqlalchemy import func, select
 
 from rogatory.registration import Status
 from storage.database import Database
+from storage.listing import received_between
 from storage.models import AnalysisRow, RegistrationRow, RejectionRow, ReviewRow
 
 
@@ -52,6 +54,7 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
         select(func.min(ReviewRow.at))
         .where(ReviewRow.registration_id == RegistrationRow.id)
         .scalar_subquery()
+        .label("decided_at")
     )
     statement = select(
         RegistrationRow.received_at,
@@ -64,37 +67,33 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
         AnalysisRow.route_to,
         AnalysisRow.request_type,
         AnalysisRow.missing,
-        AnalysisRow.needs_review,
         first_decision,
     ).outerjoin(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
+    statement = statement.where(*received_between(RegistrationRow.received_at, since, until))
+    rejections = select(func.count(RejectionRow.id)).where(
+        *received_between(RejectionRow.received_at, since, until)
+    )
+    with db.session() as session:
+        rows = session.execute(statement).all()
+        rejected = int(session.scalar(rejections) or 0)
     counters: dict[str, Counter[str]] = {name: Counter() for name in DIMENSIONS}
     processing: list[float] = []
     routing: list[float] = []
-    received = 0
-    with db.session() as session:
-        rows = session.execute(statement).all()
-        rejected = int(session.scalar(select(func.count(RejectionRow.id))) or 0)
     for row in rows:
-        received_at, status = row[0], row[1]
-        if (since and received_at.date() < since) or (until and received_at.date() > until):
+        counters["month"][row.received_at.strftime("%Y-%m")] += 1
+        counters["status"][row.status] += 1
+        if row.saved_at is None:
             continue
-        received += 1
-        counters["month"][received_at.strftime("%Y-%m")] += 1
-        counters["status"][status] += 1
-        saved_at = row[2]
-        if saved_at is None:
-            continue
-        _count_analysis(counters, row[3:11])
-        processing.append(_hours(received_at, saved_at))
-        decided = row[11]
-        if decided is not None:
-            routing.append(_hours(received_at, decided))
-        elif status == Status.ROUTED.value:
-            routing.append(_hours(received_at, saved_at))
+        _count_analysis(counters, row)
+        processing.append(_hours(row.received_at, row.saved_at))
+        if row.decided_at is not None:
+            routing.append(_hours(row.received_at, row.decided_at))
+        elif row.status == Status.ROUTED.value:
+            routing.append(_hours(row.received_at, row.saved_at))
     by_dimension = {name: counter.most_common() for name, counter in counters.items()}
     by_dimension["month"] = sorted(counters["month"].items())
     return Statistics(
-        received=received,
+        received=len(rows),
         by_dimension=by_dimension,
         processing_hours=_spread(processing),
         routing_hours=_spread(routing),
@@ -102,16 +101,16 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
     )
 
 
-def _count_analysis(counters: dict[str, Counter[str]], values: tuple[object, ...]) -> None:
-    state, offences, bases, measures, route_to, request_type, missing, _ = values
-    counters["requesting_state"][str(state or "unknown")] += 1
-    counters["route_to"][str(route_to)] += 1
-    counters["request_type"][str(request_type)] += 1
+def _count_analysis(counters: dict[str, Counter[str]], row: Any) -> None:
+    """Count one analysed request (a row of the statement above) in each of its dimensions."""
+    counters["requesting_state"][str(row.requesting_state or "unknown")] += 1
+    counters["route_to"][str(row.route_to)] += 1
+    counters["request_type"][str(row.request_type)] += 1
     for name, column in (
-        ("offence", offences),
-        ("legal_basis", bases),
-        ("measure", measures),
-        ("missing", missing),
+        ("offence", row.offences),
+        ("legal_basis", row.legal_basis),
+        ("measure", row.measures),
+        ("missing", row.missing),
     ):
         counters[name].update(str(column or "").split())
 

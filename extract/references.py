@@ -5,9 +5,9 @@ A reference is what links a supplementary request, or a copy sent through anothe
 channel, to the first one. It is read only after a word that introduces one (the
 ``cues`` of ``references.<lang>.yaml``, every language's on every page: a request
 quotes the other side's reference in its words), then an optional number sign, and
-must hold a digit. The value is normalised for matching: upper case, no spaces;
-Arabic "N لسنة YYYY" (number N of year YYYY) becomes ``N/YYYY``. Pure; runs in the
-worker after text extraction.
+must hold a digit. The value is normalised for matching
+(:func:`rogatory.references.normalise_reference`). Pure; runs in the worker after
+text extraction.
 """
 
 from __future__ import annotations
@@ -18,12 +18,10 @@ from functools import cache
 
 from extract.lexicons import read_lexicons
 from rogatory.records import Entity, EntityKind, Span
+from rogatory.references import is_reference, normalise_reference
 
-#: At least this many characters in a reference (a bare "12" is a paragraph, not a file).
-MIN_LENGTH = 4
 _NUMBER_SIGN = r"(?:n\s*[°ºo.]+|nº|n\.º|no\.?|nr\.?|núm\.?|num\.?|№|#|رقم)?"
 _REFERENCE = r"[A-Za-zА-Яа-яЁё0-9][A-Za-zА-Яа-яЁё0-9./\-_]*"
-_ARABIC_YEAR = re.compile(r"(\d+)\s+لسنة\s+(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ def find_references(text: str, *, page: int, rules: ReferenceRules) -> list[Enti
     for match in rules.pattern.finditer(text):
         raw = match.group("ref").rstrip("./-_")
         value = normalise_reference(raw)
-        if len(value) < MIN_LENGTH or not any(char.isdigit() for char in value) or value in seen:
+        if not is_reference(value) or value in seen:
             continue
         seen.add(value)
         start = match.start("ref")
@@ -72,11 +70,3 @@ def find_references(text: str, *, page: int, rules: ReferenceRules) -> list[Enti
             )
         )
     return found
-
-
-def normalise_reference(raw: str) -> str:
-    """``" rc.80 / 2024"`` -> ``"RC.80/2024"``; ``"289 لسنة 2023"`` -> ``"289/2023"``."""
-    arabic = _ARABIC_YEAR.fullmatch(raw.strip())
-    if arabic:
-        return f"{arabic.group(1)}/{arabic.group(2)}"
-    return re.sub(r"\s+", "", raw).upper()

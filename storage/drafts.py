@@ -15,7 +15,7 @@ from classify.directory import Directory
 from classify.letters import DraftLetter, draft_letter
 from rogatory.errors import InputError, NotFoundError
 from rogatory.records import Record
-from rogatory.registration import UtcDatetime
+from rogatory.registration import RequestView, UtcDatetime
 from storage.audit import write_audit
 from storage.database import Database
 from storage.models import DraftRow, RegistrationRow
@@ -77,7 +77,12 @@ def draft_for(db: Database, number: str, directory: Directory) -> DraftLetter:
     Raises ``NotFoundError``; ``InputError`` when the request is not analysed yet
     (``not_analysed``) or lacks nothing (``nothing_missing``).
     """
-    view = get_request(db, number)
+    return draft_for_view(get_request(db, number), directory)
+
+
+def draft_for_view(view: RequestView, directory: Directory) -> DraftLetter:
+    """Like :func:`draft_for`, for a request already read. Raises ``InputError``."""
+    number = view.registration.number
     if view.analysis is None:
         raise InputError(f"{number} is not analysed yet", code="not_analysed")
     try:

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy import Select, Subquery, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from extract.references import MIN_LENGTH as REFERENCE_MIN_LENGTH
-from extract.references import normalise_reference
 from rogatory.records import Entities, EntityKind
+from rogatory.references import is_reference, normalise_reference
 from storage.database import Database
 from storage.models import PartyTermRow, RegistrationRow
 from storage.names import compact_account, name_tokens, skeleton, token_match
@@ -158,7 +157,7 @@ def _account_matches(session: Session, query: str) -> list[PartyMatch]:
 def _reference_matches(session: Session, query: str) -> list[PartyMatch]:
     """Registrations quoting the same case or file reference (spaces and case ignored)."""
     reference = normalise_reference(query)
-    if len(reference) < REFERENCE_MIN_LENGTH or not any(char.isdigit() for char in reference):
+    if not is_reference(reference):
         return []
     rows = session.execute(
         select(RegistrationRow.number, PartyTermRow.value)

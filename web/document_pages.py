@@ -22,7 +22,7 @@ from rogatory.records import Analysis, Entity, EntityKind, PageText
 from rogatory.registration import RequestView, Status
 from rogatory.sources import MediaType
 from storage.audit import list_audit
-from storage.drafts import draft_for, get_draft, save_draft
+from storage.drafts import draft_for_view, get_draft, save_draft
 from storage.parties import related_requests
 from storage.registry import get_request
 from storage.review import confirm_routing, current_routing, reassign_routing, review_history
@@ -90,7 +90,7 @@ def document(request: Request, principal: SignedIn, number: str, done: str = "")
         related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
         history=list_audit(db, number=number, limit=200),
         decisions=review_history(db, number),
-        letter=_letter(request, number, analysis) if central and analysis else None,
+        letter=_letter(request, view) if central and analysis else None,
         authorities=list(_directory(request).authorities.values()),
         can_review=principal.user.role.reviews and analysis is not None,
         suggestion=_suggestion(request, analysis) if analysis and routed and routed[1] and central else None,
@@ -222,12 +222,11 @@ def _entity_groups(analysis: Analysis) -> list[tuple[str, list[tuple[int, Entity
     return groups
 
 
-def _letter(request: Request, number: str, analysis: Analysis) -> dict[str, object] | None:
-    if not analysis.completeness.missing:
+def _letter(request: Request, view: RequestView) -> dict[str, object] | None:
+    if view.analysis is None or not view.analysis.completeness.missing:
         return None
-    db = app_db(request)
-    drafted = draft_for(db, number, _directory(request))
-    edited = get_draft(db, number)
+    drafted = draft_for_view(view, _directory(request))
+    edited = get_draft(app_db(request), view.registration.number)
     return {
         "language": edited.language if edited else drafted.language,
         "body": edited.body if edited else drafted.body,

@@ -71,9 +71,7 @@ def run_all(args: argparse.Namespace) -> int:
     _prepare_database(settings)
     # The worker gets its own session: Ctrl-C reaches only this process, which
     # then stops the worker with one SIGTERM (Celery's warm shutdown).
-    worker = subprocess.Popen(
-        _worker_command(args, settings), env=_child_env(settings), start_new_session=True
-    )
+    worker = subprocess.Popen(_worker_command(args, settings), start_new_session=True)
     _requeue_unfinished(settings)
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(settings, stop), name="inbox-watcher", daemon=True)
@@ -230,12 +228,6 @@ def _worker_command(args: argparse.Namespace, settings: Settings) -> list[str]:
     if args.config is not None:
         command += ["--config", str(Path(args.config).resolve())]
     return [*command, "--data-dir", str(settings.data_dir.resolve()), "worker"]
-
-
-def _child_env(settings: Settings) -> dict[str, str]:
-    env = dict(os.environ)
-    env.setdefault("OMP_THREAD_LIMIT", "1")
-    return env
 
 
 def _stop_child(process: subprocess.Popen[bytes]) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.references import find_references, load_reference_rules, normalise_reference
+from extract.references import find_references, load_reference_rules
+from rogatory.references import normalise_reference
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,9 @@
-"""Analyses built by hand from the records, for storage tests (the stages are not needed)."""
+"""Analyses built by hand from the records, and requests registered with them, for storage and web
+tests (the stages are not needed)."""
 
 from __future__ import annotations
+
+import hashlib
 
 from rogatory.records import (
     Analysis,
@@ -17,6 +20,10 @@ from rogatory.records import (
     Span,
     TextSource,
 )
+from rogatory.registration import Status
+from rogatory.sources import MediaType
+from storage.database import Database
+from storage.registry import register, save_analysis, set_status
 
 
 def make_analysis(
@@ -61,3 +68,32 @@ def make_analysis(
         completeness=Completeness(checks=(ElementCheck(element="authority", present=True),)),
         routing=RoutingDecision(route_to=route_to, notify=notify, confidence=0.7, needs_review=needs_review),
     )
+
+
+def add_request(
+    db: Database,
+    label: str,
+    analysis: Analysis | None = None,
+    *,
+    status: Status | None = None,
+    filename: str | None = None,
+    content: bytes | None = None,
+) -> str:
+    """Register a request, then save its analysis and status; returns its number.
+
+    The content is ``label``'s bytes unless ``content`` is given.
+    """
+    data = label.encode() if content is None else content
+    number = register(
+        db,
+        sha256=hashlib.sha256(data).hexdigest(),
+        filename=filename or label,
+        size=len(data),
+        media_type=MediaType.PDF,
+        source="cli",
+    ).registration.number
+    if analysis is not None:
+        save_analysis(db, number, analysis)
+    if status is not None:
+        set_status(db, number, status)
+    return number

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 
 from rogatory.listing import Flag, RegistryFilter, SortKey
 from rogatory.registration import Status
-from rogatory.sources import MediaType
 from rogatory.users import Role, User
 from storage.database import Database
 from storage.listing import count_facets, list_registry
-from storage.registry import register, save_analysis, set_status
 from storage.statistics import compute_statistics
-from tests.storage.sample_analysis import make_analysis
+from tests.storage.sample_analysis import add_request, make_analysis
 
 CLERK = User(id=1, username="clerk", display_name="Clerk", role=Role.CLERK, created_at=datetime.now(UTC))
 FIU = User(
@@ -27,31 +24,15 @@ FIU = User(
 
 
 def _add(db: Database, label: str, *, route_to: str, status: Status, state: str = "FR") -> str:
-    number = register(
-        db,
-        sha256=hashlib.sha256(label.encode()).hexdigest(),
-        filename=label,
-        size=1,
-        media_type=MediaType.PDF,
-        source="cli",
-    ).registration.number
-    save_analysis(db, number, make_analysis([label], route_to=route_to, requesting_state=state))
-    set_status(db, number, status)
-    return number
+    analysis = make_analysis([label], route_to=route_to, requesting_state=state)
+    return add_request(db, label, analysis, status=status)
 
 
 def test_filters_flags_sorting_and_viewer(db: Database) -> None:
     first = _add(db, "a", route_to="fiu", status=Status.ROUTED, state="ES")
     second = _add(db, "b", route_to="police", status=Status.NEEDS_REVIEW)
     third = _add(db, "c", route_to="fiu", status=Status.ROUTED)
-    register(
-        db,
-        sha256=hashlib.sha256(b"a").hexdigest(),
-        filename="again",
-        size=1,
-        media_type=MediaType.PDF,
-        source="cli",
-    )
+    add_request(db, "a", filename="again")  # the same content again: a duplicate of the first
     everything = list_registry(db, CLERK, RegistryFilter())
     assert [entry.number for entry in everything.entries] == [third, second, first]
     assert everything.total == 3

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from rogatory.errors import InputError
 from rogatory.registration import Status
-from rogatory.sources import MediaType
 from rogatory.users import Role, User
 from storage.credentials import (
     close_session,
@@ -23,10 +22,10 @@ from storage.credentials import (
 )
 from storage.database import Database
 from storage.models import ApiTokenRow, UserRow, WebSessionRow
-from storage.registry import list_audit, register, save_analysis, set_status
+from storage.registry import list_audit
 from storage.users import check_password, create_user, set_active
 from storage.visibility import may_see, visible_numbers
-from tests.storage.sample_analysis import make_analysis
+from tests.storage.sample_analysis import add_request, make_analysis
 
 PASSWORD = "correct horse battery"
 
@@ -117,17 +116,8 @@ def test_failures_counted_by_name_and_by_address(db: Database) -> None:
 
 
 def _request(db: Database, label: str, *, route_to: str, notify: tuple[str, ...] = (), status: Status) -> str:
-    number = register(
-        db,
-        sha256=hashlib.sha256(label.encode()).hexdigest(),
-        filename=f"{label}.pdf",
-        size=1,
-        media_type=MediaType.PDF,
-        source="cli",
-    ).registration.number
-    save_analysis(db, number, make_analysis([f"{label} text"], route_to=route_to, notify=notify))
-    set_status(db, number, status)
-    return number
+    analysis = make_analysis([f"{label} text"], route_to=route_to, notify=notify)
+    return add_request(db, label, analysis, status=status, filename=f"{label}.pdf")
 
 
 def test_authority_user_sees_only_what_is_routed_or_notified_to_it(db: Database) -> None:

@@ -9,7 +9,6 @@ own person and words, which must never appear in what another authority is shown
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,17 +19,12 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from rogatory.registration import Status
-from rogatory.settings import load_settings
-from rogatory.sources import MediaType
 from rogatory.users import Role
 from storage.credentials import create_token
 from storage.database import Database
-from storage.objects import open_object_store
-from storage.registry import register, save_analysis, set_status
 from storage.users import create_user
-from tests.storage.sample_analysis import make_analysis
-from tests.web.users import PEOPLE, add_people, bearer
-from web.app import create_app
+from tests.storage.sample_analysis import add_request, make_analysis
+from tests.web.users import PEOPLE, app_with_people, bearer
 
 #: Routes any visitor may call: liveness, the sign-in form, the static files.
 OPEN_ROUTES = {("GET", "/health"), ("GET", "/sign-in"), ("POST", "/sign-in")}
@@ -46,20 +40,14 @@ class Document:
 
 
 def _document(db: Database, secret: str, *, route_to: str, notify: tuple[str, ...], status: Status) -> str:
-    data = f"%PDF-1.4 {secret}".encode()
-    sha256 = hashlib.sha256(data).hexdigest()
-    number = register(
-        db, sha256=sha256, filename=f"{secret}.pdf", size=len(data), media_type=MediaType.PDF, source="cli"
-    ).registration.number
     analysis = make_analysis(
         [f"{secret} Petrovich account of {secret}", "second page"],
         route_to=route_to,
         notify=notify,
         needs_review=status is Status.NEEDS_REVIEW,
     )
-    save_analysis(db, number, analysis)
-    set_status(db, number, status)
-    return number
+    content = f"%PDF-1.4 {secret}".encode()
+    return add_request(db, secret, analysis, status=status, filename=f"{secret}.pdf", content=content)
 
 
 @pytest.fixture(scope="module")
@@ -67,11 +55,8 @@ def world(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[TestClient, dict[str, str], list[Document]]]:
     data_dir = tmp_path_factory.mktemp("authorization") / "data"
-    settings = load_settings(environ={}, data_dir=data_dir)
-    app = create_app(settings, enqueue=lambda number: None, deliver=lambda number: None)
-    with TestClient(app) as client:
+    with app_with_people(data_dir) as (client, tokens):
         db: Database = client.app.state.db  # type: ignore[attr-defined]
-        tokens = add_people(db)
         agency = create_user(
             db,
             username="agency-officer",
@@ -80,7 +65,7 @@ def world(
             authority="anti_corruption_agency",
         )
         tokens["agency-officer"] = create_token(db, agency, name="tests", actor="tests")
-        store = open_object_store(settings)
+        store = client.app.state.intake.store  # type: ignore[attr-defined]
         documents = []
         for secret, route_to, notify, status, visible in (
             ("Zanzibarov", "fiu", (), Status.ROUTED, {"fiu-officer"}),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,33 +11,17 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rogatory.registration import Status
-from rogatory.settings import load_settings
-from rogatory.sources import MediaType
 from storage.database import Database
-from storage.registry import register, save_analysis, set_status
-from tests.storage.sample_analysis import make_analysis
-from tests.web.users import add_people, bearer
-from web.app import create_app
+from tests.storage.sample_analysis import add_request, make_analysis
+from tests.web.users import app_with_people, bearer
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
-    settings = load_settings(environ={}, data_dir=tmp_path / "data")
-    with TestClient(create_app(settings, enqueue=lambda n: None, deliver=lambda n: None)) as client:
+    with app_with_people(tmp_path / "data") as (client, tokens):
+        analysis = make_analysis(["Ivanov requests bank records"], route_to="fiu", notify=("police",))
         db: Database = client.app.state.db  # type: ignore[attr-defined]
-        tokens = add_people(db)
-        number = register(
-            db,
-            sha256=hashlib.sha256(b"p").hexdigest(),
-            filename="p.pdf",
-            size=1,
-            media_type=MediaType.PDF,
-            source="cli",
-        ).registration.number
-        save_analysis(
-            db, number, make_analysis(["Ivanov requests bank records"], route_to="fiu", notify=("police",))
-        )
-        set_status(db, number, Status.ROUTED)
+        number = add_request(db, "p", analysis, status=Status.ROUTED, filename="p.pdf")
         yield client, tokens, number
 
 

@@ -3,7 +3,6 @@ text from a document always rendered escaped."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,23 +11,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from rogatory.registration import Status
-from rogatory.settings import load_settings
-from rogatory.sources import MediaType
 from storage.database import Database
-from storage.registry import list_audit, register, save_analysis, set_status
-from tests.storage.sample_analysis import make_analysis
-from tests.web.users import PASSWORD, add_people
-from web.app import create_app
+from storage.registry import list_audit
+from tests.storage.sample_analysis import add_request, make_analysis
+from tests.web.users import PASSWORD, app_with_people
 from web.auth import SESSION_COOKIE
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = load_settings(environ={}, data_dir=tmp_path / "data", sign_in_max_failures=3)
-    with TestClient(
-        create_app(settings, enqueue=lambda number: None, deliver=lambda number: None)
-    ) as test_client:
-        add_people(test_client.app.state.db)  # type: ignore[attr-defined]
+    with app_with_people(tmp_path / "data", sign_in_max_failures=3) as (test_client, _):
         yield test_client
 
 
@@ -134,17 +126,9 @@ def test_sign_out_ends_the_session(client: TestClient) -> None:
 
 def test_document_text_is_rendered_escaped(client: TestClient) -> None:
     db = _db(client)
-    number = register(
-        db,
-        sha256=hashlib.sha256(b"x").hexdigest(),
-        filename="<b>name</b>.pdf",
-        size=1,
-        media_type=MediaType.PDF,
-        source="cli",
-    ).registration.number
     hostile = 'Evil <script>alert("x")</script> <img src=x onerror=alert(1)>'
-    save_analysis(db, number, make_analysis([hostile], route_to="fiu"))
-    set_status(db, number, Status.ROUTED)
+    analysis = make_analysis([hostile], route_to="fiu")
+    number = add_request(db, "x", analysis, status=Status.ROUTED, filename="<b>name</b>.pdf")
     _sign_in(client, "clerk")
     page = client.get(f"/requests/{number}")
     assert page.status_code == 200

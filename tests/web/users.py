@@ -1,13 +1,19 @@
-"""Users of every role for the web tests, and how a test client acts as one of them."""
+"""Users of every role for the web tests, the app with them, and how a test client acts as one."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
+from rogatory.settings import load_settings
 from rogatory.users import Role
 from storage.credentials import create_token
 from storage.database import Database
 from storage.users import create_user
+from web.app import create_app
 
 PASSWORD = "a long enough password"
 
@@ -38,3 +44,18 @@ def act_as(client: TestClient, token: str) -> TestClient:
     """Make every later request of ``client`` carry this API token."""
     client.headers.update(bearer(token))
     return client
+
+
+@contextmanager
+def app_with_people(data_dir: Path, **settings: object) -> Iterator[tuple[TestClient, dict[str, str]]]:
+    """The app over a new SQLite database in ``data_dir`` (queueing and delivery go nowhere),
+    with every user of ``PEOPLE``: the client and an API token per username."""
+    app = create_app(
+        load_settings(environ={}, data_dir=data_dir, **settings), enqueue=_nowhere, deliver=_nowhere
+    )
+    with TestClient(app) as client:
+        yield client, add_people(client.app.state.db)  # type: ignore[attr-defined]
+
+
+def _nowhere(number: str) -> None:
+    """Queueing in tests that do not process: the number goes nowhere."""

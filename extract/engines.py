@@ -17,6 +17,7 @@ from extract.authorities import AuthorityRules, load_authority_rules
 from extract.dates import DateRules, load_date_rules
 from extract.offences import OffenceLexicon, load_offence_lexicon
 from extract.persons import PersonRules, load_person_rules
+from extract.references import ReferenceRules, load_reference_rules
 from rogatory.errors import ConfigurationError
 
 # --- text extraction: OCR and language detection ----------------------------------
@@ -81,6 +82,7 @@ class EntityModels:
     offences: OffenceLexicon
     dates: DateRules
     authorities: AuthorityRules
+    references: ReferenceRules
 
 
 #: The spaCy components that person recognition does not need.
@@ -109,4 +111,5 @@ def load_entity_models(*, use_ner_models: bool = True) -> EntityModels:
         offences=load_offence_lexicon(),
         dates=load_date_rules(),
         authorities=load_authority_rules(),
+        references=load_reference_rules(),
     )

@@ -17,7 +17,7 @@ from extract.engines import EntityModels
 from extract.offences import find_offences
 from extract.person_resolution import resolve_persons
 from extract.persons import Mention, find_person_mentions, model_mentions
-from extract.references import find_references, load_reference_rules
+from extract.references import find_references
 from rogatory.records import DocumentText, Entities, Entity, PageText, TextSource
 
 
@@ -44,7 +44,7 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         )
         items += find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
         items += find_dates(page.text, page=page.number, language=language, rules=models.dates)
-        items += find_references(page.text, page=page.number, rules=load_reference_rules())
+        items += find_references(page.text, page=page.number, rules=models.references)
     items = settle_repairs(items)
     items += resolve_persons(mentions)
     items += find_authority(text, rules=models.authorities, persons=models.persons)

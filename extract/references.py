@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from extract.lexicons import read_lexicons
 from rogatory.records import Entity, EntityKind, Span
@@ -31,9 +30,11 @@ class ReferenceRules:
     pattern: re.Pattern[str]
 
 
-@cache
 def load_reference_rules() -> ReferenceRules:
-    """Compile the cues of ``references.<lang>.yaml``. Raises ``ConfigurationError`` for a bad file."""
+    """Compile the cues of ``references.<lang>.yaml`` (once per process, with the other lexicons).
+
+    Raises ``ConfigurationError`` for a bad file.
+    """
     cues = sorted(
         {str(cue) for lexicon in read_lexicons("references").values() for cue in lexicon.get("cues", [])},
         key=len,

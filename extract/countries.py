@@ -13,8 +13,7 @@ import gettext
 import pycountry
 
 from extract.lexicons import fold_text
-
-LANGUAGES = ("en", "fr", "es", "pt", "ru", "ar", "de", "it")
+from rogatory.taxonomy import LANGUAGES
 
 
 @functools.cache

@@ -20,8 +20,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from extract.bidi import logical_line
 from extract.images import read_image_pages
-from extract.pdf import clean_layer_text, layer_is_text, logical_line, read_pdf_pages
+from extract.pdf import clean_layer_text, layer_is_text, read_pdf_pages
 from ingest.validation import ValidationLimits, validate_original
 from rogatory.errors import InputError
 from rogatory.sources import MediaType

@@ -11,7 +11,7 @@ upright, or read with its own script's models).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -57,21 +57,17 @@ def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptio
     too many pages, too large an image); a page that fails becomes an empty page
     with an issue. Raises ``ConfigurationError`` if tesseract is missing.
     """
-    reader = _OcrReader(engines=engines, options=options)
-    pages: list[PageText] = []
-    for number, item in enumerate(_page_sources(source, options), start=1):
-        if isinstance(item, TextLayerPage):
-            page = PageText(
-                number=number,
-                text=item.text,
-                source=TextSource.TEXT_LAYER,
-                confidence=1.0,
-                width=item.width,
-                height=item.height,
-            )
-        else:
-            page = reader.read(number, item)
-        pages.append(_with_language(page, engines))
+    reader = OcrReader(engines=engines, options=options)
+    pages = [
+        layer_page(number, item) if isinstance(item, TextLayerPage) else reader.read(number, item)
+        for number, item in enumerate(page_sources(source, options), start=1)
+    ]
+    return assemble_document(pages, engines=engines)
+
+
+def assemble_document(pages: Sequence[PageText], *, engines: TextEngines) -> DocumentText:
+    """The document of these pages (in order): each page's language and the document's."""
+    pages = [_with_language(page, engines) for page in pages]
     whole = "\n".join(page.text for page in pages)
     guess = detect_language(whole, detector=engines.detector)
     issues = () if guess else ("the language of the document could not be determined",)
@@ -83,7 +79,11 @@ def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptio
     )
 
 
-def _page_sources(source: SourceFile, options: TextOptions) -> Iterator[TextLayerPage | PageImage]:
+def page_sources(source: SourceFile, options: TextOptions) -> Iterator[TextLayerPage | PageImage]:
+    """Each page of an original, in order: its text layer, or its image to OCR.
+
+    Raises ``InputError`` as :func:`extract_text` does.
+    """
     if source.media_type is MediaType.PDF:
         return read_pdf_pages(
             source.data,
@@ -95,14 +95,33 @@ def _page_sources(source: SourceFile, options: TextOptions) -> Iterator[TextLaye
     return read_image_pages(source.data, max_image_pixels=options.max_image_pixels, name=source.name)
 
 
+def layer_page(number: int, page: TextLayerPage) -> PageText:
+    """Page ``number`` read from its text layer."""
+    return PageText(
+        number=number,
+        text=page.text,
+        source=TextSource.TEXT_LAYER,
+        confidence=1.0,
+        width=page.width,
+        height=page.height,
+    )
+
+
 def _with_language(page: PageText, engines: TextEngines) -> PageText:
+    if page.language is not None:
+        return page
     guess = detect_language(page.text, detector=engines.detector)
     return page.model_copy(update={"language": guess.code}) if guess else page
 
 
 @dataclass
-class _OcrReader:
-    """OCR of the image pages of one document; remembers the models chosen for it."""
+class OcrReader:
+    """OCR of the image pages of one document; remembers the models chosen for it.
+
+    ``languages`` (tesseract's ``"rus+eng"``) is chosen on the first page with text
+    that :meth:`read` is given, unless the reader was made with it: a reader for one
+    page of a document whose models another reader chose.
+    """
 
     engines: TextEngines
     options: TextOptions

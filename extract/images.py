@@ -1,6 +1,7 @@
 """Page images of PNG, JPEG and TIFF files (each TIFF frame a page), upright per EXIF.
 
-Runs in the worker process. The decompression-bomb limit of Pillow is set from the
+Runs in the worker process. A page can also be read alone (:func:`read_image_page`),
+in whichever process OCRs it. The decompression-bomb limit of Pillow is set from the
 caller's option for the duration of one ``Image.open`` only, under a lock, so that no
 module-level global is changed at import time or left changed afterwards.
 """
@@ -31,6 +32,13 @@ class PageImage:
     issue: str = ""
 
 
+@dataclass(frozen=True)
+class PendingPage:
+    """A page to OCR that is not rendered (decoded) yet: its index, from 0, in the file."""
+
+    index: int
+
+
 def read_image_pages(data: bytes, *, max_image_pixels: int, name: str = "") -> Iterator[PageImage]:
     """Yield every page (frame) of an image file, turned upright per its EXIF orientation.
 
@@ -40,18 +48,43 @@ def read_image_pages(data: bytes, *, max_image_pixels: int, name: str = "") -> I
     """
     label = name or "the image"
     image = _open(data, max_image_pixels=max_image_pixels, label=label)
-    frames = getattr(image, "n_frames", 1)
-    for index in range(frames):
-        try:
-            image.seek(index)
-            _check_size(image, max_image_pixels=max_image_pixels, label=label)
-            page = prepare_for_ocr(ImageOps.exif_transpose(image) or image)
-        except (OSError, ValueError, EOFError, InputError) as error:
-            if index == 0:
-                raise _unreadable(label, error) from error
-            yield PageImage(image=None, issue=f"page {index + 1} of {label} cannot be read: {error}")
-            continue
-        yield PageImage(image=page, dpi=_dpi(image))
+    for index in range(getattr(image, "n_frames", 1)):
+        yield _frame(image, index, max_image_pixels=max_image_pixels, label=label)
+
+
+def count_image_pages(data: bytes, *, max_image_pixels: int, name: str = "") -> int:
+    """The number of pages (frames) of an image file, without decoding them.
+
+    Raises ``InputError`` as :func:`read_image_pages` does for the file as a whole.
+    """
+    image = _open(data, max_image_pixels=max_image_pixels, label=name or "the image")
+    return int(getattr(image, "n_frames", 1))
+
+
+def read_image_page(data: bytes, index: int, *, max_image_pixels: int, name: str = "") -> PageImage:
+    """Page ``index`` (from 0) of an image file, read as :func:`read_image_pages` reads each page.
+
+    Raises ``InputError`` as :func:`read_image_pages` does (the first page unreadable
+    included), ``IndexError`` for a page the file does not have.
+    """
+    label = name or "the image"
+    image = _open(data, max_image_pixels=max_image_pixels, label=label)
+    if not 0 <= index < getattr(image, "n_frames", 1):
+        raise IndexError(f"{label} has no page {index + 1}")
+    return _frame(image, index, max_image_pixels=max_image_pixels, label=label)
+
+
+def _frame(image: Image.Image, index: int, *, max_image_pixels: int, label: str) -> PageImage:
+    """Frame ``index`` upright and ready for OCR. Raises ``InputError`` for the first frame only."""
+    try:
+        image.seek(index)
+        _check_size(image, max_image_pixels=max_image_pixels, label=label)
+        page = prepare_for_ocr(ImageOps.exif_transpose(image) or image)
+    except (OSError, ValueError, EOFError, InputError) as error:
+        if index == 0:
+            raise _unreadable(label, error) from error
+        return PageImage(image=None, issue=f"page {index + 1} of {label} cannot be read: {error}")
+    return PageImage(image=page, dpi=_dpi(image))
 
 
 def prepare_for_ocr(image: Image.Image) -> Image.Image:

@@ -1,20 +1,24 @@
 """Pages of a PDF: the text layer where it is real text, else the page rendered for OCR.
 
-Runs in the worker process, one document at a time (pdfium is not thread-safe).
+Runs in the worker process, one document at a time (pdfium is not thread-safe). A
+document's pages can also be planned first (text layers read, pages to OCR not yet
+rendered) and each page to OCR read alone, in another process.
 """
 
 from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.bidi import has_rtl, logical_line
-from extract.images import PageImage
+from extract.images import PageImage, PendingPage
 from rogatory.errors import InputError
 
 POINTS_PER_INCH = 72
@@ -42,6 +46,10 @@ class TextLayerPage:
     height: int
 
 
+#: What a page reader gives for a page (:func:`_each_page` is generic over it).
+_Page = TypeVar("_Page", TextLayerPage | PageImage, TextLayerPage | PageImage | PendingPage)
+
+
 def read_pdf_pages(
     data: bytes, *, dpi: int, max_pages: int, max_image_pixels: int, name: str = ""
 ) -> Iterator[TextLayerPage | PageImage]:
@@ -52,18 +60,37 @@ def read_pdf_pages(
     large that ``max_image_pixels`` allows less than ``MIN_RENDER_DPI`` becomes a
     :class:`PageImage` without image, with an issue; the other pages are read.
     """
+    return _each_page(
+        data, max_pages=max_pages, name=name, read=partial(_read, dpi=dpi, max_image_pixels=max_image_pixels)
+    )
+
+
+def plan_pdf_pages(
+    data: bytes, *, dpi: int, max_pages: int, max_image_pixels: int, name: str = ""
+) -> Iterator[TextLayerPage | PageImage | PendingPage]:
+    """Like :func:`read_pdf_pages`, without rendering: a page to OCR is a :class:`PendingPage`.
+
+    Text layers are read (and judged) as :func:`read_pdf_pages` reads them; a page to
+    OCR is rendered later by :func:`read_pdf_page`, in whichever process OCRs it.
+    """
+    return _each_page(
+        data, max_pages=max_pages, name=name, read=partial(_plan, dpi=dpi, max_image_pixels=max_image_pixels)
+    )
+
+
+def read_pdf_page(
+    data: bytes, index: int, *, dpi: int, max_pages: int, max_image_pixels: int, name: str = ""
+) -> TextLayerPage | PageImage:
+    """Page ``index`` (from 0) of a PDF, read as :func:`read_pdf_pages` reads each page.
+
+    Raises ``InputError`` as :func:`read_pdf_pages` does, ``IndexError`` for a page
+    the PDF does not have.
+    """
     document = open_pdf(data, max_pages=max_pages, name=name)
     try:
-        for index in range(len(document)):
-            try:
-                page = document[index]
-            except pdfium.PdfiumError as error:
-                yield PageImage(image=None, issue=f"page {index + 1} is damaged and cannot be read ({error})")
-                continue
-            try:
-                yield _read_page(page, index=index, dpi=dpi, max_image_pixels=max_image_pixels)
-            finally:
-                page.close()
+        if not 0 <= index < len(document):
+            raise IndexError(f"{name or 'the PDF'} has no page {index + 1}")
+        return _read(document, index, dpi=dpi, max_image_pixels=max_image_pixels)
     finally:
         document.close()
 
@@ -114,9 +141,56 @@ def clean_layer_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def _read_page(
-    page: pdfium.PdfPage, *, index: int, dpi: int, max_image_pixels: int
+def _each_page(
+    data: bytes, *, max_pages: int, name: str, read: Callable[[pdfium.PdfDocument, int], _Page]
+) -> Iterator[_Page]:
+    """Open the PDF (raising ``InputError``), yield ``read(document, index)`` of each page, close it."""
+    document = open_pdf(data, max_pages=max_pages, name=name)
+    try:
+        for index in range(len(document)):
+            yield read(document, index)
+    finally:
+        document.close()
+
+
+def _read(
+    document: pdfium.PdfDocument, index: int, *, dpi: int, max_image_pixels: int
 ) -> TextLayerPage | PageImage:
+    page = _open_page(document, index)
+    if isinstance(page, PageImage):
+        return page
+    try:
+        found = _layer_or_scale(page, index=index, dpi=dpi, max_image_pixels=max_image_pixels)
+        return _render(page, index=index, scale=found) if isinstance(found, float) else found
+    finally:
+        page.close()
+
+
+def _plan(
+    document: pdfium.PdfDocument, index: int, *, dpi: int, max_image_pixels: int
+) -> TextLayerPage | PageImage | PendingPage:
+    page = _open_page(document, index)
+    if isinstance(page, PageImage):
+        return page
+    try:
+        found = _layer_or_scale(page, index=index, dpi=dpi, max_image_pixels=max_image_pixels)
+        return PendingPage(index=index) if isinstance(found, float) else found
+    finally:
+        page.close()
+
+
+def _open_page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage | PageImage:
+    """The page, or a page without image saying it is damaged."""
+    try:
+        return document[index]
+    except pdfium.PdfiumError as error:
+        return PageImage(image=None, issue=f"page {index + 1} is damaged and cannot be read ({error})")
+
+
+def _layer_or_scale(
+    page: pdfium.PdfPage, *, index: int, dpi: int, max_image_pixels: int
+) -> TextLayerPage | PageImage | float:
+    """The page's real text layer; else the scale to render it at for OCR, or why it cannot be."""
     scale = _scale(page, dpi=dpi, max_image_pixels=max_image_pixels)
     width, height = (round(side * scale) for side in page.get_size())
     try:
@@ -133,6 +207,10 @@ def _read_page(
             f"{max_image_pixels:,} pixels it renders below {MIN_RENDER_DPI} dpi; "
             "ask the sender for the page at a normal paper size",
         )
+    return scale
+
+
+def _render(page: pdfium.PdfPage, *, index: int, scale: float) -> PageImage:
     try:
         bitmap = page.render(scale=scale, grayscale=True)
         image = bitmap.to_pil().convert("L")

@@ -132,13 +132,18 @@ def test_pdf_with_a_user_password_is_refused_with_the_reason() -> None:
     assert "request.pdf" in raised.value.message
 
 
-def test_a_damaged_page_fails_alone() -> None:
+def make_damaged_pdf() -> bytes:
+    """Three text pages, the second page object overwritten (the others readable)."""
     data = make_text_pdf([["First page"], ["Second page"], ["Third page"]])
     second = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
     start = data.index(second, data.index(b"6 0 obj"))
     end = data.index(b"endobj", start)
     # Same length, so that the cross-reference table still points at every object.
-    data = data[:start] + b"(not a page)".ljust(end - start) + data[end:]
+    return data[:start] + b"(not a page)".ljust(end - start) + data[end:]
+
+
+def test_a_damaged_page_fails_alone() -> None:
+    data = make_damaged_pdf()
     pages = list(read_pdf_pages(data, dpi=72, max_pages=10, max_image_pixels=10**9))
     assert len(pages) == 3
     assert [page.text for page in pages if isinstance(page, TextLayerPage)] == ["First page", "Third page"]

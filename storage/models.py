@@ -146,6 +146,39 @@ class PageRow(Base):
     text: Mapped[str] = mapped_column(Text, nullable=False)
 
 
+class PageRunRow(Base):
+    """A document whose pages are OCR'd by separate tasks: its current run and the finish claim.
+
+    One row per registration: a new run (the document processed again) replaces it,
+    so the page results of an earlier run are no longer counted.
+    """
+
+    __tablename__ = "page_runs"
+
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    run: Mapped[str] = mapped_column(String(32), nullable=False)
+    pages: Mapped[int] = mapped_column(Integer, nullable=False)
+    finishing: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class PageResultRow(Base):
+    """The text of one page read in a run (a ``PageText`` as JSON), until the document is finished."""
+
+    __tablename__ = "page_results"
+    __table_args__ = (UniqueConstraint("registration_id", "run", "page", name="uq_page_results_run_page"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), nullable=False
+    )
+    run: Mapped[str] = mapped_column(String(32), nullable=False)
+    page: Mapped[int] = mapped_column(Integer, nullable=False)
+    page_json: Mapped[str] = mapped_column(Text, nullable=False)
+
+
 class AuditRow(Base):
     __tablename__ = "audit_log"
 

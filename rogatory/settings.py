@@ -65,6 +65,9 @@ class Settings(BaseModel):
     # OpenMP threads per tesseract process (OMP_THREAD_LIMIT); pages already run in parallel.
     ocr_threads: int = Field(default=1, ge=1, le=64)
     worker_concurrency: int = Field(default=2, ge=1)
+    # A document with at least this many pages to OCR has them OCR'd by one Celery task
+    # each (in parallel on the workers); shorter ones are read in the document's task.
+    page_task_min_pages: int = Field(default=4, ge=2)
     log_format: Literal["text", "json"] = "text"
 
     # --- review, deadlines and delivery (issue 5) ------------------------------

@@ -56,3 +56,27 @@ the money to account GB82 WEST 1234 5698 7654 32 at a bank in the Reference Stat
 Assistance requested: please freeze the account GB82 WEST 1234 5698 7654 32 and provide
 the bank records of that account.
 Purpose: the evidence is needed for the prosecution of the suspect in Ghana."""
+
+
+def annex_text(page: int) -> str:
+    """The text of page ``page`` of an annex: a few lines that say which page they are on."""
+    return (
+        f"ANNEX PAGE {page}\n"
+        f"Statement of witness number {page} taken in Accra on {page} February 2026.\n"
+        "The witness described the payments made by the contractor to the official\n"
+        f"and the transfers to the account abroad, listed in table {page} of the file."
+    )
+
+
+def long_scan(pages: int, image_format: str = "TIFF", *, oversized: int | None = None) -> bytes:
+    """A request of ``pages`` pages: the freezing request, then annex pages 2 to ``pages``.
+
+    Page ``oversized`` (if given) is a blank page of 4000 x 3000 pixels: in a TIFF, over a limit
+    of 10 million pixels, so that it fails alone.
+    """
+    images = [render_page(FREEZING_REQUEST)]
+    for page in range(2, pages + 1):
+        images.append(
+            Image.new("L", (4000, 3000), 255) if page == oversized else render_page(annex_text(page))
+        )
+    return save_pages(images, image_format)

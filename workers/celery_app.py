@@ -8,6 +8,9 @@ code runs on production parts. Tasks carry JSON arguments only, acknowledge late
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from celery import Celery
 from celery.signals import task_postrun, task_prerun
 from kombu.exceptions import OperationalError
@@ -16,7 +19,12 @@ from rogatory.errors import TransientError
 from rogatory.logs import set_number
 from rogatory.settings import Settings
 
+if TYPE_CHECKING:
+    from workers.page_jobs import PageJob
+
 PROCESS_TASK = "rogatory.process_document"
+OCR_PAGE_TASK = "rogatory.ocr_page"
+FINISH_TASK = "rogatory.finish_document"
 DELIVER_TASK = "rogatory.deliver_request"
 QUEUE = "rogatory"
 
@@ -72,6 +80,27 @@ def enqueue_processing(app: Celery, number: str) -> None:
         app.send_task(PROCESS_TASK, args=[number], queue=QUEUE)
     except (OperationalError, OSError) as error:
         raise TransientError(f"cannot queue {number}: the broker is unavailable ({error})") from error
+
+
+def enqueue_pages(app: Celery, jobs: Sequence[PageJob]) -> None:
+    """Queue one OCR task per page job. Raises ``TransientError`` if the broker is down."""
+    try:
+        for job in jobs:
+            app.send_task(OCR_PAGE_TASK, args=[job.number, job.run, job.page, job.languages], queue=QUEUE)
+    except (OperationalError, OSError) as error:
+        raise TransientError(
+            f"cannot queue the pages of a document: the broker is unavailable ({error})"
+        ) from error
+
+
+def enqueue_finish(app: Celery, number: str, run: str) -> None:
+    """Queue the finish of a document whose pages are all read. Raises ``TransientError``."""
+    try:
+        app.send_task(FINISH_TASK, args=[number, run], queue=QUEUE)
+    except (OperationalError, OSError) as error:
+        raise TransientError(
+            f"cannot queue the finish of {number}: the broker is unavailable ({error})"
+        ) from error
 
 
 def enqueue_delivery(app: Celery, number: str) -> None:

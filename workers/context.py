@@ -18,6 +18,7 @@ class WorkerContext:
     db: Database
     store: ObjectStore
     _engines: Engines | None = field(default=None, repr=False)
+    _original: tuple[str, bytes] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> WorkerContext:
@@ -28,3 +29,13 @@ class WorkerContext:
         if self._engines is None:
             self._engines = load_engines(self.settings)
         return self._engines
+
+    def original(self, sha256: str) -> bytes:
+        """The stored original, kept for the next call: the page tasks of one document share it.
+
+        Raises what :meth:`ObjectStore.get` raises (``NotFoundError``,
+        ``CorruptObjectError``, ``TransientError``).
+        """
+        if self._original is None or self._original[0] != sha256:
+            self._original = (sha256, self.store.get(sha256))
+        return self._original[1]

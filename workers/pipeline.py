@@ -1,7 +1,8 @@
 """The pipeline: one recipe that orders the pure stages of extract/ and classify/.
 
 Runs the same under Celery (workers/tasks.py), in the evaluation command and in
-tests (DESIGN.md, principle 2). It touches no database, object store or queue:
+tests (DESIGN.md, principle 2); a long document whose pages are OCR'd by separate
+tasks (workers/page_jobs.py) joins it at :func:`analyse_text`. It touches no database, object store or queue:
 callers load the original and save the :class:`~rogatory.records.Analysis`.
 """
 
@@ -16,7 +17,7 @@ from classify.routing import route
 from extract.engines import EntityModels, TextEngines, load_entity_models, load_text_engines
 from extract.entities import find_entities
 from extract.text import TextOptions, extract_text
-from rogatory.records import Analysis
+from rogatory.records import Analysis, DocumentText
 from rogatory.settings import Settings
 from rogatory.sources import SourceFile
 from workers.metrics import timed_stage
@@ -54,6 +55,11 @@ def analyse(source: SourceFile, engines: Engines) -> Analysis:
     """Run every stage on one original. Raises ``InputError`` for an unreadable file."""
     with timed_stage("text"):
         text = extract_text(source, engines=engines.text, options=engines.text_options)
+    return analyse_text(text, engines)
+
+
+def analyse_text(text: DocumentText, engines: Engines) -> Analysis:
+    """Run the stages after text extraction on a document's text (however its pages were read)."""
     with timed_stage("entities"):
         entities = find_entities(text, models=engines.entities)
     with timed_stage("classification"):

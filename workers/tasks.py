@@ -1,5 +1,9 @@
 """Thin Celery tasks: a registration number in, the processing step called, nothing returned.
 
+``process_document`` analyses a document, or hands the pages of a long one out to
+``ocr_page`` tasks (one a page, in parallel on the workers); the page task that saves
+the last missing page queues ``finish_document``, which analyses the document's text.
+
 Runs in the worker processes. Each process builds its :class:`WorkerContext`
 (database, object store, engines) once, on its first task.
 """
@@ -14,10 +18,21 @@ from classify.directory import Directory, load_directory
 from rogatory.errors import TransientError
 from rogatory.registration import Status
 from rogatory.settings import Settings
-from workers.celery_app import DELIVER_TASK, PROCESS_TASK, enqueue_delivery
+from storage.page_runs import PageSave, end_page_run, release_finish
+from workers.celery_app import (
+    DELIVER_TASK,
+    FINISH_TASK,
+    OCR_PAGE_TASK,
+    PROCESS_TASK,
+    enqueue_delivery,
+    enqueue_finish,
+    enqueue_pages,
+)
 from workers.context import WorkerContext
 from workers.delivery import deliver_request, raise_if_retrying
-from workers.processing import process_registration
+from workers.page_jobs import PageJob
+from workers.page_jobs import ocr_page as ocr_page_job
+from workers.processing import finish_registration, start_registration
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +57,48 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     )
     def process_document(self: Task, number: str) -> None:
         log.info("processing %s (attempt %d)", number, self.request.retries + 1)
-        if process_registration(number, context()) == Status.ROUTED:
+        started = start_registration(number, context())
+        if started.jobs:
+            enqueue_pages(app, started.jobs)
+        elif started.status == Status.ROUTED:
             enqueue_delivery(app, number)
+
+    @app.task(  # type: ignore[untyped-decorator]
+        name=OCR_PAGE_TASK,
+        bind=True,
+        acks_late=True,
+        autoretry_for=(TransientError,),
+        retry_backoff=True,
+        retry_backoff_max=300,
+        max_retries=8,
+    )
+    def ocr_page(self: Task, number: str, run: str, page: int, languages: str) -> None:
+        log.info("reading page %d of %s (attempt %d)", page, number, self.request.retries + 1)
+        job = PageJob(number=number, run=run, page=page, languages=languages)
+        if ocr_page_job(job, context()) != PageSave.FINISH:
+            return
+        try:
+            enqueue_finish(app, number, run)
+        except TransientError:
+            release_finish(context().db, number, run=run)  # the retry saves the page again and claims it
+            raise
+
+    @app.task(  # type: ignore[untyped-decorator]
+        name=FINISH_TASK,
+        bind=True,
+        acks_late=True,
+        autoretry_for=(TransientError,),
+        retry_backoff=True,
+        retry_backoff_max=300,
+        max_retries=8,
+    )
+    def finish_document(self: Task, number: str, run: str) -> None:
+        log.info("finishing %s (attempt %d)", number, self.request.retries + 1)
+        status = finish_registration(number, run, context())
+        if status == Status.ROUTED:
+            enqueue_delivery(app, number)
+        if status is not None:
+            end_page_run(context().db, number, run=run)  # after the delivery is queued: a retry redoes both
 
     directories: dict[str, Directory] = {}
 

@@ -17,7 +17,7 @@ from typing import TypeVar
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.bidi import has_rtl, logical_line
+from extract.bidi import Glyph, has_rtl, logical_line, page_is_right_to_left
 from extract.images import PageImage, PendingPage
 from rogatory.errors import InputError
 
@@ -229,14 +229,15 @@ def _layer_text(page: pdfium.PdfPage) -> str:
         text = str(textpage.get_text_range())
         if not has_rtl(text):
             return text
-        lines: list[list[tuple[str, float | None]]] = [[]]
+        lines: list[list[Glyph]] = [[]]
         for index, char in enumerate(text):
             if char == "\n":
                 lines.append([])
             elif char != "\r":
                 left, _, right, _ = textpage.get_charbox(index)
-                lines[-1].append((char, (left + right) / 2 if right > left else None))
-        return "\n".join(logical_line(line) for line in lines)
+                lines[-1].append((char, left, right))
+        right_to_left = page_is_right_to_left(text)
+        return "\n".join(logical_line(line, right_to_left_page=right_to_left) for line in lines)
     finally:
         textpage.close()
 

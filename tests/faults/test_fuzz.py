@@ -127,13 +127,24 @@ _MIRROR_PAIRS = str.maketrans("()[]{}<>«»", "(([[{{<<««")
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.characters(codec="utf-8"), st.none() | st.floats(-1e4, 1e4)), max_size=80))
-@example([("\u0627", 1.0), ("(", None), ("1", 3.0), ("\u0301", 2.0)])
-def test_a_line_in_logical_order_keeps_every_character(chars: list[tuple[str, float | None]]) -> None:
-    line = logical_line(chars)
-    expected = "".join(char for char, _ in chars)
-    assert len(line) == len(expected)
-    assert Counter(line.translate(_MIRROR_PAIRS)) == Counter(expected.translate(_MIRROR_PAIRS))
+@given(
+    st.lists(
+        st.tuples(st.characters(codec="utf-8"), st.floats(-1e4, 1e4), st.floats(-1e4, 1e4)), max_size=80
+    ),
+    st.booleans(),
+)
+@example([("\u0627", 1.0, 2.0), (" ", 3.0, 3.0), ("(", 3.0, 4.0), ("1", 3.0, 5.0), ("\u0301", 2, 2.5)], True)
+def test_a_line_in_logical_order_keeps_every_character_but_spaces(
+    chars: list[tuple[str, float, float]], right_to_left_page: bool
+) -> None:
+    line = logical_line(chars, right_to_left_page=right_to_left_page)
+    expected = "".join(char for char, _, _ in chars)
+    kept, given = (Counter(_visible(text).translate(_MIRROR_PAIRS)) for text in (line, expected))
+    assert kept == given
+
+
+def _visible(text: str) -> str:
+    return "".join(char for char in text if not char.isspace())
 
 
 @FUZZ

@@ -3,19 +3,21 @@
 Runs in the worker process. Each call starts one tesseract process limited to
 ``threads`` OpenMP threads (``OMP_THREAD_LIMIT``, default one: documents and pages
 already run in parallel, and Debian's tesseract links libgomp, whose threads spin
-for a core when they are not alone on the machine), hands it the page image on
-stdin and reads TSV or OSD output from stdout, with a timeout. Failures become
-:class:`TesseractError`; a missing executable is a ``ConfigurationError``.
+for a core when they are not alone on the machine), hands it the page image as an
+uncompressed TIFF in a private temporary file and reads TSV or OSD output from
+stdout, with a timeout. Failures become :class:`TesseractError`; a missing
+executable is a ``ConfigurationError``.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import IO
 
 from PIL import Image
 
@@ -185,31 +187,37 @@ def _run(
     timeout_seconds: float,
     threads: int,
 ) -> str:
-    """Run tesseract on ``image`` (sent on stdin as PNM) and return its stdout.
+    """Run tesseract on ``image`` and return its stdout.
 
-    The child's environment is this process's with ``OMP_THREAD_LIMIT=threads``,
+    The image is written as an uncompressed TIFF to a temporary file (mode 0600,
+    removed on return) that tesseract reads by name: on 300 dpi dev pages tesseract
+    spent about 0.3 CPU s more on the same pixels sent as PNM on stdin, 0.2 s more
+    on a PNM file and 0.05 s more on a PNG file (same TSV output). The
+    child's environment is this process's with ``OMP_THREAD_LIMIT=threads``,
     whatever the caller's environment says.
 
     Raises ``ConfigurationError`` if the executable is missing, ``TesseractError``
     on a timeout, a non-zero exit or output that is not UTF-8.
     """
-    command = [executable, "stdin", "stdout"]
-    if dpi:
-        command += ["--dpi", str(dpi)]
     env = {**os.environ, "OMP_THREAD_LIMIT": str(threads)}
-    try:
-        completed = subprocess.run(
-            command + args,
-            input=_encode(image),
-            capture_output=True,
-            timeout=timeout_seconds,
-            env=env,
-            check=False,
-        )
-    except FileNotFoundError as error:
-        raise ConfigurationError(f"tesseract is not installed at {executable}") from error
-    except subprocess.TimeoutExpired as error:
-        raise TesseractError(f"OCR took longer than {timeout_seconds:g} s", code="ocr_timeout") from error
+    with tempfile.NamedTemporaryFile(prefix="rogatory-page-", suffix=".tif") as handle:
+        _write_tiff(image, handle)
+        command = [executable, handle.name, "stdout"]
+        if dpi:
+            command += ["--dpi", str(dpi)]
+        try:
+            completed = subprocess.run(
+                command + args,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=timeout_seconds,
+                env=env,
+                check=False,
+            )
+        except FileNotFoundError as error:
+            raise ConfigurationError(f"tesseract is not installed at {executable}") from error
+        except subprocess.TimeoutExpired as error:
+            raise TesseractError(f"OCR took longer than {timeout_seconds:g} s", code="ocr_timeout") from error
     if completed.returncode != 0:
         stderr = completed.stderr.decode("utf-8", "replace")
         detail = stderr.strip().splitlines()
@@ -221,10 +229,9 @@ def _run(
         raise TesseractError("OCR output is not UTF-8") from error
 
 
-def _encode(image: Image.Image) -> bytes:
-    """Encode an image as PNM (cheap to write, read by leptonica) for stdin."""
+def _write_tiff(image: Image.Image, handle: IO[bytes]) -> None:
+    """Write an image as an uncompressed TIFF (not the compression of the file it came from)."""
     if image.mode not in {"1", "L", "RGB"}:
         image = image.convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PPM")
-    return buffer.getvalue()
+    image.save(handle, format="TIFF", compression="raw")
+    handle.flush()

@@ -146,6 +146,17 @@ def test_thread_limit_is_the_callers_not_the_environments(
         recognise(text_image(["x"]), executable=executable, languages="eng", timeout_seconds=5, threads=1)
 
 
+def test_page_reaches_tesseract_as_an_uncompressed_tiff_file_removed_after(tmp_path: Path) -> None:
+    seen = tmp_path / "seen.tif"
+    executable = fake_tesseract(tmp_path, f'cp "$1" {seen}; echo "$1" > {tmp_path / "name"}')
+    image = text_image(["Request for mutual legal assistance"]).convert("1")
+    recognise(image, executable=executable, languages="eng", timeout_seconds=5, dpi=300)
+    with Image.open(seen) as received:
+        assert (received.format, received.mode, received.info["compression"]) == ("TIFF", "1", "raw")
+        assert received.tobytes() == image.tobytes()
+    assert not Path((tmp_path / "name").read_text().strip()).exists()
+
+
 @pytest.mark.slow
 def test_recognise_reads_words_with_boxes() -> None:
     image = text_image(["Request for mutual legal assistance", "Freezing of bank accounts"])

@@ -56,6 +56,9 @@ _MISPLACED = (
     re.compile(r"[(\[{]\s"),
     re.compile(r"\s[)\]}]"),
 )
+#: Words after which a name, account or number follows: "number", "at", "in the name of".
+INTRODUCERS = frozenset({"رقم", "لدى", "باسم"})
+_LIST_LABEL = re.compile(r"\(?[0-9a-z]{1,3}[.)]")
 #: A page is read as right to left when at least this share of its letters are.
 MIN_RTL_SHARE = 0.1
 #: A character starting this far (points) left of the previous one's right edge, in
@@ -75,11 +78,13 @@ def page_is_right_to_left(text: str) -> bool:
     return rtl > 0 and rtl >= MIN_RTL_SHARE * (rtl + latin)
 
 
-def logical_line(chars: Sequence[Glyph], *, right_to_left_page: bool) -> str:
+def logical_line(chars: Sequence[Glyph], *, right_to_left_page: bool, before: str = "") -> str:
     """Logical order of one line of characters given in pdfium's order with their boxes.
 
     Lines without right-to-left letters keep pdfium's order, except on a
     right-to-left page, where their cells stand from the right (module docstring).
+    ``before`` is the text read before this line (the page's previous line), which
+    decides a cell that reads as well in both directions (:func:`_expects_latin`).
     """
     text = "".join(char for char, _, _ in chars)
     if not has_rtl(text):
@@ -98,7 +103,10 @@ def logical_line(chars: Sequence[Glyph], *, right_to_left_page: bool) -> str:
             if cells[-1]:
                 cells.append([])
         cells[-1].append(cluster.text)
-    readings = [_read_cell(_strip(cell)) for cell in cells if any(not text.isspace() for text in cell)]
+    readings: list[str] = []
+    for cell in cells:
+        if any(not text.isspace() for text in cell):
+            readings.append(_read_cell(_strip(cell), before=readings[-1] if readings else before))
     return _pair_brackets(" ".join(readings))
 
 
@@ -169,8 +177,8 @@ def _strip(cell: list[str]) -> list[str]:
     return cell[start:end]
 
 
-def _read_cell(clusters: list[str]) -> str:
-    """One cell, its clusters given from the right margin leftwards."""
+def _read_cell(clusters: list[str], *, before: str) -> str:
+    """One cell, its clusters given from the right margin leftwards, after the text ``before``."""
     if not has_rtl("".join(clusters)):
         return "".join(reversed(clusters))
     right_to_left = _read_right_to_left(clusters)
@@ -180,13 +188,35 @@ def _read_cell(clusters: list[str]) -> str:
     readings: list[Callable[[], str]] = [
         lambda: left_to_right if starts_latin else right_to_left,
         lambda: right_to_left,
-        lambda: left_to_right,
-        lambda: _read_left_to_right(visual, brackets_split=True),
-        lambda: _read_left_to_right(visual, numbers="touching"),
         lambda: _read_left_to_right(visual, numbers="before_rtl"),
+        lambda: _read_left_to_right(visual, numbers="touching"),
+        lambda: left_to_right,
         lambda: _read_left_to_right(visual, brackets_split=True, numbers="before_rtl"),
+        lambda: _read_left_to_right(visual, brackets_split=True),
     ]
-    return min((reading() for reading in readings), key=lambda text: _misplaced(_pair_brackets(text)))
+    scored = [(text, _misplaced(_pair_brackets(text))) for text in (reading() for reading in readings)]
+    fewest = min(score for _, score in scored)
+    best = [text for text, score in scored if score == fewest]
+    if _expects_latin(before):
+        return next((text for text in best if _starts_latin_or_digit(text)), best[0])
+    return best[0]
+
+
+def _expects_latin(before: str) -> bool:
+    """Whether the text read so far ends as text does before a name, number or identifier.
+
+    A label's colon, a list number ("1.", "(a)") or a word that introduces one
+    (``INTRODUCERS``).
+    """
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith(":") or last in INTRODUCERS or _LIST_LABEL.fullmatch(last) is not None
+
+
+def _starts_latin_or_digit(text: str) -> bool:
+    return bool(text) and unicodedata.bidirectional(text[0]) in {"L", "EN"}
 
 
 def _misplaced(text: str) -> int:

@@ -136,8 +136,12 @@ def layer_is_text(text: str) -> bool:
 
 
 def clean_layer_text(text: str) -> str:
-    """Normalise pdfium's text: ``\\n`` line ends, no trailing spaces, no marker characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROPPED)
+    """Normalise pdfium's text: ``\\n`` line ends, no trailing spaces, no marker characters, NFC.
+
+    NFC puts combining marks in their canonical order (a text layer lists an Arabic
+    letter's shadda and fatha in the order they were drawn) and composes accents.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_DROPPED))
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
@@ -237,7 +241,10 @@ def _layer_text(page: pdfium.PdfPage) -> str:
                 left, _, right, _ = textpage.get_charbox(index)
                 lines[-1].append((char, left, right))
         right_to_left = page_is_right_to_left(text)
-        return "\n".join(logical_line(line, right_to_left_page=right_to_left) for line in lines)
+        read: list[str] = []
+        for line in lines:
+            read.append(logical_line(line, right_to_left_page=right_to_left, before=read[-1] if read else ""))
+        return "\n".join(read)
     finally:
         textpage.close()
 

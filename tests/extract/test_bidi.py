@@ -27,8 +27,8 @@ def visual(right_to_left: str, *, shuffle: bool = True) -> list[Glyph]:
     return chars[::2] + chars[1::2] if shuffle else chars
 
 
-def read(drawn: str, *, shuffle: bool = True) -> str:
-    return logical_line(visual(drawn, shuffle=shuffle), right_to_left_page=True)
+def read(drawn: str, *, shuffle: bool = True, before: str = "") -> str:
+    return logical_line(visual(drawn, shuffle=shuffle), right_to_left_page=True, before=before)
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,16 @@ def test_digits_touching_a_latin_word_stay_with_it() -> None:
 def test_each_cell_of_a_line_is_read_on_its_own() -> None:
     # A list label and its item: the brackets, drawn alike, are told apart by position.
     assert read("(a(|الحصول من knaB") == "(a) الحصول من Bank"
+
+
+def test_a_cell_that_reads_both_ways_follows_what_came_before() -> None:
+    # Latin left of Arabic: "باسم VG26 WEHC 2466" read from the right, or the other way.
+    drawn = "باسم 6642 CHEW 62GV"
+    assert read(drawn) == "باسم VG26 WEHC 2466"
+    # After "account number", after a label's colon, after a list number: the identifier first.
+    assert read(drawn, before="من الحساب رقم") == "VG26 WEHC 2466 باسم"
+    assert read("المرجع:|" + drawn) == "المرجع: VG26 WEHC 2466 باسم"
+    assert read(".1|" + drawn) == "1. VG26 WEHC 2466 باسم"
 
 
 def test_a_table_row_without_right_to_left_letters_stands_from_the_right_on_a_right_to_left_page() -> None:

@@ -191,6 +191,8 @@ def test_layer_is_text(text: str, expected: bool) -> None:
         ("trailing   \r\nspaces\t", "trailing\nspaces"),
         ("a\ufffeb\ufeffc", "abc"),
         ("\r\n\r\nbody", "body"),
+        ("\u064a\u0651\u064e", "\u064a\u064e\u0651"),  # shadda and fatha in canonical order
+        ("e\u0301te\u0301", "\u00e9t\u00e9"),
     ],
 )
 def test_clean_layer_text(raw: str, expected: str) -> None:

@@ -13,7 +13,7 @@ many pages each worker OCR'd. Side by side, the raw ``tesseract`` command on the
 same 20 pages one after another (``-l eng --psm 6``, one thread), with
 :func:`bench.bench_workers.tesseract_alone`.
 
-    .venv/bin/python -m bench.bench_page_tasks [--pages 20] [--rounds 1]
+    .venv/bin/python -m bench.bench_page_tasks [--pages 20] [--rounds 1] [--one-task]
 
 The machine is shared: run it when ``uptime`` shows the least load, and read the
 CPU seconds beside the wall clock (two workers can only scale on free cores).
@@ -152,8 +152,12 @@ def _pages_read(log: Path, number: str) -> int:
     return len(re.findall(rf"reading page \d+ of {re.escape(number)}", log.read_text(errors="replace")))
 
 
-def run(workers: int, document: bytes, warmup: bytes) -> Timed:
-    """Warm ``workers`` workers up on the warm-up scan, then time the long scan alone."""
+def run(workers: int, document: bytes, warmup: bytes, *, page_tasks: bool = True) -> Timed:
+    """Warm ``workers`` workers up on the warm-up scan, then time the long scan alone.
+
+    ``page_tasks=False`` raises ``page_task_min_pages`` above the page count: the
+    document is read in its own task, as before page tasks.
+    """
     redis.Redis.from_url(REDIS).flushdb()
     with fresh_database() as url, tempfile.TemporaryDirectory() as folder:
         env = {
@@ -163,6 +167,8 @@ def run(workers: int, document: bytes, warmup: bytes) -> Timed:
             "ROGATORY_OBJECT_STORE_URL": f"file://{folder}/objects",
             "ROGATORY_WORKER_CONCURRENCY": "1",
         }
+        if not page_tasks:
+            env["ROGATORY_PAGE_TASK_MIN_PAGES"] = "100000"
         settings = load_settings(environ=env)
         db = open_database(url)
         child_env = {
@@ -217,6 +223,11 @@ def main() -> None:
     )
     parser.add_argument("--pages", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=1, help="one then two workers, this many times")
+    parser.add_argument(
+        "--one-task",
+        action="store_true",
+        help="also one worker with page tasks off (the document in one task)",
+    )
     args = parser.parse_args()
     images = scan_pages(args.pages)
     document, warmup = tiff(images), tiff(scan_pages(6)[::-1])
@@ -233,6 +244,9 @@ def main() -> None:
         for timed in (one, two):
             extra = f"   {timed.status.value}, pages OCR'd per worker {list(timed.pages_per_worker)}"
             report(f"{timed.workers} worker{'s' if timed.workers > 1 else ''}", timed.run, args.pages, extra)
+        if args.one_task:
+            single = run(1, document, warmup, page_tasks=False)
+            report("1 worker, 1 task", single.run, args.pages, f"   {single.status.value}, page tasks off")
         report("tesseract CLI", alone, args.pages, "   the pages one after another, eng --psm 6")
         ratios.append(one.run.seconds / two.run.seconds)
         print(

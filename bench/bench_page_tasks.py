@@ -189,9 +189,9 @@ def run(workers: int, document: bytes, warmup: bytes, *, page_tasks: bool = True
         try:
             warm = _submit(settings, db, warmup, "warmup.tif")
             _until_done(db, warm)
-            cold = [log.name for log in logs if not _pages_read(log, warm)]
+            cold = [log.name for log in logs if warm not in log.read_text(errors="replace")]
             if cold:
-                print(f"  (warm-up: {', '.join(cold)} read no page of it; its models load in the timed part)")
+                print(f"  (warm-up: {', '.join(cold)} ran no task of it; its models load in the timed part)")
             pids = [process.pid for process in processes]
             load, cpu_before, started = os.getloadavg()[0], _tree_cpu(pids), time.perf_counter()
             number = _submit(settings, db, document, "long.tif")

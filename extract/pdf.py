@@ -201,7 +201,7 @@ def _layer_or_scale(
         text = clean_layer_text(_layer_text(page))
     except pdfium.PdfiumError:
         text = ""
-    if layer_is_text(text) and not (len(text.strip()) < MIN_LAYER_CHARS_OVER_IMAGE and _is_scan(page)):
+    if layer_is_text(text) and _layer_is_seen(page, text):
         return TextLayerPage(text=text, width=width, height=height)
     if scale * POINTS_PER_INCH < MIN_RENDER_DPI:
         inches = " x ".join(f"{side / POINTS_PER_INCH:.0f}" for side in page.get_size())
@@ -256,6 +256,28 @@ def _scale(page: pdfium.PdfPage, *, dpi: int, max_image_pixels: int) -> float:
     while math.ceil(width * scale) * math.ceil(height * scale) > max_image_pixels > 0:
         scale *= 0.98 * min(1.0, (max_image_pixels / (width * height * scale * scale)) ** 0.5)
     return scale
+
+
+def _layer_is_seen(page: pdfium.PdfPage, text: str) -> bool:
+    """Whether the text layer is what a reader of the page sees, or an OCR layer over a scan of it.
+
+    A few characters over a scan are a stamp or a page number: the scan is read
+    instead. Text drawn invisible (render mode 3) is an OCR layer when a scan lies
+    under it; on a page without one nobody sees it, and the page is read as it looks.
+    """
+    scan = _is_scan(page)
+    if scan and len(text.strip()) < MIN_LAYER_CHARS_OVER_IMAGE:
+        return False
+    return scan or not _all_invisible(page)
+
+
+def _all_invisible(page: pdfium.PdfPage) -> bool:
+    """Whether every text object of the page is drawn in render mode 3 (invisible)."""
+    modes = [
+        pdfium_c.FPDFTextObj_GetTextRenderMode(text.raw)
+        for text in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2)
+    ]
+    return bool(modes) and all(mode == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE for mode in modes)
 
 
 def _is_scan(page: pdfium.PdfPage) -> bool:

@@ -19,19 +19,30 @@ from extract.pdf import (
 from rogatory.errors import InputError
 
 
-def make_text_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal born-digital PDF (Helvetica, one text line per entry) written by hand."""
+def make_text_pdf(pages: list[list[str]], *, invisible: bool = False, scan: bool = False) -> bytes:
+    """A minimal born-digital PDF (Helvetica, one text line per entry) written by hand.
+
+    ``invisible`` draws the text in render mode 3; ``scan`` puts a page-sized image under it.
+    """
     objects: list[bytes] = []
-    page_ids = [4 + 2 * index for index in range(len(pages))]
+    page_ids = [5 + 2 * index for index in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     kids = " ".join(f"{page_id} 0 R" for page_id in page_ids)
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    pixel = (
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 1 >>\nstream\n\xf0\nendstream"
+    )
+    objects.append(pixel)
     for page_id, lines in zip(page_ids, pages, strict=True):
-        body = "BT /F1 12 Tf 72 770 Td 14 TL " + " ".join(f"({line}) Tj T*" for line in lines) + " ET"
+        image = "q 595 0 0 842 0 0 cm /Im1 Do Q " if scan else ""
+        mode = "3 Tr " if invisible else ""
+        shown = " ".join(f"({line}) Tj T*" for line in lines)
+        body = f"{image}BT /F1 12 Tf {mode}72 770 Td 14 TL {shown} ET"
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-            f"/Contents {page_id + 1} 0 R >>".encode()
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+            f"/XObject << /Im1 4 0 R >> >> /Contents {page_id + 1} 0 R >>".encode()
         )
         stream = body.encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
@@ -64,6 +75,26 @@ def test_text_layer_pages_are_read_in_order() -> None:
         TextLayerPage(text="Request for mutual legal assistance\nArticle 46 UNCAC", width=2479, height=3508),
         TextLayerPage(text="Second page", width=2479, height=3508),
     ]
+
+
+LONG_LINES = ["Request for mutual legal assistance in a criminal matter, Article 46 UNCAC"] * 4
+
+
+def test_an_invisible_layer_over_a_scan_is_read_as_the_scan_s_ocr() -> None:
+    pages = list(read_pdf_pages(make_text_pdf([LONG_LINES], invisible=True, scan=True), **LIMITS))
+    assert isinstance(pages[0], TextLayerPage)
+    assert pages[0].text.startswith("Request for mutual legal assistance")
+
+
+def test_invisible_text_on_a_page_without_a_scan_is_not_taken_for_its_text() -> None:
+    pages = list(read_pdf_pages(make_text_pdf([LONG_LINES], invisible=True), **LIMITS))
+    assert isinstance(pages[0], PageImage)
+    assert pages[0].image is not None  # read as it looks: rendered for OCR
+    visible = list(read_pdf_pages(make_text_pdf([LONG_LINES]), **LIMITS))
+    assert isinstance(visible[0], TextLayerPage)
+
+
+LIMITS = {"dpi": 100, "max_pages": 10, "max_image_pixels": 10**9}
 
 
 def test_page_without_text_layer_is_rendered_at_the_dpi() -> None:
@@ -135,8 +166,8 @@ def test_pdf_with_a_user_password_is_refused_with_the_reason() -> None:
 def make_damaged_pdf() -> bytes:
     """Three text pages, the second page object overwritten (the others readable)."""
     data = make_text_pdf([["First page"], ["Second page"], ["Third page"]])
-    second = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-    start = data.index(second, data.index(b"6 0 obj"))
+    second = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> "
+    start = data.index(second, data.index(b"7 0 obj"))
     end = data.index(b"endobj", start)
     # Same length, so that the cross-reference table still points at every object.
     return data[:start] + b"(not a page)".ljust(end - start) + data[end:]

@@ -55,7 +55,7 @@ def lingua_detectors() -> tuple[Callable[[str], str | None], Callable[[str], str
 
     def raw(text: str) -> str | None:
         language = engines.detector.detect_language_of(text)
-        return codes[language] if language else None
+        return codes.get(language) if language else None
 
     return project, raw
 

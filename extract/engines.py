@@ -33,14 +33,29 @@ TEXT_LANGUAGES: dict[str, Language] = {
     "de": Language.GERMAN,
     "it": Language.ITALIAN,
 }
+#: Languages outside the service that the detector also knows, so that a text in one of
+#: them is not named as the service language it resembles with full confidence (a Dutch
+#: page was German at 1.0, Basque place names Spanish): docs/decisions.md, issue 3.
+GUARD_LANGUAGES: tuple[Language, ...] = (
+    Language.DUTCH,
+    Language.CATALAN,
+    Language.BASQUE,
+    Language.ROMANIAN,
+    Language.POLISH,
+    Language.TURKISH,
+    Language.UKRAINIAN,
+    Language.BULGARIAN,
+    Language.PERSIAN,
+)
 
 
 @dataclass(frozen=True)
 class TextEngines:
     """What :func:`extract.text.extract_text` needs, loaded once per process.
 
-    ``detector`` is a lingua detector restricted to the eight service languages,
-    with its models preloaded so that results do not depend on call order.
+    ``detector`` is a lingua detector of the eight service languages and the
+    ``GUARD_LANGUAGES``, with its models preloaded so that results do not depend on
+    call order.
     ``tesseract`` is the path of the tesseract executable.
     """
 
@@ -57,7 +72,7 @@ def load_text_engines(*, tesseract: str = "/usr/bin/tesseract") -> TextEngines:
 
     check_tesseract(executable=tesseract)
     detector = (
-        LanguageDetectorBuilder.from_languages(*TEXT_LANGUAGES.values())
+        LanguageDetectorBuilder.from_languages(*TEXT_LANGUAGES.values(), *GUARD_LANGUAGES)
         .with_preloaded_language_models()
         .build()
     )

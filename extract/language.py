@@ -1,7 +1,8 @@
 """Language of a text, and the tesseract models that suit a language or a script.
 
 Pure functions over a lingua detector loaded once per process
-(:func:`extract.engines.load_text_engines`). Detection is deterministic: the same
+(:func:`extract.engines.load_text_engines`); a text in one of its guard languages
+(outside the service) has no language here. Detection is deterministic: the same
 text gives the same answer whatever was detected before.
 """
 
@@ -44,7 +45,8 @@ class LanguageGuess:
 
 
 def detect_language(text: str, *, detector: LanguageDetector) -> LanguageGuess | None:
-    """The most likely language of ``text``; ``None`` when it has too few letters.
+    """The most likely language of ``text``; ``None`` when it has too few letters or is
+    most likely in a language outside the service (one of ``GUARD_LANGUAGES``).
 
     Raises nothing: any text is accepted.
     """
@@ -55,8 +57,11 @@ def detect_language(text: str, *, detector: LanguageDetector) -> LanguageGuess |
     if not values:
         return None
     best = values[0]
+    code = _CODES.get(best.language)
+    if code is None:
+        return None
     # lingua sums in parallel: the last bits of its confidence vary from call to call.
-    return LanguageGuess(code=_CODES[best.language], confidence=round(float(best.value), 6))
+    return LanguageGuess(code=code, confidence=round(float(best.value), 6))
 
 
 def tesseract_languages(code: str | None) -> str:

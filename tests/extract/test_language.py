@@ -80,3 +80,18 @@ def test_latin_script(code: str, latin: bool) -> None:
 )
 def test_script_language(script: str, code: str | None) -> None:
     assert script_language(script) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The typewritten recipe of OCRmyPDF's typewriter.png (bench/outside): German at 1.0 before.
+        "De linzen wassen en in 1 liter kokend water 1 dag laten weken. 2 liter water bij de "
+        "linzen voegen, zonder het water waarin ze geweekt zijn af te gieten.",
+        "Baionako udalerri mugakideak: Angelu, Biarritz, Arrangoitze, Basusarri eta Mugerre herriak.",
+        "L'autoritat requeridora sol·licita el bloqueig dels comptes bancaris de la persona investigada.",
+        "Запитуюча сторона просить накласти арешт на банківські рахунки підозрюваного і його дружини.",
+    ],
+)
+def test_text_in_a_language_outside_the_service_has_no_language(engines: TextEngines, text: str) -> None:
+    assert detect_language(text, detector=engines.detector) is None

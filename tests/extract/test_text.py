@@ -38,6 +38,15 @@ LETTER_EN = [
     "of foreign public officials under the Criminal Code.",
 ]
 
+LETTER_RU = [
+    "Запрос о взаимной правовой помощи по уголовному делу",
+    "Генеральная прокуратура просит допросить свидетелей",
+    "и наложить арест на банковские счета подозреваемого.",
+    "Деяния квалифицированы как легализация денежных средств",
+    "и получение взятки должностным лицом иностранного государства.",
+    "Просим сообщить о результатах в возможно короткий срок.",
+]
+
 
 @pytest.fixture(scope="module")
 def engines() -> TextEngines:
@@ -186,3 +195,37 @@ def test_jpeg_exif_orientation_is_applied_before_ocr(engines: TextEngines) -> No
     page = document.pages[0]
     assert (page.width, page.height) == (1654, 2339)
     assert words(page.text) == words("\n".join(LETTER_EN))
+
+
+def logging_tesseract(tmp_path: Path) -> tuple[str, Path]:
+    """The real tesseract behind a script that writes each call's arguments to a log."""
+    log = tmp_path / "calls.log"
+    return fake_tesseract(tmp_path, f'echo "$*" >> {log}\nexec /usr/bin/tesseract "$@"'), log
+
+
+@pytest.mark.slow
+def test_russian_page_is_chosen_by_a_script_probe_without_osd(engines: TextEngines, tmp_path: Path) -> None:
+    executable, log = logging_tesseract(tmp_path)
+    logged = TextEngines(detector=engines.detector, tesseract=executable)
+    data = encode([page_image(LETTER_RU)], "TIFF")
+    document = extract_text(SourceFile(data=data, media_type=MediaType.TIFF), engines=logged, options=OPTIONS)
+    assert words(document.pages[0].text) == words("\n".join(LETTER_RU))
+    assert document.language == "ru"
+    calls = log.read_text().splitlines()
+    assert not any("--psm 0" in call for call in calls)
+    assert "-l rus+eng" in calls[-1]
+
+
+@pytest.mark.slow
+def test_upside_down_russian_page_falls_back_to_osd_and_is_turned(
+    engines: TextEngines, tmp_path: Path
+) -> None:
+    executable, log = logging_tesseract(tmp_path)
+    logged = TextEngines(detector=engines.detector, tesseract=executable)
+    frame = page_image(LETTER_RU).transpose(Image.Transpose.ROTATE_180)
+    source = SourceFile(data=encode([frame], "TIFF"), media_type=MediaType.TIFF)
+    document = extract_text(source, engines=logged, options=OPTIONS)
+    page = document.pages[0]
+    assert (page.rotation, document.language) == (180, "ru")
+    assert words(page.text) == words("\n".join(LETTER_RU))
+    assert any("--psm 0" in call for call in log.read_text().splitlines())

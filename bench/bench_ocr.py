@@ -21,6 +21,10 @@ tesseract process:
   ``ocrmypdf -j J -l <lang>+eng --rasterizer pypdfium --output-type pdf -O 0
   --sidecar`` (time to a text layer; no ghostscript or pngquant needed).
 
+With ``--calls`` the documents are read once more, untimed, with every tesseract
+call logged (band probe, full pass or OSD, its CPU seconds): where the stage's time
+goes beyond one pass a page, and how many later pages were checked again.
+
 First it times rendering PDF pages at 300 dpi in grayscale with pypdfium2 (what
 the stage uses) against poppler's ``pdftoppm``. Prints pages per minute and CPU
 seconds per page for each tool, with the load average as it starts (the machine
@@ -33,6 +37,7 @@ bench_text.py or ``rogatory eval`` for CER.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -42,14 +47,16 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 from PIL import Image
 
+import extract.tesseract
 from extract.engines import TextEngines, load_text_engines
 from extract.images import PageImage, read_image_pages
 from extract.language import tesseract_languages
@@ -190,6 +197,53 @@ def run_ocrmypdf(pages: list[BenchPage], folder: Path, *, jobs: int) -> None:
         )
 
 
+@contextlib.contextmanager
+def logged_calls(log: list[tuple[str, float]]) -> Iterator[None]:
+    """Log every tesseract call of the stage as (kind, child CPU seconds) while in the block.
+
+    The kind is ``osd`` for ``--psm 0``, ``band`` for an image wider than tall (the
+    language probes), ``page`` otherwise. Calls must not overlap (one thread).
+    """
+    original = extract.tesseract._run
+
+    def run(image: Image.Image, **kwargs: Any) -> str:
+        before = _child_cpu_seconds()
+        try:
+            return original(image, **kwargs)
+        finally:
+            kind = "osd" if "0" in kwargs["args"] else "band" if image.width > image.height else "page"
+            log.append((kind, _child_cpu_seconds() - before))
+
+    extract.tesseract._run = run
+    try:
+        yield
+    finally:
+        extract.tesseract._run = original
+
+
+def print_calls(documents: list[BenchPage], engines: TextEngines) -> None:
+    """Read each document once more, untimed, and print its tesseract calls."""
+    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+    print("tesseract calls per document (kind x count, CPU s):")
+    for document in documents:
+        log: list[tuple[str, float]] = []
+        with logged_calls(log):
+            source = SourceFile(
+                data=document.path.read_bytes(), media_type=MediaType.TIFF, name=document.path.name
+            )
+            pages = extract_text(source, engines=engines, options=TextOptions()).pages
+        kinds: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+        for kind, cpu in log:
+            for tally in (kinds[kind], totals[kind]):
+                tally[0] += 1
+                tally[1] += cpu
+        first_pass = next((index for index, (kind, _) in enumerate(log) if kind == "page"), len(log))
+        checked = sum(kind == "osd" for kind, _ in log[first_pass:])
+        calls = ", ".join(f"{kind} x{int(n)} {cpu:.2f}" for kind, (n, cpu) in sorted(kinds.items()))
+        print(f"  {document.path.stem}: {len(pages)} pages, {calls}; later pages checked again: {checked}")
+    print("  all: " + ", ".join(f"{kind} x{int(n)} {cpu:.2f} s" for kind, (n, cpu) in sorted(totals.items())))
+
+
 @dataclass(frozen=True)
 class Timing:
     """Wall-clock pages per minute, and CPU seconds per page (this process and its children)."""
@@ -217,6 +271,11 @@ def timed(label: str, pages: int, action: Callable[[], object]) -> Timing:
     return timing
 
 
+def _child_cpu_seconds() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
+
+
 def _cpu_seconds() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -240,6 +299,7 @@ def main() -> None:
         "--render-pdfs", type=int, default=10, help="PDFs for the renderer comparison (0: none)"
     )
     parser.add_argument("--rounds", type=int, default=1, help="times each tool runs, taking turns")
+    parser.add_argument("--calls", action="store_true", help="log the stage's tesseract calls per document")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
@@ -256,6 +316,8 @@ def main() -> None:
             print(f"round {round_number}")
             print(f"{'tool':<16}{'pages':>6}{'seconds':>10}{'pages/min':>12}{'CPU s/page':>12}{'load':>8}")
             run_round(pages, documents, folder, engines, jobs=args.jobs, ocrmypdf=not args.skip_ocrmypdf)
+        if args.calls:
+            print_calls(documents, engines)
 
 
 def run_round(

@@ -32,6 +32,7 @@ import tempfile
 import textwrap
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import redis
@@ -99,12 +100,19 @@ def tiff(images: list[Image.Image]) -> bytes:
 
 @dataclass(frozen=True)
 class Timed:
-    """The long scan through ``workers`` workers: its run, its status and the pages each worker read."""
+    """The long scan through ``workers`` workers: its run, its status and the pages each worker read.
+
+    ``handed_out`` is the time from queued until its pages were handed out (the part
+    no second worker can share: the first page read and the models chosen);
+    ``finishing`` from the finish task's start to routed.
+    """
 
     workers: int
     run: Run
     status: Status
     pages_per_worker: tuple[int, ...]
+    handed_out: float | None = None
+    finishing: float | None = None
 
 
 def _tree_cpu(pids: list[int]) -> float:
@@ -146,6 +154,18 @@ def _until_done(db: Database, number: str, timeout: float = 1800) -> Status:
             return status
         time.sleep(0.1)
     raise TimeoutError(f"{number} not done after {timeout} s")
+
+
+def _logged_at(logs: list[Path], pattern: str) -> float | None:
+    """The time (epoch seconds) of the first log line matching ``pattern``, in any log."""
+    found = []
+    for log in logs:
+        for line in log.read_text(errors="replace").splitlines():
+            if re.search(pattern, line):
+                stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").astimezone()
+                found.append(stamp.timestamp())
+                break
+    return min(found) if found else None
 
 
 def _pages_read(log: Path, number: str) -> int:
@@ -194,9 +214,12 @@ def run(workers: int, document: bytes, warmup: bytes, *, page_tasks: bool = True
                 print(f"  (warm-up: {', '.join(cold)} ran no task of it; its models load in the timed part)")
             pids = [process.pid for process in processes]
             load, cpu_before, started = os.getloadavg()[0], _tree_cpu(pids), time.perf_counter()
+            queued_at = time.time()
             number = _submit(settings, db, document, "long.tif")
             status = _until_done(db, number)
-            seconds = time.perf_counter() - started
+            seconds, done_at = time.perf_counter() - started, time.time()
+            handed_out = _logged_at(logs, rf"{re.escape(number)}: \d+ of \d+ pages handed out")
+            finishing = _logged_at(logs, rf"finishing {re.escape(number)}")
             cpu = _tree_cpu(pids) - cpu_before
             per_worker = tuple(_pages_read(log, number) for log in logs)
         finally:
@@ -206,7 +229,14 @@ def run(workers: int, document: bytes, warmup: bytes, *, page_tasks: bool = True
                 process.wait(timeout=120)
             db.dispose()
     redis.Redis.from_url(REDIS).flushdb()
-    return Timed(workers, Run(seconds=seconds, cpu_seconds=cpu, load=load), status, per_worker)
+    return Timed(
+        workers,
+        Run(seconds=seconds, cpu_seconds=cpu, load=load),
+        status,
+        per_worker,
+        handed_out=handed_out - queued_at if handed_out else None,
+        finishing=done_at - finishing if finishing else None,
+    )
 
 
 def report(label: str, result: Run, pages: int, extra: str = "") -> None:
@@ -243,12 +273,18 @@ def main() -> None:
         alone = tesseract_alone(singles)
         for timed in (one, two):
             extra = f"   {timed.status.value}, pages OCR'd per worker {list(timed.pages_per_worker)}"
+            if timed.handed_out is not None and timed.finishing is not None:
+                extra += f"; pages out after {timed.handed_out:.1f} s, finish {timed.finishing:.1f} s"
             report(f"{timed.workers} worker{'s' if timed.workers > 1 else ''}", timed.run, args.pages, extra)
         if args.one_task:
             single = run(1, document, warmup, page_tasks=False)
             report("1 worker, 1 task", single.run, args.pages, f"   {single.status.value}, page tasks off")
         report("tesseract CLI", alone, args.pages, "   the pages one after another, eng --psm 6")
         ratios.append(one.run.seconds / two.run.seconds)
+        if one.handed_out is not None and one.finishing is not None:
+            shared = one.run.seconds - one.handed_out - one.finishing
+            ideal = one.run.seconds / (one.handed_out + shared / 2 + one.finishing)
+            print(f"  two / one with two free cores, from the one-worker run's parts: {ideal:.2f}x at most")
         print(
             f"  two / one: {ratios[-1]:.2f}x (target >= 1.8); one worker / CLI:"
             f" {one.run.seconds / alone.seconds:.2f}x the time,"

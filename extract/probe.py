@@ -23,6 +23,9 @@ MIN_ROW_INK = 0.01
 #: Text lines are between these heights, as shares of the image width (at 300 dpi on
 #: A4: 10 to 175 pixels; shorter is a rule or a speck, taller a picture or lines a skew merged).
 MIN_LINE_HEIGHT, MAX_LINE_HEIGHT = 0.004, 0.07
+#: A run of ink rows shorter than this share of the median run, this share of it or
+#: less from the next (or previous) run, is part of that run's line (an ascender's top).
+FRAGMENT_HEIGHT, FRAGMENT_GAP = 0.5, 0.5
 #: A line of body text spans at least this share of the page width (not a heading or a number).
 MIN_BODY_WIDTH = 0.4
 #: The probe starts at the first body line below this share of the height (past the letterhead).
@@ -52,21 +55,53 @@ def text_lines(image: Image.Image) -> list[TextLine]:
     small = image.convert("L").reduce(SCALE)
     ink = ImageOps.invert(small).point(lambda value: 255 if value > 255 - INK_LEVEL else 0)
     profile = list(ink.resize((1, ink.height), Image.Resampling.BOX).tobytes())
-    threshold = 255 * MIN_ROW_INK
     lines: list[TextLine] = []
+    for start, end in merge_fragments(ink_runs(profile, threshold=255 * MIN_ROW_INK)):
+        box = ink.crop((0, start, ink.width, end)).getbbox()
+        if box is not None:
+            lines.append(
+                TextLine(top=start * SCALE, bottom=end * SCALE, left=box[0] * SCALE, right=box[2] * SCALE)
+            )
+    low, high = image.width * MIN_LINE_HEIGHT, image.width * MAX_LINE_HEIGHT
+    return [line for line in lines if low <= line.bottom - line.top <= high]
+
+
+def ink_runs(profile: list[int], *, threshold: float) -> list[tuple[int, int]]:
+    """The runs of rows at or above ``threshold``, as (first row, row after the last)."""
+    runs: list[tuple[int, int]] = []
     start: int | None = None
     for row, value in enumerate([*profile, 0]):
         if value >= threshold and start is None:
             start = row
         elif value < threshold and start is not None:
-            box = ink.crop((0, start, ink.width, row)).getbbox()
-            if box is not None:
-                lines.append(
-                    TextLine(top=start * SCALE, bottom=row * SCALE, left=box[0] * SCALE, right=box[2] * SCALE)
-                )
+            runs.append((start, row))
             start = None
-    low, high = image.width * MIN_LINE_HEIGHT, image.width * MAX_LINE_HEIGHT
-    return [line for line in lines if low <= line.bottom - line.top <= high]
+    return runs
+
+
+def merge_fragments(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs with a line's fragments joined to the line they belong to.
+
+    In a light or small font the thin strokes between the ascenders' tops and the
+    x-height fall below the row ink share, so a line's ascender (or descender) rows
+    are a run of their own (OCRmyPDF's francais.pdf: 4 px runs 4 px above each line,
+    a "pitch" of 8 px). A run shorter than ``FRAGMENT_HEIGHT`` of the median run,
+    nearer to its neighbour than ``FRAGMENT_GAP`` of it, is joined to that neighbour;
+    two runs of a line's height are never joined, however close.
+    """
+    if len(runs) < 2:
+        return runs
+    heights = sorted(end - start for start, end in runs)
+    median = heights[len(heights) // 2]
+    merged = [runs[0]]
+    for start, end in runs[1:]:
+        before_start, before_end = merged[-1]
+        shortest = min(before_end - before_start, end - start)
+        if start - before_end <= median * FRAGMENT_GAP and shortest < median * FRAGMENT_HEIGHT:
+            merged[-1] = (before_start, end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def probe_band(image: Image.Image, *, lines: int = PROBE_LINES) -> Image.Image:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extract.probe import FALLBACK_HEIGHT, PROBE_LINES, PROBE_TOP, line_pitch, probe_band, text_lines
+from extract.probe import (
+    FALLBACK_HEIGHT,
+    PROBE_LINES,
+    PROBE_TOP,
+    line_pitch,
+    merge_fragments,
+    probe_band,
+    text_lines,
+)
 
 WIDTH, HEIGHT = 1700, 2200
 BODY = "The competent authority requests the freezing of the bank account held by the suspect"
@@ -59,3 +68,45 @@ def test_blank_or_picture_page_gets_the_fixed_band() -> None:
     ImageDraw.Draw(picture).rectangle((100, 300, 1600, 1900), fill=0)
     assert text_lines(picture) == []
     assert probe_band(picture.convert("1")).size == (WIDTH, round(HEIGHT * FALLBACK_HEIGHT))
+
+
+def striped(lines: list[tuple[int, int]], *, width: int = 900) -> Image.Image:
+    """A small page (900 px: 3 inches at 300 dpi) with one bar of ink per (top, height)."""
+    image = Image.new("L", (width, width), 255)
+    draw = ImageDraw.Draw(image)
+    for top, height in lines:
+        draw.rectangle((40, top, width - 40, top + height - 1), fill=0)
+    return image
+
+
+def test_ascender_rows_of_a_light_font_belong_to_their_line() -> None:
+    # OCRmyPDF's francais.pdf: above each 20 px line, 4 px of ascender tops 4 px away.
+    bars = [part for top in range(160, 760, 52) for part in ((top, 4), (top + 8, 20))]
+    lines = text_lines(striped(bars))
+    assert [(line.top, line.bottom - line.top) for line in lines] == [
+        (top, 28) for top in range(160, 760, 52)
+    ]
+    assert line_pitch(lines) == 52
+
+
+def test_close_lines_of_full_height_stay_apart() -> None:
+    lines = text_lines(striped([(top, 20) for top in range(160, 760, 24)]))
+    assert len(lines) == len(range(160, 760, 24))
+    assert line_pitch(lines) == 24
+
+
+@pytest.mark.parametrize(
+    ("runs", "merged"),
+    [
+        ([], []),
+        ([(10, 15)], [(10, 15)]),
+        ([(10, 11), (12, 17), (30, 35)], [(10, 17), (30, 35)]),  # ascender above
+        ([(10, 15), (16, 17), (30, 35)], [(10, 17), (30, 35)]),  # descender below
+        ([(10, 11), (14, 19), (30, 35)], [(10, 11), (14, 19), (30, 35)]),  # a rule too far away
+        ([(10, 15), (16, 21), (22, 27)], [(10, 15), (16, 21), (22, 27)]),  # tight lines
+    ],
+)
+def test_fragments_are_merged_into_their_line(
+    runs: list[tuple[int, int]], merged: list[tuple[int, int]]
+) -> None:
+    assert merge_fragments(runs) == merged

@@ -38,7 +38,7 @@ from pathlib import Path
 import redis
 from PIL import Image, ImageDraw, ImageFont
 
-from bench.bench_workers import DONE, Run, tesseract_alone
+from bench.bench_workers import DONE, Run, environments, tesseract_alone
 from rogatory.registration import Status
 from rogatory.settings import Settings, load_settings
 from storage.database import Database, open_database
@@ -180,23 +180,12 @@ def run(workers: int, document: bytes, warmup: bytes, *, page_tasks: bool = True
     """
     redis.Redis.from_url(REDIS).flushdb()
     with fresh_database() as url, tempfile.TemporaryDirectory() as folder:
-        env = {
-            "ROGATORY_DATA_DIR": folder,
-            "ROGATORY_DATABASE_URL": url,
-            "ROGATORY_BROKER_URL": REDIS,
-            "ROGATORY_OBJECT_STORE_URL": f"file://{folder}/objects",
-            "ROGATORY_WORKER_CONCURRENCY": "1",
-        }
-        if not page_tasks:
-            env["ROGATORY_PAGE_TASK_MIN_PAGES"] = "100000"
+        overrides = {} if page_tasks else {"ROGATORY_PAGE_TASK_MIN_PAGES": "100000"}
+        env, child_env = environments(url, folder, REDIS)
+        env.update(overrides)
+        child_env.update(overrides)
         settings = load_settings(environ=env)
         db = open_database(url)
-        child_env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith("ROGATORY_") and key != "OMP_THREAD_LIMIT"
-        }
-        child_env.update(env)
         logs = [Path(folder) / f"worker-{index}.log" for index in range(workers)]
         processes = []
         for log in logs:

@@ -83,6 +83,27 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def environments(url: str, folder: str, broker: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The settings of a run (database ``url``, data and store in ``folder``) and the workers' environment.
+
+    The workers get no ``OMP_THREAD_LIMIT`` from here: the thread limit of their
+    tesseract processes is the one the OCR wrapper sets (``ocr_threads``).
+    """
+    env = {
+        "ROGATORY_DATA_DIR": folder,
+        "ROGATORY_DATABASE_URL": url,
+        "ROGATORY_BROKER_URL": broker,
+        "ROGATORY_OBJECT_STORE_URL": f"file://{folder}/objects",
+        "ROGATORY_WORKER_CONCURRENCY": "1",
+    }
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("ROGATORY_") and key != "OMP_THREAD_LIMIT"
+    }
+    return env, {**inherited, **env}
+
+
 def run(workers: int, pages: list[bytes]) -> Run:
     """Time ``workers`` one-process workers processing every page.
 
@@ -91,13 +112,7 @@ def run(workers: int, pages: list[bytes]) -> Run:
     """
     redis.Redis.from_url(REDIS).flushdb()
     with fresh_database() as url, tempfile.TemporaryDirectory() as folder:
-        env = {
-            "ROGATORY_DATA_DIR": folder,
-            "ROGATORY_DATABASE_URL": url,
-            "ROGATORY_BROKER_URL": REDIS,
-            "ROGATORY_OBJECT_STORE_URL": f"file://{folder}/objects",
-            "ROGATORY_WORKER_CONCURRENCY": "1",
-        }
+        env, child_env = environments(url, folder, REDIS)
         settings = load_settings(environ=env)
         db, store = open_database(url), open_object_store(settings)
         celery = create_celery(settings)
@@ -107,12 +122,6 @@ def run(workers: int, pages: list[bytes]) -> Run:
                 db, sha256=digest, filename="scan.tif", size=len(data), media_type="image/tiff", source="cli"
             ).registration.number
             enqueue_processing(celery, number)
-        child_env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith("ROGATORY_") and key != "OMP_THREAD_LIMIT"
-        }
-        child_env.update(env)
         load = os.getloadavg()[0]
         cpu_before = _children_cpu()
         started = time.perf_counter()

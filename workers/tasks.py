@@ -11,6 +11,7 @@ Runs in the worker processes. Each process builds its :class:`WorkerContext`
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from celery import Celery, Task
 
@@ -35,6 +36,16 @@ from workers.page_jobs import ocr_page as ocr_page_job
 from workers.processing import finish_registration, start_registration
 
 log = logging.getLogger(__name__)
+#: The options of the pipeline's tasks: late acknowledgement (each step is idempotent),
+#: retries with backoff for transient errors only.
+_PIPELINE_TASK: dict[str, Any] = {
+    "bind": True,
+    "acks_late": True,
+    "autoretry_for": (TransientError,),
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 8,
+}
 
 
 def register_tasks(app: Celery, settings: Settings) -> None:
@@ -48,12 +59,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(  # type: ignore[untyped-decorator]
         name=PROCESS_TASK,
-        bind=True,
-        acks_late=True,
-        autoretry_for=(TransientError,),
-        retry_backoff=True,
-        retry_backoff_max=300,
-        max_retries=8,
+        **_PIPELINE_TASK,
     )
     def process_document(self: Task, number: str) -> None:
         log.info("processing %s (attempt %d)", number, self.request.retries + 1)
@@ -65,12 +71,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(  # type: ignore[untyped-decorator]
         name=OCR_PAGE_TASK,
-        bind=True,
-        acks_late=True,
-        autoretry_for=(TransientError,),
-        retry_backoff=True,
-        retry_backoff_max=300,
-        max_retries=8,
+        **_PIPELINE_TASK,
     )
     def ocr_page(self: Task, number: str, run: str, page: int, languages: str) -> None:
         log.info("reading page %d of %s (attempt %d)", page, number, self.request.retries + 1)
@@ -85,12 +86,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(  # type: ignore[untyped-decorator]
         name=FINISH_TASK,
-        bind=True,
-        acks_late=True,
-        autoretry_for=(TransientError,),
-        retry_backoff=True,
-        retry_backoff_max=300,
-        max_retries=8,
+        **_PIPELINE_TASK,
     )
     def finish_document(self: Task, number: str, run: str) -> None:
         log.info("finishing %s (attempt %d)", number, self.request.retries + 1)

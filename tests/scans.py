@@ -80,3 +80,8 @@ def long_scan(pages: int, image_format: str = "TIFF", *, oversized: int | None =
             Image.new("L", (4000, 3000), 255) if page == oversized else render_page(annex_text(page))
         )
     return save_pages(images, image_format)
+
+
+def skewed_page(text: str, degrees: float) -> Image.Image:
+    """The page of ``text`` turned ``degrees`` counter-clockwise about its centre, as a crooked scan."""
+    return render_page(text).rotate(degrees, Image.Resampling.BICUBIC, fillcolor=255)

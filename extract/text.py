@@ -44,6 +44,10 @@ SCRIPT_PROBES = tuple(tesseract_languages(script_language(script)) for script in
 #: (dev first pages: upright Russian 0.91 to 0.96, Arabic 0.79 to 0.86; any probe of a
 #: page turned 90, 180 or 270 degrees 0.56 or less).
 SCRIPT_PROBE_CONFIDENCE = 0.7
+#: The script probes are tried only when the English probe read fewer letters than this
+#: (upright Russian and Arabic dev first pages: 26 at most; pages turned sideways 28 to
+#: 285, where the script probes would each cost a full pass and read nothing).
+SCRIPT_PROBE_MAX_LETTERS = 40
 
 
 @dataclass(frozen=True)
@@ -188,15 +192,18 @@ class OcrReader:
         full resolution, a sixth to a tenth of the cost of a full pass (tesseract's
         time follows the characters it reads). When it reads confidently and lingua
         names a Latin-script language, the page is upright Latin text and that language
-        is used without OSD, which costs as much as a full pass. Otherwise the same
-        lines are probed with the Cyrillic, then the Arabic models: one that reads
-        them confidently in its own language chooses them. Only when none does (a
-        page turned, a poor scan) OSD gives script and orientation; a turn is only made
+        is used without OSD, which costs as much as a full pass. When it read almost
+        no letters, the same lines are probed with the Cyrillic, then the Arabic
+        models: one that reads them confidently in its own language chooses them.
+        Only when none does (a page turned, a poor scan) OSD gives script and
+        orientation; a turn is only made
         when a probe reads the turned page better (OSD errs on noisy bilevel scans),
         and without a confident Cyrillic or Arabic script lingua decides on the probe.
         """
         probe = self._probe(image, "eng", dpi=dpi)
-        chosen = self._latin_languages(probe) or self._probed_script(image, dpi=dpi)
+        chosen = self._latin_languages(probe)
+        if chosen is None and _letters(probe) < SCRIPT_PROBE_MAX_LETTERS:
+            chosen = self._probed_script(image, dpi=dpi)
         if chosen is not None:
             self.languages = chosen
             return self._ocr(image, chosen, dpi=dpi), image, 0
@@ -233,11 +240,15 @@ class OcrReader:
     def _probed_script(self, image: Image.Image, *, dpi: int) -> str | None:
         """The models of the first non-Latin script whose probe reads its own language confidently.
 
-        Two script probes cost about 0.7 CPU s on a 300 dpi page; OSD, which they
-        spare on upright Russian and Arabic pages, 1.2 s (as much as a full pass).
+        Each script probe reads the English probe's five lines once (its script names
+        the language: lingua only confirms it, so no taller band for more letters).
+        On upright Russian pages the Cyrillic probe costs 0.3 to 0.6 CPU s, on Arabic
+        pages both probes 0.6 to 0.9 s, where OSD cost 1.2 s; an upside-down page
+        pays both before OSD.
         """
+        band = probe_band(image)
         for languages in SCRIPT_PROBES:
-            probe = self._probe(image, languages, dpi=dpi)
+            probe = self._ocr(band, languages, dpi=dpi)
             if probe.confidence < SCRIPT_PROBE_CONFIDENCE:
                 continue
             guess = detect_language(probe.text, detector=self.engines.detector)

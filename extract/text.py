@@ -42,11 +42,11 @@ MIN_SCRIPT_CONFIDENCE = 2.0
 SCRIPT_PROBES = tuple(tesseract_languages(script_language(script)) for script in ("Cyrillic", "Arabic"))
 #: A script probe reading at least this confidence, in its own language, chooses its models
 #: (dev first pages: upright Russian 0.91 to 0.96, Arabic 0.79 to 0.86; any probe of a
-#: page turned 90, 180 or 270 degrees 0.56 or less).
+#: page turned 90, 180 or 270 degrees 0.62 or less).
 SCRIPT_PROBE_CONFIDENCE = 0.7
 #: The script probes are tried only when the English probe read fewer letters than this
-#: (upright Russian and Arabic dev first pages: 26 at most; pages turned sideways 28 to
-#: 285, where the script probes would each cost a full pass and read nothing).
+#: (upright Russian and Arabic dev first pages: 26 at most; 21 of 32 pages turned sideways
+#: 40 to 285, where the script probes would each cost up to a full pass and read nothing).
 SCRIPT_PROBE_MAX_LETTERS = 40
 
 

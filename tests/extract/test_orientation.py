@@ -28,6 +28,11 @@ def test_an_upright_page_is_left_alone() -> None:
     assert deskew(page) == (page, 0.0)
 
 
+def test_a_page_skewed_less_than_tesseract_minds_is_left_alone() -> None:
+    page = skewed_page(FREEZING_REQUEST, MIN_DESKEW - 0.6)
+    assert deskew(page) == (page, 0.0)
+
+
 def test_a_blank_page_a_picture_and_a_sideways_page_are_left_alone() -> None:
     blank = Image.new("L", PAGE_SIZE, 255)
     picture = Image.new("L", PAGE_SIZE, 255)

@@ -196,9 +196,9 @@ class OcrReader:
         no letters, the same lines are probed with the Cyrillic, then the Arabic
         models: one that reads them confidently in its own language chooses them.
         Only when none does (a page turned, a poor scan) OSD gives script and
-        orientation; a turn is only made
-        when a probe reads the turned page better (OSD errs on noisy bilevel scans),
-        and without a confident Cyrillic or Arabic script lingua decides on the probe.
+        orientation; a turn is only made when a probe reads the turned page better
+        (OSD errs on noisy bilevel scans), and without a confident Cyrillic or Arabic
+        script lingua decides on the probe.
         """
         probe = self._probe(image, "eng", dpi=dpi)
         chosen = self._latin_languages(probe)

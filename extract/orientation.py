@@ -26,8 +26,9 @@ MAX_SKEW, COARSE_STEP, FINE_STEP = 5.0, 0.5, 0.1
 #: Below this skew (degrees) a page is not turned: tesseract reads it as well. A generated
 #: page lost no character up to 1.5 degrees (2 to 5 of 800 at 2 to 4, none deskewed); dev
 #: scans of 0.3 to 1.5 degrees read no better deskewed (7 documents: CER 0.020 as they are,
-#: 0.022 / 0.021 / 0.020 turned bicubic / nearest / bilinear).
-MIN_DESKEW = 1.6
+#: 0.022 / 0.021 / 0.020 turned bicubic / nearest / bilinear), and dev-023's near-blank
+#: second page (1.7 degrees, 87 characters of truth) read worse turned (30 to 45 errors).
+MIN_DESKEW = 2.0
 #: Resampling of the turn: bilinear, 0.19 CPU s on a 300 dpi A4 page (bicubic 0.37, and no better).
 DESKEW_RESAMPLE = Image.Resampling.BILINEAR
 #: A page with less ink than this share of its pixels is blank: no skew is measured.

@@ -20,7 +20,7 @@ from PIL import Image
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
-from extract.orientation import needs_turn, turn_upright
+from extract.orientation import deskew, needs_turn, turn_upright, unskew_words
 from extract.pdf import TextLayerPage, read_pdf_pages
 from extract.probe import probe_band
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
@@ -139,10 +139,14 @@ class OcrReader:
     languages: str | None = None
 
     def read(self, number: int, page: PageImage) -> PageText:
-        """OCR one page. Never raises for the page's content: failures become issues."""
+        """OCR one page, deskewed first; its word boxes are put back on the page as it was.
+
+        Never raises for the page's content: failures become issues.
+        """
         if page.image is None:
             return _empty_page(number, page.issue or f"page {number} cannot be read")
         image, dpi = page.image, page.dpi or self.options.dpi
+        image, skew = deskew(image)
         try:
             result, image, rotation = self._recognise(image, dpi=dpi)
         except TesseractError as error:
@@ -158,7 +162,7 @@ class OcrReader:
             confidence=result.confidence,
             width=image.width,
             height=image.height,
-            words=result.words,
+            words=unskew_words(result.words, angle=skew, width=image.width, height=image.height),
             rotation=rotation,
         )
 

@@ -19,9 +19,10 @@ How a line is read:
   the right or "Bank Arabic" read from the left). Each plausible reading is made
   (right to left; left to right, with brackets and numbers next to Latin text taken
   either way) and the one whose punctuation and brackets sit as written text has
-  them wins; on a tie, the cell is right to left unless its rightmost character is
-  a Latin letter or closing punctuation, which a right-to-left line does not start
-  with.
+  them wins. On a tie, what came before decides: after a label's colon, a list
+  number or a word that introduces an identifier, the reading that starts with it;
+  else the cell is right to left unless its rightmost character is a Latin letter
+  or closing punctuation, which a right-to-left line does not start with.
 - **Numbers and brackets.** Digit groups apart from Latin letters (a phone number)
   stand right to left as groups, each read left to right. A bracket glyph drawn
   mirrored cannot be told from its twin in the text layer, so each bracket of a
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: A character of a text-layer line and its box's left and right edges (points).
@@ -185,16 +186,16 @@ def _read_cell(clusters: list[str], *, before: str) -> str:
     visual = clusters[::-1]
     left_to_right = _read_left_to_right(visual)
     starts_latin = unicodedata.bidirectional(clusters[0][0]) == "L" or right_to_left[:1] in _CLOSING
-    readings: list[Callable[[], str]] = [
-        lambda: left_to_right if starts_latin else right_to_left,
-        lambda: right_to_left,
-        lambda: _read_left_to_right(visual, numbers="before_rtl"),
-        lambda: _read_left_to_right(visual, numbers="touching"),
-        lambda: left_to_right,
-        lambda: _read_left_to_right(visual, brackets_split=True, numbers="before_rtl"),
-        lambda: _read_left_to_right(visual, brackets_split=True),
+    readings = [
+        left_to_right if starts_latin else right_to_left,
+        right_to_left,
+        _read_left_to_right(visual, numbers="before_rtl"),
+        _read_left_to_right(visual, numbers="touching"),
+        left_to_right,
+        _read_left_to_right(visual, brackets_split=True, numbers="before_rtl"),
+        _read_left_to_right(visual, brackets_split=True),
     ]
-    scored = [(text, _misplaced(_pair_brackets(text))) for text in (reading() for reading in readings)]
+    scored = [(text, _misplaced(_pair_brackets(text))) for text in readings]
     fewest = min(score for _, score in scored)
     best = [text for text, score in scored if score == fewest]
     if _expects_latin(before):

@@ -17,20 +17,54 @@ ACCESS_KEY = "rogatory-test"
 SECRET_KEY = "rogatory-test-secret"
 
 
-@contextmanager
-def s3_server() -> Iterator[str]:
-    """Start moto on 127.0.0.1 on a free port; yield ``host:port``; stop it afterwards.
+class S3Server:
+    """A moto server on loopback that a test can stop (an outage) and start again.
 
-    moto keeps its buckets in the test process, not in the server: they are reset at each
-    start, so a bucket another test made (``originals``) is not there for the next one.
+    moto keeps its buckets in the test process, not in the server: a server started
+    again on the same port finds the buckets and objects the stopped one had.
     """
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
+
+    def __init__(self) -> None:
+        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self._server.start()
+        host, port = self._server.get_host_and_port()
+        self.endpoint = f"{host}:{port}"
+        self._port = port
+        self._running = True
+
+    def stop(self) -> None:
+        """Stop answering: connections to the endpoint are refused."""
+        if self._running:
+            self._server.stop()
+            self._running = False
+
+    def start(self) -> None:
+        """Answer again on the same port, with the same buckets and objects."""
+        if not self._running:
+            self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self._port, verbose=False)
+            self._server.start()
+            self._running = True
+
+
+@contextmanager
+def controlled_s3_server() -> Iterator[S3Server]:
+    """Start moto on 127.0.0.1 on a free port with no buckets; stop it afterwards.
+
+    moto's buckets are reset at each start, so a bucket another test made
+    (``originals``) is not there for the next one.
+    """
+    server = S3Server()
     try:
-        host, port = server.get_host_and_port()
-        reset = urllib.request.Request(f"http://{host}:{port}/moto-api/reset", method="POST")
+        reset = urllib.request.Request(f"http://{server.endpoint}/moto-api/reset", method="POST")
         with urllib.request.urlopen(reset, timeout=10):  # noqa: S310 - the loopback server just started
             pass
-        yield f"{host}:{port}"
+        yield server
     finally:
         server.stop()
+
+
+@contextmanager
+def s3_server() -> Iterator[str]:
+    """Start moto on 127.0.0.1 on a free port; yield ``host:port``; stop it afterwards."""
+    with controlled_s3_server() as server:
+        yield server.endpoint

@@ -2,13 +2,12 @@
 
 The worker is ``rogatory worker`` in a child process, configured only through
 ``ROGATORY_*`` environment variables, as docker-compose runs it. Checks: a scan is
-processed end to end; a store outage is retried with backoff until it recovers; a
+processed end to end; a store outage (the S3 server stopped) is retried with backoff until it recovers; a
 bad file fails once, with its reason, and is not retried.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -29,7 +28,7 @@ from storage.objects import open_object_store
 from storage.registry import get_request, register
 from storage.s3_objects import S3ObjectStore
 from tests.postgres import fresh_database
-from tests.s3_server import ACCESS_KEY, SECRET_KEY, s3_server
+from tests.s3_server import ACCESS_KEY, SECRET_KEY, S3Server, controlled_s3_server
 from tests.scans import FREEZING_REQUEST, scan
 from workers.celery_app import create_celery, enqueue_processing
 
@@ -45,13 +44,15 @@ class Stack:
     db: Database
     store: S3ObjectStore
     log: Path
+    s3: S3Server
 
 
 @pytest.fixture
 def stack(tmp_path: Path) -> Iterator[Stack]:
     redis_db = random.randint(1, 15)
     redis.Redis.from_url(f"{REDIS}/{redis_db}").flushdb()
-    with fresh_database() as database_url, s3_server() as endpoint:
+    with fresh_database() as database_url, controlled_s3_server() as s3:
+        endpoint = s3.endpoint
         env = {
             "ROGATORY_DATA_DIR": str(tmp_path / "data"),
             "ROGATORY_DATABASE_URL": database_url,
@@ -68,7 +69,7 @@ def stack(tmp_path: Path) -> Iterator[Stack]:
         store = open_object_store(settings)
         assert isinstance(store, S3ObjectStore)
         db = open_database(settings.database)
-        yield Stack(settings, env, db, store, tmp_path / "worker.log")
+        yield Stack(settings, env, db, store, tmp_path / "worker.log", s3)
         db.dispose()
     redis.Redis.from_url(f"{REDIS}/{redis_db}").flushdb()
 
@@ -86,12 +87,13 @@ def worker(stack: Stack) -> Iterator[subprocess.Popen[bytes]]:
     assert process.wait(timeout=60) == 0, stack.log.read_text()[-3000:]
 
 
-def _register(stack: Stack, data: bytes, media_type: str, *, store: bool = True) -> str:
-    sha256 = stack.store.put(data) if store else hashlib.sha256(data).hexdigest()
+def _register(stack: Stack, data: bytes, media_type: str, *, queue: bool = True) -> str:
+    sha256 = stack.store.put(data)
     result = register(
         stack.db, sha256=sha256, filename="request", size=len(data), media_type=media_type, source="cli"
     )
-    enqueue_processing(create_celery(stack.settings), result.registration.number)
+    if queue:
+        enqueue_processing(create_celery(stack.settings), result.registration.number)
     return result.registration.number
 
 
@@ -109,14 +111,17 @@ def test_a_scan_is_processed_and_a_store_outage_is_retried(
     stack: Stack, worker: subprocess.Popen[bytes]
 ) -> None:
     data = scan([FREEZING_REQUEST], "TIFF")
-    # The bucket does not exist yet: reading the original fails as a transient error.
-    number = _register(stack, data, "image/tiff", store=False)
+    stack.store.ensure_bucket()
+    number = _register(stack, data, "image/tiff", queue=False)
+    # The store stops answering before the request is queued: the worker's read of
+    # the original is refused, a transient error, and retried until the store is back.
+    stack.s3.stop()
+    enqueue_processing(create_celery(stack.settings), number)
     deadline = time.monotonic() + 120
     while "Retry in" not in stack.log.read_text() and time.monotonic() < deadline:
         time.sleep(0.5)
     assert get_request(stack.db, number).registration.status in {Status.REGISTERED, Status.PROCESSING}
-    stack.store.ensure_bucket()
-    stack.store.put(data)
+    stack.s3.start()
     assert _wait_for(stack, number, {Status.ROUTED, Status.NEEDS_REVIEW, Status.FAILED}) == Status.ROUTED
     view = get_request(stack.db, number)
     assert view.analysis is not None

@@ -13,10 +13,15 @@ tesseract process:
   find it, which is the cost it adds);
 - ``rogatory stage``: :func:`extract.text.extract_text` on each page as a one-page
   PNG (so every page pays for its own orientation and language decision: the worst
-  case; in a document the decision is made once), engines loaded once, ``J``
-  threads (the work is in the tesseract processes); and ``stage, by doc``: the
-  same pages put back into their documents as multi-page TIFFs, ``J`` documents
-  in flight, as the workers process them (one decision per document);
+  case; in a document the decision is made once), ``J`` threads, each with its own
+  engines as each worker process has its own (the OCR child of the ``library``
+  engine, :mod:`extract.ocr_process`); and ``stage, by doc``: the same pages put
+  back into their documents as multi-page TIFFs, ``J`` documents in flight, as the
+  workers process them (one decision per document). The OCR children are started
+  and their models loaded before the first round, as a worker does once in its
+  life; their CPU time is read from ``/proc`` while they run. With ``--cli-engine``
+  ``stage by doc, cli`` runs the same documents with the ``cli`` engine (a
+  tesseract process a call): the choice between the two, measured in one run;
 - ``OCRmyPDF``: the same PNGs in one PDF per language (img2pdf, lossless), then
   ``ocrmypdf -j J -l <lang>+eng --rasterizer pypdfium --output-type pdf -O 0
   --sidecar`` (time to a text layer; no ghostscript or pngquant needed).
@@ -40,6 +45,7 @@ import argparse
 import contextlib
 import json
 import os
+import queue
 import resource
 import shutil
 import subprocess
@@ -49,7 +55,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +63,12 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 import extract.tesseract
-from extract.engines import TextEngines, load_text_engines
+from extract.engines import OcrEngine, TextEngines, load_text_engines
 from extract.images import PageImage, read_image_pages
 from extract.language import tesseract_languages
+from extract.ocr_process import OcrProcess
 from extract.pdf import read_pdf_pages
-from extract.text import TextOptions, extract_text
+from extract.text import SCRIPT_PROBES, TextOptions, extract_text
 from rogatory.sources import MediaType, SourceFile
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
@@ -135,6 +142,54 @@ def run_cli(page: BenchPage) -> None:
     )
 
 
+class EnginePool:
+    """One set of text engines per job in flight, as each worker process has its own."""
+
+    def __init__(self, jobs: int, *, ocr_engine: OcrEngine) -> None:
+        first = load_text_engines(tesseract=TESSERACT, ocr_engine=ocr_engine)
+        self.engines = [first] + [replace(first, ocr=first.ocr and OcrProcess()) for _ in range(jobs - 1)]
+        self._free: queue.SimpleQueue[TextEngines] = queue.SimpleQueue()
+        for engines in self.engines:
+            self._free.put(engines)
+
+    def run(self, read: Callable[[BenchPage, TextEngines], str]) -> Callable[[BenchPage], str]:
+        """``read`` with a set of engines no other job is using while it runs."""
+
+        def call(item: BenchPage) -> str:
+            engines = self._free.get()
+            try:
+                return read(item, engines)
+            finally:
+                self._free.put(engines)
+
+        return call
+
+    def warm_up(self, languages: set[str]) -> None:
+        """Start each OCR child and load the models the stage will ask for."""
+        band = Image.new("L", (600, 80), 255)
+        models = {"eng", *SCRIPT_PROBES, *(tesseract_languages(code) for code in languages)}
+        for engines in self.engines:
+            for languages_ in sorted(models):
+                if engines.ocr is not None:
+                    extract.tesseract.recognise(
+                        band,
+                        executable=TESSERACT,
+                        languages=languages_,
+                        timeout_seconds=60,
+                        process=engines.ocr,
+                    )
+
+    def ocr_cpu_seconds(self) -> float:
+        """CPU seconds of the running OCR children so far (not yet reaped: not in rusage)."""
+        total = 0.0
+        for engines in self.engines:
+            pid = engines.ocr.pid if engines.ocr is not None else None
+            if pid is not None:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
+
+
 def run_stage(page: BenchPage, engines: TextEngines) -> str:
     """The project's stage on one page image; returns the language it found."""
     source = SourceFile(data=page.path.read_bytes(), media_type=MediaType.PNG, name=page.path.name)
@@ -198,40 +253,48 @@ def run_ocrmypdf(pages: list[BenchPage], folder: Path, *, jobs: int) -> None:
 
 
 @contextlib.contextmanager
-def logged_calls(log: list[tuple[str, float]]) -> Iterator[None]:
+def logged_calls(log: list[tuple[str, float]], pool: EnginePool) -> Iterator[None]:
     """Log every tesseract call of the stage as (kind, child CPU seconds) while in the block.
 
     The kind is ``osd`` for ``--psm 0``, ``band`` for an image wider than tall (the
     language probes), ``page`` otherwise. Calls must not overlap (one thread).
     """
-    original = extract.tesseract._run
+    run_cli, run_in_process = extract.tesseract._run, extract.tesseract._run_in_process
 
-    def run(image: Image.Image, **kwargs: Any) -> str:
-        before = _child_cpu_seconds()
-        try:
-            return original(image, **kwargs)
-        finally:
-            kind = "osd" if "0" in kwargs["args"] else "band" if image.width > image.height else "page"
-            log.append((kind, _child_cpu_seconds() - before))
+    def cpu() -> float:
+        return _child_cpu_seconds() + pool.ocr_cpu_seconds()
 
-    extract.tesseract._run = run
+    def logged(run: Callable[..., str]) -> Callable[..., str]:
+        def call(image: Image.Image, *args: Any, **kwargs: Any) -> str:
+            before = cpu()
+            try:
+                return run(image, *args, **kwargs)
+            finally:
+                osd = "0" in kwargs.get("args", ())
+                kind = "osd" if osd else "band" if image.width > image.height else "page"
+                log.append((kind, cpu() - before))
+
+        return call
+
+    extract.tesseract._run = logged(run_cli)
+    extract.tesseract._run_in_process = logged(run_in_process)
     try:
         yield
     finally:
-        extract.tesseract._run = original
+        extract.tesseract._run, extract.tesseract._run_in_process = run_cli, run_in_process
 
 
-def print_calls(documents: list[BenchPage], engines: TextEngines) -> None:
+def print_calls(documents: list[BenchPage], pool: EnginePool) -> None:
     """Read each document once more, untimed, and print its tesseract calls."""
     totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
     print("tesseract calls per document (kind x count, CPU s):")
     for document in documents:
         log: list[tuple[str, float]] = []
-        with logged_calls(log):
+        with logged_calls(log, pool):
             source = SourceFile(
                 data=document.path.read_bytes(), media_type=MediaType.TIFF, name=document.path.name
             )
-            pages = extract_text(source, engines=engines, options=TextOptions()).pages
+            pages = extract_text(source, engines=pool.engines[0], options=TextOptions()).pages
         kinds: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
         for kind, cpu in log:
             for tally in (kinds[kind], totals[kind]):
@@ -252,22 +315,25 @@ class Timing:
     cpu_per_page: float
 
 
-def timed(label: str, pages: int, action: Callable[[], object]) -> Timing:
+def timed(
+    label: str, pages: int, action: Callable[[], object], *, running: Callable[[], float] = lambda: 0.0
+) -> Timing:
     """Run ``action`` and print its figures.
 
     CPU time counts the tool's own processes (tesseract, OCRmyPDF and their workers,
-    once reaped) and this process: on a machine shared with other work it says what
+    once reaped; ``running`` gives the CPU seconds of those still running, the OCR
+    children) and this process: on a machine shared with other work it says what
     the tool costs when wall-clock time does not.
     """
     load = os.getloadavg()[0]
-    before = _cpu_seconds()
+    before = _cpu_seconds() + running()
     start = time.perf_counter()
     action()
     seconds = time.perf_counter() - start
-    cpu = _cpu_seconds() - before
+    cpu = _cpu_seconds() + running() - before
     timing = Timing(pages_per_minute=pages / seconds * 60, cpu_per_page=cpu / pages)
     figures = f"{seconds:>10.1f}{timing.pages_per_minute:>12.1f}{timing.cpu_per_page:>12.2f}"
-    print(f"{label:<16}{pages:>6}{figures}{load:>8.1f}")
+    print(f"{label:<20}{pages:>6}{figures}{load:>8.1f}")
     return timing
 
 
@@ -300,6 +366,9 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=1, help="times each tool runs, taking turns")
     parser.add_argument("--calls", action="store_true", help="log the stage's tesseract calls per document")
+    parser.add_argument(
+        "--cli-engine", action="store_true", help="also time the stage by document with the cli engine"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
@@ -310,21 +379,25 @@ def main() -> None:
             print("renderers not compared: pdftoppm is not installed (Debian's poppler-utils)")
         pages = collect_pages(args.corpus, folder, limit=args.pages)
         documents = documents_of(pages, folder)
-        engines = load_text_engines(tesseract=TESSERACT)
+        pool = EnginePool(args.jobs, ocr_engine="library")
+        pool.warm_up({page.language for page in pages})
+        cli_pool = EnginePool(args.jobs, ocr_engine="cli") if args.cli_engine else None
         print(f"{len(pages)} page images of {len(documents)} documents, {args.jobs} in flight")
         for round_number in range(1, args.rounds + 1):
             print(f"round {round_number}")
-            print(f"{'tool':<16}{'pages':>6}{'seconds':>10}{'pages/min':>12}{'CPU s/page':>12}{'load':>8}")
-            run_round(pages, documents, folder, engines, jobs=args.jobs, ocrmypdf=not args.skip_ocrmypdf)
+            print(f"{'tool':<20}{'pages':>6}{'seconds':>10}{'pages/min':>12}{'CPU s/page':>12}{'load':>8}")
+            ocrmypdf = not args.skip_ocrmypdf
+            run_round(pages, documents, folder, pool, cli_pool, jobs=args.jobs, ocrmypdf=ocrmypdf)
         if args.calls:
-            print_calls(documents, engines)
+            print_calls(documents, pool)
 
 
 def run_round(
     pages: list[BenchPage],
     documents: list[BenchPage],
     folder: Path,
-    engines: TextEngines,
+    pool: EnginePool,
+    cli_pool: EnginePool | None,
     *,
     jobs: int,
     ocrmypdf: bool,
@@ -336,17 +409,27 @@ def run_round(
         stage = timed(
             "rogatory stage",
             len(pages),
-            lambda: found.extend(threads.map(lambda page: run_stage(page, engines), pages)),
+            lambda: found.extend(threads.map(pool.run(run_stage), pages)),
+            running=pool.ocr_cpu_seconds,
         )
         whole = timed(
             "stage, by doc",
             len(pages),
-            lambda: list(threads.map(lambda doc: run_stage_document(doc, engines), documents)),
+            lambda: list(threads.map(pool.run(run_stage_document), documents)),
+            running=pool.ocr_cpu_seconds,
         )
+        if cli_pool is not None:
+            by_cli = timed(
+                "stage by doc, cli",
+                len(pages),
+                lambda: list(threads.map(cli_pool.run(run_stage_document), documents)),
+            )
     right = sum(code == page.language for code, page in zip(found, pages, strict=True))
     print(f"stage language right on {right}/{len(pages)} single pages")
     ratio("stage / tesseract CLI", stage, cli, 0.9)
     ratio(f"stage by document ({len(documents)} docs) / tesseract CLI", whole, cli, 0.9)
+    if cli_pool is not None:
+        ratio("stage by document, cli engine / tesseract CLI", by_cli, cli, 0.9)
     if ocrmypdf:
         other = timed("OCRmyPDF", len(pages), lambda: run_ocrmypdf(pages, folder, jobs=jobs))
         ratio("stage / OCRmyPDF", stage, other, 1.5)

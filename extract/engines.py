@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from extract.accounts import AccountRules, load_account_rules
 from extract.authorities import AuthorityRules, load_authority_rules
 from extract.dates import DateRules, load_date_rules
+from extract.ocr_process import OcrProcess
 from extract.offences import OffenceLexicon, load_offence_lexicon
 from extract.persons import PersonRules, load_person_rules
 from extract.references import ReferenceRules, load_reference_rules
@@ -56,27 +57,46 @@ class TextEngines:
     ``detector`` is a lingua detector of the eight service languages and the
     ``GUARD_LANGUAGES``, with its models preloaded so that results do not depend on
     call order.
-    ``tesseract`` is the path of the tesseract executable.
+    ``tesseract`` is the path of the tesseract executable (orientation detection, and
+    OCR when there is no ``ocr`` process).
+    ``ocr`` is the process's OCR child, tesseract's library with its models loaded once
+    (:mod:`extract.ocr_process`); ``None`` runs the executable for every page.
     """
 
     detector: LanguageDetector
     tesseract: str = "/usr/bin/tesseract"
+    ocr: OcrProcess | None = None
 
 
-def load_text_engines(*, tesseract: str = "/usr/bin/tesseract") -> TextEngines:
+OcrEngine = Literal["library", "cli"]
+
+
+def load_text_engines(
+    *, tesseract: str = "/usr/bin/tesseract", ocr_engine: OcrEngine = "library"
+) -> TextEngines:
     """Build the language detector and locate tesseract. Runs once per process.
 
-    Raises ``ConfigurationError`` when the tesseract executable is missing.
+    ``ocr_engine`` ``"library"`` OCRs in a child holding libtesseract (started on the
+    first page), ``"cli"`` runs the executable per page; both give the same text.
+    Raises ``ConfigurationError`` when the tesseract executable or library is missing.
     """
+    from extract.libtesseract import LibraryError, load_library
     from extract.tesseract import check_tesseract
 
     check_tesseract(executable=tesseract)
+    if ocr_engine == "library":
+        try:
+            load_library()
+        except LibraryError as error:
+            hint = "set ROGATORY_OCR_ENGINE=cli to run the executable"
+            raise ConfigurationError(f"{error} ({hint})") from error
     detector = (
         LanguageDetectorBuilder.from_languages(*TEXT_LANGUAGES.values(), *GUARD_LANGUAGES)
         .with_preloaded_language_models()
         .build()
     )
-    return TextEngines(detector=detector, tesseract=tesseract)
+    ocr = OcrProcess() if ocr_engine == "library" else None
+    return TextEngines(detector=detector, tesseract=tesseract, ocr=ocr)
 
 
 # --- entity extraction: NER models and lexicons ---------------------------------------

@@ -1,6 +1,10 @@
-"""The one wrapper around the tesseract executable: OCR and orientation detection.
+"""The one wrapper around tesseract: OCR and orientation detection.
 
-Runs in the worker process. Each call starts one tesseract process limited to
+Runs in the worker process. OCR goes to the worker's long-lived OCR child
+(:class:`extract.ocr_process.OcrProcess`, tesseract's library with its models kept
+loaded) when one is given, else to the tesseract executable, with the same TSV out;
+orientation detection always runs the executable. Each call of the executable starts
+one tesseract process limited to
 ``threads`` OpenMP threads (``OMP_THREAD_LIMIT``, default one: documents and pages
 already run in parallel, and Debian's tesseract links libgomp, whose threads spin
 for a core when they are not alone on the machine), hands it the page image as an
@@ -21,6 +25,7 @@ from typing import IO
 
 from PIL import Image
 
+from extract.ocr_process import OcrProcess, OcrProcessError
 from rogatory.errors import ConfigurationError, RogatoryError
 from rogatory.records import Word
 
@@ -82,8 +87,9 @@ def recognise(
     dpi: int | None = None,
     psm: int = 6,
     threads: int = 1,
+    process: OcrProcess | None = None,
 ) -> OcrResult:
-    """OCR one page image with the given models (``"fra+eng"``).
+    """OCR one page image with the given models (``"fra+eng"``), in ``process`` if given.
 
     The default page segmentation, 6 (one uniform block), keeps the rows of tables
     together and never drops paragraphs; on dev-corpus pages 3 and 4 each lost whole
@@ -92,6 +98,18 @@ def recognise(
 
     Raises ``TesseractError`` when tesseract fails or times out.
     """
+    if process is not None:
+        return parse_tsv(
+            _run_in_process(
+                image,
+                process,
+                languages=languages,
+                psm=psm,
+                dpi=dpi,
+                timeout_seconds=timeout_seconds,
+                threads=threads,
+            )
+        )
     args = ["-l", languages, "--psm", str(psm), "tsv"]
     output = _run(
         image, executable=executable, args=args, dpi=dpi, timeout_seconds=timeout_seconds, threads=threads
@@ -227,6 +245,37 @@ def _run(
         return completed.stdout.decode("utf-8")
     except UnicodeDecodeError as error:
         raise TesseractError("OCR output is not UTF-8") from error
+
+
+def _run_in_process(
+    image: Image.Image,
+    process: OcrProcess,
+    *,
+    languages: str,
+    psm: int,
+    dpi: int | None,
+    timeout_seconds: float,
+    threads: int,
+) -> str:
+    """The TSV of ``image`` from the OCR child, handed the same TIFF file as the CLI.
+
+    Raises ``TesseractError`` when the child fails, stops or times out.
+    """
+    with tempfile.NamedTemporaryFile(prefix="rogatory-page-", suffix=".tif") as handle:
+        _write_tiff(image, handle)
+        try:
+            return process.tsv(
+                handle.name,
+                languages=languages,
+                psm=psm,
+                dpi=dpi,
+                timeout_seconds=timeout_seconds,
+                threads=threads,
+            )
+        except OcrProcessError as error:
+            if error.timeout:
+                raise TesseractError(f"OCR {error}", code="ocr_timeout") from error
+            raise TesseractError(f"OCR failed: {error}") from error
 
 
 def _write_tiff(image: Image.Image, handle: IO[bytes]) -> None:

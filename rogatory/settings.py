@@ -64,6 +64,9 @@ class Settings(BaseModel):
     ocr_timeout_seconds: float = Field(default=180.0, gt=0)
     # OpenMP threads per tesseract process (OMP_THREAD_LIMIT); pages already run in parallel.
     ocr_threads: int = Field(default=1, ge=1, le=64)
+    # "library": OCR in a child process holding libtesseract, models loaded once;
+    # "cli": the tesseract executable for every page (same text, slower).
+    ocr_engine: Literal["library", "cli"] = "library"
     worker_concurrency: int = Field(default=2, ge=1)
     # A document with at least this many pages to OCR has them OCR'd by one Celery task
     # each (in parallel on the workers); shorter ones are read in the document's task.

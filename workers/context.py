@@ -30,6 +30,12 @@ class WorkerContext:
             self._engines = load_engines(self.settings)
         return self._engines
 
+    def close(self) -> None:
+        """Stop what the engines started (the OCR child) and close the database's connections."""
+        if self._engines is not None and self._engines.text.ocr is not None:
+            self._engines.text.ocr.close()
+        self.db.dispose()
+
     def original(self, sha256: str) -> bytes:
         """The stored original, kept for the next call: the page tasks of one document share it.
 

@@ -37,7 +37,7 @@ class Engines:
 def load_engines(settings: Settings) -> Engines:
     """Load engines and models once per process. Raises ``ConfigurationError``."""
     return Engines(
-        text=load_text_engines(),
+        text=load_text_engines(ocr_engine=settings.ocr_engine),
         entities=load_entity_models(),
         directory=load_directory(settings.authorities_path),
         text_options=TextOptions(

@@ -14,6 +14,7 @@ import logging
 from typing import Any
 
 from celery import Celery, Task
+from celery.signals import worker_process_shutdown
 
 from classify.directory import Directory, load_directory
 from rogatory.errors import TransientError
@@ -56,6 +57,12 @@ def register_tasks(app: Celery, settings: Settings) -> None:
         if "context" not in holder:
             holder["context"] = WorkerContext.open(settings)
         return holder["context"]
+
+    @worker_process_shutdown.connect(weak=False)  # type: ignore[untyped-decorator]
+    def close_context(**_: object) -> None:
+        # A pool process stops its OCR child itself: reaped here, its CPU time is the worker's.
+        if "context" in holder:
+            holder["context"].close()
 
     @app.task(  # type: ignore[untyped-decorator]
         name=PROCESS_TASK,

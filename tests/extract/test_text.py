@@ -15,6 +15,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extract.engines import TextEngines, load_text_engines
+from extract.ocr_process import OcrProcess
 from extract.text import TextOptions, extract_text
 from rogatory.errors import InputError
 from rogatory.records import TextSource
@@ -201,6 +202,25 @@ def logging_tesseract(tmp_path: Path) -> tuple[str, Path]:
     """The real tesseract behind a script that writes each call's arguments to a log."""
     log = tmp_path / "calls.log"
     return fake_tesseract(tmp_path, f'echo "$*" >> {log}\nexec /usr/bin/tesseract "$@"'), log
+
+
+def test_a_crash_of_the_ocr_child_empties_the_page_only(engines: TextEngines, tmp_path: Path) -> None:
+    # The child's interpreter replaced by one that dies at once, as a crashing library would.
+    dying = tmp_path / "python"
+    dying.write_text("#!/bin/sh\nexit 134\n")
+    dying.chmod(dying.stat().st_mode | stat.S_IEXEC)
+    broken = TextEngines(
+        detector=engines.detector, tesseract="/usr/bin/tesseract", ocr=OcrProcess(python=str(dying))
+    )
+    data = encode([page_image(LETTER_EN)], "TIFF")
+    document = extract_text(SourceFile(data=data, media_type=MediaType.TIFF), engines=broken, options=OPTIONS)
+    assert [page.issues for page in document.pages] == [
+        ("page 1: OCR failed: tesseract stopped (exit status 134)",)
+    ]
+    assert document.pages[0].text == ""
+    assert engines.ocr is not None
+    text = extract_text(SourceFile(data=data, media_type=MediaType.TIFF), engines=engines, options=OPTIONS)
+    assert words(text.pages[0].text) == words("\n".join(LETTER_EN))
 
 
 @pytest.mark.slow

@@ -21,9 +21,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from extract.engines import load_text_engines
 from extract.libtesseract import LibraryError, load_library
 from extract.ocr_process import OcrProcess, OcrProcessError
 from extract.tesseract import TesseractError, recognise
+from rogatory.errors import ConfigurationError
+from rogatory.settings import load_settings
 from tests.extract.test_tesseract import TESSERACT, text_image
 
 LINES = ["Request for mutual legal assistance", "Account IBAN MT84 MALT 0110 0001 2345", "Viktor PETROV"]
@@ -239,3 +242,14 @@ def test_a_forked_process_does_not_keep_the_parents_child_alive(process: OcrProc
     finally:
         forked.kill()
         forked.join()
+
+
+def test_the_engine_is_a_setting_and_cli_runs_the_executable() -> None:
+    assert load_settings(environ={}).ocr_engine == "library"
+    assert load_settings(environ={"ROGATORY_OCR_ENGINE": "cli"}).ocr_engine == "cli"
+    with pytest.raises(ConfigurationError, match="ocr_engine"):
+        load_settings(environ={"ROGATORY_OCR_ENGINE": "gpu"})
+    assert load_text_engines(ocr_engine="cli").ocr is None
+    library = load_text_engines(ocr_engine="library")
+    assert isinstance(library.ocr, OcrProcess)
+    assert library.ocr.pid is None  # started on the first page, not at load

@@ -63,6 +63,7 @@ def finish_registration(number: str, run: str, context: WorkerContext) -> Status
     if text is None:
         log.info("%s: run %s is no longer current, nothing to finish", number, run)
         return None
+    set_status(context.db, number, Status.PROCESSING)  # a retry after "waiting to be retried"
     return _outcome(number, context, lambda: analyse_text(text, context.engines)).status
 
 

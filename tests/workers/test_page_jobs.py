@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from extract.text import extract_text
+from rogatory.errors import TransientError
 from rogatory.registration import Status
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType, SourceFile
 from storage.page_runs import PageSave, end_page_run
 from storage.registry import get_request, register
 from tests.scans import long_scan
+from workers import processing
 from workers.context import WorkerContext
 from workers.page_jobs import PageJob, ocr_page
 from workers.processing import Started, finish_registration, process_registration, start_registration
@@ -99,3 +101,30 @@ def test_a_page_of_an_earlier_run_is_ignored(context: WorkerContext) -> None:
     assert [ocr_page(job, context) for job in second.jobs] == [PageSave.SAVED] * 2 + [PageSave.FINISH]
     assert finish_registration(number, first.jobs[0].run, context) is None
     assert finish_registration(number, second.jobs[0].run, context) == Status.ROUTED
+
+
+def test_a_finish_retried_after_a_transient_error_shows_processing_again(
+    context: WorkerContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    number = _registered(context, long_scan(4))
+    started = start_registration(number, context)
+    assert [ocr_page(job, context) for job in started.jobs][-1] == PageSave.FINISH
+    run = started.jobs[0].run
+    # The database or store failing at this very point cannot be caused on cue with the
+    # real parts: the analysis of the assembled text raises the transient error instead.
+    real = processing.analyse_text
+    seen: list[Status] = []
+
+    def fails_once(*args: object, **kwargs: object) -> object:
+        if not seen:
+            seen.append(get_request(context.db, number).registration.status)
+            raise TransientError("the database is down")
+        seen.append(get_request(context.db, number).registration.status)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(processing, "analyse_text", fails_once)
+    with pytest.raises(TransientError):
+        finish_registration(number, run, context)
+    assert get_request(context.db, number).registration.status == Status.REGISTERED  # waiting to be retried
+    assert finish_registration(number, run, context) == Status.ROUTED  # the retry
+    assert seen == [Status.PROCESSING, Status.PROCESSING]

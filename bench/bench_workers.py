@@ -8,11 +8,12 @@ through the ``tesseract`` command alone, one after another (what OCR costs witho
 the rest of the pipeline). Model loading is inside the overall timing, once per
 worker; "steady" is the rate once every worker has finished its first document.
 Beside the wall clock: the CPU seconds the workers and their tesseract processes
-used (counted when they are reaped), the cores they got (CPU seconds over wall
-seconds) and the load average before each run: on a shared 2-core machine another
-program's work takes the second core, and two workers can only scale on free cores.
+used (counted when they are reaped; the OCR child of each worker process is stopped at
+its shutdown), the cores they got (CPU seconds over wall seconds) and the load
+average before each run: on a shared 2-core machine another program's work takes the
+second core, and two workers can only scale on free cores.
 
-    .venv/bin/python -m bench.bench_workers [--docs 12]
+    .venv/bin/python -m bench.bench_workers [--docs 12] [--ocr-engine library|cli]
 """
 
 from __future__ import annotations
@@ -83,7 +84,9 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def environments(url: str, folder: str, broker: str) -> tuple[dict[str, str], dict[str, str]]:
+def environments(
+    url: str, folder: str, broker: str, *, ocr_engine: str = "library"
+) -> tuple[dict[str, str], dict[str, str]]:
     """The settings of a run (database ``url``, data and store in ``folder``) and the workers' environment.
 
     The workers get no ``OMP_THREAD_LIMIT`` from here: the thread limit of their
@@ -95,6 +98,7 @@ def environments(url: str, folder: str, broker: str) -> tuple[dict[str, str], di
         "ROGATORY_BROKER_URL": broker,
         "ROGATORY_OBJECT_STORE_URL": f"file://{folder}/objects",
         "ROGATORY_WORKER_CONCURRENCY": "1",
+        "ROGATORY_OCR_ENGINE": ocr_engine,
     }
     inherited = {
         key: value
@@ -104,7 +108,7 @@ def environments(url: str, folder: str, broker: str) -> tuple[dict[str, str], di
     return env, {**inherited, **env}
 
 
-def run(workers: int, pages: list[bytes]) -> Run:
+def run(workers: int, pages: list[bytes], *, ocr_engine: str = "library") -> Run:
     """Time ``workers`` one-process workers processing every page.
 
     The workers get no ``OMP_THREAD_LIMIT`` from here: the thread limit of their
@@ -112,7 +116,7 @@ def run(workers: int, pages: list[bytes]) -> Run:
     """
     redis.Redis.from_url(REDIS).flushdb()
     with fresh_database() as url, tempfile.TemporaryDirectory() as folder:
-        env, child_env = environments(url, folder, REDIS)
+        env, child_env = environments(url, folder, REDIS, ocr_engine=ocr_engine)
         settings = load_settings(environ=env)
         db, store = open_database(url), open_object_store(settings)
         celery = create_celery(settings)
@@ -191,13 +195,19 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--docs", type=int, default=12)
+    parser.add_argument(
+        "--ocr-engine", choices=["library", "cli"], default="library", help="the workers' ocr_engine"
+    )
     args = parser.parse_args()
     pages = [page(serial) for serial in range(args.docs)]
     assert len({hashlib.sha256(p).hexdigest() for p in pages}) == len(pages)
-    one = run(1, pages)
-    two = run(2, pages)
+    one = run(1, pages, ocr_engine=args.ocr_engine)
+    two = run(2, pages, ocr_engine=args.ocr_engine)
     alone = tesseract_alone(pages)
-    print(f"{args.docs} one-page scans (OCR-bound), {os.cpu_count()} cores, load average before each run")
+    print(
+        f"{args.docs} one-page scans (OCR-bound), {os.cpu_count()} cores, ocr_engine {args.ocr_engine},"
+        " load average before each run"
+    )
     one_rate = report("one worker", one, args.docs)
     two_rate = report("two workers", two, args.docs)
     report("tesseract alone", alone, args.docs)

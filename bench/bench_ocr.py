@@ -260,28 +260,36 @@ def logged_calls(log: list[tuple[str, float]], pool: EnginePool) -> Iterator[Non
     language probes), ``page`` otherwise. Calls must not overlap (one thread).
     """
     run_cli, run_in_process = extract.tesseract._run, extract.tesseract._run_in_process
+    osd_in_process = extract.tesseract._orientation_in_process
 
     def cpu() -> float:
         return _child_cpu_seconds() + pool.ocr_cpu_seconds()
 
-    def logged(run: Callable[..., str]) -> Callable[..., str]:
-        def call(image: Image.Image, *args: Any, **kwargs: Any) -> str:
+    def logged(run: Callable[..., Any], *, osd: bool = False) -> Callable[..., Any]:
+        def call(image: Image.Image, *args: Any, **kwargs: Any) -> Any:
             before = cpu()
             try:
                 return run(image, *args, **kwargs)
             finally:
-                osd = "0" in kwargs.get("args", ())
-                kind = "osd" if osd else "band" if image.width > image.height else "page"
+                kind = (
+                    "osd"
+                    if osd or "0" in kwargs.get("args", ())
+                    else "band"
+                    if image.width > image.height
+                    else "page"
+                )
                 log.append((kind, cpu() - before))
 
         return call
 
     extract.tesseract._run = logged(run_cli)
     extract.tesseract._run_in_process = logged(run_in_process)
+    extract.tesseract._orientation_in_process = logged(osd_in_process, osd=True)
     try:
         yield
     finally:
         extract.tesseract._run, extract.tesseract._run_in_process = run_cli, run_in_process
+        extract.tesseract._orientation_in_process = osd_in_process
 
 
 def print_calls(documents: list[BenchPage], pool: EnginePool) -> None:

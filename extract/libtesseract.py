@@ -5,9 +5,11 @@ a crash of the library must not take the worker with it. The calls are those the
 tesseract CLI makes for ``tesseract page.tif stdout -l LANGS --psm N [--dpi D] tsv``
 (leptonica reads the file, ``SetImage``, ``Recognize``, ``GetTSVText``), so the TSV
 is the CLI's, byte for byte, without starting a process and loading the models for
-every page. One initialised API is kept per set of models (``"fra+eng"``), the
-least recently used closed beyond ``max_models``: about 29 MB each (Debian's models;
-the dictionaries are shared), 243 MB for the eight sets of the service's languages.
+every page; and those of ``tesseract page.tif stdout --psm 0`` (the ``osd`` models,
+``DetectOrientationScript``): the same orientation, script and confidences. One
+initialised API is kept per set of models (``"fra+eng"``, ``"osd"``), the least
+recently used closed beyond ``max_models``: about 29 MB each (Debian's models; the
+dictionaries are shared), 243 MB for the eight sets of the service's languages.
 
 Nothing is loaded at import; :func:`load_library` opens the shared libraries and
 raises ``LibraryError`` when they are missing or lack a function.
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import ctypes
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 #: The shared libraries of Debian's tesseract-ocr 5 (libtesseract5, liblept5).
@@ -35,6 +39,16 @@ _FUNCTIONS: dict[str, tuple[list[type], type | None]] = {
     "TessBaseAPISetImage2": ([_HANDLE, _HANDLE], None),
     "TessBaseAPIRecognize": ([_HANDLE, _HANDLE], ctypes.c_int),
     "TessBaseAPIGetTsvText": ([_HANDLE, ctypes.c_int], _HANDLE),
+    "TessBaseAPIDetectOrientationScript": (
+        [
+            _HANDLE,
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_float),
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.POINTER(ctypes.c_float),
+        ],
+        ctypes.c_int,
+    ),
     "TessDeleteText": ([_HANDLE], None),
     "TessBaseAPIClear": ([_HANDLE], None),
     "TessBaseAPIEnd": ([_HANDLE], None),
@@ -82,7 +96,7 @@ def load_library(tesseract: str = TESSERACT_LIBRARY, leptonica: str = LEPTONICA_
 class Recogniser:
     """Initialised tesseract APIs, one per set of models, and the page OCR they run."""
 
-    def __init__(self, library: Library, *, max_models: int = 8) -> None:
+    def __init__(self, library: Library, *, max_models: int = 9) -> None:
         self._library = library
         self._max_models = max_models
         self._apis: OrderedDict[str, int] = OrderedDict()
@@ -94,14 +108,8 @@ class Recogniser:
         or recognition fails.
         """
         api = self._api(languages)
-        tess, lept = self._library.tesseract, self._library.leptonica
-        tess.TessBaseAPISetPageSegMode(api, psm)
-        tess.TessBaseAPISetVariable(api, b"user_defined_dpi", str(dpi or 0).encode())
-        pix = _HANDLE(lept.pixRead(image_path.encode()))
-        if not pix.value:
-            raise LibraryError(f"leptonica cannot read {image_path}")
-        try:
-            tess.TessBaseAPISetImage2(api, pix)
+        tess = self._library.tesseract
+        with self._image(api, image_path, psm=psm, dpi=dpi):
             if tess.TessBaseAPIRecognize(api, None) != 0:
                 raise LibraryError("recognition failed")
             text = tess.TessBaseAPIGetTsvText(api, 0)
@@ -113,10 +121,52 @@ class Recogniser:
                 raise LibraryError("the TSV is not UTF-8") from error
             finally:
                 tess.TessDeleteText(text)
+        return f"{TSV_HEADER}\n{rows}"
+
+    def orientation(self, image_path: str, *, dpi: int | None) -> tuple[int, float, str, float] | None:
+        """What ``--psm 0`` prints: rotate (degrees clockwise to upright), its confidence,
+        the script and its confidence; ``None`` when the page has too few characters.
+
+        Raises ``LibraryError`` when the OSD models do not load or the image cannot be read.
+        """
+        api = self._api("osd")
+        degrees, confidence = ctypes.c_int(), ctypes.c_float()
+        script, script_confidence = ctypes.c_char_p(), ctypes.c_float()
+        with self._image(api, image_path, psm=0, dpi=dpi):
+            found = self._library.tesseract.TessBaseAPIDetectOrientationScript(
+                api,
+                ctypes.byref(degrees),
+                ctypes.byref(confidence),
+                ctypes.byref(script),
+                ctypes.byref(script_confidence),
+            )
+            name = (script.value or b"").decode("ascii", "replace")
+        if not found:
+            return None
+        # The page's orientation counter-clockwise, as the CLI turns it into "Rotate"; the
+        # confidences as the CLI prints them (two decimals).
+        return (
+            (360 - degrees.value) % 360,
+            _printed(confidence.value),
+            name,
+            _printed(script_confidence.value),
+        )
+
+    @contextmanager
+    def _image(self, api: int, image_path: str, *, psm: int, dpi: int | None) -> Iterator[None]:
+        """The image file set on ``api`` (with the segmentation and resolution) while in the block."""
+        tess, lept = self._library.tesseract, self._library.leptonica
+        tess.TessBaseAPISetPageSegMode(api, psm)
+        tess.TessBaseAPISetVariable(api, b"user_defined_dpi", str(dpi or 0).encode())
+        pix = _HANDLE(lept.pixRead(image_path.encode()))
+        if not pix.value:
+            raise LibraryError(f"leptonica cannot read {image_path}")
+        try:
+            tess.TessBaseAPISetImage2(api, pix)
+            yield
         finally:
             tess.TessBaseAPIClear(api)
             lept.pixDestroy(ctypes.byref(pix))
-        return f"{TSV_HEADER}\n{rows}"
 
     def close(self) -> None:
         """End every API (their models are freed)."""
@@ -143,3 +193,7 @@ class Recogniser:
     def _end(self, api: int) -> None:
         self._library.tesseract.TessBaseAPIEnd(api)
         self._library.tesseract.TessBaseAPIDelete(api)
+
+
+def _printed(value: float) -> float:
+    return float(f"{value:.2f}")

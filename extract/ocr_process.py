@@ -5,8 +5,9 @@ The tesseract CLI starts a process and loads its models for every page (0.12 to
 :class:`OcrProcess` keeps one child, ``python -m extract.ocr_process``, that holds
 libtesseract (:mod:`extract.libtesseract`) with the models of recent calls, and
 sends it one page at a time over pipes: a JSON line with the path of the page's TIFF,
-the models, the page segmentation and the resolution; a JSON line back with the TSV
-or the error.
+the models, the page segmentation and the resolution (or a request for orientation
+and script detection); a JSON line back with the TSV (or the orientation) or the
+error.
 
 The library runs in the child, not the worker, for the two things a process buys:
 a crash of tesseract (a signal) fails that one page and a new child is started for
@@ -103,6 +104,25 @@ class OcrProcess:
         a child started with another limit is replaced.
         """
         request = {"image": image_path, "languages": languages, "psm": psm, "dpi": dpi}
+        return str(self._call(request, timeout_seconds=timeout_seconds, threads=threads)["tsv"])
+
+    def orientation(
+        self, image_path: str, *, dpi: int | None, timeout_seconds: float, threads: int = 1
+    ) -> tuple[int, float, str, float] | None:
+        """Orientation and script of one page image file, as ``--psm 0`` gives them
+        (:meth:`extract.libtesseract.Recogniser.orientation`); ``None`` for too little text.
+
+        Raises ``OcrProcessError``.
+        """
+        request = {"image": image_path, "osd": True, "dpi": dpi}
+        found = self._call(request, timeout_seconds=timeout_seconds, threads=threads)["osd"]
+        if found is None:
+            return None
+        rotate, confidence, script, script_confidence = found
+        return int(rotate), float(confidence), str(script), float(script_confidence)
+
+    def _call(self, request: dict[str, Any], *, timeout_seconds: float, threads: int) -> dict[str, Any]:
+        """Send one request to the child and return its answer. Raises ``OcrProcessError``."""
         with self._lock:
             child = self._running_child(threads)
             try:
@@ -116,10 +136,10 @@ class OcrProcess:
                 raise OcrProcessError(f"took longer than {timeout_seconds:g} s", timeout=True)
             if not line:
                 raise self._stopped(child)
-        answer = json.loads(line)
+        answer: dict[str, Any] = json.loads(line)
         if "error" in answer:
             raise OcrProcessError(str(answer["error"]))
-        return str(answer["tsv"])
+        return answer
 
     def close(self) -> None:
         """Stop the child (it exits when its stdin closes)."""
@@ -213,17 +233,22 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
             request = json.loads(line)
             if recogniser is None:
                 raise LibraryError(failure)
-            answer = {
-                "tsv": recogniser.tsv(
-                    request["image"], languages=request["languages"], psm=request["psm"], dpi=request["dpi"]
-                )
-            }
+            answer = _answer(recogniser, request)
         except (LibraryError, ValueError, KeyError, TypeError) as error:
             answer = {"error": str(error) or type(error).__name__}
         answers.write(json.dumps(answer).encode("utf-8") + b"\n")
         answers.flush()
     if recogniser is not None:
         recogniser.close()
+
+
+def _answer(recogniser: Recogniser, request: dict[str, Any]) -> dict[str, Any]:
+    if request.get("osd"):
+        return {"osd": recogniser.orientation(request["image"], dpi=request["dpi"])}
+    tsv = recogniser.tsv(
+        request["image"], languages=request["languages"], psm=request["psm"], dpi=request["dpi"]
+    )
+    return {"tsv": tsv}
 
 
 if __name__ == "__main__":

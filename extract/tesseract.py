@@ -1,10 +1,9 @@
 """The one wrapper around tesseract: OCR and orientation detection.
 
-Runs in the worker process. OCR goes to the worker's long-lived OCR child
-(:class:`extract.ocr_process.OcrProcess`, tesseract's library with its models kept
-loaded) when one is given, else to the tesseract executable, with the same TSV out;
-orientation detection always runs the executable. Each call of the executable starts
-one tesseract process limited to
+Runs in the worker process. OCR and orientation detection go to the worker's
+long-lived OCR child (:class:`extract.ocr_process.OcrProcess`, tesseract's library
+with its models kept loaded) when one is given, else to the tesseract executable,
+with the same TSV and orientation out. Each call of the executable starts one tesseract process limited to
 ``threads`` OpenMP threads (``OMP_THREAD_LIMIT``, default one: documents and pages
 already run in parallel, and Debian's tesseract links libgomp, whose threads spin
 for a core when they are not alone on the machine), hands it the page image as an
@@ -19,7 +18,8 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO
 
@@ -124,11 +124,17 @@ def detect_orientation(
     timeout_seconds: float,
     dpi: int | None = None,
     threads: int = 1,
+    process: OcrProcess | None = None,
 ) -> Orientation | None:
-    """Detect the orientation and script of a page; ``None`` when it has too little text.
+    """Detect the orientation and script of a page (in ``process`` if given); ``None``
+    when it has too little text.
 
     Raises ``TesseractError`` when tesseract fails or times out.
     """
+    if process is not None:
+        return _orientation_in_process(
+            image, process, dpi=dpi, timeout_seconds=timeout_seconds, threads=threads
+        )
     try:
         output = _run(
             image,
@@ -261,21 +267,49 @@ def _run_in_process(
 
     Raises ``TesseractError`` when the child fails, stops or times out.
     """
+    with _page_file(image) as path, _child_errors():
+        return process.tsv(
+            path, languages=languages, psm=psm, dpi=dpi, timeout_seconds=timeout_seconds, threads=threads
+        )
+
+
+def _orientation_in_process(
+    image: Image.Image, process: OcrProcess, *, dpi: int | None, timeout_seconds: float, threads: int
+) -> Orientation | None:
+    """What the OCR child's orientation and script detection says of ``image``.
+
+    Raises ``TesseractError`` when the child fails, stops or times out.
+    """
+    with _page_file(image) as path, _child_errors():
+        found = process.orientation(path, dpi=dpi, timeout_seconds=timeout_seconds, threads=threads)
+    if found is None:
+        return None
+    rotate, confidence, script, script_confidence = found
+    return Orientation(
+        rotate=rotate % 360,
+        orientation_confidence=confidence,
+        script=script,
+        script_confidence=script_confidence,
+    )
+
+
+@contextmanager
+def _page_file(image: Image.Image) -> Iterator[str]:
+    """The image as an uncompressed TIFF in a private temporary file, removed afterwards."""
     with tempfile.NamedTemporaryFile(prefix="rogatory-page-", suffix=".tif") as handle:
         _write_tiff(image, handle)
-        try:
-            return process.tsv(
-                handle.name,
-                languages=languages,
-                psm=psm,
-                dpi=dpi,
-                timeout_seconds=timeout_seconds,
-                threads=threads,
-            )
-        except OcrProcessError as error:
-            if error.timeout:
-                raise TesseractError(f"OCR {error}", code="ocr_timeout") from error
-            raise TesseractError(f"OCR failed: {error}") from error
+        yield handle.name
+
+
+@contextmanager
+def _child_errors() -> Iterator[None]:
+    """The OCR child's errors as ``TesseractError`` (a timeout with its own code)."""
+    try:
+        yield
+    except OcrProcessError as error:
+        if error.timeout:
+            raise TesseractError(f"OCR {error}", code="ocr_timeout") from error
+        raise TesseractError(f"OCR failed: {error}") from error
 
 
 def _write_tiff(image: Image.Image, handle: IO[bytes]) -> None:

@@ -286,6 +286,7 @@ class OcrReader:
                 timeout_seconds=self.options.timeout_seconds,
                 dpi=dpi,
                 threads=self.options.threads,
+                process=self.engines.ocr,
             )
         except TesseractError:
             return None

@@ -24,7 +24,7 @@ from PIL import Image
 from extract.engines import load_text_engines
 from extract.libtesseract import LibraryError, load_library
 from extract.ocr_process import OcrProcess, OcrProcessError
-from extract.tesseract import TesseractError, recognise
+from extract.tesseract import TesseractError, detect_orientation, parse_osd, recognise
 from rogatory.errors import ConfigurationError
 from rogatory.settings import load_settings
 from tests.extract.test_tesseract import TESSERACT, text_image
@@ -253,3 +253,41 @@ def test_the_engine_is_a_setting_and_cli_runs_the_executable() -> None:
     library = load_text_engines(ocr_engine="library")
     assert isinstance(library.ocr, OcrProcess)
     assert library.ocr.pid is None  # started on the first page, not at load
+
+
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+def test_orientation_is_the_clis(process: OcrProcess, tmp_path: Path, turn: int) -> None:
+    path = tmp_path / f"turned-{turn}.tif"
+    text_image(LINES * 8).rotate(turn, expand=True).save(
+        path, format="TIFF", compression="raw", dpi=(300, 300)
+    )
+    found = process.orientation(str(path), dpi=None, timeout_seconds=60)
+    cli = subprocess.run(
+        [TESSERACT, str(path), "stdout", "--psm", "0"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
+    expected = parse_osd(cli.stdout.decode("utf-8"))
+    assert expected is not None
+    assert found == (
+        expected.rotate,
+        expected.orientation_confidence,
+        expected.script,
+        expected.script_confidence,
+    )
+    assert found[0] == turn  # Pillow turned it counter-clockwise: clockwise back upright
+
+
+def test_orientation_of_a_page_without_text_is_none_as_with_the_cli(
+    process: OcrProcess, tmp_path: Path
+) -> None:
+    blank = tmp_path / "blank.tif"
+    Image.new("L", (800, 600), 255).save(blank, format="TIFF", compression="raw")
+    assert process.orientation(str(blank), dpi=None, timeout_seconds=60) is None
+    assert detect_orientation(Image.open(blank), executable=TESSERACT, timeout_seconds=60) is None
+    image = text_image(LINES * 8).rotate(90, expand=True)
+    in_child = detect_orientation(image, executable=TESSERACT, timeout_seconds=60, process=process)
+    assert in_child == detect_orientation(image, executable=TESSERACT, timeout_seconds=60)
+    assert in_child is not None
+    assert in_child.rotate == 90

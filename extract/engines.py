@@ -57,8 +57,8 @@ class TextEngines:
     ``detector`` is a lingua detector of the eight service languages and the
     ``GUARD_LANGUAGES``, with its models preloaded so that results do not depend on
     call order.
-    ``tesseract`` is the path of the tesseract executable (orientation detection, and
-    OCR when there is no ``ocr`` process).
+    ``tesseract`` is the path of the tesseract executable (OCR and orientation
+    detection when there is no ``ocr`` process).
     ``ocr`` is the process's OCR child, tesseract's library with its models loaded once
     (:mod:`extract.ocr_process`); ``None`` runs the executable for every page.
     """

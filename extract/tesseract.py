@@ -3,12 +3,13 @@
 Runs in the worker process. OCR and orientation detection go to the worker's
 long-lived OCR child (:class:`extract.ocr_process.OcrProcess`, tesseract's library
 with its models kept loaded) when one is given, else to the tesseract executable,
-with the same TSV and orientation out. Each call of the executable starts one tesseract process limited to
-``threads`` OpenMP threads (``OMP_THREAD_LIMIT``, default one: documents and pages
-already run in parallel, and Debian's tesseract links libgomp, whose threads spin
-for a core when they are not alone on the machine), hands it the page image as an
-uncompressed TIFF in a private temporary file and reads TSV or OSD output from
-stdout, with a timeout. Failures become :class:`TesseractError`; a missing
+with the same TSV and orientation out. Each call of the executable starts one
+tesseract process limited to ``threads`` OpenMP threads (``OMP_THREAD_LIMIT``,
+default one: documents and pages already run in parallel, and Debian's tesseract
+links libgomp, whose threads spin for a core when they are not alone on the
+machine), hands it the page image as an uncompressed TIFF in a private temporary
+file (the child is handed the same file) and reads TSV or OSD output from stdout,
+with a timeout. Failures become :class:`TesseractError`; a missing
 executable is a ``ConfigurationError``.
 """
 

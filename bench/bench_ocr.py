@@ -165,19 +165,19 @@ class EnginePool:
         return call
 
     def warm_up(self, languages: set[str]) -> None:
-        """Start each OCR child and load the models the stage will ask for."""
+        """Start each OCR child and load the models the stage will ask for (OSD's too)."""
         band = Image.new("L", (600, 80), 255)
         models = {"eng", *SCRIPT_PROBES, *(tesseract_languages(code) for code in languages)}
         for engines in self.engines:
+            if engines.ocr is None:
+                continue
             for languages_ in sorted(models):
-                if engines.ocr is not None:
-                    extract.tesseract.recognise(
-                        band,
-                        executable=TESSERACT,
-                        languages=languages_,
-                        timeout_seconds=60,
-                        process=engines.ocr,
-                    )
+                extract.tesseract.recognise(
+                    band, executable=TESSERACT, languages=languages_, timeout_seconds=60, process=engines.ocr
+                )
+            extract.tesseract.detect_orientation(
+                band, executable=TESSERACT, timeout_seconds=60, process=engines.ocr
+            )
 
     def ocr_cpu_seconds(self) -> float:
         """CPU seconds of the running OCR children so far (not yet reaped: not in rusage)."""

@@ -196,6 +196,11 @@ class OcrProcess:
 
 
 def _let_go(slot: weakref.ref[_Slot]) -> None:
+    """In a forked process: close the inherited ends of the parent's child's pipes.
+
+    By descriptor, not by file object: a file object's close would flush into the
+    parent's child; the child process itself stays the parent's.
+    """
     held = slot()
     if held is not None and held.child is not None:
         for pipe in (held.child.requests, held.child.answers):

@@ -99,10 +99,10 @@ def print_document(name: str, document: DocumentText | None, error: str, cpu: fl
     if document is None:
         print(f"{name:<44} {'-':>3} {error}  cpu={cpu:.1f}s", flush=True)
         return
-    issues = "; ".join(document.issues)
+    issues = "; ".join(issue.message for issue in document.issues)
     print(f"{name:<44} {len(document.pages):>3} lang={document.language} cpu={cpu:.1f}s {issues}", flush=True)
     for page in document.pages:
-        page_issues = "; ".join(page.issues)
+        page_issues = "; ".join(issue.message for issue in page.issues)
         print(
             f"    p{page.number:<3} {page.source.value:<10} lang={page.language or '-':<3} "
             f"conf={page.confidence:.2f} rot={page.rotation:<3} chars={len(page.text):<5} {page_issues}",

@@ -111,7 +111,7 @@ def main() -> None:
             print(
                 f"{row['id']} {row['kind']:<12} {row['language']} pages={len(document.pages)} "
                 f"cer={errors / max(truth_chars, 1):.4f} lang={document.language} {seconds:.1f}s "
-                f"{' | '.join(issue for page in document.pages for issue in page.issues)}",
+                f"{' | '.join(issue.message for page in document.pages for issue in page.issues)}",
                 flush=True,
             )
     print(f"{'group':<16}{'docs':>5}{'pages':>6}{'CER':>9}{'lang acc':>9}{'pages/s':>9}{'pages/CPU-s':>11}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from rogatory.errors import InputError
+from rogatory.records import Issue, IssueCode, IssueStage
 
 _LIMIT_LOCK = threading.Lock()
 _OCR_MODES = {"1", "L", "RGB"}
@@ -29,7 +30,14 @@ class PageImage:
 
     image: Image.Image | None
     dpi: int | None = None
-    issue: str = ""
+    issue: Issue | None = None
+
+    @classmethod
+    def unreadable(
+        cls, page: int, code: IssueCode, message: str, *, stage: IssueStage = IssueStage.TEXT
+    ) -> PageImage:
+        """Page ``page`` (from 1) without image, with the issue saying why."""
+        return cls(image=None, issue=Issue(stage=stage, code=code, page=page, message=message))
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,8 @@ def _frame(image: Image.Image, index: int, *, max_image_pixels: int, label: str)
     except (OSError, ValueError, EOFError, InputError) as error:
         if index == 0:
             raise _unreadable(label, error) from error
-        return PageImage(image=None, issue=f"page {index + 1} of {label} cannot be read: {error}")
+        code = IssueCode.PAGE_TOO_LARGE if _too_large(error) else IssueCode.PAGE_UNREADABLE
+        return PageImage.unreadable(index + 1, code, f"page {index + 1} of {label} cannot be read: {error}")
     return PageImage(image=page, dpi=_dpi(image))
 
 
@@ -127,6 +136,11 @@ def _check_size(image: Image.Image, *, max_image_pixels: int, label: str) -> Non
             f"{max_image_pixels:,}); scan it again at 300 dpi",
             code="image_too_large",
         )
+
+
+def _too_large(error: BaseException) -> bool:
+    """Whether ``error`` is :func:`_check_size`'s: the frame has more pixels than allowed."""
+    return isinstance(error, InputError) and error.code == "image_too_large"
 
 
 def _unreadable(label: str, error: BaseException) -> InputError:

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from extract.bidi import Glyph, has_rtl, logical_line, page_is_right_to_left
 from extract.images import PageImage, PendingPage
 from rogatory.errors import InputError
+from rogatory.records import IssueCode
 
 POINTS_PER_INCH = 72
 #: A page that the pixel limit would render below this resolution is not OCR'd.
@@ -188,7 +189,9 @@ def _open_page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage | Pag
     try:
         return document[index]
     except pdfium.PdfiumError as error:
-        return PageImage(image=None, issue=f"page {index + 1} is damaged and cannot be read ({error})")
+        return PageImage.unreadable(
+            index + 1, IssueCode.PAGE_DAMAGED, f"page {index + 1} is damaged and cannot be read ({error})"
+        )
 
 
 def _layer_or_scale(
@@ -205,9 +208,10 @@ def _layer_or_scale(
         return TextLayerPage(text=text, width=width, height=height)
     if scale * POINTS_PER_INCH < MIN_RENDER_DPI:
         inches = " x ".join(f"{side / POINTS_PER_INCH:.0f}" for side in page.get_size())
-        return PageImage(
-            image=None,
-            issue=f"page {index + 1} is {inches} inches, too large to OCR: within the limit of "
+        return PageImage.unreadable(
+            index + 1,
+            IssueCode.PAGE_TOO_LARGE,
+            f"page {index + 1} is {inches} inches, too large to OCR: within the limit of "
             f"{max_image_pixels:,} pixels it renders below {MIN_RENDER_DPI} dpi; "
             "ask the sender for the page at a normal paper size",
         )
@@ -219,7 +223,9 @@ def _render(page: pdfium.PdfPage, *, index: int, scale: float) -> PageImage:
         bitmap = page.render(scale=scale, grayscale=True)
         image = bitmap.to_pil().convert("L")
     except (pdfium.PdfiumError, OSError, ValueError) as error:
-        return PageImage(image=None, issue=f"page {index + 1} cannot be rendered: {error}")
+        return PageImage.unreadable(
+            index + 1, IssueCode.PAGE_UNRENDERABLE, f"page {index + 1} cannot be rendered: {error}"
+        )
     return PageImage(image=image, dpi=round(scale * POINTS_PER_INCH))
 
 

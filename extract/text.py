@@ -24,7 +24,7 @@ from extract.orientation import deskew, needs_turn, turn_upright, unskew_words
 from extract.pdf import TextLayerPage, read_pdf_pages
 from extract.probe import probe_band
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
-from rogatory.records import DocumentText, PageText, TextSource
+from rogatory.records import DocumentText, Issue, IssueCode, IssueStage, PageText, TextSource
 from rogatory.sources import MediaType, SourceFile
 
 #: An OCR'd page whose mean word confidence is below this is checked again with OSD.
@@ -48,6 +48,12 @@ SCRIPT_PROBE_CONFIDENCE = 0.7
 #: (upright Russian and Arabic dev first pages: 26 at most; 21 of 32 pages turned sideways
 #: 40 to 285, where the script probes would each cost up to a full pass and read nothing).
 SCRIPT_PROBE_MAX_LETTERS = 40
+#: The issue of a document whose language lingua cannot decide.
+UNKNOWN_LANGUAGE = Issue(
+    stage=IssueStage.LANGUAGE,
+    code=IssueCode.LANGUAGE_UNKNOWN,
+    message="the language of the document could not be determined",
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ def assemble_document(pages: Sequence[PageText], *, engines: TextEngines) -> Doc
     pages = [_with_language(page, engines) for page in pages]
     whole = "\n".join(page.text for page in pages)
     guess = detect_language(whole, detector=engines.detector)
-    issues = () if guess else ("the language of the document could not be determined",)
+    issues = () if guess else (UNKNOWN_LANGUAGE,)
     return DocumentText(
         pages=tuple(pages),
         language=guess.code if guess else None,
@@ -144,17 +150,23 @@ class OcrReader:
         Never raises for the page's content: failures become issues.
         """
         if page.image is None:
-            return _empty_page(number, page.issue or f"page {number} cannot be read")
+            issue = page.issue or _page_issue(
+                number, IssueCode.PAGE_UNREADABLE, f"page {number} cannot be read"
+            )
+            return _empty_page(number, issue)
         image, dpi = page.image, page.dpi or self.options.dpi
         image, skew = deskew(image)
         try:
             result, image, rotation = self._recognise(image, dpi=dpi)
         except TesseractError as error:
-            return _empty_page(number, f"page {number}: {error}", image=image)
-        if not result.words:
             return _empty_page(
-                number, f"page {number}: no text found (blank page or picture only)", image=image
+                number, _page_issue(number, _ocr_code(error), f"page {number}: {error}"), image=image
             )
+        if not result.words:
+            issue = _page_issue(
+                number, IssueCode.NO_TEXT, f"page {number}: no text found (blank page or picture only)"
+            )
+            return _empty_page(number, issue, image=image)
         return PageText(
             number=number,
             text=result.text,
@@ -307,7 +319,17 @@ def _letters(result: OcrResult) -> int:
     return sum(char.isalpha() for char in result.text)
 
 
-def _empty_page(number: int, issue: str, *, image: Image.Image | None = None) -> PageText:
+def _page_issue(number: int, code: IssueCode, message: str) -> Issue:
+    return Issue(stage=IssueStage.TEXT, code=code, page=number, message=message)
+
+
+def _ocr_code(error: TesseractError) -> IssueCode:
+    """``ocr_timeout`` for a page tesseract took too long on, else ``ocr_failed``."""
+    return IssueCode.OCR_TIMEOUT if error.code == IssueCode.OCR_TIMEOUT else IssueCode.OCR_FAILED
+
+
+def _empty_page(number: int, issue: Issue, *, image: Image.Image | None = None) -> PageText:
+    """Page ``number``, empty with its issue, with the image's size when it was read."""
     return PageText(
         number=number,
         text="",

@@ -10,14 +10,90 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Record(BaseModel):
     """Base of every record: immutable, strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- issues ---------------------------------------------------------------------
+
+
+class IssueStage(StrEnum):
+    """The stage that reported an issue."""
+
+    TEXT = "text"
+    """Reading the pages: text layers, rendering, decoding, OCR (extract/)."""
+    LANGUAGE = "language"
+    """Language detection of the whole document (extract/)."""
+    PAGE_TASK = "page_task"
+    """A page OCR'd by a task of its own, when the task cannot read it (workers/page_jobs.py)."""
+    UNKNOWN = "unknown"
+    """An issue saved as a plain string, before issues were records."""
+
+
+class IssueCode(StrEnum):
+    """What went wrong, as a stable code (the message says it to the clerk)."""
+
+    PAGE_DAMAGED = "page_damaged"
+    PAGE_TOO_LARGE = "page_too_large"
+    PAGE_UNRENDERABLE = "page_unrenderable"
+    PAGE_UNREADABLE = "page_unreadable"
+    OCR_FAILED = "ocr_failed"
+    OCR_TIMEOUT = "ocr_timeout"
+    NO_TEXT = "no_text"
+    ORIGINAL_UNUSABLE = "original_unusable"
+    INTERNAL_ERROR = "internal_error"
+    LANGUAGE_UNKNOWN = "language_unknown"
+    LEGACY = "legacy"
+    """A plain-string issue of an analysis saved before issues were records."""
+
+
+#: The codes of a page that could not be read: it is empty, its text is lost to every stage.
+UNREADABLE_PAGE_CODES = frozenset(
+    {
+        IssueCode.PAGE_DAMAGED,
+        IssueCode.PAGE_TOO_LARGE,
+        IssueCode.PAGE_UNRENDERABLE,
+        IssueCode.PAGE_UNREADABLE,
+        IssueCode.OCR_FAILED,
+        IssueCode.OCR_TIMEOUT,
+        IssueCode.NO_TEXT,
+        IssueCode.ORIGINAL_UNUSABLE,
+        IssueCode.INTERNAL_ERROR,
+    }
+)
+
+
+class Issue(Record):
+    """A problem a stage met and carried on past: partial success as data (STYLE.md, 7).
+
+    ``page`` counts from 1 (``None`` for the whole document); ``message`` is shown to
+    the clerk as it is. A plain string (an analysis or page saved before issues were
+    records) loads as an issue of stage ``unknown``, code ``legacy``, that message.
+    """
+
+    stage: IssueStage
+    code: IssueCode
+    page: int | None = Field(default=None, ge=1)
+    message: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_legacy_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"stage": IssueStage.UNKNOWN, "code": IssueCode.LEGACY, "message": data}
+        return data
+
+    @property
+    def unreadable_page(self) -> bool:
+        """Whether this issue says its page could not be read (:data:`UNREADABLE_PAGE_CODES`)."""
+        return self.page is not None and self.code in UNREADABLE_PAGE_CODES
 
 
 # --- extraction -----------------------------------------------------------------
@@ -53,7 +129,7 @@ class PageText(Record):
     width: int = 0
     height: int = 0
     words: tuple[Word, ...] = ()
-    issues: tuple[str, ...] = ()
+    issues: tuple[Issue, ...] = ()
     rotation: int = Field(default=0, ge=0, lt=360)
     """Degrees the page image was turned clockwise before OCR (its word boxes are of the turned page)."""
 
@@ -64,12 +140,19 @@ class DocumentText(Record):
     pages: tuple[PageText, ...]
     language: str | None = None
     language_confidence: float = 0.0
-    issues: tuple[str, ...] = ()
+    issues: tuple[Issue, ...] = ()
 
     @property
     def text(self) -> str:
         """All pages joined by form feeds, as the corpus format has it."""
         return "\f".join(page.text for page in self.pages)
+
+    @property
+    def unreadable_pages(self) -> tuple[int, ...]:
+        """The numbers of the pages that could not be read (an issue of :data:`UNREADABLE_PAGE_CODES`)."""
+        return tuple(
+            page.number for page in self.pages if any(issue.unreadable_page for issue in page.issues)
+        )
 
 
 class EntityKind(StrEnum):

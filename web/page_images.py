@@ -75,5 +75,5 @@ def _image_page(data: bytes, page: int, *, max_image_pixels: int) -> Image.Image
     if frame is None:
         raise InputError(f"the image has no page {page}", code="no_such_page")
     if frame.image is None:
-        raise InputError(frame.issue, code="unrenderable_page")
+        raise InputError(frame.issue.message if frame.issue else "", code="unrenderable_page")
     return frame.image if frame.image.mode in {"L", "RGB"} else frame.image.convert("L")

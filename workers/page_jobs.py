@@ -23,7 +23,7 @@ from extract.pages import count_pages, plan_pages, read_page
 from extract.pdf import TextLayerPage
 from extract.text import OcrReader, assemble_document, layer_page
 from rogatory.errors import InputError, NotFoundError
-from rogatory.records import Analysis, DocumentText, PageText
+from rogatory.records import Analysis, DocumentText, IssueCode, IssueStage, PageText
 from rogatory.sources import MediaType, SourceFile
 from storage.objects import CorruptObjectError
 from storage.page_runs import PageSave, run_pages, save_page, start_page_run
@@ -33,6 +33,9 @@ from workers.metrics import timed_stage
 from workers.pipeline import analyse, analyse_text
 
 log = logging.getLogger(__name__)
+
+#: The stage of the issues of a page its task could not read.
+STAGE = IssueStage.PAGE_TASK
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,13 @@ def ocr_page(job: PageJob, context: WorkerContext) -> PageSave:
     try:
         data = context.original(registration.sha256)
     except (NotFoundError, CorruptObjectError) as error:
-        page = reader.read(job.page, PageImage(image=None, issue=f"the stored original is unusable: {error}"))
+        unusable = PageImage.unreadable(
+            job.page,
+            IssueCode.ORIGINAL_UNUSABLE,
+            f"the stored original is unusable: {error}",
+            stage=STAGE,
+        )
+        page = reader.read(job.page, unusable)
     else:
         source = SourceFile(
             data=data, media_type=MediaType(registration.media_type), name=registration.filename
@@ -129,8 +138,9 @@ def _read_alone(source: SourceFile, page: int, reader: OcrReader) -> PageText:
     try:
         return _read(source, page, PendingPage(index=page - 1), reader)
     except (InputError, IndexError) as error:
-        return reader.read(page, PageImage(image=None, issue=f"page {page} cannot be read: {error}"))
+        message = f"page {page} cannot be read: {error}"
+        return reader.read(page, PageImage.unreadable(page, IssueCode.PAGE_UNREADABLE, message, stage=STAGE))
     except Exception as error:
         log.exception("page %d failed with an internal error", page)
-        issue = f"page {page}: internal error: {type(error).__name__}: {error}"
-        return reader.read(page, PageImage(image=None, issue=issue))
+        message = f"page {page}: internal error: {type(error).__name__}: {error}"
+        return reader.read(page, PageImage.unreadable(page, IssueCode.INTERNAL_ERROR, message, stage=STAGE))

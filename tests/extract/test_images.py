@@ -11,6 +11,7 @@ from PIL import Image
 
 from extract.images import PageImage, read_image_pages
 from rogatory.errors import InputError
+from rogatory.records import IssueCode
 
 EXIF_ORIENTATION = 0x0112
 
@@ -125,5 +126,8 @@ def test_an_oversized_later_frame_fails_alone() -> None:
     data = encode([Image.new("L", (100, 100), 255), Image.new("L", (2000, 1000), 255)], "TIFF")
     pages = list(read_image_pages(data, max_image_pixels=1_000_000, name="scan.tif"))
     assert sizes(pages) == [(100, 100), None]
-    assert "page 2 of scan.tif" in pages[1].issue
-    assert "2000x1000" in pages[1].issue
+    issue = pages[1].issue
+    assert issue is not None
+    assert (issue.code, issue.page) == (IssueCode.PAGE_TOO_LARGE, 2)
+    assert "page 2 of scan.tif" in issue.message
+    assert "2000x1000" in issue.message

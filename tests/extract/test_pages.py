@@ -89,7 +89,8 @@ def test_an_oversized_frame_read_alone_fails_alone_with_the_same_issue() -> None
     assert isinstance(alone, PageImage)
     assert alone.image is None
     assert alone.issue == whole[1].issue
-    assert "page 2 of scan.tif" in alone.issue
+    assert alone.issue is not None
+    assert "page 2 of scan.tif" in alone.issue.message
     assert _same(read_page(source, 2, OPTIONS), whole[2])
 
 
@@ -97,7 +98,8 @@ def test_a_damaged_pdf_page_read_alone_fails_alone() -> None:
     source = SourceFile(data=make_damaged_pdf(), media_type=MediaType.PDF, name="request.pdf")
     damaged = read_page(source, 1, OPTIONS)
     assert isinstance(damaged, PageImage)
-    assert "page 2 is damaged" in damaged.issue
+    assert damaged.issue is not None
+    assert "page 2 is damaged" in damaged.issue.message
     assert read_page(source, 2, OPTIONS) == TextLayerPage(text="Third page", width=595, height=842)
     assert [type(item) for item in plan_pages(source, OPTIONS)] == [TextLayerPage, PageImage, TextLayerPage]
 

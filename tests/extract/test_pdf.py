@@ -17,6 +17,7 @@ from extract.pdf import (
     read_pdf_pages,
 )
 from rogatory.errors import InputError
+from rogatory.records import IssueCode
 
 
 def make_text_pdf(pages: list[list[str]], *, invisible: bool = False, scan: bool = False) -> bytes:
@@ -181,7 +182,9 @@ def test_a_damaged_page_fails_alone() -> None:
     damaged = pages[1]
     assert isinstance(damaged, PageImage)
     assert damaged.image is None
-    assert "page 2 is damaged" in damaged.issue
+    assert damaged.issue is not None
+    assert damaged.issue.code == IssueCode.PAGE_DAMAGED
+    assert "page 2 is damaged" in damaged.issue.message
 
 
 def test_a_page_of_absurd_size_is_not_rendered() -> None:
@@ -192,8 +195,10 @@ def test_a_page_of_absurd_size_is_not_rendered() -> None:
     page = pages[0]
     assert isinstance(page, PageImage)
     assert page.image is None
-    assert "200 x 200 inches" in page.issue
-    assert "120,000,000 pixels" in page.issue
+    assert page.issue is not None
+    assert (page.issue.code, page.issue.page) == (IssueCode.PAGE_TOO_LARGE, 1)
+    assert "200 x 200 inches" in page.issue.message
+    assert "120,000,000 pixels" in page.issue.message
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from extract.engines import TextEngines, load_text_engines
 from extract.ocr_process import OcrProcess
 from extract.text import TextOptions, extract_text
 from rogatory.errors import InputError
-from rogatory.records import TextSource
+from rogatory.records import IssueCode, TextSource
 from rogatory.sources import MediaType, SourceFile
 from tests.extract.test_pdf import make_text_pdf
 
@@ -133,9 +133,13 @@ def test_tesseract_crash_empties_the_page_only(engines: TextEngines, tmp_path: P
     assert len(document.pages) == 1
     page = document.pages[0]
     assert (page.text, page.source, page.confidence) == ("", TextSource.NONE, 0.0)
-    assert page.issues == ("page 1: OCR failed: exit status 134",)
+    assert [(i.code, i.page, i.message) for i in page.issues] == [
+        (IssueCode.OCR_FAILED, 1, "page 1: OCR failed: exit status 134")
+    ]
     assert document.language is None
-    assert document.issues == ("the language of the document could not be determined",)
+    assert [(i.code, i.message) for i in document.issues] == [
+        (IssueCode.LANGUAGE_UNKNOWN, "the language of the document could not be determined")
+    ]
 
 
 @pytest.mark.slow
@@ -166,7 +170,9 @@ def test_multi_page_tiff_with_a_turned_and_a_blank_page(engines: TextEngines) ->
     assert words(turned.text) == words("\n".join(LETTER_EN[::-1]))
     assert (first.rotation, turned.rotation) == (0, 180)  # the viewer turns its image the same way
     assert (blank.text, blank.source, blank.confidence) == ("", TextSource.NONE, 0.0)
-    assert blank.issues == ("page 3: no text found (blank page or picture only)",)
+    assert [(i.code, i.message) for i in blank.issues] == [
+        (IssueCode.NO_TEXT, "page 3: no text found (blank page or picture only)")
+    ]
     assert document.language == "en"
 
 
@@ -214,8 +220,8 @@ def test_a_crash_of_the_ocr_child_empties_the_page_only(engines: TextEngines, tm
     )
     data = encode([page_image(LETTER_EN)], "TIFF")
     document = extract_text(SourceFile(data=data, media_type=MediaType.TIFF), engines=broken, options=OPTIONS)
-    assert [page.issues for page in document.pages] == [
-        ("page 1: OCR failed: tesseract stopped (exit status 134)",)
+    assert [[issue.message for issue in page.issues] for page in document.pages] == [
+        ["page 1: OCR failed: tesseract stopped (exit status 134)"]
     ]
     assert document.pages[0].text == ""
     assert engines.ocr is not None

@@ -194,4 +194,4 @@ def test_odd_but_readable_files_are_registered_and_read_page_by_page(
     else:
         pages = list(read_image_pages(data, max_image_pixels=10_000_000, name=name))
     assert pages
-    assert pages[0].issue == "" if hasattr(pages[0], "issue") else pages[0].text
+    assert pages[0].issue is None if hasattr(pages[0], "issue") else pages[0].text

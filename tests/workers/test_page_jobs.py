@@ -71,8 +71,8 @@ def test_pages_read_apart_give_the_text_of_the_in_process_path(context: WorkerCo
     assert [f"ANNEX PAGE {n}" in pages[n - 1].text for n in (2, 3, 5, 6)] == [True] * 4
     assert pages[3].text == ""
     assert len(pages[3].issues) == 1
-    assert "page 4" in pages[3].issues[0]
-    assert "4000x3000" in pages[3].issues[0]
+    assert "page 4" in pages[3].issues[0].message
+    assert "4000x3000" in pages[3].issues[0].message
     source = SourceFile(data=data, media_type=MediaType.TIFF, name="long.tif")
     alone = extract_text(source, engines=context.engines.text, options=context.engines.text_options)
     assert view.analysis.text == alone

@@ -114,7 +114,7 @@ def _check_document(db: Database, number: str, expected: DocumentText, pages: in
     for page in text.pages[1:]:
         assert (f"ANNEX PAGE {page.number}" in page.text) == (page.number != oversized), page
     assert text.pages[oversized - 1].text == ""
-    assert "4000x3000" in text.pages[oversized - 1].issues[0]
+    assert "4000x3000" in text.pages[oversized - 1].issues[0].message
     assert text == expected
 
 

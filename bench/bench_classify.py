@@ -83,7 +83,7 @@ def predict(entry: dict[str, object], directory: Directory) -> dict[str, object]
     completeness = check_completeness(
         text, entities, classification, accepted_languages=directory.accepted_languages
     )
-    decision = route(classification, completeness, directory, review_threshold=0.5)
+    decision = route(classification, completeness, directory, text=text, review_threshold=0.5)
     return {
         "request_type": classification.request_type.value,
         "proceeding_type": classification.proceeding_type.value,

@@ -4,7 +4,12 @@ Pure. ``any_of`` holds when the request has at least one of the values; ``only``
 has at least one value and every value it has is in the list. Every notify rule that
 holds adds an authority to notify. No rule -> the fallback authority, for review. The
 confidence is that of the labels the firing conditions relied on; below the review
-threshold the decision keeps the proposed authority but asks for review.
+threshold the decision keeps the proposed authority but asks for review. A request
+most of whose pages could not be read (more than :data:`UNREADABLE_SHARE` of them:
+OCR failed, no text, too large, damaged, ...; the page issues of
+:data:`rogatory.records.UNREADABLE_PAGE_CODES`) goes to review whatever the rules
+say, with a reason naming those pages and its confidence scaled by the share of pages
+read: the rules saw only those.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from rogatory.records import (
     Classification,
     Completeness,
     ConditionResult,
+    DocumentText,
     Label,
     RoutingDecision,
     RuleResult,
@@ -23,6 +29,8 @@ from rogatory.records import (
 
 #: Characters of evidence text quoted in a reason.
 QUOTE = 40
+#: A request more than this share of whose pages could not be read goes to review.
+UNREADABLE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -68,9 +76,13 @@ def route(
     completeness: Completeness,
     directory: Directory,
     *,
+    text: DocumentText,
     review_threshold: float,
 ) -> RoutingDecision:
-    """Decide where the request goes and whom to notify. Raises nothing on valid records."""
+    """Decide where the request goes and whom to notify, from its classification and its text's issues.
+
+    Raises nothing on valid records.
+    """
     results: list[RuleResult] = []
     fired: tuple[Rule, list[Evaluation]] | None = None
     for rule in directory.rules:
@@ -87,6 +99,7 @@ def route(
         results.append(_rule_result(rule, evaluations, held))
         if held and rule.authority not in notify:
             notify.append(rule.authority)
+    unreadable = unreadable_reason(text)
     if fired is None:
         return RoutingDecision(
             route_to=directory.fallback,
@@ -96,6 +109,7 @@ def route(
             needs_review=True,
             reasons=(
                 f"no routing rule holds: sent to {directory.fallback} for review",
+                *unreadable,
                 *_missing(completeness),
             ),
             rules=tuple(results),
@@ -106,15 +120,46 @@ def route(
     needs_review = confidence < review_threshold
     if needs_review:
         reasons.append(f"confidence {confidence:.2f} is below the review threshold {review_threshold:.2f}")
+    if unreadable:
+        confidence *= read_share(text)
+        needs_review = True
     return RoutingDecision(
         route_to=rule.authority,
         notify=tuple(notify),
         rule=rule.name,
         confidence=confidence,
         needs_review=needs_review,
-        reasons=tuple(reasons) + _missing(completeness),
+        reasons=(*reasons, *unreadable, *_missing(completeness)),
         rules=tuple(results),
     )
+
+
+def unreadable_reason(text: DocumentText) -> tuple[str, ...]:
+    """The reason to review a request most of whose pages could not be read, as a one-tuple; else ``()``."""
+    unreadable, total = text.unreadable_pages, len(text.pages)
+    if len(unreadable) <= UNREADABLE_SHARE * total:
+        return ()
+    return (
+        f"{len(unreadable)} of {total} pages could not be read (pages {page_ranges(unreadable)}): "
+        f"the decision rests on the other {total - len(unreadable)}, sent for review",
+    )
+
+
+def read_share(text: DocumentText) -> float:
+    """The share of the document's pages that were read (1.0 for a document without pages)."""
+    total = len(text.pages)
+    return (total - len(text.unreadable_pages)) / total if total else 1.0
+
+
+def page_ranges(pages: tuple[int, ...]) -> str:
+    """Page numbers in ascending order, runs as ranges: ``(2, 3, 4, 7)`` -> ``"2-4, 7"``."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _rule_result(rule: Rule, evaluations: list[Evaluation], held: bool) -> RuleResult:

@@ -72,6 +72,7 @@ def analyse_text(text: DocumentText, engines: Engines) -> Analysis:
             classification,
             completeness,
             engines.directory,
+            text=text,
             review_threshold=engines.review_threshold,
         )
     return Analysis(

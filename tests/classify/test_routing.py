@@ -8,9 +8,11 @@ from classify.routing import evaluate, route
 from rogatory.records import Classification, Completeness, ElementCheck, Label, Span
 from rogatory.settings import DEFAULT_AUTHORITIES
 from rogatory.taxonomy import MEASURES
+from tests.classify.conftest import document
 
 DIRECTORY = load_directory(DEFAULT_AUTHORITIES)
 COMPLETE = Completeness(checks=(ElementCheck(element="purpose", present=True),))
+READ = document("Freeze the accounts.", "Freeze")
 
 
 def label(value: str, confidence: float = 0.9) -> Label:
@@ -35,7 +37,7 @@ def classification(
 
 
 def decide(result: Classification, threshold: float = 0.5) -> tuple[str, tuple[str, ...], str | None, bool]:
-    decision = route(result, COMPLETE, DIRECTORY, review_threshold=threshold)
+    decision = route(result, COMPLETE, DIRECTORY, text=READ, review_threshold=threshold)
     return decision.route_to, decision.notify, decision.rule, decision.needs_review
 
 
@@ -77,7 +79,7 @@ def test_low_confidence_keeps_the_proposal_and_asks_for_review() -> None:
 
 
 def test_decision_explains_itself() -> None:
-    decision = route(classification(("freezing",)), COMPLETE, DIRECTORY, review_threshold=0.5)
+    decision = route(classification(("freezing",)), COMPLETE, DIRECTORY, text=READ, review_threshold=0.5)
     assert decision.reasons[0] == "measures include freezing (page 2: 'Freeze')"
     assert [rule.held for rule in decision.rules] == [False, False, True, False]
     assert decision.rules[2].conditions[0].actual == ("freezing",)
@@ -109,7 +111,7 @@ def test_only_confidence_is_the_weakest_label(confidences: list[float]) -> None:
 
 
 def test_each_condition_of_the_fired_rule_carries_its_evidence() -> None:
-    decision = route(classification(("freezing",)), COMPLETE, DIRECTORY, review_threshold=0.5)
+    decision = route(classification(("freezing",)), COMPLETE, DIRECTORY, text=READ, review_threshold=0.5)
     fired = next(rule for rule in decision.rules if rule.held and rule.name == decision.rule)
     [condition] = fired.conditions
     assert condition.evidence == (Span(page=2, start=0, end=6, text="Freeze"),)

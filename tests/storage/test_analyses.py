@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, text
 
 from rogatory.errors import NotFoundError
+from rogatory.records import IssueCode, IssueStage
 from rogatory.registration import Status
 from rogatory.sources import MediaType
 from storage.audit import audit
@@ -69,6 +71,24 @@ def test_a_new_analysis_replaces_the_old_one(db: Database) -> None:
     with db.session() as session:
         row = session.scalars(select(AnalysisRow)).one()
         assert (row.language, row.route_to, row.needs_review, row.request_type) == ("en", "fiu", True, "mla")
+
+
+def test_an_analysis_saved_with_plain_string_issues_still_loads(db: Database) -> None:
+    number = _number(db, "a")
+    save_analysis(db, number, make_analysis(["Commission rogatoire"]))
+    with db.session() as session:
+        row = session.scalars(select(AnalysisRow)).one()
+        saved = json.loads(row.analysis_json)
+        saved["text"]["issues"] = ["the language of the document could not be determined"]
+        saved["text"]["pages"][0]["issues"] = ["page 1: no text found (blank page or picture only)"]
+        row.analysis_json = json.dumps(saved)
+    analysis = get_request(db, number).analysis
+    assert analysis is not None
+    [page_issue] = analysis.text.pages[0].issues
+    assert (page_issue.stage, page_issue.code) == (IssueStage.UNKNOWN, IssueCode.LEGACY)
+    assert page_issue.message == "page 1: no text found (blank page or picture only)"
+    [document_issue] = analysis.text.issues
+    assert document_issue.message == "the language of the document could not be determined"
 
 
 def test_get_request_without_analysis_and_with_duplicates(db: Database) -> None:

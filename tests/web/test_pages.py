@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from rogatory.records import Issue, IssueCode, IssueStage
 from rogatory.registration import Status
 from storage.database import Database
 from tests.storage.sample_analysis import add_request, make_analysis
@@ -84,3 +85,16 @@ def test_search_api_narrows_by_facet_and_counts_facets(setup: tuple[TestClient, 
     hidden = client.get("/api/search/facets?q=Ivanov", headers=bearer(tokens["police-officer"])).json()
     assert hidden["status"] == [{"value": "routed", "count": 1}]  # notified to the police
     assert client.get("/api/search/facets?q=Ivanov", headers=bearer(tokens["fiu-officer"])).json()["route_to"]
+
+
+def test_the_document_view_shows_a_page_issue_by_its_message(tmp_path: Path) -> None:
+    analysis = make_analysis(["", "Ivanov requests bank records"])
+    issue = Issue(stage=IssueStage.TEXT, code=IssueCode.NO_TEXT, page=1, message="page 1: no text found")
+    blank = analysis.text.pages[0].model_copy(update={"issues": (issue,)})
+    text = analysis.text.model_copy(update={"pages": (blank, *analysis.text.pages[1:])})
+    with app_with_people(tmp_path / "data") as (client, tokens):
+        db: Database = client.app.state.db  # type: ignore[attr-defined]
+        number = add_request(db, "i", analysis.model_copy(update={"text": text}), status=Status.ROUTED)
+        page = client.get(f"/requests/{number}", headers=bearer(tokens["admin"])).text
+    assert '<p class="alert">page 1: no text found</p>' in page
+    assert "no_text" not in page

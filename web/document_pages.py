@@ -15,8 +15,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from classify.directory import Directory
 from classify.suggestion import Suggestion, features_of
+from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Analysis, Entity, EntityKind, PageText
 from rogatory.registration import RequestView, Status

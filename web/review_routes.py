@@ -19,10 +19,10 @@ from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
 from classify.deadlines import days_left
-from classify.directory import Directory
 from classify.letters import DraftLetter
 from classify.suggestion import Suggestion, SuggestionModel, features_of, train_suggestion
 from ingest.intake import IntakeContext
+from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Record
 from rogatory.registration import Registration

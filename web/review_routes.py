@@ -18,10 +18,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
-from classify.deadlines import days_left
 from classify.letters import DraftLetter
 from classify.suggestion import Suggestion, SuggestionModel, features_of, train_suggestion
 from ingest.intake import IntakeContext
+from rogatory.deadlines import days_left
 from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Record

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from rogatory.sources import MediaType
 from storage.database import Database, open_database
-from storage.registry import register, save_analysis
 from storage.review import confirm_routing, reassign_routing
-from tests.storage.sample_analysis import make_analysis
+from tests.storage.sample_analysis import add_request, make_analysis
 from workers.suggestions import Suggester
 
-NOW = datetime(2026, 4, 2, 9, 30, tzinfo=UTC)
 AUTHORITIES = {"prosecutor_general", "fiu"}
 
 
@@ -28,17 +23,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 def _analysed(db: Database, label: str, words: str) -> str:
-    number = register(
-        db,
-        sha256=hashlib.sha256(label.encode()).hexdigest(),
-        filename=label,
-        size=1,
-        media_type=MediaType.PDF,
-        source="upload",
-        now=NOW,
-    ).registration.number
-    save_analysis(db, number, make_analysis([words], needs_review=True))
-    return number
+    return add_request(db, label, make_analysis([words], needs_review=True))
 
 
 def test_no_suggestion_below_the_minimum_then_one_after_new_decisions(db: Database) -> None:

@@ -42,7 +42,7 @@ from bench.bench_workers import DONE, Run, environments, tesseract_alone
 from rogatory.registration import Status
 from rogatory.settings import Settings, load_settings
 from storage.database import Database, open_database
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import get_request, register
 from tests.postgres import fresh_database
 from tests.scans import FREEZING_REQUEST

@@ -35,7 +35,7 @@ from PIL import Image, ImageDraw, ImageFont
 from rogatory.registration import Status
 from rogatory.settings import load_settings
 from storage.database import open_database
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import list_requests, register
 from tests.postgres import fresh_database
 from workers.celery_app import create_celery, enqueue_processing

@@ -3,63 +3,26 @@
 Loaded once at start (workers/pipeline.py ``load_engines``) and validated there, so that
 a wrong file stops the service with a message naming the file, the rule and the
 problem instead of misrouting requests later. Format: ../shared/reference/authorities.yaml.
+The records it returns (:mod:`rogatory.directory`) are read by every layer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from rogatory.directory import Authority, Condition, Directory, Rule
 from rogatory.errors import ConfigurationError
 from rogatory.taxonomy import ROUTING_FIELDS
+
+# The records are rogatory's; they stay importable from here, where they are loaded.
+__all__ = ["OPERATORS", "Authority", "Condition", "Directory", "Rule", "load_directory", "parse_directory"]
 
 OPERATORS: tuple[str, ...] = ("any_of", "only")
 _TOP_KEYS = {"country", "accepted_languages", "authorities", "fallback", "rules", "notify"}
 _AUTHORITY_KEYS = {"id", "name", "role", "email"}
-
-
-@dataclass(frozen=True)
-class Authority:
-    """A domestic authority that executes or is notified of requests."""
-
-    id: str
-    name: str
-    role: str = ""
-    email: str = ""
-
-
-@dataclass(frozen=True)
-class Condition:
-    """``field`` has ``any_of`` / ``only`` the ``values``."""
-
-    field: str
-    operator: str
-    values: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A routing rule: when every condition holds, the request goes to ``authority``."""
-
-    name: str
-    conditions: tuple[Condition, ...]
-    authority: str
-
-
-@dataclass(frozen=True)
-class Directory:
-    """The validated directory: authorities by id, routing rules in order, notify rules."""
-
-    country: str
-    accepted_languages: tuple[str, ...]
-    authorities: Mapping[str, Authority]
-    fallback: str
-    rules: tuple[Rule, ...]
-    notify_rules: tuple[Rule, ...]
-    source: str = ""
 
 
 def load_directory(path: Path) -> Directory:

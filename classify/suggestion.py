@@ -16,19 +16,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from rogatory.records import Classification, Record
-from rogatory.review import Correction
+from rogatory.records import Classification
+from rogatory.review import Correction, Suggestion
 
 #: Characters of request text the model reads (the opening states what is asked).
 TEXT_CHARS = 6000
-
-
-class Suggestion(Record):
-    """The authority the model suggests and its probability; never a decision."""
-
-    authority: str
-    confidence: float
-    trained_on: int
 
 
 def features_of(classification: Classification) -> tuple[str, ...]:

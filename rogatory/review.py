@@ -40,6 +40,14 @@ class Correction(Record):
     authority: str
 
 
+class Suggestion(Record):
+    """The authority the model suggests and its probability; never a decision."""
+
+    authority: str
+    confidence: float
+    trained_on: int
+
+
 class DeadlineItem(Record):
     """A request with a deadline and the days left (negative when overdue)."""
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from classify.deadlines import days_left
+from rogatory.deadlines import days_left
 from rogatory.registration import Status
 from rogatory.review import DeadlineItem, DeadlineList
 from rogatory.users import User

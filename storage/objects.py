@@ -3,7 +3,8 @@
 Objects are write-once: :meth:`ObjectStore.put` of the same bytes twice stores them
 once and returns the same digest, so intake and every retried stage can call it
 freely. :meth:`ObjectStore.get` verifies the digest on every read, so a file damaged
-on disk is reported, never handed on. Runs in intake, the workers and the web app.
+on disk is reported, never handed on. Runs in intake, the workers and the web app;
+:func:`storage.object_stores.open_object_store` chooses this store or the S3 one.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ import re
 import tempfile
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import unquote, urlsplit
 
-from rogatory.errors import ConfigurationError, NotFoundError, RogatoryError, TransientError
-from rogatory.settings import Settings
+from rogatory.errors import NotFoundError, RogatoryError, TransientError
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _OBJECT_MODE = 0o440
@@ -129,37 +128,3 @@ def _write_atomically(path: Path, data: bytes) -> None:
         os.fsync(folder)
     finally:
         os.close(folder)
-
-
-def open_object_store(settings: Settings) -> ObjectStore:
-    """The object store the settings name (no connection is made here).
-
-    An empty ``object_store_url`` means the filesystem store under
-    ``settings.objects_dir``; ``file:///path`` a filesystem store elsewhere;
-    ``s3://bucket/optional/prefix`` the S3 store at ``settings.s3_endpoint``.
-    Raises ``ConfigurationError`` for any other URL.
-    """
-    url = settings.object_store_url
-    if not url:
-        return FilesystemObjectStore(settings.objects_dir)
-    parts = urlsplit(url)
-    if parts.scheme == "file" and parts.netloc in ("", "localhost") and parts.path:
-        return FilesystemObjectStore(Path(unquote(parts.path)))
-    if parts.scheme == "s3" and parts.netloc:
-        from storage.s3_objects import S3ObjectStore, s3_client
-
-        try:
-            client = s3_client(
-                endpoint=settings.s3_endpoint,
-                access_key=settings.s3_access_key,
-                secret_key=settings.s3_secret_key,
-                region=settings.s3_region,
-                secure=settings.s3_secure,
-            )
-        except ValueError as error:
-            raise ConfigurationError(f"invalid s3_endpoint {settings.s3_endpoint!r}: {error}") from error
-        return S3ObjectStore(client, parts.netloc, unquote(parts.path))
-    raise ConfigurationError(
-        f"unsupported object_store_url {url!r}: "
-        "use file:///absolute/path, s3://bucket[/prefix] or leave it empty"
-    )

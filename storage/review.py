@@ -2,21 +2,21 @@
 
 Each action adds a row (never updated) and an audit line in the same transaction, and
 moves the request to ``routed`` with the decided authority. Reassignments and
-confirmations are the training data of the suggestion model (:func:`list_corrections`).
+confirmations are the training data of the suggestion model (:func:`list_corrections`,
+with the model's features given by the caller: ``workers/suggestions.py``).
 Every function may raise ``TransientError`` when the database is unavailable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from classify.suggestion import features_of
 from rogatory.errors import InputError, NotFoundError
-from rogatory.records import Analysis
+from rogatory.records import Analysis, Classification
 from rogatory.registration import Status
 from rogatory.review import Correction, ReviewAction, ReviewKind
 from storage.audit import write_audit
@@ -68,8 +68,11 @@ def review_history(db: Database, number: str) -> list[ReviewAction]:
         return [_action(row, number) for row in rows]
 
 
-def list_corrections(db: Database) -> list[Correction]:
-    """The clerks' latest decision on each reviewed request, with its text and features."""
+def list_corrections(
+    db: Database, *, features: Callable[[Classification], tuple[str, ...]]
+) -> list[Correction]:
+    """The clerks' latest decision on each reviewed request, with its text and the
+    ``features`` of its classification (the suggestion model's, computed by the caller)."""
     latest = select(ReviewRow.registration_id, ReviewRow.authority, ReviewRow.id).order_by(
         ReviewRow.registration_id, ReviewRow.id.desc()
     )
@@ -88,7 +91,7 @@ def list_corrections(db: Database) -> list[Correction]:
                 Correction(
                     number=registration.number,
                     text=analysis.text.text,
-                    features=features_of(analysis.classification),
+                    features=features(analysis.classification),
                     authority=authority,
                 )
             )

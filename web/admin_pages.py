@@ -12,8 +12,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from classify.directory import Directory, load_directory
-from rogatory.errors import ConfigurationError, InputError
+from rogatory.directory import Directory
+from rogatory.errors import InputError
 from rogatory.review import DeliveryStatus
 from rogatory.users import Role
 from storage.audit import list_audit
@@ -22,6 +22,7 @@ from storage.deliveries import list_deliveries, retry_failed
 from storage.users import create_user, list_users, set_active
 from web.auth import Admin, Reviewer, app_db, app_settings, signed_in
 from web.pages import render
+from workers.directory_check import directory_problem
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
@@ -106,11 +107,7 @@ def new_token(
 def authorities_page(request: Request, principal: Reviewer) -> Response:
     """The directory the service routes by, and whether the file on disk still validates."""
     settings = app_settings(request)
-    try:
-        load_directory(settings.authorities_path)
-        problem = ""
-    except ConfigurationError as error:
-        problem = str(error)
+    problem = directory_problem(settings.authorities_path)
     return render(
         request,
         "admin_authorities.html",

@@ -26,7 +26,7 @@ from ingest.intake import IntakeContext
 from rogatory.errors import InputError, NotFoundError, TransientError
 from rogatory.settings import Settings
 from storage.database import open_database
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from web.admin_pages import router as admin_pages
 from web.archive_routes import router as archive_router
 from web.auth import ForbiddenError, NotSignedInError, SignedIn

@@ -15,22 +15,24 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from classify.directory import Directory
-from classify.suggestion import Suggestion, features_of
+from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Analysis, Entity, EntityKind, PageText
 from rogatory.registration import RequestView, Status
+from rogatory.review import Suggestion
 from rogatory.sources import MediaType
 from storage.audit import list_audit
-from storage.drafts import draft_for_view, get_draft, save_draft
+from storage.drafts import get_draft, save_draft
 from storage.parties import related_requests
 from storage.registry import get_request
 from storage.review import confirm_routing, current_routing, reassign_routing, review_history
 from web.access import check_visible, only_visible, visible_request
 from web.auth import Reviewer, SignedIn, app_db, app_settings, signed_in
 from web.highlights import page_highlights, page_segments
-from web.page_images import render_page
 from web.pages import render
+from workers.letters import draft_for_view
+from workers.page_images import render_page
+from workers.suggestions import Suggester
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
@@ -195,11 +197,8 @@ def _pages(view: RequestView) -> list[dict[str, object]]:
 
 def _suggestion(request: Request, analysis: Analysis) -> Suggestion | None:
     """What the model learnt from reviewers' decisions suggests (shown, never deciding)."""
-    model = request.app.state.review.suggestion_model(app_db(request))
-    if model is None:
-        return None
-    suggested: Suggestion = model.suggest(analysis.text.text, features_of(analysis.classification))
-    return suggested
+    suggester: Suggester = request.app.state.review.suggester
+    return suggester.suggest(app_db(request), analysis)
 
 
 def _view_box(page: PageText) -> str:

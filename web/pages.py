@@ -16,7 +16,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from classify.directory import Directory
+from rogatory.directory import Directory
 from rogatory.taxonomy import display_name
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal

@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from classify.directory import Directory
+from rogatory.directory import Directory
 from rogatory.listing import Flag, RegistryFilter, RegistryPage, SortKey
 from rogatory.registration import Status
 from rogatory.taxonomy import LANGUAGES, LEGAL_BASES, MEASURES, OFFENCES

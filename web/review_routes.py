@@ -8,7 +8,6 @@ corrections when a clerk has decided since it was last trained.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -18,31 +17,28 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
-from classify.deadlines import days_left
-from classify.directory import Directory
-from classify.letters import DraftLetter
-from classify.suggestion import Suggestion, SuggestionModel, features_of, train_suggestion
 from ingest.intake import IntakeContext
+from rogatory.deadlines import days_left
+from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Record
 from rogatory.registration import Registration
-from rogatory.review import DeadlineList, Delivery, DeliveryStatus, ReviewAction
+from rogatory.review import DeadlineList, Delivery, DeliveryStatus, ReviewAction, Suggestion
 from rogatory.settings import Settings
-from storage.database import Database
 from storage.deadlines import list_deadlines
 from storage.deliveries import list_deliveries, retry_failed
-from storage.drafts import draft_for, get_draft, save_draft
+from storage.drafts import get_draft, save_draft
 from storage.registry import list_requests
 from storage.review import (
     confirm_routing,
     current_routing,
-    latest_review_id,
-    list_corrections,
     reassign_routing,
     review_history,
 )
 from web.access import visible_request
 from web.auth import CentralStaff, Reviewer, SignedIn, signed_in
+from workers.letters import draft_for
+from workers.suggestions import Suggester
 
 router = APIRouter(prefix="/api", dependencies=[Depends(signed_in)])
 
@@ -54,19 +50,10 @@ class ReviewContext:
     settings: Settings
     directory: Directory
     deliver: Callable[[str], None]
-    _model: tuple[int, SuggestionModel | None] | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    suggester: Suggester = field(init=False)
 
-    def suggestion_model(self, db: Database) -> SuggestionModel | None:
-        """The model trained on the current corrections (retrained after each new decision)."""
-        latest = latest_review_id(db)
-        with self._lock:
-            if self._model is None or self._model[0] != latest:
-                model = train_suggestion(
-                    list_corrections(db), min_corrections=self.settings.suggestion_min_corrections
-                )
-                self._model = (latest, model)
-            return self._model[1]
+    def __post_init__(self) -> None:
+        self.suggester = Suggester(min_corrections=self.settings.suggestion_min_corrections)
 
 
 class ConfirmBody(Record):
@@ -153,11 +140,8 @@ def review_view(request: Request, principal: SignedIn, number: str) -> ReviewVie
         raise InputError(f"{number} is not analysed yet", code="not_analysed")
     routing = view.analysis.routing
     route_to, needs_review = current_routing(db, number) or (routing.route_to, routing.needs_review)
-    model = context.suggestion_model(db)
     suggestion = (
-        model.suggest(view.analysis.text.text, features_of(view.analysis.classification))
-        if model is not None and (needs_review or routing.needs_review)
-        else None
+        context.suggester.suggest(db, view.analysis) if needs_review or routing.needs_review else None
     )
     deadline = view.analysis.classification.deadline
     return ReviewView(
@@ -220,7 +204,7 @@ def download_letter(request: Request, principal: CentralStaff, number: str) -> P
 def edit_letter(request: Request, principal: Reviewer, number: str, body: DraftBody) -> DraftView:
     """Keep the clerk's edited letter."""
     db = _intake(request).db
-    drafted = _drafted(request, number)
+    drafted = draft_for(db, number, _review(request).directory)
     saved = save_draft(db, number, language=body.language, body=body.body, actor=principal.actor)
     return DraftView(
         number=number,
@@ -263,12 +247,8 @@ def retry_deliveries(request: Request, principal: Reviewer, number: str) -> list
     return result
 
 
-def _drafted(request: Request, number: str) -> DraftLetter:
-    return draft_for(_intake(request).db, number, _review(request).directory)
-
-
 def _letter(request: Request, number: str) -> DraftView:
-    drafted = _drafted(request, number)
+    drafted = draft_for(_intake(request).db, number, _review(request).directory)
     edited = get_draft(_intake(request).db, number)
     if edited is not None:
         return DraftView(

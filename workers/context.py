@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from rogatory.settings import Settings
 from storage.database import Database, open_database
-from storage.objects import ObjectStore, open_object_store
+from storage.object_stores import open_object_store
+from storage.objects import ObjectStore
 from workers.pipeline import Engines, load_engines
 
 

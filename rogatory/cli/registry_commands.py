@@ -34,7 +34,7 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
 def ingest_files(args: argparse.Namespace) -> int:
     from ingest.intake import IntakeContext, intake_bytes
     from storage.database import open_database
-    from storage.objects import open_object_store
+    from storage.object_stores import open_object_store
     from workers.context import WorkerContext
     from workers.processing import process_registration
 

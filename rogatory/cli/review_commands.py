@@ -103,7 +103,8 @@ def reassign_command(args: argparse.Namespace) -> int:
 def draft_command(args: argparse.Namespace) -> int:
     from classify.directory import load_directory
     from storage.database import open_database
-    from storage.drafts import draft_for, get_draft
+    from storage.drafts import get_draft
+    from workers.letters import draft_for
 
     settings = prepared_settings(args)
     db = open_database(settings.database)

@@ -164,7 +164,7 @@ def _watch(settings: Settings, stop: threading.Event, *, requeue_registered: boo
     from rogatory.errors import TransientError
     from rogatory.registration import Status
     from storage.database import open_database
-    from storage.objects import open_object_store
+    from storage.object_stores import open_object_store
     from storage.registry import list_requests
     from workers.celery_app import create_celery, enqueue_processing
 

@@ -22,7 +22,7 @@ import pytest
 
 from rogatory.settings import Settings, load_settings
 from storage.database import open_database
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import list_rejections, list_requests
 from storage.s3_objects import S3ObjectStore
 from tests.faults.servers import RedisServer, free_port, rogatory

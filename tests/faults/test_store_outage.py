@@ -20,7 +20,7 @@ from moto.server import ThreadedMotoServer
 
 from rogatory.settings import load_settings
 from storage.database import open_database
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import list_rejections, list_requests
 from storage.s3_objects import S3ObjectStore
 from tests.faults.servers import free_port, rogatory

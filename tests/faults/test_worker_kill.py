@@ -27,7 +27,7 @@ from rogatory.registration import Status
 from rogatory.settings import load_settings
 from storage.database import Database, open_database
 from storage.models import AnalysisRow, AuditRow, PageRow, PartyTermRow, RegistrationRow
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import list_requests, register
 from tests.faults.hostile import text_pdf
 from tests.faults.servers import children, redis_server, rogatory

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from rogatory.errors import ConfigurationError, NotFoundError, TransientError
 from rogatory.settings import Settings
-from storage.objects import CorruptObjectError, FilesystemObjectStore, open_object_store
+from storage.object_stores import open_object_store
+from storage.objects import CorruptObjectError, FilesystemObjectStore
 
 DATA = b"%PDF-1.7 request for mutual legal assistance"
 DIGEST = hashlib.sha256(DATA).hexdigest()

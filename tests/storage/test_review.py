@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from classify.suggestion import features_of
 from rogatory.errors import InputError, NotFoundError
 from rogatory.registration import Status
 from rogatory.review import Channel, DeliveryStatus
@@ -112,7 +113,7 @@ def test_corrections_are_the_latest_decision_per_request(db: Database) -> None:
     reassign_routing(db, first, "fiu", actor="x", reason="r", known_authorities=AUTHORITIES)
     reassign_routing(db, first, "courts", actor="x", reason="r2", known_authorities=AUTHORITIES)
     confirm_routing(db, second, actor="y")
-    corrections = {c.number: c for c in list_corrections(db)}
+    corrections = {c.number: c for c in list_corrections(db, features=features_of)}
     assert corrections[first].authority == "courts"
     assert corrections[second].authority == "prosecutor_general"
     assert "measure=bank_records" in corrections[first].features

@@ -11,7 +11,8 @@ import pytest
 
 from rogatory.errors import NotFoundError, TransientError
 from rogatory.settings import Settings
-from storage.objects import CorruptObjectError, open_object_store
+from storage.object_stores import open_object_store
+from storage.objects import CorruptObjectError
 from storage.s3_objects import S3ObjectStore, s3_client
 from tests.s3_server import ACCESS_KEY, SECRET_KEY, s3_server
 

@@ -27,7 +27,8 @@ from rogatory.review import Channel, DeliveryStatus
 from rogatory.settings import DEFAULT_AUTHORITIES, Settings, load_settings
 from rogatory.sources import MediaType
 from storage.database import Database, open_database
-from storage.objects import ObjectStore, open_object_store
+from storage.object_stores import open_object_store
+from storage.objects import ObjectStore
 from storage.registry import register, save_analysis
 from storage.review import confirm_routing
 from tests.storage.sample_analysis import make_analysis

@@ -18,7 +18,7 @@ from rogatory.settings import load_settings
 from rogatory.sources import MediaType
 from storage.database import open_database
 from storage.deliveries import list_deliveries
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis
 from tests.workers.test_delivery import Inbox, Receiver, receiver, smtp  # noqa: F401 - fixtures

@@ -32,7 +32,7 @@ from rogatory.settings import Settings, load_settings
 from rogatory.sources import MediaType, SourceFile
 from storage.database import Database, open_database
 from storage.models import PageResultRow, PageRunRow
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import get_request, register
 from tests.postgres import fresh_database
 from tests.scans import long_scan

@@ -24,7 +24,7 @@ import redis
 from rogatory.registration import Status
 from rogatory.settings import Settings, load_settings
 from storage.database import Database, open_database
-from storage.objects import open_object_store
+from storage.object_stores import open_object_store
 from storage.registry import get_request, register
 from storage.s3_objects import S3ObjectStore
 from tests.postgres import fresh_database

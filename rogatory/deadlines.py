@@ -1,4 +1,4 @@
-"""Days left before a request's deadline. Pure."""
+"""Days left before a request's deadline: pure date arithmetic (storage's lists, the web app)."""
 
 from __future__ import annotations
 

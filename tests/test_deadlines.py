@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from classify.deadlines import days_left, is_due_soon
+from rogatory.deadlines import days_left, is_due_soon
 
 TODAY = date(2026, 5, 10)
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from rogatory.errors import InputError
 from tests.scans import scan
-from web.page_images import SCREEN_WIDTH, render_page
+from workers.page_images import SCREEN_WIDTH, render_page
 
 LIMITS = {"max_pages": 100, "max_image_pixels": 50_000_000}
 

@@ -4,7 +4,9 @@ PDF pages are rendered by pypdfium2, image files read frame by frame, upright pe
 EXIF (as the OCR read them), under the same pixel limit as extraction. The OCR word
 boxes are kept in the pixels of the page the OCR read; the view draws them on an SVG
 whose viewBox is that page's size, so the screen image may have any size of that shape.
-Runs in the web process; raises ``InputError`` for a page that cannot be rendered.
+Here, beside the stages, because it reads the original with extract's PDF and image
+readers; it runs in the web process (the document view) and raises ``InputError`` for
+a page that cannot be rendered.
 """
 
 from __future__ import annotations

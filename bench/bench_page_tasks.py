@@ -192,7 +192,7 @@ def run(workers: int, document: bytes, warmup: bytes, *, page_tasks: bool = True
             with log.open("wb") as out:
                 processes.append(
                     subprocess.Popen(
-                        [sys.executable, "-m", "rogatory", "worker"], env=child_env, stdout=out, stderr=out
+                        [sys.executable, "-m", "service", "worker"], env=child_env, stdout=out, stderr=out
                     )
                 )
         try:

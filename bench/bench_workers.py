@@ -131,7 +131,7 @@ def run(workers: int, pages: list[bytes], *, ocr_engine: str = "library") -> Run
         started = time.perf_counter()
         processes = [
             subprocess.Popen(
-                [sys.executable, "-m", "rogatory", "worker"],
+                [sys.executable, "-m", "service", "worker"],
                 env=child_env,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,

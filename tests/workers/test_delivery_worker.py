@@ -47,7 +47,7 @@ def worker(env: dict[str, str], tmp_path: Path) -> Iterator[Path]:
     child_env.update(env)
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rogatory", "worker"], env=child_env, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "service", "worker"], env=child_env, stdout=log, stderr=subprocess.STDOUT
         )
     yield log_path
     process.terminate()

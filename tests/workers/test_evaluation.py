@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rogatory.cli.eval_command import add_parser, format_report
+from service.cli.eval_command import add_parser, format_report
 from rogatory.errors import ConfigurationError, InputError
 from rogatory.records import (
     Analysis,

@@ -52,7 +52,7 @@ def _start_workers(env: dict[str, str], logs: list[Path], stack: ExitStack) -> N
     for log in logs:
         with log.open("wb") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "rogatory", "worker"],
+                [sys.executable, "-m", "service", "worker"],
                 env=child_env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

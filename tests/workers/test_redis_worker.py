@@ -80,7 +80,7 @@ def worker(stack: Stack) -> Iterator[subprocess.Popen[bytes]]:
     env.update(stack.env, OMP_THREAD_LIMIT="1")
     with stack.log.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rogatory", "worker"], env=env, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "service", "worker"], env=env, stdout=log, stderr=subprocess.STDOUT
         )
     yield process
     process.terminate()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rogatory.cli.invocation import prepared_settings
-from rogatory.cli.report import format_request
+from service.cli.invocation import prepared_settings
+from service.cli.report import format_request
 from rogatory.settings import Settings
 
 

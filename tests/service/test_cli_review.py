@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rogatory.cli import main
+from service.cli import main
 from rogatory.records import Completeness, ElementCheck
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType

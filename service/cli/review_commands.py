@@ -7,7 +7,7 @@ import argparse
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from rogatory.cli.invocation import prepared_settings
+from service.cli.invocation import prepared_settings
 from rogatory.settings import Settings
 
 

@@ -11,7 +11,7 @@ import threading
 from contextlib import suppress
 from pathlib import Path
 
-from rogatory.cli.invocation import settings_from
+from service.cli.invocation import settings_from
 from rogatory.settings import Settings
 
 
@@ -224,7 +224,7 @@ def _prepare_database(settings: Settings) -> None:
 
 
 def _worker_command(args: argparse.Namespace, settings: Settings) -> list[str]:
-    command = [sys.executable, "-m", "rogatory"]
+    command = [sys.executable, "-m", "service"]
     if args.config is not None:
         command += ["--config", str(Path(args.config).resolve())]
     return [*command, "--data-dir", str(settings.data_dir.resolve()), "worker"]

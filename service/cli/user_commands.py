@@ -11,7 +11,7 @@ import argparse
 import getpass
 import sys
 
-from rogatory.cli.invocation import prepared_settings
+from service.cli.invocation import prepared_settings
 from rogatory.errors import InputError, NotFoundError
 from rogatory.users import Role
 

@@ -14,13 +14,14 @@ from rogatory.registration import Status
 from storage.database import Database
 from tests.storage.sample_analysis import add_request, make_analysis
 from tests.web.users import app_with_people, bearer
+from web.dependencies import context_of
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
     with app_with_people(tmp_path / "data") as (client, tokens):
         analysis = make_analysis(["Ivanov requests bank records"], route_to="fiu", notify=("police",))
-        db: Database = client.app.state.db  # type: ignore[attr-defined]
+        db: Database = context_of(client.app).db
         number = add_request(db, "p", analysis, status=Status.ROUTED, filename="p.pdf")
         yield client, tokens, number
 

@@ -16,13 +16,13 @@ import pytest
 from rogatory.review import Channel, Delivery, DeliveryStatus
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType
+from service.bootstrap import task_sender
 from storage.database import open_database
 from storage.deliveries import list_deliveries
 from storage.objects import open_object_store
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis
 from tests.workers.test_delivery import Inbox, Receiver, receiver, smtp  # noqa: F401 - fixtures
-from workers.celery_app import create_celery, enqueue_delivery
 
 pytestmark = pytest.mark.slow
 
@@ -84,7 +84,7 @@ def test_a_worker_delivers_and_retries_a_refused_webhook(
     save_analysis(db, number, make_analysis(["Request"], needs_review=False))
     db.dispose()
     receiver.status = 503
-    enqueue_delivery(create_celery(settings), number)
+    task_sender(settings).enqueue_delivery(number)
     deliveries = _wait(settings.database, number, done=1, log=worker)  # the e-mail goes through
     webhook = next(d for d in deliveries if d.channel == Channel.WEBHOOK)
     assert webhook.status == DeliveryStatus.RETRYING

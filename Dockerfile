@@ -18,6 +18,7 @@ COPY classify classify
 COPY storage storage
 COPY workers workers
 COPY web web
+COPY service service
 RUN pip install --no-cache-dir --no-deps . \
     && useradd --system --create-home --uid 10001 rogatory \
     && mkdir -p /var/lib/rogatory /srv/inbox && chown rogatory /var/lib/rogatory /srv/inbox

@@ -41,12 +41,12 @@ from PIL import Image, ImageDraw, ImageFont
 from bench.bench_workers import DONE, Run, environments, tesseract_alone
 from rogatory.registration import Status
 from rogatory.settings import Settings, load_settings
+from service.bootstrap import task_sender
 from storage.database import Database, open_database
 from storage.object_stores import open_object_store
 from storage.registry import get_request, register
 from tests.postgres import fresh_database
 from tests.scans import FREEZING_REQUEST
-from workers.celery_app import create_celery, enqueue_processing
 
 REDIS = "redis://127.0.0.1:6379/15"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -142,7 +142,7 @@ def _submit(settings: Settings, db: Database, data: bytes, name: str) -> str:
     number = register(
         db, sha256=digest, filename=name, size=len(data), media_type="image/tiff", source="cli"
     ).registration.number
-    enqueue_processing(create_celery(settings), number)
+    task_sender(settings).enqueue_processing(number)
     return number
 
 
@@ -192,7 +192,7 @@ def run(workers: int, document: bytes, warmup: bytes, *, page_tasks: bool = True
             with log.open("wb") as out:
                 processes.append(
                     subprocess.Popen(
-                        [sys.executable, "-m", "rogatory", "worker"], env=child_env, stdout=out, stderr=out
+                        [sys.executable, "-m", "service", "worker"], env=child_env, stdout=out, stderr=out
                     )
                 )
         try:

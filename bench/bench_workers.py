@@ -34,11 +34,11 @@ from PIL import Image, ImageDraw, ImageFont
 
 from rogatory.registration import Status
 from rogatory.settings import load_settings
+from service.bootstrap import task_sender
 from storage.database import open_database
 from storage.object_stores import open_object_store
 from storage.registry import list_requests, register
 from tests.postgres import fresh_database
-from workers.celery_app import create_celery, enqueue_processing
 
 REDIS = "redis://127.0.0.1:6379/14"
 TEXT = """MINISTRY OF JUSTICE
@@ -119,19 +119,19 @@ def run(workers: int, pages: list[bytes], *, ocr_engine: str = "library") -> Run
         env, child_env = environments(url, folder, REDIS, ocr_engine=ocr_engine)
         settings = load_settings(environ=env)
         db, store = open_database(url), open_object_store(settings)
-        celery = create_celery(settings)
+        sender = task_sender(settings)
         for data in pages:
             digest = store.put(data)
             number = register(
                 db, sha256=digest, filename="scan.tif", size=len(data), media_type="image/tiff", source="cli"
             ).registration.number
-            enqueue_processing(celery, number)
+            sender.enqueue_processing(number)
         load = os.getloadavg()[0]
         cpu_before = _children_cpu()
         started = time.perf_counter()
         processes = [
             subprocess.Popen(
-                [sys.executable, "-m", "rogatory", "worker"],
+                [sys.executable, "-m", "service", "worker"],
                 env=child_env,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,

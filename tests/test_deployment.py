@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from rogatory.cli.main import build_parser
 from rogatory.settings import load_settings
+from service.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
@@ -121,7 +121,7 @@ def test_dockerfile_installs_the_locked_dependencies_and_every_package() -> None
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "--require-hashes --no-deps -r requirements.lock" in dockerfile
     assert "scripts/install-system-packages.sh" in dockerfile
-    for package in ["rogatory", "ingest", "extract", "classify", "storage", "workers", "web"]:
+    for package in ["rogatory", "service", "ingest", "extract", "classify", "storage", "workers", "web"]:
         assert f"COPY {package} {package}" in dockerfile
     assert re.search(r"^USER (?!root)", dockerfile, re.MULTILINE)
 

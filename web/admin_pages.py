@@ -18,29 +18,46 @@ from rogatory.review import DeliveryStatus
 from rogatory.users import Role
 from storage.audit import list_audit
 from storage.credentials import create_token
+from storage.database import Database
 from storage.deliveries import list_deliveries, retry_failed
 from storage.users import create_user, list_users, set_active
-from web.auth import Admin, Reviewer, app_db, app_settings, signed_in
+from web.auth import Admin, Principal, Reviewer, signed_in
+from web.dependencies import AppDb, AppDirectory, AppSettings, Deliver
 from web.pages import render
 from workers.directory_check import directory_problem
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
 
-def _directory(request: Request) -> Directory:
-    directory: Directory = request.app.state.directory
-    return directory
-
-
 @router.get("/admin/users")
-def users_page(request: Request, principal: Admin, error: str = "", token: str = "") -> Response:
+def users_page(
+    request: Request,
+    db: AppDb,
+    directory: AppDirectory,
+    principal: Admin,
+    *,
+    error: str = "",
+    token: str = "",
+) -> Response:
+    return _users_page(request, db, directory, principal, error=error, token=token)
+
+
+def _users_page(
+    request: Request,
+    db: Database,
+    directory: Directory,
+    principal: Principal,
+    *,
+    error: str = "",
+    token: str = "",
+) -> Response:
     return render(
         request,
         "admin_users.html",
         principal,
-        users=list_users(app_db(request)),
+        users=list_users(db),
         roles=[role.value for role in Role],
-        authorities=list(_directory(request).authorities.values()),
+        authorities=list(directory.authorities.values()),
         error=error[:300],
         token=token,
         section="users",
@@ -50,6 +67,8 @@ def users_page(request: Request, principal: Admin, error: str = "", token: str =
 @router.post("/admin/users")
 def add_user(
     request: Request,
+    db: AppDb,
+    directory: AppDirectory,
     principal: Admin,
     *,
     username: Annotated[str, Form(max_length=64)],
@@ -58,11 +77,10 @@ def add_user(
     display_name: Annotated[str, Form(max_length=200)] = "",
     authority: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    db = app_db(request)
     try:
         if role not in set(Role):
             raise InputError(f"unknown role {role!r}", code="bad_role")
-        if authority and authority not in _directory(request).authorities:
+        if authority and authority not in directory.authorities:
             raise InputError(f"unknown authority {authority!r}", code="bad_authority")
         create_user(
             db,
@@ -74,45 +92,57 @@ def add_user(
             actor=principal.actor,
         )
     except InputError as error:
-        return users_page(request, principal, error=str(error))
+        return _users_page(request, db, directory, principal, error=str(error))
     return RedirectResponse("/admin/users", status_code=303)
 
 
 @router.post("/admin/users/{username}/active")
 def toggle_user(
-    request: Request, principal: Admin, username: str, active: Annotated[str, Form(max_length=5)]
+    request: Request,
+    *,
+    db: AppDb,
+    directory: AppDirectory,
+    principal: Admin,
+    username: str,
+    active: Annotated[str, Form(max_length=5)],
 ) -> Response:
     if username == principal.user.username and active != "true":
-        return users_page(request, principal, error="you cannot disable your own account")
-    set_active(app_db(request), username, active=active == "true", actor=principal.actor)
+        return _users_page(request, db, directory, principal, error="you cannot disable your own account")
+    set_active(db, username, active=active == "true", actor=principal.actor)
     return RedirectResponse("/admin/users", status_code=303)
 
 
 @router.post("/admin/users/{username}/token")
 def new_token(
     request: Request,
+    *,
+    db: AppDb,
+    directory: AppDirectory,
     principal: Admin,
     username: str,
     name: Annotated[str, Form(min_length=1, max_length=200)],
 ) -> Response:
-    db = app_db(request)
     user = next((user for user in list_users(db) if user.username == username), None)
     if user is None:
-        return users_page(request, principal, error=f"no user {username!r}")
+        return _users_page(request, db, directory, principal, error=f"no user {username!r}")
     token = create_token(db, user, name=name, actor=principal.actor)
-    return users_page(request, principal, token=token)
+    return _users_page(request, db, directory, principal, token=token)
 
 
 @router.get("/admin/authorities")
-def authorities_page(request: Request, principal: Reviewer) -> Response:
-    """The directory the service routes by, and whether the file on disk still validates."""
-    settings = app_settings(request)
+def authorities_page(
+    request: Request, settings: AppSettings, directory: AppDirectory, principal: Reviewer
+) -> Response:
+    """The directory the service routes by, and whether the file on disk still validates.
+
+    The file is read again on purpose: the page says whether an edit would load at the next start.
+    """
     problem = directory_problem(settings.authorities_path)
     return render(
         request,
         "admin_authorities.html",
         principal,
-        directory=_directory(request),
+        directory=directory,
         path=str(settings.authorities_path),
         problem=problem,
         section="authorities",
@@ -120,25 +150,25 @@ def authorities_page(request: Request, principal: Reviewer) -> Response:
 
 
 @router.get("/admin/deliveries")
-def deliveries_page(request: Request, principal: Reviewer, status: str = "failed") -> Response:
+def deliveries_page(request: Request, db: AppDb, principal: Reviewer, status: str = "failed") -> Response:
     chosen = DeliveryStatus(status) if status in set(DeliveryStatus) else None
-    listed = list_deliveries(app_db(request), status=chosen, limit=500)
+    listed = list_deliveries(db, status=chosen, limit=500)
     return render(
         request, "admin_deliveries.html", principal, deliveries=listed, shown=status, section="deliveries"
     )
 
 
 @router.post("/admin/deliveries/{number}/retry")
-def retry_delivery(request: Request, principal: Reviewer, number: str) -> Response:
+def retry_delivery(db: AppDb, deliver: Deliver, principal: Reviewer, number: str) -> Response:
     """A fresh round of attempts for the failed deliveries of one request."""
-    retry_failed(app_db(request), number)
-    request.app.state.review.deliver(number)
+    retry_failed(db, number)
+    deliver(number)
     return RedirectResponse("/admin/deliveries?status=pending", status_code=303)
 
 
 @router.get("/admin/audit")
 def audit_page(
-    request: Request, principal: Admin, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+    request: Request, db: AppDb, principal: Admin, page: Annotated[int, Query(ge=1, le=100_000)] = 1
 ) -> Response:
-    entries = list_audit(app_db(request), limit=200, offset=(page - 1) * 200)
+    entries = list_audit(db, limit=200, offset=(page - 1) * 200)
     return render(request, "admin_audit.html", principal, entries=entries, page=page, section="audit")

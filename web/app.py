@@ -1,9 +1,10 @@
 """The FastAPI application factory: the pages for clerks, reviewers and authorities, and the JSON API.
 
-Built at the entry point with the settings (``create_app(settings)``); uvicorn
-serves it. Every page and API route needs a signed-in user (``/health``, the
-sign-in page and the static files excepted); the OpenAPI schema is at
-``/openapi.json`` and the interactive docs at ``/docs``, for signed-in users.
+Built at the entry point with the context that the web's bootstrap opened from the
+settings (``create_app(context)``, service/web_process.py); uvicorn serves it. Every
+page and API route needs a signed-in user (``/health``, the sign-in page and the
+static files excepted); the OpenAPI schema is at ``/openapi.json`` and the
+interactive docs at ``/docs``, for signed-in users.
 """
 
 from __future__ import annotations
@@ -20,21 +21,16 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from classify.directory import load_directory
-from ingest.backlog import QueueBacklog
-from ingest.intake import IntakeContext
 from rogatory.errors import InputError, NotFoundError, TransientError
-from rogatory.settings import Settings
-from storage.database import open_database
-from storage.object_stores import open_object_store
 from web.admin_pages import router as admin_pages
 from web.archive_routes import router as archive_router
 from web.auth import ForbiddenError, NotSignedInError, SignedIn
+from web.context import WebContext
+from web.dependencies import keep_context
 from web.document_pages import router as document_pages
 from web.metrics_routes import router as metrics_router
 from web.pages import render_error
 from web.registry_pages import router as registry_pages
-from web.review_routes import ReviewContext
 from web.review_routes import router as review_router
 from web.routes import open_router, router
 from web.search_pages import router as search_pages
@@ -58,40 +54,18 @@ _DOCS_POLICY = (
 )
 
 
-def create_app(
-    settings: Settings,
-    *,
-    enqueue: Callable[[str], None] | None = None,
-    deliver: Callable[[str], None] | None = None,
-) -> FastAPI:
-    """Build the app. ``enqueue`` and ``deliver`` default to sending the Celery tasks.
+def create_app(context: WebContext) -> FastAPI:
+    """Build the app on ``context`` (opened at start: database, store, directory, senders).
 
-    Raises ``ConfigurationError`` (at start) for an invalid authority directory.
+    While the app runs, a thread queues the uploads that wait for the broker; when it
+    stops, the database's connections are closed.
     """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        settings.ensure_dirs()
-        db = open_database(settings.database)
-        queue_processing, queue_delivery = (
-            (enqueue, deliver) if enqueue and deliver else _celery_senders(settings)
-        )
-        directory = load_directory(settings.authorities_path)
-        # An upload registered while the broker is down is queued when it answers again.
-        backlog = QueueBacklog(enqueue or queue_processing, retry_seconds=settings.queue_retry_seconds)
-        app.state.settings = settings
-        app.state.db = db
-        app.state.directory = directory
-        app.state.backlog = backlog
-        app.state.intake = IntakeContext(
-            settings=settings, db=db, store=open_object_store(settings), enqueue=backlog.enqueue
-        )
-        app.state.review = ReviewContext(
-            settings=settings, directory=directory, deliver=deliver or queue_delivery
-        )
         stop = threading.Event()
         flusher = threading.Thread(
-            target=_flush_until, args=(backlog, stop), name="upload-backlog", daemon=True
+            target=_flush_until, args=(context.flush_uploads, stop), name="upload-backlog", daemon=True
         )
         flusher.start()
         try:
@@ -99,7 +73,7 @@ def create_app(
         finally:
             stop.set()
             flusher.join(timeout=10)
-            db.dispose()
+            context.db.dispose()
 
     app = FastAPI(
         title="Rogatory",
@@ -124,6 +98,7 @@ def create_app(
         admin_pages,
     ):
         app.include_router(part)
+    keep_context(app, context)
     _add_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(NotFoundError, _not_found)
@@ -135,10 +110,10 @@ def create_app(
     return app
 
 
-def _flush_until(backlog: QueueBacklog, stop: threading.Event) -> None:
+def _flush_until(flush: Callable[[], object], stop: threading.Event) -> None:
     """Queue the uploads that wait for the broker until ``stop`` is set (the backlog paces itself)."""
     while not stop.wait(0.2):
-        backlog.flush()
+        flush()
 
 
 def _add_docs(app: FastAPI) -> None:
@@ -160,17 +135,6 @@ async def _security_headers(
     for name, value in _SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
-
-
-def _celery_senders(settings: Settings) -> tuple[Callable[[str], None], Callable[[str], None]]:
-    """Queueing of processing and of delivery through one Celery app for the settings' broker."""
-    from workers.celery_app import create_celery, enqueue_delivery, enqueue_processing
-
-    celery = create_celery(settings)
-    return (
-        lambda number: enqueue_processing(celery, number),
-        lambda number: enqueue_delivery(celery, number),
-    )
 
 
 def _wants_html(request: Request) -> bool:

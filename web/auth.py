@@ -18,10 +18,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from rogatory.errors import RogatoryError
-from rogatory.settings import Settings
 from rogatory.users import Role, User
 from storage.credentials import session_user, token_user
 from storage.database import Database
+from web.dependencies import AppDb
 
 SESSION_COOKIE = "rogatory_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -54,23 +54,11 @@ class Principal:
         return self.user.label
 
 
-def app_db(request: Request) -> Database:
-    """The database of the app (opened at start-up)."""
-    db: Database = request.app.state.db
-    return db
-
-
-def app_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-async def signed_in(request: Request) -> Principal:
+async def signed_in(request: Request, db: AppDb) -> Principal:
     """The caller. Raises ``NotSignedInError`` and, for a write without its CSRF token, ``ForbiddenError``."""
     cached: Principal | None = getattr(request.state, "principal", None)
     if cached is not None:
         return cached
-    db = app_db(request)
     principal = _from_token(db, request) or _from_cookie(db, request)
     if principal is None:
         raise NotSignedInError("sign in first (or send an API token as 'Authorization: Bearer ...')")
@@ -82,9 +70,8 @@ async def signed_in(request: Request) -> Principal:
     return principal
 
 
-def optional_principal(request: Request) -> Principal | None:
+def optional_principal(request: Request, db: Database) -> Principal | None:
     """The caller if signed in (for the sign-in page), without the CSRF check; None for a bad token."""
-    db = app_db(request)
     try:
         return _from_token(db, request) or _from_cookie(db, request)
     except NotSignedInError:

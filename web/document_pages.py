@@ -8,7 +8,6 @@ actions need a reviewer. Runs in the web process.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Annotated
 
@@ -22,17 +21,19 @@ from rogatory.registration import RequestView, Status
 from rogatory.review import Suggestion
 from rogatory.sources import MediaType
 from storage.audit import list_audit
+from storage.database import Database
 from storage.drafts import get_draft, save_draft
 from storage.parties import related_requests
 from storage.registry import get_request
 from storage.review import confirm_routing, current_routing, reassign_routing, review_history
 from web.access import check_visible, only_visible, visible_request
-from web.auth import Reviewer, SignedIn, app_db, app_settings, signed_in
+from web.auth import Reviewer, SignedIn, signed_in
+from web.context import ReviewContext
+from web.dependencies import AppDb, AppDirectory, AppSettings, AppStore, Deliver, Review
 from web.highlights import page_highlights, page_segments
 from web.pages import render
 from workers.letters import draft_for_view
 from workers.page_images import render_page
-from workers.suggestions import Suggester
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
@@ -60,20 +61,18 @@ _KIND_TITLES = {
 }
 
 
-def _directory(request: Request) -> Directory:
-    directory: Directory = request.app.state.directory
-    return directory
-
-
-def _deliver(request: Request) -> Callable[[str], None]:
-    deliver: Callable[[str], None] = request.app.state.review.deliver
-    return deliver
-
-
 @router.get("/requests/{number}")
-def document(request: Request, principal: SignedIn, number: str, done: str = "") -> Response:
+def document(
+    request: Request,
+    *,
+    db: AppDb,
+    directory: AppDirectory,
+    review: Review,
+    principal: SignedIn,
+    number: str,
+    done: str = "",
+) -> Response:
     """Everything about one request on one page."""
-    db = app_db(request)
     view = visible_request(db, principal, number)
     analysis = view.analysis
     routed = current_routing(db, number) if analysis else None
@@ -92,22 +91,24 @@ def document(request: Request, principal: SignedIn, number: str, done: str = "")
         related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
         history=list_audit(db, number=number, limit=200),
         decisions=review_history(db, number),
-        letter=_letter(request, view) if central and analysis else None,
-        authorities=list(_directory(request).authorities.values()),
+        letter=_letter(db, directory, view) if central and analysis else None,
+        authorities=list(directory.authorities.values()),
         can_review=principal.user.role.reviews and analysis is not None,
-        suggestion=_suggestion(request, analysis) if analysis and routed and routed[1] and central else None,
+        suggestion=_suggestion(db, review, analysis)
+        if analysis and routed and routed[1] and central
+        else None,
         done=done if done in {"confirmed", "reassigned", "letter"} else "",
     )
 
 
 @router.get("/requests/{number}/pages/{page}.png")
-def page_image(request: Request, principal: SignedIn, number: str, page: int) -> Response:
+def page_image(
+    *, db: AppDb, settings: AppSettings, store: AppStore, principal: SignedIn, number: str, page: int
+) -> Response:
     """One page of the original as the OCR saw it, for the screen (not audited: the view is)."""
-    db = app_db(request)
     check_visible(db, principal, number)
     view = get_request(db, number)
-    settings = app_settings(request)
-    data = request.app.state.intake.store.get(view.registration.sha256)
+    data = store.get(view.registration.sha256)
     pages = view.analysis.text.pages if view.analysis else ()
     rotation = next((text.rotation for text in pages if text.number == page), 0)
     png = render_page(
@@ -123,49 +124,50 @@ def page_image(request: Request, principal: SignedIn, number: str, page: int) ->
 
 @router.post("/requests/{number}/confirm")
 def confirm(
-    request: Request,
+    db: AppDb,
+    deliver: Deliver,
     principal: Reviewer,
     number: str,
     reason: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    db = app_db(request)
     check_visible(db, principal, number)
     confirm_routing(db, number, actor=principal.actor, reason=reason.strip())
-    _deliver(request)(number)
+    deliver(number)
     return RedirectResponse(f"/requests/{number}?done=confirmed", status_code=303)
 
 
 @router.post("/requests/{number}/reassign")
 def reassign(
-    request: Request,
+    *,
+    db: AppDb,
+    directory: AppDirectory,
+    deliver: Deliver,
     principal: Reviewer,
     number: str,
     authority: Annotated[str, Form(max_length=100)],
     reason: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    db = app_db(request)
     check_visible(db, principal, number)
     if not reason.strip():
         raise InputError(
             "give the reason for sending the request to another authority", code="reason_required"
         )
-    known = _directory(request).authorities.keys()
+    known = directory.authorities.keys()
     reassign_routing(
         db, number, authority, actor=principal.actor, reason=reason.strip(), known_authorities=known
     )
-    _deliver(request)(number)
+    deliver(number)
     return RedirectResponse(f"/requests/{number}?done=reassigned", status_code=303)
 
 
 @router.post("/requests/{number}/letter")
 def save_letter(
-    request: Request,
+    db: AppDb,
     principal: Reviewer,
     number: str,
     language: Annotated[str, Form(min_length=2, max_length=16)],
     body: Annotated[str, Form(max_length=100_000)],
 ) -> Response:
-    db = app_db(request)
     check_visible(db, principal, number)
     save_draft(db, number, language=language, body=body, actor=principal.actor)
     return RedirectResponse(f"/requests/{number}?done=letter#letter", status_code=303)
@@ -195,10 +197,9 @@ def _pages(view: RequestView) -> list[dict[str, object]]:
     ]
 
 
-def _suggestion(request: Request, analysis: Analysis) -> Suggestion | None:
+def _suggestion(db: Database, review: ReviewContext, analysis: Analysis) -> Suggestion | None:
     """What the model learnt from reviewers' decisions suggests (shown, never deciding)."""
-    suggester: Suggester = request.app.state.review.suggester
-    return suggester.suggest(app_db(request), analysis)
+    return review.suggester.suggest(db, analysis)
 
 
 def _view_box(page: PageText) -> str:
@@ -221,11 +222,11 @@ def _entity_groups(analysis: Analysis) -> list[tuple[str, list[tuple[int, Entity
     return groups
 
 
-def _letter(request: Request, view: RequestView) -> dict[str, object] | None:
+def _letter(db: Database, directory: Directory, view: RequestView) -> dict[str, object] | None:
     if view.analysis is None or not view.analysis.completeness.missing:
         return None
-    drafted = draft_for_view(view, _directory(request))
-    edited = get_draft(app_db(request), view.registration.number)
+    drafted = draft_for_view(view, directory)
+    edited = get_draft(db, view.registration.number)
     return {
         "language": edited.language if edited else drafted.language,
         "body": edited.body if edited else drafted.body,

@@ -16,10 +16,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from rogatory.directory import Directory
 from rogatory.taxonomy import display_name
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
+from web.dependencies import directory_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENVIRONMENT = Environment(
@@ -72,7 +72,7 @@ def render(
     request: Request, template: str, principal: Principal | None, status: int = 200, **context: Any
 ) -> HTMLResponse:
     """Render ``template`` with the signed-in user, the menu and the CSRF token."""
-    directory: Directory | None = getattr(request.app.state, "directory", None)
+    directory = directory_of(request.app)
     values = {
         "request": request,
         "user": principal.user if principal else None,

@@ -18,9 +18,11 @@ from rogatory.directory import Directory
 from rogatory.listing import Flag, RegistryFilter, RegistryPage, SortKey
 from rogatory.registration import Status
 from rogatory.taxonomy import LANGUAGES, LEGAL_BASES, MEASURES, OFFENCES
+from storage.database import Database
 from storage.deadlines import list_deadlines
 from storage.listing import list_registry
-from web.auth import CentralStaff, Principal, Registrar, SignedIn, app_db, app_settings, signed_in
+from web.auth import CentralStaff, Principal, Registrar, SignedIn, signed_in
+from web.dependencies import AppDb, AppDirectory, AppSettings
 from web.filters import filter_from_query
 from web.pages import render
 
@@ -29,17 +31,12 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 PAGE_SIZE = 50
 
 
-def directory_of(request: Request) -> Directory:
-    directory: Directory = request.app.state.directory
-    return directory
-
-
 def _listing(
-    request: Request, principal: Principal, filters: RegistryFilter, *, sort: str, order: str, page: int
+    db: Database, principal: Principal, filters: RegistryFilter, *, sort: str, order: str, page: int
 ) -> RegistryPage:
     key = SortKey(sort) if sort in set(SortKey) else SortKey.RECEIVED
     return list_registry(
-        app_db(request),
+        db,
         principal.user,
         filters,
         sort=key,
@@ -51,6 +48,8 @@ def _listing(
 
 def _list_page(
     request: Request,
+    db: Database,
+    directory: Directory,
     principal: Principal,
     *,
     title: str,
@@ -62,9 +61,8 @@ def _list_page(
     page: int,
     partial: str,
 ) -> Response:
-    listing = _listing(request, principal, filters, sort=sort, order=order, page=page)
+    listing = _listing(db, principal, filters, sort=sort, order=order, page=page)
     template = "_registry_rows.html" if partial == "rows" else "registry.html"
-    directory = directory_of(request)
     return render(
         request,
         template,
@@ -95,6 +93,8 @@ def _list_page(
 @router.get("/")
 def registry(
     request: Request,
+    db: AppDb,
+    directory: AppDirectory,
     principal: SignedIn,
     *,
     sort: str = "received",
@@ -107,6 +107,8 @@ def registry(
         return RedirectResponse("/queue", status_code=303)
     return _list_page(
         request,
+        db,
+        directory,
         principal,
         title="Registry",
         intro="Every request received, newest first.",
@@ -122,6 +124,9 @@ def registry(
 @router.get("/review")
 def review_queue(
     request: Request,
+    *,
+    db: AppDb,
+    directory: AppDirectory,
     principal: CentralStaff,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     partial: str = "",
@@ -129,6 +134,8 @@ def review_queue(
     """Requests waiting for a reviewer's routing decision."""
     return _list_page(
         request,
+        db,
+        directory,
         principal,
         title="Review queue",
         intro="Requests the rules could not route with confidence. Open one to confirm or reassign it.",
@@ -144,15 +151,20 @@ def review_queue(
 @router.get("/queue")
 def authority_queue(
     request: Request,
+    *,
+    db: AppDb,
+    directory: AppDirectory,
     principal: SignedIn,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     partial: str = "",
 ) -> Response:
     """An authority's queue: the requests routed or notified to it, earliest deadline first."""
     authority = principal.user.authority
-    name = directory_of(request).authorities.get(authority) if authority else None
+    name = directory.authorities.get(authority) if authority else None
     return _list_page(
         request,
+        db,
+        directory,
         principal,
         title=f"Queue of {name.name}" if name else "Routed requests",
         intro="Requests routed or notified to your authority, earliest deadline first.",
@@ -166,18 +178,16 @@ def authority_queue(
 
 
 @router.get("/upload")
-def upload_page(request: Request, principal: Registrar) -> Response:
+def upload_page(request: Request, settings: AppSettings, principal: Registrar) -> Response:
     """Drag and drop files; each shows its progress, then its registration number."""
-    settings = app_settings(request)
     return render(request, "upload.html", principal, max_bytes=settings.max_file_bytes)
 
 
 @router.get("/deadlines")
-def deadlines_page(request: Request, principal: SignedIn) -> Response:
+def deadlines_page(request: Request, db: AppDb, settings: AppSettings, principal: SignedIn) -> Response:
     """Overdue requests and requests due soon (of the caller's authority for authority users)."""
-    settings = app_settings(request)
     listed = list_deadlines(
-        app_db(request),
+        db,
         today=datetime.now(UTC).date(),
         due_soon_days=settings.due_soon_days,
         viewer=principal.user,

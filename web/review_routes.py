@@ -8,23 +8,20 @@ corrections when a clerk has decided since it was last trained.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
-from ingest.intake import IntakeContext
 from rogatory.deadlines import days_left
 from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Record
 from rogatory.registration import Registration
 from rogatory.review import DeadlineList, Delivery, DeliveryStatus, ReviewAction, Suggestion
-from rogatory.settings import Settings
+from storage.database import Database
 from storage.deadlines import list_deadlines
 from storage.deliveries import list_deliveries, retry_failed
 from storage.drafts import get_draft, save_draft
@@ -37,23 +34,10 @@ from storage.review import (
 )
 from web.access import visible_request
 from web.auth import CentralStaff, Reviewer, SignedIn, signed_in
+from web.dependencies import AppDb, AppDirectory, Review
 from workers.letters import draft_for
-from workers.suggestions import Suggester
 
 router = APIRouter(prefix="/api", dependencies=[Depends(signed_in)])
-
-
-@dataclass
-class ReviewContext:
-    """What the review routes share: the directory, the delivery queue, the suggestion model."""
-
-    settings: Settings
-    directory: Directory
-    deliver: Callable[[str], None]
-    suggester: Suggester = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.suggester = Suggester(min_corrections=self.settings.suggestion_min_corrections)
 
 
 class ConfirmBody(Record):
@@ -103,46 +87,33 @@ class AuthorityView(Record):
     email: str
 
 
-def _intake(request: Request) -> IntakeContext:
-    context: IntakeContext = request.app.state.intake
-    return context
-
-
-def _review(request: Request) -> ReviewContext:
-    context: ReviewContext = request.app.state.review
-    return context
-
-
 @router.get("/authorities")
-def authorities(request: Request, principal: SignedIn) -> list[AuthorityView]:
+def authorities(review: Review, principal: SignedIn) -> list[AuthorityView]:
     """The authorities a request can be assigned to."""
-    directory = _review(request).directory
+    directory = review.directory
     return [AuthorityView(id=a.id, name=a.name, email=a.email) for a in directory.authorities.values()]
 
 
 @router.get("/review/queue")
 def review_queue(
-    request: Request,
+    db: AppDb,
     principal: CentralStaff,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[Registration]:
     """Requests waiting for a clerk's routing decision, newest first."""
-    return list_requests(_intake(request).db, needs_review=True, limit=limit, offset=offset)
+    return list_requests(db, needs_review=True, limit=limit, offset=offset)
 
 
 @router.get("/requests/{number}/review")
-def review_view(request: Request, principal: SignedIn, number: str) -> ReviewView:
+def review_view(db: AppDb, review: Review, principal: SignedIn, number: str) -> ReviewView:
     """The routing of a request with its evidence, the suggestion and the review history."""
-    db, context = _intake(request).db, _review(request)
     view = visible_request(db, principal, number)
     if view.analysis is None:
         raise InputError(f"{number} is not analysed yet", code="not_analysed")
     routing = view.analysis.routing
     route_to, needs_review = current_routing(db, number) or (routing.route_to, routing.needs_review)
-    suggestion = (
-        context.suggester.suggest(db, view.analysis) if needs_review or routing.needs_review else None
-    )
+    suggestion = review.suggester.suggest(db, view.analysis) if needs_review or routing.needs_review else None
     deadline = view.analysis.classification.deadline
     return ReviewView(
         number=number,
@@ -161,39 +132,40 @@ def review_view(request: Request, principal: SignedIn, number: str) -> ReviewVie
 
 
 @router.post("/requests/{number}/review/confirm")
-def confirm(request: Request, principal: Reviewer, number: str, body: ConfirmBody) -> ReviewAction:
+def confirm(db: AppDb, review: Review, principal: Reviewer, number: str, body: ConfirmBody) -> ReviewAction:
     """Confirm the proposed authority; the deliveries are queued."""
-    action = confirm_routing(_intake(request).db, number, actor=principal.actor, reason=body.reason)
-    _review(request).deliver(number)
+    action = confirm_routing(db, number, actor=principal.actor, reason=body.reason)
+    review.deliver(number)
     return action
 
 
 @router.post("/requests/{number}/review/reassign")
-def reassign(request: Request, principal: Reviewer, number: str, body: ReassignBody) -> ReviewAction:
+def reassign(db: AppDb, review: Review, principal: Reviewer, number: str, body: ReassignBody) -> ReviewAction:
     """Send the request to another authority, with a reason; the deliveries are queued."""
-    context = _review(request)
     action = reassign_routing(
-        _intake(request).db,
+        db,
         number,
         body.authority,
         actor=principal.actor,
         reason=body.reason,
-        known_authorities=context.directory.authorities.keys(),
+        known_authorities=review.directory.authorities.keys(),
     )
-    context.deliver(number)
+    review.deliver(number)
     return action
 
 
 @router.get("/requests/{number}/draft")
-def get_letter(request: Request, principal: CentralStaff, number: str) -> DraftView:
+def get_letter(db: AppDb, directory: AppDirectory, principal: CentralStaff, number: str) -> DraftView:
     """The request for additional information (422 when nothing is missing)."""
-    return _letter(request, number)
+    return _letter(db, directory, number)
 
 
 @router.get("/requests/{number}/draft.txt", response_class=PlainTextResponse)
-def download_letter(request: Request, principal: CentralStaff, number: str) -> PlainTextResponse:
+def download_letter(
+    db: AppDb, directory: AppDirectory, principal: CentralStaff, number: str
+) -> PlainTextResponse:
     """The letter as a UTF-8 text file to download."""
-    letter = _letter(request, number)
+    letter = _letter(db, directory, number)
     return PlainTextResponse(
         letter.body,
         headers={"Content-Disposition": f'attachment; filename="{number}-request-for-information.txt"'},
@@ -201,10 +173,11 @@ def download_letter(request: Request, principal: CentralStaff, number: str) -> P
 
 
 @router.put("/requests/{number}/draft")
-def edit_letter(request: Request, principal: Reviewer, number: str, body: DraftBody) -> DraftView:
+def edit_letter(
+    db: AppDb, directory: AppDirectory, principal: Reviewer, number: str, body: DraftBody
+) -> DraftView:
     """Keep the clerk's edited letter."""
-    db = _intake(request).db
-    drafted = draft_for(db, number, _review(request).directory)
+    drafted = draft_for(db, number, directory)
     saved = save_draft(db, number, language=body.language, body=body.body, actor=principal.actor)
     return DraftView(
         number=number,
@@ -216,40 +189,39 @@ def edit_letter(request: Request, principal: Reviewer, number: str, body: DraftB
 
 
 @router.get("/deadlines")
-def deadlines(request: Request, principal: SignedIn, today: date | None = None) -> DeadlineList:
+def deadlines(db: AppDb, review: Review, principal: SignedIn, today: date | None = None) -> DeadlineList:
     """Overdue requests and requests due within the due-soon window that the caller may see."""
-    context = _review(request)
     return list_deadlines(
-        _intake(request).db,
+        db,
         today=today or datetime.now(UTC).date(),
-        due_soon_days=context.settings.due_soon_days,
+        due_soon_days=review.settings.due_soon_days,
         viewer=principal.user,
     )
 
 
 @router.get("/deliveries")
 def deliveries(
-    request: Request,
+    db: AppDb,
     principal: Reviewer,
     status: DeliveryStatus | None = None,
     number: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> list[Delivery]:
     """Deliveries, newest first: ``?status=failed`` lists the ones given up on."""
-    return list_deliveries(_intake(request).db, number=number, status=status, limit=limit)
+    return list_deliveries(db, number=number, status=status, limit=limit)
 
 
 @router.post("/requests/{number}/deliveries/retry")
-def retry_deliveries(request: Request, principal: Reviewer, number: str) -> list[Delivery]:
+def retry_deliveries(db: AppDb, review: Review, principal: Reviewer, number: str) -> list[Delivery]:
     """Give the failed deliveries of a request a fresh round of attempts."""
-    result = retry_failed(_intake(request).db, number)
-    _review(request).deliver(number)
+    result = retry_failed(db, number)
+    review.deliver(number)
     return result
 
 
-def _letter(request: Request, number: str) -> DraftView:
-    drafted = draft_for(_intake(request).db, number, _review(request).directory)
-    edited = get_draft(_intake(request).db, number)
+def _letter(db: Database, directory: Directory, number: str) -> DraftView:
+    drafted = draft_for(db, number, directory)
+    edited = get_draft(db, number)
     if edited is not None:
         return DraftView(
             number=number,

@@ -7,12 +7,13 @@ only the requests routed or notified to their authority (see :mod:`web.access`).
 from __future__ import annotations
 
 import asyncio
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from ingest.intake import IntakeContext, IntakeResult, intake_bytes
+from ingest.intake import IntakeResult
 from rogatory.errors import InputError
 from rogatory.listing import Facets, RegistryFilter
 from rogatory.registration import Registration, RequestView, SearchHit, Status
@@ -21,6 +22,7 @@ from storage.listing import count_facets, list_registry
 from storage.registry import list_requests, search
 from web.access import only_visible, visible_request
 from web.auth import Registrar, SignedIn, signed_in
+from web.dependencies import AppDb, AppSettings, AppStore, Upload
 from web.filters import filter_from_query
 
 router = APIRouter(dependencies=[Depends(signed_in)])
@@ -33,11 +35,6 @@ _CHUNK = 1024 * 1024
 _FACET_HITS = 2000
 
 
-def intake_context(request: Request) -> IntakeContext:
-    context: IntakeContext = request.app.state.intake
-    return context
-
-
 @open_router.get("/health")
 def health() -> dict[str, str]:
     """Liveness for the load balancer and docker compose: says nothing of the registry."""
@@ -46,29 +43,27 @@ def health() -> dict[str, str]:
 
 @router.get("/api/requests")
 def list_all(
-    request: Request,
+    db: AppDb,
     principal: SignedIn,
     status: Status | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[Registration]:
     """Registered requests the caller may see, newest first."""
-    db = intake_context(request).db
     return list_requests(db, status=status, viewer=principal.user, limit=limit, offset=offset)
 
 
 @router.get("/api/requests/{number}")
-def get_one(request: Request, principal: SignedIn, number: str) -> RequestView:
+def get_one(db: AppDb, principal: SignedIn, number: str) -> RequestView:
     """One request with its analysis (text, entities, classification, routing)."""
-    return visible_request(intake_context(request).db, principal, number)
+    return visible_request(db, principal, number)
 
 
 @router.get("/api/requests/{number}/original")
-def download_original(request: Request, principal: SignedIn, number: str) -> Response:
+def download_original(db: AppDb, store: AppStore, principal: SignedIn, number: str) -> Response:
     """The original file, byte for byte as received (audited as a download)."""
-    context = intake_context(request)
-    registration = visible_request(context.db, principal, number, action="download").registration
-    data = context.store.get(registration.sha256)
+    registration = visible_request(db, principal, number, action="download").registration
+    data = store.get(registration.sha256)
     return Response(
         content=data,
         media_type=registration.media_type,
@@ -81,13 +76,20 @@ def download_original(request: Request, principal: SignedIn, number: str) -> Res
 
 
 @router.post("/api/requests", status_code=201)
-async def upload(request: Request, principal: Registrar, files: list[UploadFile]) -> list[IntakeResult]:
+async def upload(
+    request: Request,
+    *,
+    db: AppDb,
+    settings: AppSettings,
+    intake: Upload,
+    principal: Registrar,
+    files: list[UploadFile],
+) -> list[IntakeResult]:
     """Register uploaded files through the same intake as the watched folder.
 
     A file larger than ``max_file_bytes`` is refused (413) before it is read whole.
     """
-    context = intake_context(request)
-    limit = context.settings.max_file_bytes
+    limit = settings.max_file_bytes
     declared = int(request.headers.get("content-length") or 0)
     if declared > limit * len(files) + _CHUNK:
         raise InputError(f"the upload is larger than {limit} bytes per file", code="too_large")
@@ -95,10 +97,10 @@ async def upload(request: Request, principal: Registrar, files: list[UploadFile]
     for upload_file in files:
         data = await _read_limited(upload_file, limit)
         name = upload_file.filename or "upload"
-        result = await asyncio.to_thread(intake_bytes, data, filename=name, source="upload", context=context)
+        result = await asyncio.to_thread(functools.partial(intake, data, filename=name))
         detail = f"{result.status}: {name}" + (f" ({result.reason})" if result.reason else "")
         number = result.number or result.duplicate_of
-        audit(context.db, action="upload", number=number, actor=principal.actor, detail=detail)
+        audit(db, action="upload", number=number, actor=principal.actor, detail=detail)
         results.append(result)
     return results
 
@@ -106,6 +108,7 @@ async def upload(request: Request, principal: Registrar, files: list[UploadFile]
 @router.get("/api/search")
 def search_text(
     request: Request,
+    db: AppDb,
     principal: SignedIn,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
@@ -116,7 +119,6 @@ def search_text(
     ``route_to``, ``offence``, ``measure``, ``legal_basis``, ``flag``, ``received_from``,
     ``received_to``, ``deadline_before`` (ISO dates).
     """
-    db = intake_context(request).db
     filters = filter_from_query(request)
     narrowed = filters != RegistryFilter()
     wanted = limit if principal.user.role.sees_registry and not narrowed else max(limit * _OVERFETCH, 200)
@@ -133,13 +135,12 @@ def search_text(
 
 @router.get("/api/search/facets")
 def search_facets(
-    request: Request,
+    db: AppDb,
     principal: SignedIn,
     q: Annotated[str, Query(min_length=1, max_length=500)],
 ) -> Facets:
     """How many of the requests a search finds have each status, language, state,
     authority, offence, measure, legal basis and flag (the caller's requests only)."""
-    db = intake_context(request).db
     hits = only_visible(db, principal, search(db, q, limit=_FACET_HITS), lambda hit: hit.number)
     numbers = tuple(dict.fromkeys(hit.number for hit in hits))
     return count_facets(db, principal.user, RegistryFilter(numbers=numbers))

@@ -18,7 +18,8 @@ from storage.listing import count_facets, list_registry
 from storage.parties import find_parties
 from storage.registry import search
 from web.access import only_visible
-from web.auth import SignedIn, app_db, signed_in
+from web.auth import SignedIn, signed_in
+from web.dependencies import AppDb
 from web.filters import filter_from_query
 from web.pages import render
 
@@ -46,12 +47,12 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 @router.get("/search")
 def search_page(
     request: Request,
+    db: AppDb,
     principal: SignedIn,
     q: Annotated[str, Query(max_length=500)] = "",
     mode: str = "text",
 ) -> Response:
     """Search, then narrow the requests found by facet."""
-    db = app_db(request)
     query = q.strip()
     mode = "party" if mode == "party" else "text"
     hits: list[dict[str, object]] = []

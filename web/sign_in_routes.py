@@ -17,15 +17,16 @@ from fastapi.responses import RedirectResponse, Response
 
 from storage.credentials import close_session, open_session, recent_failures, record_failure
 from storage.users import check_password
-from web.auth import SESSION_COOKIE, SignedIn, app_db, app_settings, optional_principal
+from web.auth import SESSION_COOKIE, SignedIn, optional_principal
+from web.dependencies import AppDb, AppSettings
 from web.pages import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/sign-in")
-def sign_in_form(request: Request, next: str = "/") -> Response:
-    if optional_principal(request) is not None:
+def sign_in_form(request: Request, db: AppDb, next: str = "/") -> Response:
+    if optional_principal(request, db) is not None:
         return RedirectResponse(_safe_next(next), status_code=303)
     return render(request, "sign_in.html", None, next=_safe_next(next), username="", error="")
 
@@ -33,11 +34,13 @@ def sign_in_form(request: Request, next: str = "/") -> Response:
 @router.post("/sign-in")
 def sign_in(
     request: Request,
+    *,
+    db: AppDb,
+    settings: AppSettings,
     username: Annotated[str, Form(max_length=200)],
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
-    db, settings = app_db(request), app_settings(request)
     target = _safe_next(next)
     if not _same_origin(request):
         return _form_again(request, username, target, "This sign-in form was not sent by this site.", 403)
@@ -72,10 +75,10 @@ def sign_in(
 
 
 @router.post("/sign-out")
-def sign_out(request: Request, principal: SignedIn) -> Response:
+def sign_out(request: Request, db: AppDb, principal: SignedIn) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if token:
-        close_session(app_db(request), token, actor=principal.actor)
+        close_session(db, token, actor=principal.actor)
     response = RedirectResponse("/sign-in", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response

@@ -14,7 +14,8 @@ from fastapi.responses import Response
 
 from storage.audit import audit
 from storage.statistics import DIMENSIONS, Statistics, compute_statistics
-from web.auth import CentralStaff, app_db, signed_in
+from web.auth import CentralStaff, signed_in
+from web.dependencies import AppDb
 from web.pages import render
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
@@ -43,9 +44,9 @@ def _period(request: Request) -> tuple[date | None, date | None]:
 
 
 @router.get("/statistics")
-def statistics_page(request: Request, principal: CentralStaff) -> Response:
+def statistics_page(request: Request, db: AppDb, principal: CentralStaff) -> Response:
     since, until = _period(request)
-    figures = compute_statistics(app_db(request), since=since, until=until)
+    figures = compute_statistics(db, since=since, until=until)
     return render(
         request,
         "statistics.html",
@@ -60,11 +61,11 @@ def statistics_page(request: Request, principal: CentralStaff) -> Response:
 
 
 @router.get("/statistics.csv")
-def statistics_csv(request: Request, principal: CentralStaff) -> Response:
+def statistics_csv(request: Request, db: AppDb, principal: CentralStaff) -> Response:
     """``dimension,value,count`` rows, then the times, for a spreadsheet or a report."""
     since, until = _period(request)
-    figures = compute_statistics(app_db(request), since=since, until=until)
-    audit(app_db(request), action="export_statistics", actor=principal.actor, detail=f"{since} .. {until}")
+    figures = compute_statistics(db, since=since, until=until)
+    audit(db, action="export_statistics", actor=principal.actor, detail=f"{since} .. {until}")
     return Response(
         statistics_as_csv(figures),
         media_type="text/csv; charset=utf-8",

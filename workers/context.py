@@ -1,40 +1,33 @@
-"""What a worker process opens once: database, object store, engines and models."""
+"""What a worker process holds: database, object store, engines and models, the directory."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from rogatory.settings import Settings
-from storage.database import Database, open_database
-from storage.object_stores import open_object_store
+from storage.database import Database
 from storage.objects import ObjectStore
-from workers.pipeline import Engines, load_engines
+from workers.pipeline import Engines
 
 
 @dataclass
 class WorkerContext:
-    """Per-process resources. The engines load on first use, once."""
+    """Per-process resources, opened once by the worker's bootstrap (service/worker_process.py).
+
+    ``engines`` are loaded and validated before the first task (the directory among
+    them); the OCR child they hold starts on the first page, in the process that reads it.
+    """
 
     settings: Settings
     db: Database
     store: ObjectStore
-    _engines: Engines | None = field(default=None, repr=False)
+    engines: Engines
     _original: tuple[str, bytes] | None = field(default=None, repr=False)
-
-    @classmethod
-    def open(cls, settings: Settings) -> WorkerContext:
-        return cls(settings=settings, db=open_database(settings.database), store=open_object_store(settings))
-
-    @property
-    def engines(self) -> Engines:
-        if self._engines is None:
-            self._engines = load_engines(self.settings)
-        return self._engines
 
     def close(self) -> None:
         """Stop what the engines started (the OCR child) and close the database's connections."""
-        if self._engines is not None and self._engines.text.ocr is not None:
-            self._engines.text.ocr.close()
+        if self.engines.text.ocr is not None:
+            self.engines.text.ocr.close()
         self.db.dispose()
 
     def original(self, sha256: str) -> bytes:

@@ -4,8 +4,9 @@ Runs in the ``rogatory eval`` process and in a pool of worker processes, each of
 which loads the engines once (the pool initializer). Reads the corpus format of
 ../shared/corpus/FORMAT.md; scoring itself is :mod:`rogatory.scoring`.
 
-The pipeline functions are parameters (``load`` and ``analyse``, the real ones by
-default) so that tests and benchmarks can run the runner on a fake pipeline. With
+The pipeline functions are parameters (``load``, built by the evaluation's bootstrap
+in service/bootstrap.py, and ``analyse``, the real one by default) so that tests and
+benchmarks can run the runner on a fake pipeline. With
 more than one job they must be picklable: module-level functions.
 """
 
@@ -145,9 +146,9 @@ def run_corpus(
     corpus: Path,
     settings: Settings,
     *,
+    load: LoadFunction,
     jobs: int | None = None,
     limit: int | None = None,
-    load: LoadFunction | None = None,
     analyse: AnalyseFunction | None = None,
     progress: ProgressFunction | None = None,
 ) -> EvaluationRun:
@@ -158,11 +159,10 @@ def run_corpus(
     ``InputError`` for a bad manifest and re-raises whatever ``load`` raises
     (``ConfigurationError`` for bad settings).
     """
-    if load is None or analyse is None:
+    if analyse is None:
         from workers.pipeline import analyse as real_analyse
-        from workers.pipeline import load_engines
 
-        load, analyse = load or load_engines, analyse or real_analyse
+        analyse = real_analyse
     entries = read_manifest(corpus, limit=limit)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(entries) or 1))
     started = time.perf_counter()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from classify.completeness import check_completeness
-from classify.directory import Directory, load_directory
+from classify.directory import Directory
 from classify.request import classify_request
 from classify.routing import route
 from extract.engines import EntityModels, TextEngines, load_entity_models, load_text_engines
@@ -34,12 +34,15 @@ class Engines:
     review_threshold: float
 
 
-def load_engines(settings: Settings) -> Engines:
-    """Load engines and models once per process. Raises ``ConfigurationError``."""
+def load_engines(settings: Settings, directory: Directory) -> Engines:
+    """Load engines and models once per process, with the ``directory`` loaded at start.
+
+    Raises ``ConfigurationError``.
+    """
     return Engines(
         text=load_text_engines(ocr_engine=settings.ocr_engine),
         entities=load_entity_models(),
-        directory=load_directory(settings.authorities_path),
+        directory=directory,
         text_options=TextOptions(
             dpi=settings.ocr_dpi,
             timeout_seconds=settings.ocr_timeout_seconds,

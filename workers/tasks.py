@@ -4,8 +4,10 @@
 ``ocr_page`` tasks (one a page, in parallel on the workers); the page task that saves
 the last missing page queues ``finish_document``, which analyses the document's text.
 
-Runs in the worker processes. Each process builds its :class:`WorkerContext`
-(database, object store, engines) once, on its first task.
+Runs in the worker processes. The worker's bootstrap (service/worker_process.py)
+builds the :class:`WorkerContext` (database, object store, engines, directory) once,
+before Celery forks its pool, and registers the tasks with it; each pool process lets go
+of the database connections it inherited and closes its context when it stops.
 """
 
 from __future__ import annotations
@@ -14,27 +16,19 @@ import logging
 from typing import Any
 
 from celery import Celery, Task
-from celery.signals import worker_process_shutdown
+from celery.signals import task_postrun, task_prerun, worker_process_init, worker_process_shutdown
 
-from classify.directory import Directory, load_directory
 from rogatory.errors import TransientError
+from rogatory.logs import set_number
 from rogatory.registration import Status
-from rogatory.settings import Settings
 from storage.page_runs import PageSave, end_page_run, release_finish
-from workers.celery_app import (
-    DELIVER_TASK,
-    FINISH_TASK,
-    OCR_PAGE_TASK,
-    PROCESS_TASK,
-    enqueue_delivery,
-    enqueue_finish,
-    enqueue_pages,
-)
 from workers.context import WorkerContext
 from workers.delivery import deliver_request, raise_if_retrying
+from workers.metrics import instrument_tasks
 from workers.page_jobs import PageJob
 from workers.page_jobs import ocr_page as ocr_page_job
 from workers.processing import finish_registration, start_registration
+from workers.sender import DELIVER_TASK, FINISH_TASK, OCR_PAGE_TASK, PROCESS_TASK, TaskSender
 
 log = logging.getLogger(__name__)
 #: The options of the pipeline's tasks: late acknowledgement (each step is idempotent),
@@ -49,20 +43,26 @@ _PIPELINE_TASK: dict[str, Any] = {
 }
 
 
-def register_tasks(app: Celery, settings: Settings) -> None:
-    """Register the tasks on ``app``; the settings are captured, not read globally."""
-    holder: dict[str, WorkerContext] = {}
+def register_tasks(app: Celery, context: WorkerContext) -> None:
+    """Register the tasks on ``app`` (the worker's bootstrap only), running them with ``context``.
 
-    def context() -> WorkerContext:
-        if "context" not in holder:
-            holder["context"] = WorkerContext.open(settings)
-        return holder["context"]
+    The tasks queue their next steps through ``app`` by name (:class:`TaskSender`).
+    """
+    sender = TaskSender(app)
+    settings = context.settings
+    instrument_tasks()
+    task_prerun.connect(_bind_number, weak=False, dispatch_uid="rogatory-bind-number")
+    task_postrun.connect(_unbind_number, weak=False, dispatch_uid="rogatory-unbind-number")
+
+    @worker_process_init.connect(weak=False)  # type: ignore[untyped-decorator]
+    def forget_inherited_connections(**_: object) -> None:
+        # A forked pool process must not use (nor close) the connections of its parent.
+        context.db.engine.dispose(close=False)
 
     @worker_process_shutdown.connect(weak=False)  # type: ignore[untyped-decorator]
     def close_context(**_: object) -> None:
         # A pool process stops its OCR child itself: reaped here, its CPU time is the worker's.
-        if "context" in holder:
-            holder["context"].close()
+        context.close()
 
     @app.task(  # type: ignore[untyped-decorator]
         name=PROCESS_TASK,
@@ -70,11 +70,11 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     )
     def process_document(self: Task, number: str) -> None:
         log.info("processing %s (attempt %d)", number, self.request.retries + 1)
-        started = start_registration(number, context())
+        started = start_registration(number, context)
         if started.jobs:
-            enqueue_pages(app, started.jobs)
+            sender.enqueue_pages(started.jobs)
         elif started.status == Status.ROUTED:
-            enqueue_delivery(app, number)
+            sender.enqueue_delivery(number)
 
     @app.task(  # type: ignore[untyped-decorator]
         name=OCR_PAGE_TASK,
@@ -83,12 +83,12 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     def ocr_page(self: Task, number: str, run: str, page: int, languages: str) -> None:
         log.info("reading page %d of %s (attempt %d)", page, number, self.request.retries + 1)
         job = PageJob(number=number, run=run, page=page, languages=languages)
-        if ocr_page_job(job, context()) != PageSave.FINISH:
+        if ocr_page_job(job, context) != PageSave.FINISH:
             return
         try:
-            enqueue_finish(app, number, run)
+            sender.enqueue_finish(number, run)
         except TransientError:
-            release_finish(context().db, number, run=run)  # the retry saves the page again and claims it
+            release_finish(context.db, number, run=run)  # the retry saves the page again and claims it
             raise
 
     @app.task(  # type: ignore[untyped-decorator]
@@ -97,13 +97,11 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     )
     def finish_document(self: Task, number: str, run: str) -> None:
         log.info("finishing %s (attempt %d)", number, self.request.retries + 1)
-        status = finish_registration(number, run, context())
+        status = finish_registration(number, run, context)
         if status == Status.ROUTED:
-            enqueue_delivery(app, number)
+            sender.enqueue_delivery(number)
         if status is not None:
-            end_page_run(context().db, number, run=run)  # after the delivery is queued: a retry redoes both
-
-    directories: dict[str, Directory] = {}
+            end_page_run(context.db, number, run=run)  # after the delivery is queued: a retry redoes both
 
     @app.task(  # type: ignore[untyped-decorator]
         name=DELIVER_TASK,
@@ -116,10 +114,16 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     )
     def deliver(self: Task, number: str) -> None:
         log.info("delivering %s (round %d)", number, self.request.retries + 1)
-        if "directory" not in directories:
-            directories["directory"] = load_directory(settings.authorities_path)
-        shared = context()
         deliveries = deliver_request(
-            number, db=shared.db, store=shared.store, directory=directories["directory"], settings=settings
+            number, db=context.db, store=context.store, directory=context.engines.directory, settings=settings
         )
         raise_if_retrying(deliveries)
+
+
+def _bind_number(*, args: tuple[object, ...] | None = None, **_: object) -> None:
+    """Every task of ours takes the registration number first: log lines of the task carry it."""
+    set_number(str(args[0]) if args else None)
+
+
+def _unbind_number(**_: object) -> None:
+    set_number(None)

@@ -90,7 +90,7 @@ def add_user(
     ``settings`` are ``ROGATORY_*`` variables of the service (its database, say).
     """
     env = dict(os.environ, **(settings or {}))
-    base = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "users"]
+    base = [sys.executable, "-m", "service", "--data-dir", str(data_dir), "users"]
     options = ["--authority", authority] if authority else []
     added = subprocess.run(
         [*base, "add", username, "--role", role, *options, "--password-stdin"],
@@ -113,7 +113,7 @@ def start_service(
     token = add_user(data_dir, "clerk", settings=settings)
     port = free_port()
     log_path = data_dir.parent / f"{data_dir.name}-service.log"
-    command = [sys.executable, "-m", "rogatory", "--data-dir", str(data_dir), "run", "--port", str(port)]
+    command = [sys.executable, "-m", "service", "--data-dir", str(data_dir), "run", "--port", str(port)]
     if poll:
         command.append("--poll")
     env = dict(

@@ -195,10 +195,10 @@ class ServiceProcess:
 
 
 def rogatory(name: str, arguments: list[str], env: dict[str, str], log_path: Path) -> ServiceProcess:
-    """A ``python -m rogatory ARGUMENTS`` process with only ``env``'s ROGATORY_* settings."""
+    """A ``python -m service ARGUMENTS`` process with only ``env``'s ROGATORY_* settings."""
     clean = {key: value for key, value in os.environ.items() if not key.startswith("ROGATORY_")}
     clean.update(env, OMP_THREAD_LIMIT="1")
-    return ServiceProcess(name, [sys.executable, "-m", "rogatory", *arguments], clean, log_path)
+    return ServiceProcess(name, [sys.executable, "-m", "service", *arguments], clean, log_path)
 
 
 def children(pid: int) -> list[int]:

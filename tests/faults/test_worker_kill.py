@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 
 from rogatory.registration import Status
 from rogatory.settings import load_settings
+from service.bootstrap import task_sender
 from storage.database import Database, open_database
 from storage.models import AnalysisRow, AuditRow, PageRow, PartyTermRow, RegistrationRow
 from storage.object_stores import open_object_store
@@ -33,7 +34,6 @@ from tests.faults.hostile import text_pdf
 from tests.faults.servers import children, redis_server, rogatory
 from tests.postgres import fresh_database
 from tests.scans import FREEZING_REQUEST, scan
-from workers.celery_app import create_celery, enqueue_processing
 
 pytestmark = [pytest.mark.slow, pytest.mark.faults, pytest.mark.postgres]
 
@@ -67,7 +67,7 @@ def test_a_worker_killed_at_random_points_twenty_times_loses_and_duplicates_noth
     settings.ensure_dirs()
     db = open_database(settings.database)
     store = open_object_store(settings)
-    celery = create_celery(settings)
+    sender = task_sender(settings)
     numbers: list[str] = []
 
     def add_document() -> None:
@@ -81,7 +81,7 @@ def test_a_worker_killed_at_random_points_twenty_times_loses_and_duplicates_noth
             source="cli",
         )
         numbers.append(outcome.registration.number)
-        enqueue_processing(celery, outcome.registration.number)
+        sender.enqueue_processing(outcome.registration.number)
 
     for _ in range(3):
         add_document()

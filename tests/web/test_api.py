@@ -11,9 +11,11 @@ from fastapi.testclient import TestClient
 
 from rogatory.errors import TransientError
 from rogatory.settings import load_settings
+from service.web_process import open_web_context
 from tests.scans import scan
 from tests.web.users import act_as, add_people
 from web.app import create_app
+from web.dependencies import context_of
 
 
 @pytest.fixture
@@ -24,8 +26,8 @@ def queued() -> list[str]:
 @pytest.fixture
 def client(tmp_path: Path, queued: list[str]) -> Iterator[TestClient]:
     settings = load_settings(environ={}, data_dir=tmp_path / "data")
-    with TestClient(create_app(settings, enqueue=queued.append)) as test_client:
-        yield act_as(test_client, add_people(test_client.app.state.db)["clerk"])  # type: ignore[attr-defined]
+    with TestClient(create_app(open_web_context(settings, enqueue=queued.append))) as test_client:
+        yield act_as(test_client, add_people(context_of(test_client.app).db)["clerk"])
 
 
 def test_upload_registers_and_queues(client: TestClient, queued: list[str]) -> None:
@@ -83,8 +85,10 @@ def test_an_upload_while_the_broker_is_down_is_queued_when_it_returns(tmp_path: 
         queued.append(number)
 
     settings = load_settings(environ={}, data_dir=tmp_path / "data", queue_retry_seconds=0.3)
-    with TestClient(create_app(settings, enqueue=enqueue, deliver=lambda n: None)) as client:
-        act_as(client, add_people(client.app.state.db)["clerk"])  # type: ignore[attr-defined]
+    with TestClient(
+        create_app(open_web_context(settings, enqueue=enqueue, deliver=lambda n: None))
+    ) as client:
+        act_as(client, add_people(context_of(client.app).db)["clerk"])
         png = scan(["Request while the broker is down"])
         response = client.post("/api/requests", files=[("files", ("down.png", png, "image/png"))])
         assert response.status_code == 201

@@ -12,11 +12,13 @@ from fastapi.testclient import TestClient
 from rogatory.records import Entities, Entity, EntityKind, Span
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType
+from service.web_process import open_web_context
 from storage.database import open_database
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis
 from tests.web.users import act_as, add_people
 from web.app import create_app
+from web.dependencies import context_of
 
 
 def _save(url: str, label: str, names: list[str]) -> str:
@@ -49,12 +51,12 @@ def _save(url: str, label: str, names: list[str]) -> str:
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     settings = load_settings(environ={}, data_dir=tmp_path / "data")
-    with TestClient(create_app(settings, enqueue=lambda number: None)) as test_client:
+    with TestClient(create_app(open_web_context(settings, enqueue=lambda number: None))) as test_client:
         test_client.numbers = [  # type: ignore[attr-defined]
             _save(settings.database, "first", ["Александр Петров"]),
             _save(settings.database, "second", ["Aleksandr Petrov"]),
         ]
-        yield act_as(test_client, add_people(test_client.app.state.db)["clerk"])  # type: ignore[attr-defined]
+        yield act_as(test_client, add_people(context_of(test_client.app).db)["clerk"])
 
 
 def test_party_search_across_scripts(client: TestClient) -> None:

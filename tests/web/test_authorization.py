@@ -25,6 +25,7 @@ from storage.database import Database
 from storage.users import create_user
 from tests.storage.sample_analysis import add_request, make_analysis
 from tests.web.users import PEOPLE, app_with_people, bearer
+from web.dependencies import context_of
 
 #: Routes any visitor may call: liveness, the sign-in form, the static files.
 OPEN_ROUTES = {("GET", "/health"), ("GET", "/sign-in"), ("POST", "/sign-in")}
@@ -56,7 +57,7 @@ def world(
 ) -> Iterator[tuple[TestClient, dict[str, str], list[Document]]]:
     data_dir = tmp_path_factory.mktemp("authorization") / "data"
     with app_with_people(data_dir) as (client, tokens):
-        db: Database = client.app.state.db  # type: ignore[attr-defined]
+        db: Database = context_of(client.app).db
         agency = create_user(
             db,
             username="agency-officer",
@@ -65,7 +66,7 @@ def world(
             authority="anti_corruption_agency",
         )
         tokens["agency-officer"] = create_token(db, agency, name="tests", actor="tests")
-        store = client.app.state.intake.store  # type: ignore[attr-defined]
+        store = context_of(client.app).store
         documents = []
         for secret, route_to, notify, status, visible in (
             ("Zanzibarov", "fiu", (), Status.ROUTED, {"fiu-officer"}),

@@ -13,12 +13,14 @@ from prometheus_client.parser import text_string_to_metric_families
 from rogatory.records import TextSource
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType
+from service.bootstrap import task_sender
+from service.web_process import open_web_context
 from storage.database import open_database
 from storage.registry import register
 from tests.storage.sample_analysis import make_analysis
 from tests.web.users import act_as, add_people
 from web.app import create_app
-from workers.celery_app import create_celery, enqueue_processing
+from web.dependencies import context_of
 from workers.metrics import OCR_PAGES, record_analysis, timed_stage
 
 
@@ -28,16 +30,16 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
     settings = load_settings(environ={}, data_dir=tmp_path / "data")
     settings.ensure_dirs()
     db = open_database(settings.database)
-    celery = create_celery(settings)
+    sender = task_sender(settings)
     for label in ("a", "b", "c"):
         sha256 = hashlib.sha256(label.encode()).hexdigest()
         number = register(
             db, sha256=sha256, filename=label, size=1, media_type=MediaType.PDF, source="cli"
         ).registration.number
-        enqueue_processing(celery, number)
+        sender.enqueue_processing(number)
     db.dispose()
-    with TestClient(create_app(settings, enqueue=lambda number: None)) as test_client:
-        yield act_as(test_client, add_people(test_client.app.state.db)["admin"])  # type: ignore[attr-defined]
+    with TestClient(create_app(open_web_context(settings, enqueue=lambda number: None))) as test_client:
+        yield act_as(test_client, add_people(context_of(test_client.app).db)["admin"])
 
 
 def _samples(client: TestClient) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

@@ -15,13 +15,14 @@ from rogatory.registration import Status
 from storage.database import Database
 from tests.storage.sample_analysis import add_request, make_analysis
 from tests.web.users import app_with_people, bearer
+from web.dependencies import context_of
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
     with app_with_people(tmp_path / "data") as (client, tokens):
         analysis = make_analysis(["Ivanov requests bank records"], route_to="fiu", notify=("police",))
-        db: Database = client.app.state.db  # type: ignore[attr-defined]
+        db: Database = context_of(client.app).db
         number = add_request(db, "p", analysis, status=Status.ROUTED, filename="p.pdf")
         yield client, tokens, number
 
@@ -93,7 +94,7 @@ def test_the_document_view_shows_a_page_issue_by_its_message(tmp_path: Path) -> 
     blank = analysis.text.pages[0].model_copy(update={"issues": (issue,)})
     text = analysis.text.model_copy(update={"pages": (blank, *analysis.text.pages[1:])})
     with app_with_people(tmp_path / "data") as (client, tokens):
-        db: Database = client.app.state.db  # type: ignore[attr-defined]
+        db: Database = context_of(client.app).db
         number = add_request(db, "i", analysis.model_copy(update={"text": text}), status=Status.ROUTED)
         page = client.get(f"/requests/{number}", headers=bearer(tokens["admin"])).text
     assert '<p class="alert">page 1: no text found</p>' in page

@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from ingest.intake import IntakeContext
 from rogatory.records import Completeness, ElementCheck, Label
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType
 from rogatory.taxonomy import COMPLETENESS_ELEMENTS
+from service.web_process import open_web_context
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis
 from tests.web.users import act_as, add_people
 from web.app import create_app
+from web.dependencies import context_of
 
 RECEIVED = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
 
@@ -34,9 +35,9 @@ def client(tmp_path: Path, delivered: list[str]) -> Iterator[TestClient]:
     settings = load_settings(
         environ={}, data_dir=tmp_path / "data", suggestion_min_corrections=4, due_soon_days=10
     )
-    app = create_app(settings, enqueue=lambda number: None, deliver=delivered.append)
+    app = create_app(open_web_context(settings, enqueue=lambda number: None, deliver=delivered.append))
     with TestClient(app) as test_client:
-        yield act_as(test_client, add_people(test_client.app.state.db)["reviewer"])  # type: ignore[attr-defined]
+        yield act_as(test_client, add_people(context_of(test_client.app).db)["reviewer"])
 
 
 def _add(
@@ -49,7 +50,7 @@ def _add(
     needs_review: bool = True,
     deadline: date | None = None,
 ) -> str:
-    intake: IntakeContext = client.app.state.intake  # type: ignore[attr-defined]
+    intake = context_of(client.app)
     sha256 = hashlib.sha256(label.encode()).hexdigest()
     number = register(
         intake.db,

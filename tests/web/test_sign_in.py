@@ -16,6 +16,7 @@ from storage.registry import list_audit
 from tests.storage.sample_analysis import add_request, make_analysis
 from tests.web.users import PASSWORD, app_with_people
 from web.auth import SESSION_COOKIE
+from web.dependencies import context_of
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
 
 
 def _db(client: TestClient) -> Database:
-    db: Database = client.app.state.db  # type: ignore[attr-defined]
+    db: Database = context_of(client.app).db
     return db
 
 

@@ -10,10 +10,12 @@ from fastapi.testclient import TestClient
 
 from rogatory.settings import load_settings
 from rogatory.users import Role
+from service.web_process import open_web_context
 from storage.credentials import create_token
 from storage.database import Database
 from storage.users import create_user
 from web.app import create_app
+from web.dependencies import context_of
 
 PASSWORD = "a long enough password"
 
@@ -51,10 +53,12 @@ def app_with_people(data_dir: Path, **settings: object) -> Iterator[tuple[TestCl
     """The app over a new SQLite database in ``data_dir`` (queueing and delivery go nowhere),
     with every user of ``PEOPLE``: the client and an API token per username."""
     app = create_app(
-        load_settings(environ={}, data_dir=data_dir, **settings), enqueue=_nowhere, deliver=_nowhere
+        open_web_context(
+            load_settings(environ={}, data_dir=data_dir, **settings), enqueue=_nowhere, deliver=_nowhere
+        )
     )
     with TestClient(app) as client:
-        yield client, add_people(client.app.state.db)  # type: ignore[attr-defined]
+        yield client, add_people(context_of(client.app).db)
 
 
 def _nowhere(number: str) -> None:

@@ -1,6 +1,6 @@
 """Queueing on the real brokers of this machine: Redis (production default) and RabbitMQ.
 
-Messages sent by ``enqueue_processing`` wait in the ``rogatory`` queue, durable,
+Messages sent by ``TaskSender.enqueue_processing`` wait in the ``rogatory`` queue, durable,
 and the metrics read the same depth a worker would consume. The queue is purged
 before and after (a Redis database and a RabbitMQ vhost of their own are not
 available to tests here, so the names are the production ones).
@@ -17,8 +17,9 @@ from kombu.connection import Connection
 
 from rogatory.settings import load_settings
 from storage.database import open_database
-from workers.celery_app import QUEUE, create_celery, enqueue_processing
+from workers.celery_app import create_celery
 from workers.metrics import ArchiveCollector
+from workers.sender import QUEUE, TaskSender
 
 BROKERS = {
     "redis": pytest.param(f"redis://127.0.0.1:6379/{random.randint(1, 12)}", marks=pytest.mark.redis),
@@ -45,7 +46,7 @@ def test_enqueued_tasks_wait_in_the_queue_and_are_counted(broker: str, tmp_path:
     settings = load_settings(environ={}, data_dir=tmp_path / "data", broker_url=broker)
     app = create_celery(settings)
     for number in ("RQ-2026-000001", "RQ-2026-000002"):
-        enqueue_processing(app, number)
+        TaskSender(app).enqueue_processing(number)
     db = open_database(settings.database)
     depth = ArchiveCollector(db, app, QUEUE)._queue_depth()
     db.dispose()

@@ -16,13 +16,13 @@ import pytest
 from rogatory.review import Channel, Delivery, DeliveryStatus
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType
+from service.bootstrap import task_sender
 from storage.database import open_database
 from storage.deliveries import list_deliveries
 from storage.object_stores import open_object_store
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis
 from tests.workers.test_delivery import Inbox, Receiver, receiver, smtp  # noqa: F401 - fixtures
-from workers.celery_app import create_celery, enqueue_delivery
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,7 @@ def worker(env: dict[str, str], tmp_path: Path) -> Iterator[Path]:
     child_env.update(env)
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rogatory", "worker"], env=child_env, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "service", "worker"], env=child_env, stdout=log, stderr=subprocess.STDOUT
         )
     yield log_path
     process.terminate()
@@ -84,7 +84,7 @@ def test_a_worker_delivers_and_retries_a_refused_webhook(
     save_analysis(db, number, make_analysis(["Request"], needs_review=False))
     db.dispose()
     receiver.status = 503
-    enqueue_delivery(create_celery(settings), number)
+    task_sender(settings).enqueue_delivery(number)
     deliveries = _wait(settings.database, number, done=1, log=worker)  # the e-mail goes through
     webhook = next(d for d in deliveries if d.channel == Channel.WEBHOOK)
     assert webhook.status == DeliveryStatus.RETRYING

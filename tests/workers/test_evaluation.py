@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from rogatory.cli.eval_command import add_parser, format_report
 from rogatory.errors import ConfigurationError, InputError
 from rogatory.records import (
     Analysis,
@@ -30,6 +29,7 @@ from rogatory.records import (
 from rogatory.scoring import ManifestEntry, Prediction, score_corpus
 from rogatory.settings import Settings
 from rogatory.sources import MediaType, SourceFile
+from service.cli.eval_command import add_parser, format_report
 from workers.evaluation import (
     evaluate_document,
     media_type_of,

@@ -17,6 +17,7 @@ from rogatory.errors import TransientError
 from rogatory.registration import Status
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType, SourceFile
+from service.bootstrap import open_worker_context
 from storage.page_runs import PageSave, end_page_run
 from storage.registry import get_request, register
 from tests.scans import long_scan
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.slow
 def context(tmp_path: Path) -> Iterator[WorkerContext]:
     settings = load_settings(environ={}, data_dir=tmp_path / "data", max_image_pixels=10_000_000)
     settings.ensure_dirs()
-    worker = WorkerContext.open(settings)
+    worker = open_worker_context(settings)
     yield worker
     worker.db.dispose()
 

@@ -30,14 +30,16 @@ from rogatory.records import DocumentText
 from rogatory.registration import Status
 from rogatory.settings import Settings, load_settings
 from rogatory.sources import MediaType, SourceFile
+from service.bootstrap import load_authorities, task_sender
 from storage.database import Database, open_database
 from storage.models import PageResultRow, PageRunRow
 from storage.object_stores import open_object_store
 from storage.registry import get_request, register
 from tests.postgres import fresh_database
 from tests.scans import long_scan
-from workers.celery_app import OCR_PAGE_TASK, QUEUE, create_celery, enqueue_processing
+from workers.celery_app import create_celery
 from workers.pipeline import load_engines
+from workers.sender import OCR_PAGE_TASK, QUEUE
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +54,7 @@ def _start_workers(env: dict[str, str], logs: list[Path], stack: ExitStack) -> N
     for log in logs:
         with log.open("wb") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "rogatory", "worker"],
+                [sys.executable, "-m", "service", "worker"],
                 env=child_env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -70,7 +72,7 @@ def _register(settings: Settings, db: Database, data: bytes) -> str:
     number = register(
         db, sha256=digest, filename="long.tif", size=len(data), media_type="image/tiff", source="cli"
     ).registration.number
-    enqueue_processing(create_celery(settings), number)
+    task_sender(settings).enqueue_processing(number)
     return number
 
 
@@ -87,7 +89,7 @@ def _wait(db: Database, number: str, logs: list[Path], timeout: float = 420) -> 
 
 
 def _in_process(data: bytes, settings: Settings) -> DocumentText:
-    options = load_engines(settings).text_options
+    options = load_engines(settings, load_authorities(settings)).text_options
     source = SourceFile(data=data, media_type=MediaType.TIFF, name="long.tif")
     return extract_text(source, engines=load_text_engines(), options=options)
 

@@ -11,6 +11,7 @@ import pytest
 
 from rogatory.registration import Status
 from rogatory.settings import load_settings
+from service.bootstrap import open_worker_context
 from storage.objects import FilesystemObjectStore
 from storage.registry import get_request, register
 from tests.scans import FREEZING_REQUEST, scan
@@ -22,7 +23,7 @@ from workers.processing import process_registration
 def context(tmp_path: Path) -> Iterator[WorkerContext]:
     settings = load_settings(environ={}, data_dir=tmp_path / "data")
     settings.ensure_dirs()
-    worker = WorkerContext.open(settings)
+    worker = open_worker_context(settings)
     yield worker
     worker.db.dispose()
 

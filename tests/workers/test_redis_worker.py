@@ -23,6 +23,7 @@ import redis
 
 from rogatory.registration import Status
 from rogatory.settings import Settings, load_settings
+from service.bootstrap import task_sender
 from storage.database import Database, open_database
 from storage.object_stores import open_object_store
 from storage.registry import get_request, register
@@ -30,7 +31,6 @@ from storage.s3_objects import S3ObjectStore
 from tests.postgres import fresh_database
 from tests.s3_server import ACCESS_KEY, SECRET_KEY, S3Server, controlled_s3_server
 from tests.scans import FREEZING_REQUEST, scan
-from workers.celery_app import create_celery, enqueue_processing
 
 pytestmark = [pytest.mark.slow, pytest.mark.redis, pytest.mark.postgres, pytest.mark.s3]
 
@@ -80,7 +80,7 @@ def worker(stack: Stack) -> Iterator[subprocess.Popen[bytes]]:
     env.update(stack.env, OMP_THREAD_LIMIT="1")
     with stack.log.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "rogatory", "worker"], env=env, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "service", "worker"], env=env, stdout=log, stderr=subprocess.STDOUT
         )
     yield process
     process.terminate()
@@ -93,7 +93,7 @@ def _register(stack: Stack, data: bytes, media_type: str, *, queue: bool = True)
         stack.db, sha256=sha256, filename="request", size=len(data), media_type=media_type, source="cli"
     )
     if queue:
-        enqueue_processing(create_celery(stack.settings), result.registration.number)
+        task_sender(stack.settings).enqueue_processing(result.registration.number)
     return result.registration.number
 
 
@@ -116,7 +116,7 @@ def test_a_scan_is_processed_and_a_store_outage_is_retried(
     # The store stops answering before the request is queued: the worker's read of
     # the original is refused, a transient error, and retried until the store is back.
     stack.s3.stop()
-    enqueue_processing(create_celery(stack.settings), number)
+    task_sender(stack.settings).enqueue_processing(number)
     deadline = time.monotonic() + 120
     while "Retry in" not in stack.log.read_text() and time.monotonic() < deadline:
         time.sleep(0.5)

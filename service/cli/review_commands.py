@@ -7,8 +7,8 @@ import argparse
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from rogatory.cli.invocation import prepared_settings
 from rogatory.settings import Settings
+from service.cli.invocation import prepared_settings
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,12 +81,12 @@ def confirm_command(args: argparse.Namespace) -> int:
 
 
 def reassign_command(args: argparse.Namespace) -> int:
-    from classify.directory import load_directory
+    from service.bootstrap import load_authorities
     from storage.database import open_database
     from storage.review import reassign_routing
 
     settings = prepared_settings(args)
-    directory = load_directory(settings.authorities_path)
+    directory = load_authorities(settings)
     action = reassign_routing(
         open_database(settings.database),
         args.number,
@@ -101,7 +101,7 @@ def reassign_command(args: argparse.Namespace) -> int:
 
 
 def draft_command(args: argparse.Namespace) -> int:
-    from classify.directory import load_directory
+    from service.bootstrap import load_authorities
     from storage.database import open_database
     from storage.drafts import get_draft
     from workers.letters import draft_for
@@ -109,9 +109,7 @@ def draft_command(args: argparse.Namespace) -> int:
     settings = prepared_settings(args)
     db = open_database(settings.database)
     edited = get_draft(db, args.number)
-    body = (
-        edited.body if edited else draft_for(db, args.number, load_directory(settings.authorities_path)).body
-    )
+    body = edited.body if edited else draft_for(db, args.number, load_authorities(settings)).body
     if args.output:
         args.output.write_text(body, encoding="utf-8")
     else:
@@ -158,6 +156,6 @@ def deliveries_command(args: argparse.Namespace) -> int:
 
 
 def _queue_delivery(settings: Settings, number: str) -> None:
-    from workers.celery_app import create_celery, enqueue_delivery
+    from service.bootstrap import task_sender
 
-    enqueue_delivery(create_celery(settings), number)
+    task_sender(settings).enqueue_delivery(number)

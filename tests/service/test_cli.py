@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rogatory.cli import main
+from service.cli import main
 from tests.scans import FREEZING_REQUEST, scan
 
 

@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from rogatory.cli import eval_command, registry_commands, review_commands, service_commands, user_commands
-from rogatory.cli.invocation import settings_from
 from rogatory.errors import RogatoryError
 from rogatory.logs import configure_logging
+from service.cli import eval_command, registry_commands, review_commands, service_commands, user_commands
+from service.cli.invocation import settings_from
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,9 +10,13 @@ import sys
 import threading
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rogatory.cli.invocation import settings_from
 from rogatory.settings import Settings
+from service.cli.invocation import settings_from
+
+if TYPE_CHECKING:
+    from celery import Celery
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -101,11 +105,22 @@ def run_all(args: argparse.Namespace) -> int:
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from workers.celery_app import QUEUE, create_celery
+    from service.bootstrap import open_worker_context, worker_app
 
     settings = _settings(args)
     settings.ensure_dirs()
-    app = create_celery(settings)
+    context = open_worker_context(settings)
+    try:
+        _work(worker_app(context), settings)
+    finally:
+        context.close()
+    return 0
+
+
+def _work(app: Celery, settings: Settings) -> None:
+    """Run the Celery worker of ``app`` in this process until it is stopped."""
+    from workers.sender import QUEUE
+
     app.worker_main(
         [
             "worker",
@@ -118,7 +133,6 @@ def run_worker(args: argparse.Namespace) -> int:
             f"--hostname=rogatory-{os.getpid()}@%h",
         ]
     )
-    return 0
 
 
 def run_web(args: argparse.Namespace) -> int:
@@ -144,10 +158,14 @@ def run_watch(args: argparse.Namespace) -> int:
 def _serve(settings: Settings) -> None:
     import uvicorn
 
+    from service.web_process import open_web_context
     from web.app import create_app
 
     config = uvicorn.Config(
-        create_app(settings), host=settings.web_host, port=settings.web_port, log_level="info"
+        create_app(open_web_context(settings)),
+        host=settings.web_host,
+        port=settings.web_port,
+        log_level="info",
     )
     uvicorn.Server(config).run()
 
@@ -159,23 +177,15 @@ def _watch(settings: Settings, stop: threading.Event, *, requeue_registered: boo
     is still registered, which a watcher stopped between registering and queueing left.
     """
     from ingest.backlog import QueueBacklog
-    from ingest.intake import IntakeContext, intake_file
+    from ingest.intake import intake_file
     from ingest.watcher import InboxWatcher
     from rogatory.errors import TransientError
     from rogatory.registration import Status
-    from storage.database import open_database
-    from storage.object_stores import open_object_store
+    from service.bootstrap import open_intake, task_sender
     from storage.registry import list_requests
-    from workers.celery_app import create_celery, enqueue_processing
 
-    celery = create_celery(settings)
-    backlog = QueueBacklog(lambda number: enqueue_processing(celery, number))
-    context = IntakeContext(
-        settings=settings,
-        db=open_database(settings.database),
-        store=open_object_store(settings),
-        enqueue=backlog.enqueue,
-    )
+    backlog = QueueBacklog(task_sender(settings).enqueue_processing)
+    context = open_intake(settings, enqueue=backlog.enqueue)
     if requeue_registered:
         registered = list_requests(context.db, status=Status.REGISTERED, limit=100_000)
         for registration in reversed(registered):  # oldest first
@@ -190,9 +200,9 @@ def _watch(settings: Settings, stop: threading.Event, *, requeue_registered: boo
 def _requeue_unfinished(settings: Settings) -> None:
     """Queue again what a previous run left registered or processing (idempotent)."""
     from rogatory.registration import Status
+    from service.bootstrap import task_sender
     from storage.database import open_database
     from storage.registry import list_requests
-    from workers.celery_app import create_celery, enqueue_processing
 
     db = open_database(settings.database)
     try:
@@ -204,9 +214,9 @@ def _requeue_unfinished(settings: Settings) -> None:
     finally:
         db.dispose()
     if unfinished:
-        celery = create_celery(settings)
+        sender = task_sender(settings)
         for number in unfinished:
-            enqueue_processing(celery, number)
+            sender.enqueue_processing(number)
         print(f"Queued {len(unfinished)} unfinished request(s) again.", flush=True)
 
 
@@ -224,7 +234,7 @@ def _prepare_database(settings: Settings) -> None:
 
 
 def _worker_command(args: argparse.Namespace, settings: Settings) -> list[str]:
-    command = [sys.executable, "-m", "rogatory"]
+    command = [sys.executable, "-m", "service"]
     if args.config is not None:
         command += ["--config", str(Path(args.config).resolve())]
     return [*command, "--data-dir", str(settings.data_dir.resolve()), "worker"]

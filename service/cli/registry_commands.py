@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rogatory.cli.invocation import prepared_settings
-from rogatory.cli.report import format_request
-from rogatory.settings import Settings
+from service.cli.invocation import prepared_settings
+from service.cli.report import format_request
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,19 +32,16 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
 
 def ingest_files(args: argparse.Namespace) -> int:
     from ingest.intake import IntakeContext, intake_bytes
-    from storage.database import open_database
-    from storage.object_stores import open_object_store
-    from workers.context import WorkerContext
+    from service.bootstrap import open_intake, open_worker_context
     from workers.processing import process_registration
 
     settings = prepared_settings(args)
-    worker = WorkerContext.open(settings) if args.now else None
+    worker = open_worker_context(settings) if args.now else None
     queued: list[str] = []
-    context = IntakeContext(
-        settings=settings,
-        db=worker.db if worker else open_database(settings.database),
-        store=worker.store if worker else open_object_store(settings),
-        enqueue=queued.append,
+    context = (
+        IntakeContext(settings=settings, db=worker.db, store=worker.store, enqueue=queued.append)
+        if worker
+        else open_intake(settings, enqueue=queued.append)
     )
     failures = 0
     for path in args.files:
@@ -63,20 +59,18 @@ def ingest_files(args: argparse.Namespace) -> int:
             print(f"{path}: already registered as {result.duplicate_of}")
         else:
             print(f"{path}: registered as {result.number}")
-    for number in queued:
-        if worker is not None:
+    if worker is not None:
+        for number in queued:
             print(f"{number}: {process_registration(number, worker).value}")
-        else:
-            _enqueue(settings, number)
+    elif queued:
+        from service.bootstrap import task_sender
+
+        sender = task_sender(settings)
+        for number in queued:
+            sender.enqueue_processing(number)
     if queued and worker is None:
         print(f"{len(queued)} queued; a running worker (rogatory run) processes them.")
     return 1 if failures else 0
-
-
-def _enqueue(settings: Settings, number: str) -> None:
-    from workers.celery_app import create_celery, enqueue_processing
-
-    enqueue_processing(create_celery(settings), number)
 
 
 def show_request(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
 """The ``rogatory`` command line."""
 
-from rogatory.cli.main import main
+from service.cli.main import main
 
 __all__ = ["main"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rogatory.scoring import SCORED_KEYS, Accuracy, Figures, Prediction, Report, Score, SetScore, score_corpus
 from rogatory.settings import load_settings
+from service.bootstrap import evaluation_loader
 from workers.evaluation import run_corpus, write_predictions
 
 
@@ -43,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     run_result = run_corpus(
         args.corpus,
         settings,
+        load=evaluation_loader(settings),
         jobs=args.jobs,
         limit=args.limit,
         progress=None if args.quiet else _print_progress,

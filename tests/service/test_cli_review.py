@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from rogatory.cli import main
 from rogatory.records import Completeness, ElementCheck
 from rogatory.settings import load_settings
 from rogatory.sources import MediaType
 from rogatory.taxonomy import COMPLETENESS_ELEMENTS
+from service.cli import main
 from storage.database import open_database
 from storage.registry import register, save_analysis
 from tests.storage.sample_analysis import make_analysis

@@ -11,9 +11,9 @@ import argparse
 import getpass
 import sys
 
-from rogatory.cli.invocation import prepared_settings
 from rogatory.errors import InputError, NotFoundError
 from rogatory.users import Role
+from service.cli.invocation import prepared_settings
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,12 +38,12 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def add_command(args: argparse.Namespace) -> int:
-    from classify.directory import load_directory
+    from service.bootstrap import load_authorities
     from storage.database import open_database
     from storage.users import create_user
 
     settings = prepared_settings(args)
-    if args.authority and args.authority not in load_directory(settings.authorities_path).authorities:
+    if args.authority and args.authority not in load_authorities(settings).authorities:
         raise InputError(f"unknown authority {args.authority!r} (see rogatory/config/authorities.yaml)")
     password = _read_password(from_stdin=args.password_stdin)
     user = create_user(

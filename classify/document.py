@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from classify.folding import FoldedText, fold
 from classify.phrases import PhraseTable
+from rogatory.folding import FoldedText, fold
 from rogatory.records import DocumentText, Span
 
 

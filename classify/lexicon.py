@@ -16,8 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from classify.phrases import Phrase, PhraseTable, compile_phrase
+from classify.phrases import Phrase, PhraseTable
 from rogatory.errors import ConfigurationError
+from rogatory.phrases import compile_phrase
 from rogatory.taxonomy import LEGAL_BASES, MEASURES, PROCEEDING_TYPES, REQUEST_TYPES
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"

@@ -13,11 +13,12 @@ from classify.legal_basis import find_legal_basis
 from classify.letterhead import find_letterhead
 from classify.lexicon import Lexicons, default_lexicons
 from classify.measures import find_measures
-from classify.phrases import Phrase, PhraseTable, compile_phrase
+from classify.phrases import Phrase, PhraseTable
 from classify.request_kind import decide_proceeding_type, decide_request_type
 from classify.sections import Section, read_sections, sections_of
 from classify.states import CountryNames, country_code, find_requesting_state, load_country_names
 from classify.urgency import decide_urgency
+from rogatory.phrases import compile_phrase
 from rogatory.records import Classification, DocumentText, Entities, EntityKind, Label, Span
 
 #: Evidence spans kept per offence.

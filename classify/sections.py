@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from classify.document import FoldedDocument, Hit, Region, Stretch
-from classify.folding import fold_plain
 from classify.lexicon import Lexicons
 from classify.phrases import PhraseTable
+from rogatory.folding import fold_plain
 
 #: Longest line (characters) taken for a heading.
 MAX_HEADING = 90

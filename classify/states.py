@@ -20,8 +20,8 @@ import pycountry
 import yaml
 
 from classify.document import FoldedDocument, Hit, Region
-from classify.folding import fold_plain
 from rogatory.errors import ConfigurationError
+from rogatory.folding import fold_plain
 from rogatory.records import Label
 
 #: Per language, country names that pycountry's catalogues lack (``<lang>.yaml``).

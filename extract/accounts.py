@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 
 from extract.ibans import at_word_start, iban_starts, read_iban
-from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
+from extract.lexicons import read_lexicons, string_list
+from rogatory.folding import FoldedText, fold
+from rogatory.phrases import phrases_pattern
 from rogatory.records import Entity, EntityKind, Span
 
 #: Leading characters two readings of one IBAN share (country, check digits, 8 of the BBAN).
@@ -73,7 +75,7 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
     ``ocr`` says the text was read by OCR: IBANs are then also read through the
     characters OCR confuses (:mod:`extract.ibans`).
     """
-    folded = fold_text(text)
+    folded = fold(text)
     entities = _find_ibans(text, page=page, ocr=ocr)
     taken = [(entity.span.start, entity.span.end) for entity in entities]
     for start, end in _number_spans(text, folded, rules):
@@ -146,12 +148,12 @@ def _find_ibans(text: str, *, page: int, ocr: bool) -> list[Entity]:
     return entities
 
 
-def _number_spans(text: str, folded: str, rules: AccountRules) -> list[tuple[int, int]]:
+def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:
     """Spans of account numbers after an account word, or heading a list item."""
     spans: list[tuple[int, int]] = []
     if rules.account is not None:
-        for word in rules.account.finditer(folded):
-            link = _NUMBER_LINK.match(text, word.end())
+        for word in rules.account.finditer(folded.text):
+            link = _NUMBER_LINK.match(text, folded.original_span(word.start(), word.end())[1])
             if link is None:
                 continue
             number = _NUMBER.match(text, link.end())
@@ -162,7 +164,9 @@ def _number_spans(text: str, folded: str, rules: AccountRules) -> list[tuple[int
                 spans.append((number.start(), number.end()))
     for item in _LIST_ITEM.finditer(text):
         line_end = text.find("\n", item.end())
-        line = folded[item.end() : line_end if line_end >= 0 else len(text)]
+        line = folded.text[
+            folded.folded_offset(item.end()) : folded.folded_offset(line_end if line_end >= 0 else len(text))
+        ]
         value = item.group(1).strip()
         if rules.bank is not None and rules.bank.search(line) and _is_account_number(value):
             spans.append((item.start(1), item.start(1) + len(value)))
@@ -179,12 +183,12 @@ def _is_account_number(value: str) -> bool:
     return not re.fullmatch(r"\d{4}[-/]\d{2,4}", value)
 
 
-def _find_bics(text: str, folded: str, *, page: int, rules: AccountRules) -> list[Entity]:
+def _find_bics(text: str, folded: FoldedText, *, page: int, rules: AccountRules) -> list[Entity]:
     if rules.bic is None:
         return []
     entities = []
-    for word in rules.bic.finditer(folded):
-        match = _BIC.match(text, word.end())
+    for word in rules.bic.finditer(folded.text):
+        match = _BIC.match(text, folded.original_span(word.start(), word.end())[1])
         if match is None:
             continue
         entities.append(
@@ -199,7 +203,7 @@ def _find_bics(text: str, folded: str, *, page: int, rules: AccountRules) -> lis
     return entities
 
 
-def _with_bank(entity: Entity, text: str, folded: str, rules: AccountRules) -> Entity:
+def _with_bank(entity: Entity, text: str, folded: FoldedText, rules: AccountRules) -> Entity:
     """``entity`` with ``attributes["bank"]`` when a bank is named just after it."""
     if rules.bank is None:
         return entity
@@ -207,10 +211,12 @@ def _with_bank(entity: Entity, text: str, folded: str, rules: AccountRules) -> E
     sentence = re.search(r"[.;](?=\s)|\n\s*\n", text[entity.span.end : window_end])
     if sentence is not None:
         window_end = entity.span.end + sentence.start()
-    word = rules.bank.search(folded, entity.span.end, window_end)
+    word = rules.bank.search(
+        folded.text, folded.folded_offset(entity.span.end), folded.folded_offset(window_end)
+    )
     if word is None:
         return entity
-    name = bank_name(text, word.start(), word.end())
+    name = bank_name(text, *folded.original_span(word.start(), word.end()))
     if not name:
         return entity
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
+from extract.lexicons import read_lexicons, string_list
 from extract.persons import PersonRules, name_runs
+from rogatory.folding import fold_plain
+from rogatory.phrases import phrases_pattern
 from rogatory.records import DocumentText, Entity, EntityKind, Span
 
 #: Longest office line and title line (characters) of a signature block.
@@ -83,7 +85,7 @@ def _block(following: list[_Line], officer: str, offices: re.Pattern[str]) -> En
         value = office.group().strip()
         if any(len(title) > MAX_TITLE for title in titles):
             return None
-        if len(value) > MAX_OFFICE or not offices.search(fold_text(value)):
+        if len(value) > MAX_OFFICE or not offices.search(fold_plain(value)):
             continue
         start = office.start() + (len(office.group()) - len(office.group().lstrip()))
         return Entity(

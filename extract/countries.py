@@ -12,7 +12,7 @@ import gettext
 
 import pycountry
 
-from extract.lexicons import fold_text
+from rogatory.folding import fold_plain
 from rogatory.taxonomy import LANGUAGES
 
 
@@ -33,7 +33,7 @@ def one_word_country_names() -> frozenset[str]:
             for attribute in ("name", "common_name"):
                 english = getattr(country, attribute, None)
                 if english:
-                    words = fold_text(translate(english)).split()
+                    words = fold_plain(translate(english)).split()
                     if len(words) == 1 and words[0].isalpha():
                         names.add(words[0])
     return frozenset(names)

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
+from extract.lexicons import read_lexicons, string_list
 from rogatory.errors import ConfigurationError
+from rogatory.folding import fold, fold_plain
+from rogatory.phrases import phrases_pattern
 from rogatory.records import Entity, EntityKind, Span
 
 ROLES: tuple[str, ...] = ("deadline", "hearing", "limitation", "detention", "birth")
@@ -55,7 +57,7 @@ def load_date_rules() -> DateRules:
         for name, number in (data.get("months") or {}).items():
             if not isinstance(number, int) or not 1 <= number <= 12:
                 raise ConfigurationError(f"lexicon dates.{language}.yaml: bad month {name!r}")
-            months[fold_text(str(name))] = number
+            months[fold_plain(str(name))] = number
         cues[language] = _role_cues(data, source=f"dates.{language}.yaml")
     names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
     textual = re.compile(
@@ -98,19 +100,20 @@ def find_dates(text: str, *, page: int, language: str | None, rules: DateRules) 
     Languages without cue words, and ``None``, use the cues of every language.
     Raises nothing: an impossible date (31 February) is not a date.
     """
-    folded = fold_text(text)
-    found = sorted(_scan(folded, rules), key=lambda item: item.start)
+    folded = fold(text)
+    found = sorted(_scan(folded.text, rules), key=lambda item: item.start)
     cues = _cues_for(language, rules)
     entities = []
     previous_end = 0
     for item in found:
-        role = _role(folded, item.start, previous_end, cues)
+        role = _role(folded.text, item.start, previous_end, cues)
         previous_end = item.end
+        start, end = folded.original_span(item.start, item.end)
         entities.append(
             Entity(
                 kind=EntityKind.DATE,
                 value=item.value.isoformat(),
-                span=Span(page=page, start=item.start, end=item.end, text=text[item.start : item.end]),
+                span=Span(page=page, start=start, end=end, text=text[start:end]),
                 method="rule:date",
                 confidence=0.95 if item.textual else 0.85,
                 attributes={"role": role} if role else {},

@@ -6,7 +6,7 @@ person as that person, not as a second one. Pure; raises nothing.
 
 from __future__ import annotations
 
-from extract.lexicons import fold_text
+from rogatory.folding import fold_plain
 from rogatory.scoring import edit_distance
 
 #: Fewest letters of a word that may be misread (short words differ by design: "Ivan", "Iva").
@@ -24,7 +24,7 @@ def is_misreading(variant: str, name: str) -> bool:
     and differs by at most ``MAX_EDITS`` edits and ``MAX_EDIT_SHARE`` of its length
     (case and accents folded). A different given name or surname differs by more.
     """
-    left, right = fold_text(variant).split(), fold_text(name).split()
+    left, right = fold_plain(variant).split(), fold_plain(name).split()
     if len(left) != len(right) or left == right or not any(a == b for a, b in zip(left, right, strict=True)):
         return False
     for first, second in zip(left, right, strict=True):

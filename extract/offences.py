@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.lexicons import fold_text, phrase_regex, read_lexicons, string_list
+from extract.lexicons import read_lexicons, string_list
 from rogatory.errors import ConfigurationError
+from rogatory.folding import FoldedText, fold
+from rogatory.phrases import SPACE_APART, phrase_regex
 from rogatory.records import Entity, EntityKind, Span
 from rogatory.taxonomy import OFFENCES
 
@@ -47,7 +49,7 @@ def load_offence_lexicon() -> OffenceLexicon:
         skip_title_case[language] = bool(data.get("skip_title_case", True))
         before = string_list(data, "not_after", source=source)
         if before:
-            alternation = "|".join(phrase_regex(phrase) for phrase in before)
+            alternation = "|".join(phrase_regex(phrase, apart=SPACE_APART) for phrase in before)
             not_after[language] = re.compile(rf"(?:{alternation})[\W]*(?:\w{{1,3}}[\W]+)?$")
         unknown = sorted(set(data) - set(OFFENCES) - _SETTINGS)
         if unknown:
@@ -57,7 +59,7 @@ def load_offence_lexicon() -> OffenceLexicon:
             for phrase in string_list(data, offence, source=source):
                 group = f"g{len(group_ids)}"
                 group_ids[group] = offence
-                alternatives.append((len(phrase), f"(?P<{group}>{phrase_regex(phrase)})"))
+                alternatives.append((len(phrase), f"(?P<{group}>{phrase_regex(phrase, apart=SPACE_APART)})"))
         if alternatives:
             alternatives.sort(key=lambda item: item[0], reverse=True)
             patterns[language] = re.compile("|".join(regex for _, regex in alternatives))
@@ -72,22 +74,22 @@ def find_offences(text: str, *, page: int, language: str | None, lexicon: Offenc
     Uses the lexicon of ``language``, or of every language when it is None or has
     none. Overlapping matches keep the longest. Raises nothing.
     """
-    folded = fold_text(text)
+    folded = fold(text)
     languages = [language] if language in lexicon.patterns else list(lexicon.patterns)
     matches: list[tuple[int, int, str, str]] = []
     for name in languages:
         matches.extend(
             (start, end, offence, name)
-            for start, end, offence in _all_matches(lexicon.patterns[name], folded, lexicon.group_ids)
+            for start, end, offence in _all_matches(lexicon.patterns[name], folded.text, lexicon.group_ids)
         )
     kept: list[tuple[int, int, str, str]] = []
     for match in sorted(matches, key=lambda item: (item[0] - item[1], item[0])):
         if all(match[1] <= other[0] or match[0] >= other[1] for other in kept):
             kept.append(match)
     chosen = [
-        (start, end, offence)
+        (*folded.original_span(start, end), offence)
         for start, end, offence, name in kept
-        if not _in_a_name(text, folded, start, end, language=name, lexicon=lexicon)
+        if not _in_a_name(folded, start, end, language=name, lexicon=lexicon)
     ]
     return [
         Entity(
@@ -114,20 +116,21 @@ def _all_matches(
     return found
 
 
-def _in_a_name(
-    text: str, folded: str, start: int, end: int, *, language: str, lexicon: OffenceLexicon
-) -> bool:
+def _in_a_name(folded: FoldedText, start: int, end: int, *, language: str, lexicon: OffenceLexicon) -> bool:
     """Whether a match is part of the name of a law or an authority, not an offence named.
 
     That is: it follows a "not after" word ("Anti-", "lutte contre"), or, where the
     language does not capitalise common nouns, it is capitalised and so is a word
-    next to it ("Commission to Investigate Allegations of Bribery").
+    next to it ("Commission to Investigate Allegations of Bribery"). ``start`` and
+    ``end`` are offsets in the folded text.
     """
     not_after = lexicon.not_after.get(language)
-    if not_after is not None and not_after.search(folded[max(0, start - NOT_AFTER_WINDOW) : start]):
+    if not_after is not None and not_after.search(folded.text[max(0, start - NOT_AFTER_WINDOW) : start]):
         return True
     if not lexicon.skip_title_case.get(language, True):
         return False
+    text = folded.original
+    start, end = folded.original_span(start, end)
     words = [word for word in re.findall(r"\w+", text[start:end]) if len(word) > 3]
     if not words or not all(word[0].isupper() for word in words):
         return False

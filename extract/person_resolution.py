@@ -13,10 +13,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from extract.lexicons import fold_text
 from extract.misreadings import is_misreading
 from extract.persons import CONFIDENCE, PARTICLES, Mention
 from extract.transliteration import needs_transliteration, to_latin
+from rogatory.folding import fold_plain
 from rogatory.records import Entity, EntityKind, Span
 
 #: A name found by the model alone is kept only when it occurs this many times.
@@ -24,7 +24,7 @@ MODEL_MIN_MENTIONS = 2
 
 
 def _key(name: str) -> frozenset[str]:
-    return frozenset(token for token in fold_text(" ".join(name.split())).split() if token not in PARTICLES)
+    return frozenset(token for token in fold_plain(" ".join(name.split())).split() if token not in PARTICLES)
 
 
 def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
@@ -148,7 +148,7 @@ def _fullest(members: list[Mention]) -> Mention:
 
 
 def _folded(name: str) -> str:
-    return fold_text(" ".join(name.split()))
+    return fold_plain(" ".join(name.split()))
 
 
 def _accented(text: str) -> int:

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.countries import one_word_country_names
-from extract.lexicons import fold_text, phrases_pattern, read_lexicons, string_list
+from extract.lexicons import read_lexicons, string_list
+from rogatory.folding import FoldedText, fold, fold_plain
+from rogatory.phrases import phrases_pattern
 
 #: Lower-case words that may stand inside a name ("María de la Cruz", "bin Salman").
 PARTICLES = frozenset(
@@ -105,7 +107,9 @@ def load_person_rules() -> PersonRules:
         honorifics=phrases_pattern(words["honorifics"]),
         born=phrases_pattern(words["born"]),
         contact=phrases_pattern(words["contact"]),
-        not_names=frozenset(fold_text(word).rstrip(".") for word in words["not_names"] + words["honorifics"]),
+        not_names=frozenset(
+            fold_plain(word).rstrip(".") for word in words["not_names"] + words["honorifics"]
+        ),
         role_after=phrases_pattern(words["role_after"]),
         name_cues=phrases_pattern(words["name_cues"]),
         countries=one_word_country_names(),
@@ -133,14 +137,14 @@ _KINDS_LIMIT = 200_000
 
 def _word_kind(word: str, rules: PersonRules) -> str:
     if all("\u0600" <= char <= "\u06ff" for char in word):
-        return "" if fold_text(word) in rules.not_names else "arabic"
+        return "" if fold_plain(word) in rules.not_names else "arabic"
     if word.islower():
         return "particle" if word in PARTICLES else ""
-    if len(word) < 2 or fold_text(word) in rules.not_names or not word[0].isupper():
+    if len(word) < 2 or fold_plain(word) in rules.not_names or not word[0].isupper():
         return ""
     if word.isupper():
-        abbreviation = len(word) >= 3 and not set(fold_text(word)) & _VOWELS  # "NBD", "HSBC"
-        country = fold_text(word) in rules.countries  # "Nairobi KENYA"
+        abbreviation = len(word) >= 3 and not set(fold_plain(word)) & _VOWELS  # "NBD", "HSBC"
+        country = fold_plain(word) in rules.countries  # "Nairobi KENYA"
         return "" if _ROMAN.fullmatch(word) or abbreviation or country else "upper"
     if any(sum(char.isupper() for char in part[1:]) > 1 for part in re.split(r"[-'’]", word)):
         return ""  # "MpHCBoeHHe": Cyrillic OCR'd as Latin, not a name ("McDonald" has one)
@@ -201,7 +205,7 @@ def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
 def find_person_mentions(text: str, *, page: int, rules: PersonRules) -> list[Mention]:
     """Mentions of persons on one page found by the rules; spans are offsets into ``text``."""
     text = unmirror_brackets(text)
-    folded = fold_text(text)
+    folded = fold(text)
     mentions = _role_mentions(text, folded, page, rules)
     mentions += _cue_mentions(text, folded, page, rules)
     mentions += _role_word_mentions(text, folded, page, rules)
@@ -220,7 +224,7 @@ def unmirror_brackets(text: str) -> str:
     return _MIRRORED_ITEM.sub(lambda match: f"{match.group(1)}.{match.group(2)})", text)
 
 
-def _role_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
+def _role_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) -> list[Mention]:
     if rules.roles is None:
         return []
     mentions = []
@@ -243,26 +247,26 @@ def _is_bracket_role(role: str, rules: PersonRules) -> bool:
     roles = rules.roles
     if roles is None:
         return False
-    if roles.fullmatch(fold_text(role).strip()):
+    if roles.fullmatch(fold_plain(role).strip()):
         return True
     parts = _ROLE_SPLIT.split(role.strip())
-    return len(parts) > 1 and all(roles.fullmatch(fold_text(part).strip()) for part in parts)
+    return len(parts) > 1 and all(roles.fullmatch(fold_plain(part).strip()) for part in parts)
 
 
-def _cue_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
+def _cue_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) -> list[Mention]:
     """Names right after an honorific, or right before a birth cue or a role ("als Zeuge")."""
     mentions = []
     if rules.honorifics is not None:
-        for cue in rules.honorifics.finditer(folded):
-            end = min(len(text), cue.end() + 120)
-            runs = name_runs(text, cue.end(), end, rules)
-            if runs and text[cue.end() : runs[0][0].start()].strip(" .\t\n") == "":
+        for cue in rules.honorifics.finditer(folded.text):
+            cue_end = folded.original_span(cue.start(), cue.end())[1]
+            runs = name_runs(text, cue_end, min(len(text), cue_end + 120), rules)
+            if runs and text[cue_end : runs[0][0].start()].strip(" .\t\n") == "":
                 run = _leading_name(runs[0])
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
     for cues, evidence in ((rules.born, "born"), (rules.role_after, "role-after")):
-        for cue in cues.finditer(folded) if cues is not None else ():
-            mention = _name_before(text, cue.start(), page, rules, evidence)
+        for cue in cues.finditer(folded.text) if cues is not None else ():
+            mention = _name_before(text, folded.original_offset(cue.start()), page, rules, evidence)
             if mention is not None:
                 mentions.append(mention)
     return mentions
@@ -310,18 +314,19 @@ def _kind_is_arabic(word: str) -> bool:
     return all("\u0600" <= char <= "\u06ff" for char in word)
 
 
-def _role_word_mentions(text: str, folded: str, page: int, rules: PersonRules) -> list[Mention]:
+def _role_word_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) -> list[Mention]:
     """Names right after a role word in prose ("Свидетель Петрова Анна Викторовна", "the accused, X"),
     or after a word that introduces the persons concerned ("against X", "в отношении лиц: X")."""
     mentions: list[Mention] = []
     for cues, evidence in ((rules.roles, "role-word"), (rules.name_cues, "name-cue")):
-        for cue in cues.finditer(folded) if cues is not None else ():
-            runs = name_runs(text, cue.end(), min(len(text), cue.end() + 120), rules)
-            if runs and text[cue.end() : runs[0][0].start()] in (" ", ", ", ": "):
+        for cue in cues.finditer(folded.text) if cues is not None else ():
+            cue_start, cue_end = folded.original_span(cue.start(), cue.end())
+            runs = name_runs(text, cue_end, min(len(text), cue_end + 120), rules)
+            if runs and text[cue_end : runs[0][0].start()] in (" ", ", ", ": "):
                 run = _leading_name(runs[0])
                 if len(run) < 2 or _kind_is_arabic(run[0].group()):  # Arabic words carry no case
                     continue
-                if evidence == "name-cue" and not _cue_in_prose(text, cue.start(), run):
+                if evidence == "name-cue" and not _cue_in_prose(text, cue_start, run):
                     continue
                 mention = _mention(text, page, run, evidence)
                 glued = _inside_longer_name(text, mention, before=evidence != "name-cue")
@@ -341,7 +346,7 @@ def _cue_in_prose(text: str, cue: int, run: list[re.Match[str]]) -> bool:
 
 def _is_role(words: str, rules: PersonRules) -> bool:
     """Whether ``words`` are a role ("مدعى عليه", "suspect"), not a name."""
-    return rules.roles is not None and rules.roles.fullmatch(fold_text(" ".join(words.split()))) is not None
+    return rules.roles is not None and rules.roles.fullmatch(fold_plain(" ".join(words.split()))) is not None
 
 
 def _caps_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
@@ -385,7 +390,7 @@ def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: A
 
     ``doc`` is ``nlp(text)`` when the caller has run the pipeline already (in a batch).
     """
-    folded = fold_text(text)
+    folded = fold(text)
     mentions = []
     for entity in (doc if doc is not None else nlp(text)).ents:
         if entity.label_ not in {"PERSON", "PER"}:
@@ -419,7 +424,7 @@ def _mention(text: str, page: int, run: list[re.Match[str]], evidence: str) -> M
     return Mention(page, start, end, text[start:end], evidence)
 
 
-def _is_official(text: str, folded: str, mention: Mention, rules: PersonRules) -> bool:
+def _is_official(text: str, folded: FoldedText, mention: Mention, rules: PersonRules) -> bool:
     """Whether a mention is on the contact line, or alone on its line (a signature).
 
     A name before a birth cue is never a signature, even alone on its line.
@@ -427,7 +432,7 @@ def _is_official(text: str, folded: str, mention: Mention, rules: PersonRules) -
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if rules.contact is not None and rules.contact.match(folded, line_start):
+    if rules.contact is not None and rules.contact.match(folded.text, folded.folded_offset(line_start)):
         return True
     alone = " ".join(line.split()) == " ".join(mention.text.split())
     return mention.evidence not in ("role", "born") and alone

@@ -28,11 +28,6 @@ SIMILAR_SPELLING = 0.8
 _CACHED_TOKENS = 1 << 16
 
 
-def fold(text: str) -> str:
-    """ASCII transliteration, lower case, words separated by one space."""
-    return " ".join(_TOKEN.findall(anyascii(text).lower()))
-
-
 def name_tokens(name: str) -> list[str]:
     """The folded tokens of a name, Arabic articles joined to the next word."""
     tokens = _TOKEN.findall(anyascii(name).lower())

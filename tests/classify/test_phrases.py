@@ -2,31 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from classify.folding import fold
-from classify.phrases import compile_phrase
 from rogatory.errors import ConfigurationError
-
-
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [
-        ("PERQUISITION", "perquisition"),
-        ("Référence", "reference"),
-        ("Счёт", "счет"),
-        ("Straße", "strasse"),
-        ("أُصدرت", "اصدرت"),
-        ("مكتبة", "مكتبه"),
-    ],
-)
-def test_fold(text: str, folded: str) -> None:
-    assert fold(text).text == folded
-
-
-def test_fold_maps_back_to_the_original() -> None:
-    folded = fold("Straße X")
-    start = folded.text.index("x")
-    assert folded.original_span(start, start + 1) == (7, 8)
-    assert folded.original_span(0, len("strasse")) == (0, 6)
+from rogatory.folding import fold
+from rogatory.phrases import compile_phrase
 
 
 @pytest.mark.parametrize(

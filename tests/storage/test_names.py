@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.names import compact_account, fold, name_tokens, skeleton, token_match
+from storage.names import compact_account, name_tokens, skeleton, token_match
 
 
 @pytest.mark.parametrize(
@@ -54,14 +54,6 @@ def test_token_match(query: str, candidate: str, expected: tuple[float, str] | N
 
 def test_account_forms() -> None:
     assert compact_account("fr76 3000-6000 01") == "FR7630006000" + "01"
-
-
-@given(st.text())
-def test_fold_is_idempotent_ascii_lower(text: str) -> None:
-    folded = fold(text)
-    assert fold(folded) == folded
-    assert folded.isascii()
-    assert folded == folded.lower()
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20))

@@ -21,16 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import BinaryIO
 
 from ingest.filenames import safe_filename
 from ingest.filing import move_into, write_into, write_reason
 from ingest.media_types import media_type_of_name
 from ingest.validation import RejectionCode, ValidationLimits, validate_original
 from rogatory.errors import InputError, TransientError
-from rogatory.registration import IntakeSource
+from rogatory.registration import IntakeResult, IntakeSource
 from rogatory.settings import Settings
 from rogatory.sources import SourceFile
 from storage.database import Database
@@ -50,26 +48,6 @@ class IntakeContext:
     db: Database
     store: ObjectStore
     enqueue: Callable[[str], None]
-
-
-class IntakeResult(BaseModel):
-    """What became of one arriving original (returned as JSON by the upload API).
-
-    ``number`` is set for a new registration, ``duplicate_of`` for content already
-    registered, ``reason`` and ``code`` for a refusal. ``note`` says what a clerk may
-    want to know about an accepted file (its name claims another type, it could not be
-    moved out of the inbox).
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    status: Literal["registered", "duplicate", "rejected"]
-    sha256: str
-    number: str | None = None
-    duplicate_of: str | None = None
-    reason: str | None = None
-    code: str | None = None
-    note: str | None = None
 
 
 def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext) -> IntakeResult:

@@ -125,3 +125,21 @@ class RegisterResult(Record):
 
     registration: Registration
     created: bool
+
+
+class IntakeResult(Record):
+    """What became of one arriving original (returned as JSON by the upload API).
+
+    ``number`` is set for a new registration, ``duplicate_of`` for content already
+    registered, ``reason`` and ``code`` for a refusal. ``note`` says what a clerk may
+    want to know about an accepted file (its name claims another type, it could not be
+    moved out of the inbox).
+    """
+
+    status: Literal["registered", "duplicate", "rejected"]
+    sha256: str
+    number: str | None = None
+    duplicate_of: str | None = None
+    reason: str | None = None
+    code: str | None = None
+    note: str | None = None

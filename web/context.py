@@ -12,8 +12,8 @@ from typing import Protocol
 
 from prometheus_client import CollectorRegistry
 
-from ingest.intake import IntakeResult
 from rogatory.directory import Directory
+from rogatory.registration import IntakeResult
 from rogatory.settings import Settings
 from storage.database import Database
 from storage.objects import ObjectStore

@@ -13,10 +13,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import Response
 
-from ingest.intake import IntakeResult
 from rogatory.errors import InputError
 from rogatory.listing import Facets, RegistryFilter
-from rogatory.registration import Registration, RequestView, SearchHit, Status
+from rogatory.registration import IntakeResult, Registration, RequestView, SearchHit, Status
 from storage.audit import audit
 from storage.listing import count_facets, list_registry
 from storage.registry import list_requests, search

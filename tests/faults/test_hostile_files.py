@@ -14,9 +14,10 @@ import pytest
 
 from extract.images import read_image_pages
 from extract.pdf import open_pdf, read_pdf_pages
-from ingest.intake import IntakeContext, IntakeResult, intake_bytes, intake_file
+from ingest.intake import IntakeContext, intake_bytes, intake_file
 from ingest.validation import RejectionCode
 from rogatory.errors import InputError
+from rogatory.registration import IntakeResult
 from rogatory.settings import Settings
 from storage.database import open_database
 from storage.objects import FilesystemObjectStore

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.intake import IntakeContext, IntakeResult, intake_bytes, intake_file
+from ingest.intake import IntakeContext, intake_bytes, intake_file
 from rogatory.errors import InputError, TransientError
+from rogatory.registration import IntakeResult
 from rogatory.settings import Settings
 from storage.database import Database, open_database
 from storage.objects import FilesystemObjectStore, ObjectStore, sha256_hex

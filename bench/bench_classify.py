@@ -20,6 +20,7 @@ from pathlib import Path
 from classify.completeness import check_completeness
 from classify.directory import Directory, load_directory
 from classify.request import classify_request
+from classify.resources import ClassifyResources, load_classify_resources
 from classify.routing import route
 from rogatory.records import DocumentText, Entities, Entity, EntityKind, PageText, Span, TextSource
 from rogatory.settings import DEFAULT_AUTHORITIES
@@ -76,12 +77,18 @@ def dates_for(text: DocumentText) -> list[Entity]:
     ]
 
 
-def predict(entry: dict[str, object], directory: Directory) -> dict[str, object]:
+def predict(
+    entry: dict[str, object], directory: Directory, resources: ClassifyResources
+) -> dict[str, object]:
     text = document_text(entry)
     entities = entities_for(entry, text)
-    classification = classify_request(text, entities)
+    classification = classify_request(text, entities, resources=resources)
     completeness = check_completeness(
-        text, entities, classification, accepted_languages=directory.accepted_languages
+        text,
+        entities,
+        classification,
+        accepted_languages=directory.accepted_languages,
+        lexicons=resources.lexicons,
     )
     decision = route(classification, completeness, directory, text=text, review_threshold=0.5)
     return {
@@ -114,9 +121,10 @@ def main() -> None:
     fn: Counter[str] = Counter()
     reviews = 0
     directory = load_directory(DEFAULT_AUTHORITIES)
+    resources = load_classify_resources()
     started = time.perf_counter()
     for entry in entries:
-        predicted = predict(entry, directory)
+        predicted = predict(entry, directory, resources)
         reviews += bool(predicted["needs_review"])
         for key in ACCURACY:
             if key not in entry or (entry[key] is None and key != "deadline"):

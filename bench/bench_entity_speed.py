@@ -24,7 +24,8 @@ from bench_entities import DEFAULT_CORPUS, document_text
 
 from classify.directory import load_directory
 from classify.request import classify_request
-from extract.engines import load_entity_models
+from classify.resources import ClassifyResources, load_classify_resources
+from extract.engines import EntityModels, load_entity_models
 from extract.entities import find_entities
 from rogatory.records import DocumentText
 from rogatory.settings import DEFAULT_AUTHORITIES
@@ -45,11 +46,12 @@ def main() -> None:
     pages = sum(len(text.pages) for text in texts)
     started = time.process_time()
     models = load_entity_models()
+    resources = load_classify_resources()
     directory = load_directory(DEFAULT_AUTHORITIES)
     print(f"models loaded in {time.process_time() - started:.2f} CPU s (once per process)")
 
-    _run(texts, models, directory.country)  # warm-up: lazy compilation, caches
-    rounds = [_run(texts, models, directory.country) for _ in range(args.rounds)]
+    _run(texts, models, resources, directory.country)  # warm-up: lazy compilation, caches
+    rounds = [_run(texts, models, resources, directory.country) for _ in range(args.rounds)]
     entity_ms = statistics.mean(r[0] for r in rounds) * 1000 / pages
     classify_ms = statistics.mean(r[1] for r in rounds) * 1000 / pages
     worst = max(max(r[2]) for r in rounds) * 1000
@@ -62,15 +64,17 @@ def main() -> None:
     print(f"{'spaCy en_core_web_sm, full pipeline':<40} {_spacy_ms(texts):>8.1f}")
 
 
-def _run(texts: list[DocumentText], models: object, country: str) -> tuple[float, float, list[float]]:
+def _run(
+    texts: list[DocumentText], models: EntityModels, resources: ClassifyResources, country: str
+) -> tuple[float, float, list[float]]:
     """Seconds in find_entities and in classify_request, and seconds per page per document."""
     entity_seconds = classify_seconds = 0.0
     per_page: list[float] = []
     for text in texts:
         started = time.process_time()
-        entities = find_entities(text, models=models)  # type: ignore[arg-type]
+        entities = find_entities(text, models=models)
         middle = time.process_time()
-        classify_request(text, entities, requested_state=country)
+        classify_request(text, entities, resources=resources, requested_state=country)
         ended = time.process_time()
         entity_seconds += middle - started
         classify_seconds += ended - middle

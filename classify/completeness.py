@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from classify.document import FoldedDocument, fold_document
 from classify.letterhead import find_letterhead
-from classify.lexicon import Lexicons, default_lexicons
+from classify.lexicon import Lexicons
 from classify.phrases import PhraseTable
 from classify.sections import Section, read_sections, sections_of
 from rogatory.records import (
@@ -33,10 +33,12 @@ def check_completeness(
     classification: Classification,
     *,
     accepted_languages: Sequence[str],
-    lexicons: Lexicons | None = None,
+    lexicons: Lexicons,
 ) -> Completeness:
-    """One ElementCheck per completeness element, in taxonomy order."""
-    lexicons = lexicons or default_lexicons()
+    """One ElementCheck per completeness element, in taxonomy order. Raises nothing.
+
+    ``lexicons`` are those loaded at start (``ClassifyResources.lexicons``).
+    """
     document = fold_document(text)
     sections = read_sections(document, lexicons)
     cues = lexicons.table("completeness", document.language)

@@ -3,13 +3,13 @@
 Each file holds, for one language, phrase lists keyed by label (``measures``,
 ``legal_basis``, ``request_type``, ``proceeding_type``, ``urgency``, ``sections``,
 ``completeness``), the clitics the language writes onto words and the ordinal words
-that may number a heading. :func:`load_lexicons` reads and validates them; a
-deployment may point it at its own folder.
+that may number a heading. :func:`load_lexicons` reads and validates them at process
+start (through :func:`classify.resources.load_classify_resources`); a deployment may
+point it at its own folder.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,12 +102,6 @@ def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
     if not languages:
         raise ConfigurationError(f"no lexicon files in {directory}")
     return Lexicons(languages=languages)
-
-
-@functools.cache
-def default_lexicons() -> Lexicons:
-    """The shipped lexicons, loaded on first use and kept for the life of the process."""
-    return load_lexicons()
 
 
 def _read_lexicon(path: Path) -> Lexicon:

@@ -1,7 +1,8 @@
 """Classification of a request: what it is, what it asks for, on what basis, from whom.
 
 Pure: runs inside the pipeline (workers/pipeline.py), the evaluation command and tests.
-Lexicons and country names are loaded once per process on first use (or passed in).
+Lexicons and country names are loaded once per process at start and passed in
+(:class:`classify.resources.ClassifyResources`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from collections import defaultdict
 from classify.document import FoldedDocument, Region, fold_document
 from classify.legal_basis import find_legal_basis
 from classify.letterhead import find_letterhead
-from classify.lexicon import Lexicons, default_lexicons
+from classify.lexicon import Lexicons
 from classify.measures import find_measures
 from classify.phrases import Phrase, PhraseTable
 from classify.request_kind import decide_proceeding_type, decide_request_type
+from classify.resources import ClassifyResources
 from classify.sections import Section, read_sections, sections_of
-from classify.states import CountryNames, country_code, find_requesting_state, load_country_names
+from classify.states import CountryNames, country_code, find_requesting_state
 from classify.urgency import decide_urgency
 from rogatory.phrases import compile_phrase
 from rogatory.records import Classification, DocumentText, Entities, EntityKind, Label, Span
@@ -29,18 +31,16 @@ def classify_request(
     text: DocumentText,
     entities: Entities,
     *,
-    lexicons: Lexicons | None = None,
-    countries: CountryNames | None = None,
+    resources: ClassifyResources,
     requested_state: str = "",
 ) -> Classification:
-    """Classify one request. Raises ``ConfigurationError`` when a shipped lexicon is broken.
+    """Classify one request with the lexicons and country names of ``resources``. Raises nothing.
 
     ``requested_state`` is the deployment's country as its directory names it
     (``Directory.country``): its name and its country code never count as the
     requesting state.
     """
-    lexicons = lexicons or default_lexicons()
-    countries = countries or load_country_names()
+    lexicons, countries = resources.lexicons, resources.countries
     document = fold_document(text)
     sections = read_sections(document, lexicons)
     language = document.language

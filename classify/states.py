@@ -9,7 +9,6 @@ counts most, then one in the requesting-authority section or a treaty "between X
 
 from __future__ import annotations
 
-import functools
 import gettext
 import re
 from collections import defaultdict
@@ -79,16 +78,17 @@ class CountryNames:
         return 0
 
 
-@functools.cache
 def load_country_names(
     languages: tuple[str, ...] = ("en", "fr", "es", "pt", "ru", "ar", "de", "it"),
+    directory: Path = EXTRA_NAMES_DIR,
 ) -> CountryNames:
-    """Collect the country names of ``languages`` once per process.
+    """Collect the country names of ``languages``, with the extra names of ``directory``.
 
-    Raises ``OSError`` when pycountry's catalogues are missing, ``ConfigurationError``
-    when a file of ``EXTRA_NAMES_DIR`` is malformed or names an unknown code.
+    Runs once per process, at start (:func:`classify.resources.load_classify_resources`).
+    Raises ``ConfigurationError`` when pycountry's catalogue of a language is missing or
+    a file of ``directory`` is malformed or names an unknown code.
     """
-    by_language = {language: _names(language) for language in languages}
+    by_language = {language: _names(language, directory) for language in languages}
     tables: dict[str, dict[tuple[str, ...], str]] = {}
     for language in (*languages, "all"):
         chosen = languages if language == "all" else tuple(dict.fromkeys(("en", language)))
@@ -101,13 +101,9 @@ def load_country_names(
     return CountryNames(names=tables, longest=longest)
 
 
-def _names(language: str) -> dict[tuple[str, ...], str]:
+def _names(language: str, directory: Path) -> dict[tuple[str, ...], str]:
     """Folded words of each name variant in ``language`` -> the country it names."""
-    translate = (
-        (lambda text: text)
-        if language == "en"
-        else gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
-    )
+    translate = (lambda text: text) if language == "en" else _catalogue(language).gettext
     variants: dict[tuple[str, ...], str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
@@ -118,29 +114,42 @@ def _names(language: str) -> dict[tuple[str, ...], str]:
                 words = tuple(_WORD.findall(fold_plain(part)))
                 if words and len("".join(words)) >= _MIN_NAME:
                     variants.setdefault(words, country.alpha_2)
-    for name, code in extra_names(language).items():
+    for name, code in extra_names(language, directory).items():
         variants.setdefault(tuple(_WORD.findall(fold_plain(name))), code)
     return variants
+
+
+def _catalogue(language: str) -> gettext.NullTranslations:
+    """pycountry's ``iso3166-1`` catalogue of ``language``. Raises ``ConfigurationError``."""
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError as error:
+        raise ConfigurationError(
+            f"no country names for {language!r} in {pycountry.LOCALES_DIR}: {error}"
+        ) from error
 
 
 def extra_names(language: str, directory: Path = EXTRA_NAMES_DIR) -> dict[str, str]:
     """Names of ``directory/<language>.yaml`` -> alpha-2 code (none when there is no file).
 
-    Raises ``ConfigurationError`` when the file is not a mapping of codes to name lists
-    or names a code ISO 3166-1 does not have.
+    Raises ``ConfigurationError`` when the file cannot be read, is not YAML, is not a
+    mapping of codes to name lists or names a code ISO 3166-1 does not have.
     """
     path = directory / f"{language}.yaml"
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigurationError(f"cannot read country names {path}: {error}") from error
     if not isinstance(data, dict):
-        raise ConfigurationError(f"{path.name}: expected a mapping of country codes to names")
+        raise ConfigurationError(f"country names {path}: expected a mapping of country codes to names")
     names: dict[str, str] = {}
     for code, listed in data.items():
         if pycountry.countries.get(alpha_2=str(code)) is None:
-            raise ConfigurationError(f"{path.name}: unknown country code {code!r}")
+            raise ConfigurationError(f"country names {path}: unknown country code {code!r}")
         if not isinstance(listed, list) or not all(isinstance(name, str) and name.strip() for name in listed):
-            raise ConfigurationError(f"{path.name}: {code} must list non-empty names")
+            raise ConfigurationError(f"country names {path}: {code} must list non-empty names")
         names.update(dict.fromkeys(listed, str(code)))
     return names
 

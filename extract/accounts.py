@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.ibans import at_word_start, iban_starts, read_iban
+from extract.ibans import BbanShapes, at_word_start, iban_starts, load_bban_shapes, read_iban
 from extract.lexicons import read_lexicons, string_list
 from rogatory.folding import FoldedText, fold
 from rogatory.phrases import phrases_pattern
@@ -41,11 +41,12 @@ _CONNECTORS = frozenset(
 
 @dataclass(frozen=True)
 class AccountRules:
-    """Account, bank and BIC words of every language, compiled once."""
+    """Account, bank and BIC words of every language and the IBAN registry's BBAN shapes, loaded once."""
 
     account: re.Pattern[str] | None
     bank: re.Pattern[str] | None
     bic: re.Pattern[str] | None
+    bban_shapes: BbanShapes
 
 
 def load_account_rules() -> AccountRules:
@@ -61,6 +62,7 @@ def load_account_rules() -> AccountRules:
         account=phrases_pattern(words["account"]),
         bank=phrases_pattern(words["bank"]),
         bic=phrases_pattern(words["bic"]),
+        bban_shapes=load_bban_shapes(),
     )
 
 
@@ -76,7 +78,7 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
     characters OCR confuses (:mod:`extract.ibans`).
     """
     folded = fold(text)
-    entities = _find_ibans(text, page=page, ocr=ocr)
+    entities = _find_ibans(text, page=page, shapes=rules.bban_shapes, ocr=ocr)
     taken = [(entity.span.start, entity.span.end) for entity in entities]
     for start, end in _number_spans(text, folded, rules):
         if any(start < right and left < end for left, right in taken):
@@ -121,13 +123,13 @@ def settle_repairs(entities: list[Entity]) -> list[Entity]:
     return settled
 
 
-def _find_ibans(text: str, *, page: int, ocr: bool) -> list[Entity]:
+def _find_ibans(text: str, *, page: int, shapes: BbanShapes, ocr: bool) -> list[Entity]:
     entities: list[Entity] = []
     taken_until = 0
-    for start in iban_starts(text, ocr=ocr):
+    for start in iban_starts(text, shapes=shapes, ocr=ocr):
         if start < taken_until or (start != taken_until and not at_word_start(text, start)):
             continue
-        reading = read_iban(text, start, ocr=ocr)
+        reading = read_iban(text, start, shapes=shapes, ocr=ocr)
         if reading is None:
             continue
         taken_until = reading.end

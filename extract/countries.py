@@ -1,13 +1,13 @@
 """One-word country names in the service's languages, folded, for the person rules.
 
-Used by :func:`extract.persons.load_person_rules`: an UPPER-CASE word that names a
-country ("Nairobi KENYA", "Limassol CYPRUS") is not a surname. Names come from
-pycountry and its gettext catalogues, read once per process.
+Used by :func:`extract.persons.load_person_rules` (at process start, through
+:func:`extract.engines.load_entity_models`): an UPPER-CASE word that names a country
+("Nairobi KENYA", "Limassol CYPRUS") is not a surname. Names come from pycountry and
+its gettext catalogues.
 """
 
 from __future__ import annotations
 
-import functools
 import gettext
 
 import pycountry
@@ -16,11 +16,10 @@ from rogatory.folding import fold_plain
 from rogatory.taxonomy import LANGUAGES
 
 
-@functools.cache
-def one_word_country_names() -> frozenset[str]:
+def load_one_word_country_names() -> frozenset[str]:
     """Folded short and common names of every country that are one word, in ``LANGUAGES``.
 
-    Raises ``OSError`` when pycountry's catalogues are missing.
+    Raises ``OSError`` when pycountry's catalogues are missing (an installation fault).
     """
     names: set[str] = set()
     for language in LANGUAGES:

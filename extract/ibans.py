@@ -12,13 +12,18 @@ the BBAN shape allows only digits or only letters, and at most ``MAX_GUESSES``
 free guesses where it allows both. The check digits decide; a guess is kept only
 when exactly one reading with the fewest guesses holds, so a misread IBAN is
 reported invalid rather than corrected into another valid one by chance.
+
+The registry's BBAN shapes are read once per process at start
+(:func:`load_bban_shapes`, through :func:`extract.accounts.load_account_rules`) and
+passed in.
 """
 
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from stdnum import iban as stdnum_iban
 from stdnum import numdb
@@ -61,17 +66,26 @@ class IbanReading:
     repaired: bool
 
 
-@cache
-def bban_shape(country: str) -> str | None:
-    """The BBAN of ``country`` as one class letter per position ("nnnnaacc..."), or None."""
-    info = numdb.get("iban").info(country)
+#: Country code -> its BBAN as one class letter per position ("nnnnaacc...").
+BbanShapes = Mapping[str, str]
+
+
+def load_bban_shapes() -> BbanShapes:
+    """The BBAN shape of every country code of python-stdnum's IBAN registry. Raises nothing."""
+    registry = numdb.get("iban")
+    codes = (first + second for first in string.ascii_uppercase for second in string.ascii_uppercase)
+    return {code: shape for code in codes if (shape := _bban_shape(registry, code)) is not None}
+
+
+def _bban_shape(registry: numdb.NumDB, country: str) -> str | None:
+    info = registry.info(country)
     structure = info[0][1].get("bban") if info and info[0][1] else None
     if not structure:
         return None
     return "".join(kind * int(count) for count, kind in re.findall(r"(\d+)!([nac])", structure))
 
 
-def iban_starts(text: str, *, ocr: bool = False) -> list[int]:
+def iban_starts(text: str, *, shapes: BbanShapes, ocr: bool = False) -> list[int]:
     """Offsets where an IBAN of a registered country may start (country code, check digits).
 
     Also inside a word: a table cell may glue two IBANs ("...P484 SM0IQ46 KCKU...");
@@ -79,11 +93,11 @@ def iban_starts(text: str, *, ocr: bool = False) -> list[int]:
     also a head OCR misprinted ("РТ50", "$С35", "PTS0"), at a word start only; its
     reading then counts only when valid (:func:`read_iban`).
     """
-    starts = {match.start() for match in _START.finditer(text) if bban_shape(match.group(1)) is not None}
+    starts = {match.start() for match in _START.finditer(text) if match.group(1) in shapes}
     if ocr:
         for match in _OCR_START.finditer(text):
             head = ocr_head(match.group())
-            if head is not None and head != match.group() and bban_shape(head[:2]) is not None:
+            if head is not None and head != match.group() and head[:2] in shapes:
                 starts.add(match.start())
     return sorted(starts)
 
@@ -102,9 +116,10 @@ def at_word_start(text: str, start: int) -> bool:
     return start == 0 or not text[start - 1].isalnum()
 
 
-def read_iban(text: str, start: int, *, ocr: bool) -> IbanReading | None:
+def read_iban(text: str, start: int, *, shapes: BbanShapes, ocr: bool) -> IbanReading | None:
     """The IBAN whose country code is at ``text[start]``, or None when too little follows.
 
+    ``shapes`` are the registry's BBAN shapes (:func:`load_bban_shapes`).
     The reading is valid when its check digits and BBAN shape hold. On an OCR'd page
     a head OCR misprinted is read as :func:`ocr_head` says, and such a reading is
     kept only when valid (it is then ``repaired``). Raises nothing.
@@ -113,7 +128,7 @@ def read_iban(text: str, start: int, *, ocr: bool) -> IbanReading | None:
     misprinted = _START.fullmatch(head or "") is None
     if misprinted:
         head = ocr_head(text[start : start + 4]) if ocr else None
-    shape = bban_shape(head[:2]) if head is not None else None
+    shape = shapes.get(head[:2]) if head is not None else None
     if head is None or shape is None:
         return None
     slots = _slots(text, start + 4, len(shape) + 3, ocr=ocr)

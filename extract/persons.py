@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extract.countries import one_word_country_names
+from extract.countries import load_one_word_country_names
 from extract.lexicons import read_lexicons, string_list
 from rogatory.folding import FoldedText, fold, fold_plain
 from rogatory.phrases import phrases_pattern
@@ -112,7 +112,7 @@ def load_person_rules() -> PersonRules:
         ),
         role_after=phrases_pattern(words["role_after"]),
         name_cues=phrases_pattern(words["name_cues"]),
-        countries=one_word_country_names(),
+        countries=load_one_word_country_names(),
     )
 
 

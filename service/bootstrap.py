@@ -14,6 +14,7 @@ from collections.abc import Callable
 from celery import Celery
 
 from classify.directory import Directory, load_directory
+from classify.letters import load_letter_templates
 from ingest.intake import IntakeContext
 from rogatory.settings import Settings
 from storage.database import open_database
@@ -21,6 +22,7 @@ from storage.object_stores import open_object_store
 from workers.celery_app import create_celery
 from workers.context import WorkerContext
 from workers.evaluation import LoadFunction
+from workers.letters import Drafter
 from workers.pipeline import load_engines
 from workers.sender import TaskSender
 from workers.tasks import register_tasks
@@ -29,6 +31,15 @@ from workers.tasks import register_tasks
 def load_authorities(settings: Settings) -> Directory:
     """The authority directory of these settings, validated. Raises ``ConfigurationError``."""
     return load_directory(settings.authorities_path)
+
+
+def load_drafter(directory: Directory) -> Drafter:
+    """The letter drafter of a process, its templates compiled and checked here, once.
+
+    Runs at the start of the web process and of ``rogatory draft``. Raises
+    ``ConfigurationError`` naming a broken template.
+    """
+    return Drafter(templates=load_letter_templates(), directory=directory)
 
 
 def task_sender(settings: Settings) -> TaskSender:

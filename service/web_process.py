@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ingest.backlog import QueueBacklog
 from ingest.intake import intake_bytes
 from rogatory.settings import Settings
-from service.bootstrap import load_authorities, open_intake, task_sender
+from service.bootstrap import load_authorities, load_drafter, open_intake, task_sender
 from web.context import ReviewContext, WebContext
 from workers.metrics import ArchiveCollector, metrics_registry
 from workers.sender import QUEUE
@@ -25,13 +25,15 @@ def open_web_context(
     enqueue: Callable[[str], None] | None = None,
     deliver: Callable[[str], None] | None = None,
 ) -> WebContext:
-    """Create the data folders, open the database and the store, load the directory.
+    """Create the data folders, open the database and the store, load directory and letters.
 
     ``enqueue`` and ``deliver`` default to sending the Celery tasks to the settings'
-    broker. Raises ``ConfigurationError`` for an invalid authority directory.
+    broker. Raises ``ConfigurationError`` for an invalid authority directory or letter
+    template.
     """
     settings.ensure_dirs()
     directory = load_authorities(settings)
+    drafter = load_drafter(directory)
     sender = task_sender(settings)
     # An upload registered while the broker is down is queued when it answers again.
     backlog = QueueBacklog(enqueue or sender.enqueue_processing, retry_seconds=settings.queue_retry_seconds)
@@ -41,6 +43,7 @@ def open_web_context(
         db=intake.db,
         store=intake.store,
         directory=directory,
+        drafter=drafter,
         upload=functools.partial(intake_bytes, source="upload", context=intake),
         review=ReviewContext(
             settings=settings, directory=directory, deliver=deliver or sender.enqueue_delivery

@@ -17,6 +17,7 @@ from rogatory.registration import IntakeResult
 from rogatory.settings import Settings
 from storage.database import Database
 from storage.objects import ObjectStore
+from workers.letters import Drafter
 from workers.suggestions import Suggester
 
 
@@ -46,14 +47,16 @@ class ReviewContext:
 class WebContext:
     """The per-process resources of the web app, opened at start.
 
-    flush_uploads queues the uploads that wait for the broker (called in a loop by a
-    thread of the app's lifespan); metrics is the registry that /metrics exposes.
+    drafter drafts the requests for additional information with the letter templates
+    loaded at start; flush_uploads queues the uploads that wait for the broker (called in
+    a loop by a thread of the app's lifespan); metrics is the registry that /metrics exposes.
     """
 
     settings: Settings
     db: Database
     store: ObjectStore
     directory: Directory
+    drafter: Drafter
     upload: UploadIntake
     review: ReviewContext
     flush_uploads: Callable[[], object]

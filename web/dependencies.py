@@ -19,6 +19,7 @@ from rogatory.settings import Settings
 from storage.database import Database
 from storage.objects import ObjectStore
 from web.context import ReviewContext, UploadIntake, WebContext
+from workers.letters import Drafter
 
 
 def keep_context(app: FastAPI, context: WebContext) -> None:
@@ -64,6 +65,10 @@ def _directory(context: Context) -> Directory:
     return context.directory
 
 
+def _drafter(context: Context) -> Drafter:
+    return context.drafter
+
+
 def _review(context: Context) -> ReviewContext:
     return context.review
 
@@ -87,6 +92,8 @@ AppStore = Annotated[ObjectStore, Depends(_store)]
 """The object store of the originals and page images."""
 AppDirectory = Annotated[Directory, Depends(_directory)]
 """The authority directory, loaded and validated at start."""
+AppDrafter = Annotated[Drafter, Depends(_drafter)]
+"""Drafts the letters, with the templates loaded and checked at start."""
 Review = Annotated[ReviewContext, Depends(_review)]
 Deliver = Annotated[Callable[[str], None], Depends(_deliver)]
 """Queues the deliveries of a request (raises ``TransientError`` when the broker is down)."""

@@ -14,7 +14,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Analysis, Entity, EntityKind, PageText
 from rogatory.registration import RequestView, Status
@@ -29,10 +28,10 @@ from storage.review import confirm_routing, current_routing, reassign_routing, r
 from web.access import check_visible, only_visible, visible_request
 from web.auth import Reviewer, SignedIn, signed_in
 from web.context import ReviewContext
-from web.dependencies import AppDb, AppDirectory, AppSettings, AppStore, Deliver, Review
+from web.dependencies import AppDb, AppDirectory, AppDrafter, AppSettings, AppStore, Deliver, Review
 from web.highlights import page_highlights, page_segments
 from web.pages import render
-from workers.letters import draft_for_view
+from workers.letters import Drafter
 from workers.page_images import render_page
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
@@ -67,6 +66,7 @@ def document(
     *,
     db: AppDb,
     directory: AppDirectory,
+    drafter: AppDrafter,
     review: Review,
     principal: SignedIn,
     number: str,
@@ -91,7 +91,7 @@ def document(
         related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
         history=list_audit(db, number=number, limit=200),
         decisions=review_history(db, number),
-        letter=_letter(db, directory, view) if central and analysis else None,
+        letter=_letter(db, drafter, view) if central and analysis else None,
         authorities=list(directory.authorities.values()),
         can_review=principal.user.role.reviews and analysis is not None,
         suggestion=_suggestion(db, review, analysis)
@@ -222,10 +222,10 @@ def _entity_groups(analysis: Analysis) -> list[tuple[str, list[tuple[int, Entity
     return groups
 
 
-def _letter(db: Database, directory: Directory, view: RequestView) -> dict[str, object] | None:
+def _letter(db: Database, drafter: Drafter, view: RequestView) -> dict[str, object] | None:
     if view.analysis is None or not view.analysis.completeness.missing:
         return None
-    drafted = draft_for_view(view, directory)
+    drafted = drafter.draft_for_view(view)
     edited = get_draft(db, view.registration.number)
     return {
         "language": edited.language if edited else drafted.language,

@@ -16,7 +16,6 @@ from fastapi.responses import PlainTextResponse
 from pydantic import Field
 
 from rogatory.deadlines import days_left
-from rogatory.directory import Directory
 from rogatory.errors import InputError
 from rogatory.records import Record
 from rogatory.registration import Registration
@@ -34,8 +33,8 @@ from storage.review import (
 )
 from web.access import visible_request
 from web.auth import CentralStaff, Reviewer, SignedIn, signed_in
-from web.dependencies import AppDb, AppDirectory, Review
-from workers.letters import draft_for
+from web.dependencies import AppDb, AppDrafter, Review
+from workers.letters import Drafter
 
 router = APIRouter(prefix="/api", dependencies=[Depends(signed_in)])
 
@@ -155,17 +154,17 @@ def reassign(db: AppDb, review: Review, principal: Reviewer, number: str, body: 
 
 
 @router.get("/requests/{number}/draft")
-def get_letter(db: AppDb, directory: AppDirectory, principal: CentralStaff, number: str) -> DraftView:
+def get_letter(db: AppDb, drafter: AppDrafter, principal: CentralStaff, number: str) -> DraftView:
     """The request for additional information (422 when nothing is missing)."""
-    return _letter(db, directory, number)
+    return _letter(db, drafter, number)
 
 
 @router.get("/requests/{number}/draft.txt", response_class=PlainTextResponse)
 def download_letter(
-    db: AppDb, directory: AppDirectory, principal: CentralStaff, number: str
+    db: AppDb, drafter: AppDrafter, principal: CentralStaff, number: str
 ) -> PlainTextResponse:
     """The letter as a UTF-8 text file to download."""
-    letter = _letter(db, directory, number)
+    letter = _letter(db, drafter, number)
     return PlainTextResponse(
         letter.body,
         headers={"Content-Disposition": f'attachment; filename="{number}-request-for-information.txt"'},
@@ -174,10 +173,10 @@ def download_letter(
 
 @router.put("/requests/{number}/draft")
 def edit_letter(
-    db: AppDb, directory: AppDirectory, principal: Reviewer, number: str, body: DraftBody
+    db: AppDb, drafter: AppDrafter, principal: Reviewer, number: str, body: DraftBody
 ) -> DraftView:
     """Keep the clerk's edited letter."""
-    drafted = draft_for(db, number, directory)
+    drafted = drafter.draft_for(db, number)
     saved = save_draft(db, number, language=body.language, body=body.body, actor=principal.actor)
     return DraftView(
         number=number,
@@ -219,8 +218,8 @@ def retry_deliveries(db: AppDb, review: Review, principal: Reviewer, number: str
     return result
 
 
-def _letter(db: Database, directory: Directory, number: str) -> DraftView:
-    drafted = draft_for(db, number, directory)
+def _letter(db: Database, drafter: Drafter, number: str) -> DraftView:
+    drafted = drafter.draft_for(db, number)
     edited = get_draft(db, number)
     if edited is not None:
         return DraftView(

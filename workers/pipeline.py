@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from classify.completeness import check_completeness
 from classify.directory import Directory
 from classify.request import classify_request
+from classify.resources import ClassifyResources, load_classify_resources
 from classify.routing import route
 from extract.engines import EntityModels, TextEngines, load_entity_models, load_text_engines
 from extract.entities import find_entities
@@ -25,23 +26,32 @@ from workers.metrics import timed_stage
 
 @dataclass(frozen=True)
 class Engines:
-    """Everything a process loads once: OCR and language engines, NER models, the directory."""
+    """Everything a process loads once: engines, models, lexicons and the directory.
+
+    ``text`` are the OCR and language engines, ``entities`` the NER models and extract's
+    lexicons, ``classify`` classify's lexicons and country names.
+    """
 
     text: TextEngines
     entities: EntityModels
+    classify: ClassifyResources
     directory: Directory
     text_options: TextOptions
     review_threshold: float
 
 
 def load_engines(settings: Settings, directory: Directory) -> Engines:
-    """Load engines and models once per process, with the ``directory`` loaded at start.
+    """Load engines, models and lexicons once per process, with the ``directory`` loaded at start.
 
-    Raises ``ConfigurationError``.
+    Raises ``ConfigurationError`` naming the file and the problem for a broken lexicon,
+    a missing model or engine. The data files load first, so a broken one stops the
+    process before the slower models load.
     """
+    classify = load_classify_resources()
     return Engines(
         text=load_text_engines(ocr_engine=settings.ocr_engine),
         entities=load_entity_models(),
+        classify=classify,
         directory=directory,
         text_options=TextOptions(
             dpi=settings.ocr_dpi,
@@ -66,9 +76,15 @@ def analyse_text(text: DocumentText, engines: Engines) -> Analysis:
     with timed_stage("entities"):
         entities = find_entities(text, models=engines.entities)
     with timed_stage("classification"):
-        classification = classify_request(text, entities, requested_state=engines.directory.country)
+        classification = classify_request(
+            text, entities, resources=engines.classify, requested_state=engines.directory.country
+        )
         completeness = check_completeness(
-            text, entities, classification, accepted_languages=engines.directory.accepted_languages
+            text,
+            entities,
+            classification,
+            accepted_languages=engines.directory.accepted_languages,
+            lexicons=engines.classify.lexicons,
         )
     with timed_stage("routing"):
         routing = route(

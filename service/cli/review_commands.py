@@ -101,15 +101,14 @@ def reassign_command(args: argparse.Namespace) -> int:
 
 
 def draft_command(args: argparse.Namespace) -> int:
-    from service.bootstrap import load_authorities
+    from service.bootstrap import load_authorities, load_drafter
     from storage.database import open_database
     from storage.drafts import get_draft
-    from workers.letters import draft_for
 
     settings = prepared_settings(args)
     db = open_database(settings.database)
     edited = get_draft(db, args.number)
-    body = edited.body if edited else draft_for(db, args.number, load_authorities(settings)).body
+    body = edited.body if edited else load_drafter(load_authorities(settings)).draft_for(db, args.number).body
     if args.output:
         args.output.write_text(body, encoding="utf-8")
     else:

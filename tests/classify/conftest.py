@@ -1,8 +1,17 @@
-"""Builders of records for the classify tests."""
+"""Builders of records for the classify tests, and classify's resources loaded once per module."""
 
 from __future__ import annotations
 
+import pytest
+
+from classify.resources import ClassifyResources, load_classify_resources
 from rogatory.records import DocumentText, Entities, Entity, EntityKind, PageText, Span, TextSource
+
+
+@pytest.fixture(scope="module")
+def resources() -> ClassifyResources:
+    """The shipped lexicons and country names, loaded once per test module (as at process start)."""
+    return load_classify_resources()
 
 
 def document(*pages: str, language: str | None = "en") -> DocumentText:

@@ -7,6 +7,7 @@ import pytest
 
 from classify.completeness import check_completeness
 from classify.request import classify_request
+from classify.resources import ClassifyResources
 from tests.classify.conftest import NO_ENTITIES, document
 
 PARTS = {
@@ -39,18 +40,22 @@ PARTS = {
 CASES = [(language, element) for language, parts in PARTS.items() for element in parts]
 
 
-def _missing(language: str, leave_out: str | None) -> list[str]:
+def _missing(resources: ClassifyResources, language: str, leave_out: str | None) -> list[str]:
     text = "\n".join(part for element, part in PARTS[language].items() if element != leave_out)
     doc = document(text, language=language)
-    classification = classify_request(doc, NO_ENTITIES)
-    return check_completeness(doc, NO_ENTITIES, classification, accepted_languages=("en", "fr", "es")).missing
+    classification = classify_request(doc, NO_ENTITIES, resources=resources)
+    return check_completeness(
+        doc, NO_ENTITIES, classification, accepted_languages=("en", "fr", "es"), lexicons=resources.lexicons
+    ).missing
 
 
 @pytest.mark.parametrize("language", sorted(PARTS))
-def test_the_whole_request_lacks_nothing(language: str) -> None:
-    assert _missing(language, None) == []
+def test_the_whole_request_lacks_nothing(language: str, resources: ClassifyResources) -> None:
+    assert _missing(resources, language, None) == []
 
 
 @pytest.mark.parametrize(("language", "element"), CASES)
-def test_one_element_left_out_is_the_one_reported(language: str, element: str) -> None:
-    assert _missing(language, element) == [element]
+def test_one_element_left_out_is_the_one_reported(
+    language: str, element: str, resources: ClassifyResources
+) -> None:
+    assert _missing(resources, language, element) == [element]

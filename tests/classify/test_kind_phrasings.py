@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classify.request import classify_request
+from classify.resources import ClassifyResources
 from tests.classify.conftest import NO_ENTITIES, document
 
 CASES = [
@@ -146,9 +147,9 @@ CASES.append(
 
 @pytest.mark.parametrize(("language", "text", "request_type", "proceeding", "urgent"), CASES)
 def test_kind_in_another_phrasing(
-    language: str, text: str, request_type: str, proceeding: str, urgent: str
+    language: str, text: str, request_type: str, proceeding: str, urgent: str, *, resources: ClassifyResources
 ) -> None:
-    decided = classify_request(document(text, language=language), NO_ENTITIES)
+    decided = classify_request(document(text, language=language), NO_ENTITIES, resources=resources)
     assert (decided.request_type.value, decided.proceeding_type.value, decided.urgent.value) == (
         request_type,
         proceeding,

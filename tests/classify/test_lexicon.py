@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from classify.lexicon import load_lexicons
+from classify.resources import load_classify_resources
 from rogatory.errors import ConfigurationError
 from rogatory.taxonomy import LANGUAGES
 
@@ -33,3 +34,9 @@ def test_bad_lexicon_names_file_and_problem(tmp_path: Path, content: str, messag
         load_lexicons(tmp_path)
     assert "xx.yaml" in str(raised.value)
     assert message in str(raised.value)
+
+
+def test_the_resources_loader_refuses_a_broken_lexicon(tmp_path: Path) -> None:
+    (tmp_path / "xx.yaml").write_text("colours:\n  red: [x]\n", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match=r"xx\.yaml: unknown section 'colours'"):
+        load_classify_resources(lexicon_dir=tmp_path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from classify.request import classify_request
+from classify.resources import ClassifyResources
 from tests.classify.conftest import NO_ENTITIES, document
 
 HEAD = {
@@ -59,6 +60,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("language", "sentence", "expected"), CASES)
-def test_measure_in_another_phrasing(language: str, sentence: str, expected: set[str]) -> None:
+def test_measure_in_another_phrasing(
+    language: str, sentence: str, expected: set[str], resources: ClassifyResources
+) -> None:
     text = document(f"1. {HEAD[language]}\n{sentence}", language=language)
-    assert set(classify_request(text, NO_ENTITIES).values("measures")) == expected
+    assert set(classify_request(text, NO_ENTITIES, resources=resources).values("measures")) == expected

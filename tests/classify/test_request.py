@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from classify.request import aggregate_offences, classify_request
+from classify.resources import ClassifyResources
 from rogatory.records import Entities
 from tests.classify.conftest import NO_ENTITIES, date_entity, document, offence_entity
 
@@ -49,8 +50,8 @@ Pending the formal request, the provisional arrest of J. Doe is requested. Ghana
 assurance of the rule of speciality."""
 
 
-def test_english_request() -> None:
-    result = classify_request(document(ENGLISH), NO_ENTITIES)
+def test_english_request(resources: ClassifyResources) -> None:
+    result = classify_request(document(ENGLISH), NO_ENTITIES, resources=resources)
     assert result.request_type.value == "mla"
     assert result.proceeding_type.value == "criminal"
     assert result.values("measures") == ["freezing", "taking_evidence", "videoconference"]
@@ -61,8 +62,8 @@ def test_english_request() -> None:
     assert result.deadline is None
 
 
-def test_measure_labels_carry_evidence_and_rule() -> None:
-    result = classify_request(document(ENGLISH), NO_ENTITIES)
+def test_measure_labels_carry_evidence_and_rule(resources: ClassifyResources) -> None:
+    result = classify_request(document(ENGLISH), NO_ENTITIES, resources=resources)
     freezing = next(label for label in result.measures if label.value == "freezing")
     span = freezing.evidence[0]
     assert span.page == 1
@@ -70,8 +71,8 @@ def test_measure_labels_carry_evidence_and_rule() -> None:
     assert "'freeze'" in freezing.rule
 
 
-def test_french_civil_request() -> None:
-    result = classify_request(document(FRENCH, language="fr"), NO_ENTITIES)
+def test_french_civil_request(resources: ClassifyResources) -> None:
+    result = classify_request(document(FRENCH, language="fr"), NO_ENTITIES, resources=resources)
     assert result.request_type.value == "mla"
     assert result.proceeding_type.value == "civil"
     assert result.values("measures") == ["locate_persons", "search_and_seizure"]
@@ -81,17 +82,17 @@ def test_french_civil_request() -> None:
     assert result.urgent.value == "false"
 
 
-def test_extradition_request() -> None:
-    result = classify_request(document(EXTRADITION), NO_ENTITIES)
+def test_extradition_request(resources: ClassifyResources) -> None:
+    result = classify_request(document(EXTRADITION), NO_ENTITIES, resources=resources)
     assert result.request_type.value == "extradition"
     assert result.values("measures") == []
     assert result.requesting_state is not None
     assert result.requesting_state.value == "GH"
 
 
-def test_one_extradition_word_is_not_an_extradition_request() -> None:
+def test_one_extradition_word_is_not_an_extradition_request(resources: ClassifyResources) -> None:
     text = "From: International Cooperation and Extradition Unit\nRequest for mutual legal assistance."
-    assert classify_request(document(text), NO_ENTITIES).request_type.value == "mla"
+    assert classify_request(document(text), NO_ENTITIES, resources=resources).request_type.value == "mla"
 
 
 @pytest.mark.parametrize(
@@ -104,15 +105,17 @@ def test_one_extradition_word_is_not_an_extradition_request() -> None:
         ("Staatsanwaltschaft Wien\nÖsterreich\nTransfer nach Zypern.", "de", "AT"),
     ],
 )
-def test_requesting_state(text: str, language: str, state: str) -> None:
-    label = classify_request(document(text, language=language), NO_ENTITIES).requesting_state
+def test_requesting_state(text: str, language: str, state: str, resources: ClassifyResources) -> None:
+    label = classify_request(
+        document(text, language=language), NO_ENTITIES, resources=resources
+    ).requesting_state
     assert label is not None
     assert label.value == state
 
 
-def test_the_reference_state_is_never_the_requesting_state() -> None:
+def test_the_reference_state_is_never_the_requesting_state(resources: ClassifyResources) -> None:
     text = "Ministry of Justice\nCentral Authority of the Reference State\nNo country named."
-    assert classify_request(document(text), NO_ENTITIES).requesting_state is None
+    assert classify_request(document(text), NO_ENTITIES, resources=resources).requesting_state is None
 
 
 @pytest.mark.parametrize(
@@ -129,10 +132,10 @@ def test_the_reference_state_is_never_the_requesting_state() -> None:
     ],
 )
 def test_deadline_from_dated_entities(
-    entities: tuple[object, ...], urgent: str, deadline: str | None
+    entities: tuple[object, ...], urgent: str, deadline: str | None, resources: ClassifyResources
 ) -> None:
     text = "Request for mutual legal assistance.\nUrgency and time limits\nSee the dates."
-    result = classify_request(document(text), Entities(items=entities))
+    result = classify_request(document(text), Entities(items=entities), resources=resources)
     assert result.urgent.value == urgent
     assert (result.deadline.isoformat() if result.deadline else None) == deadline
 
@@ -146,9 +149,12 @@ def test_deadline_from_dated_entities(
         ("Expéditeur : Parquet", "false"),
     ],
 )
-def test_urgent_wording(text: str, urgent: str) -> None:
+def test_urgent_wording(text: str, urgent: str, *, resources: ClassifyResources) -> None:
     language = "fr" if "Exp" in text or "revêt" in text else "en"
-    assert classify_request(document(text, language=language), NO_ENTITIES).urgent.value == urgent
+    assert (
+        classify_request(document(text, language=language), NO_ENTITIES, resources=resources).urgent.value
+        == urgent
+    )
 
 
 def test_offences_are_aggregated_one_label_per_id() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classify.request import classify_request
+from classify.resources import ClassifyResources
 from classify.states import country_code
 from rogatory.records import Entities
 from tests.classify.conftest import document
@@ -24,17 +25,21 @@ LETTERS = {
 
 
 @pytest.mark.parametrize("language", sorted(LETTERS))
-def test_the_requested_state_is_excluded_by_name_and_code(language: str) -> None:
+def test_the_requested_state_is_excluded_by_name_and_code(
+    language: str, resources: ClassifyResources
+) -> None:
     text = document(*LETTERS[language], language=language)
-    assert classify_request(text, Entities()).requesting_state is not None
-    decided = classify_request(text, Entities(), requested_state="France").requesting_state
+    assert classify_request(text, Entities(), resources=resources).requesting_state is not None
+    decided = classify_request(
+        text, Entities(), requested_state="France", resources=resources
+    ).requesting_state
     assert decided is not None
     assert decided.value == "ES"
 
 
-def test_without_a_country_the_mentions_decide() -> None:
+def test_without_a_country_the_mentions_decide(resources: ClassifyResources) -> None:
     text = document(*LETTERS["en"], language="en")
-    decided = classify_request(text, Entities(), requested_state="").requesting_state
+    decided = classify_request(text, Entities(), requested_state="", resources=resources).requesting_state
     assert decided is not None
     assert decided.value == "FR"  # France is named most: the deployment must name its country
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from classify.request import classify_request
+from classify.resources import ClassifyResources, load_classify_resources
 from classify.states import extra_names
 from rogatory.errors import ConfigurationError
 from tests.classify.conftest import NO_ENTITIES, document
@@ -39,15 +40,17 @@ BODY = {
         ("de", "FÜRSTENTUM LIECHTENSTEIN\nSTAATSANWALTSCHAFT", "LI"),
     ],
 )
-def test_requesting_state_from_the_letterhead(language: str, letterhead: str, expected: str) -> None:
+def test_requesting_state_from_the_letterhead(
+    language: str, letterhead: str, expected: str, resources: ClassifyResources
+) -> None:
     text = document(f"{letterhead}\n{BODY[language]}", language=language)
-    result = classify_request(text, NO_ENTITIES)
+    result = classify_request(text, NO_ENTITIES, resources=resources)
     assert result.requesting_state is not None
     assert result.requesting_state.value == expected
 
 
-def test_the_requested_state_alone_gives_no_requesting_state() -> None:
-    result = classify_request(document(BODY["en"].split("\nFunds")[0]), NO_ENTITIES)
+def test_the_requested_state_alone_gives_no_requesting_state(resources: ClassifyResources) -> None:
+    result = classify_request(document(BODY["en"].split("\nFunds")[0]), NO_ENTITIES, resources=resources)
     assert result.requesting_state is None
 
 
@@ -63,3 +66,10 @@ def test_malformed_extra_names_are_refused(tmp_path: Path, content: str) -> None
     (tmp_path / "en.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(ConfigurationError):
         extra_names("en", tmp_path)
+
+
+def test_a_broken_country_file_stops_the_loading_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "fr.yaml").write_text("RU: [Russie", encoding="utf-8")
+    with pytest.raises(ConfigurationError) as raised:
+        load_classify_resources(country_dir=tmp_path)
+    assert f"cannot read country names {tmp_path / 'fr.yaml'}" in str(raised.value)

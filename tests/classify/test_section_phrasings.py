@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from classify.document import fold_document
-from classify.lexicon import default_lexicons
+from classify.resources import ClassifyResources
 from classify.sections import read_sections
 from tests.classify.conftest import document
 
@@ -111,9 +111,11 @@ CASES = [(language, heading, kind) for language, rows in HEADINGS.items() for he
 
 
 @pytest.mark.parametrize(("language", "heading", "kind"), CASES)
-def test_heading_in_another_phrasing(language: str, heading: str, kind: str) -> None:
+def test_heading_in_another_phrasing(
+    language: str, heading: str, kind: str, resources: ClassifyResources
+) -> None:
     folded = fold_document(document(f"1. {heading}\nThe text of the section.", language=language))
-    assert [section.kind for section in read_sections(folded, default_lexicons())] == [kind]
+    assert [section.kind for section in read_sections(folded, resources.lexicons)] == [kind]
 
 
 @pytest.mark.parametrize(
@@ -129,9 +131,9 @@ def test_heading_in_another_phrasing(language: str, heading: str, kind: str) -> 
         ("en", "All of the relevant facts are set out below."),
     ],
 )
-def test_a_title_or_sentence_is_not_a_heading(language: str, line: str) -> None:
+def test_a_title_or_sentence_is_not_a_heading(language: str, line: str, resources: ClassifyResources) -> None:
     folded = fold_document(document(f"{line}\nMore text.", language=language))
-    assert read_sections(folded, default_lexicons()) == []
+    assert read_sections(folded, resources.lexicons) == []
 
 
 @pytest.mark.parametrize(
@@ -143,12 +145,12 @@ def test_a_title_or_sentence_is_not_a_heading(language: str, line: str) -> None:
         ("4. Assistance requested:", "assistance_sought"),
     ],
 )
-def test_ocr_noise_after_a_heading(line: str, kind: str) -> None:
+def test_ocr_noise_after_a_heading(line: str, kind: str, resources: ClassifyResources) -> None:
     folded = fold_document(document(f"{line}\nThe text of the section.", language="en"))
-    assert [section.kind for section in read_sections(folded, default_lexicons())] == [kind]
+    assert [section.kind for section in read_sections(folded, resources.lexicons)] == [kind]
 
 
-def test_an_inline_heading_keeps_its_text() -> None:
+def test_an_inline_heading_keeps_its_text(resources: ClassifyResources) -> None:
     folded = fold_document(document("Purpose: the evidence is for the trial.", language="en"))
-    [section] = read_sections(folded, default_lexicons())
+    [section] = read_sections(folded, resources.lexicons)
     assert section.kind == "purpose"

@@ -172,10 +172,10 @@ def eio(req: Req, rng: random.Random, drawn=False) -> Document:
         d.add(Text(f"{i}. {l}", 9, indent=4, gap=0.6))
     d.add(Text(E["E"], 10, True, gap=0.5))
     f = D["f"]
-    for p in req.persons:
-        d.add(Text(f"{f['surname']}: {p.surname}    {f['given']}: {p.given}    {f['role']}: {D['role'][p.role]}", 9, gap=0.4))
+    for i, p in enumerate(req.persons, 1):
+        d.add(Text(f"{i}. {p.full}    {f['role']}: {D['role'][p.role]}", 9, gap=0.4))
         if "person_identity" not in req.missing:
-            d.add(Text(f"{f['dob']}: {c.date(p.dob, )}    {f['pob']}: {p.pob}    {f['nat']}: {p.nat}", 9, indent=4, gap=0.4),
+            d.add(Text(f"{f['dob']}: {c.date(p.dob)}    {f['pob']}: {p.pob}    {f['nat']}: {p.nat}", 9, indent=4, gap=0.4),
                   Text(f"{f['passport']}: {p.passport}    {f['address']}: {p.address}", 9, indent=4, gap=1))
     d.add(Text(E["F"], 10, True, gap=0.5))
     d.add(Boxes("", _opts(E["Fo"], {0 if req.proceeding_type == "criminal" else 1}, rng, drawn), vertical=True, **st))
@@ -224,7 +224,7 @@ def eaw(req: Req, rng: random.Random, drawn=False) -> Document:
     d.add(Text(E["title"], 13, True, "C", gap=1), Text(E["intro"], 8.5, gap=2))
     d.add(Text(E["a"], 10, True, gap=0.5))
     full = "person_identity" not in req.missing
-    rows = [(f["surname"], p.surname), (f["given"], p.given), (E["alias"], ""), (f["sex"], f[p.sex] if full else ""),
+    rows = [(f["name"], p.full), (E["alias"], ""), (f["sex"], f[p.sex] if full else ""),
             (f["nat"], p.nat if full else ""), (f["dob"], c.date(p.dob) if full else ""), (f["pob"], p.pob if full else ""),
             (f["address"], p.address if full else ""), (E["marks"], "")]
     for k, v in rows:

@@ -90,7 +90,7 @@ def main(argv=None):
     ap.add_argument("out", type=Path)
     ap.add_argument("--families", default=",".join(FAMILIES))
     ap.add_argument("--languages", default="en,fr,es,pt,ru,ar,de,it")
-    ap.add_argument("--per-cell", type=int, default=5, help="documents per family and language (default 5: 220 documents)")
+    ap.add_argument("--per-cell", type=int, default=5, help="documents per family and language (default 5: 260 documents)")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--scanned-share", type=float, default=0.5)
     ap.add_argument("--handwritten", action="store_true", help="render the hand-written requests of bench/layouts/handwritten instead")

@@ -81,7 +81,8 @@ def model_form(req: Req, rng: random.Random, drawn=False) -> Document:
     D, M = c.D, MF[req.lang]
     d = _doc(req, rng, "sans")
     st = _style(rng, drawn)
-    d.add(Text(M[0], 13, True, "C", gap=0.5), Text(M[1], 8.5, False, "C", gap=3))
+    title = M[0] if req.request_type == "mla" else D["reqtitle"]["extradition"].upper()
+    d.add(Text(title, 13, True, "C", gap=0.5), Text(M[1], 8.5, False, "C", gap=3))
     d.add(Text(f"{D['ref']}: {req.ref}    {D['date_w']}: {c.date(req.doc_date)}", 9))
     n = 1
     d.add(Text(f"{n}. {c.heading('requesting_authority')}", 10, True, gap=0.8))

@@ -162,7 +162,9 @@ def render_pdf(doc: Document) -> tuple[bytes, str]:
         if isinstance(b, Boxes):
             lh = b.size * 0.5
             texts = _boxes_line_texts(b)
-            need(lh * len(texts) + 1)
+            pdf.set_font("S", "", b.size)
+            nlines = sum(len(pdf.multi_cell(width - 8, lh, t, dry_run=True, output="LINES")) for t in texts)
+            need(lh * nlines + 1)
             pdf.set_font(fam, "", b.size)
             if b.drawn:
                 _draw_boxes(pdf, b, doc, lh)
@@ -240,11 +242,16 @@ def _draw_boxes(pdf: FPDF, b: Boxes, doc: Document, lh: float):
             pdf.line(bx + 0.15 * s, by + 0.55 * s, bx + 0.4 * s, by + 0.85 * s)
             pdf.line(bx + 0.4 * s, by + 0.85 * s, bx + 1.05 * s, by - 0.1 * s)
         pdf.set_line_width(0.2)
-        pdf.set_xy(tx, y)
-        pdf.cell(tw, lh, opt)
         if b.vertical:
-            y += lh
+            # long options wrap under themselves, as on the printed form
+            avail = (210 - doc.margin - tx) if not doc.rtl else (bx - 1 - doc.margin)
+            left = tx if not doc.rtl else doc.margin
+            pdf.set_xy(left, y)
+            pdf.multi_cell(avail, lh, opt, align="R" if doc.rtl else "L", new_x="LMARGIN", new_y="NEXT")
+            y = pdf.get_y()
         else:
+            pdf.set_xy(tx, y)
+            pdf.cell(tw, lh, opt)
             x += s + tw + 6
     pdf.set_xy(x0, y + (0 if b.vertical else lh))
 

@@ -5,6 +5,7 @@ by form feeds. Tick boxes are printed glyphs (their glyph is in the text) or,
 with drawn=True, rectangles drawn on the page (no glyph: only the picture
 says whether the box is ticked).
 """
+
 from __future__ import annotations
 
 import io
@@ -14,11 +15,23 @@ from dataclasses import dataclass, field
 from fpdf import FPDF
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu/"
-FONTS = {"sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"), "serif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf"),
-         "mono": ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"), "cond": ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf")}
+FONTS = {
+    "sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    "serif": ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf"),
+    "mono": ("DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf"),
+    "cond": ("DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"),
+}
 
 # printed tick-box styles: (unticked, ticked)
-BOX_STYLES = [("☐", "☒"), ("☐", "☑"), ("[ ]", "[X]"), ("[ ]", "[x]"), ("( )", "(x)"), ("□", "■"), ("[  ]", "[✓]")]
+BOX_STYLES = [
+    ("☐", "☒"),
+    ("☐", "☑"),
+    ("[ ]", "[X]"),
+    ("[ ]", "[x]"),
+    ("( )", "(x)"),
+    ("□", "■"),
+    ("[  ]", "[✓]"),
+]
 
 
 @dataclass
@@ -26,16 +39,17 @@ class Text:
     text: str
     size: float = 10
     bold: bool = False
-    align: str = "L"      # L, C, R, J
+    align: str = "L"  # L, C, R, J
     indent: float = 0
-    gap: float = 1.5      # space after, mm
+    gap: float = 1.5  # space after, mm
 
 
 @dataclass
 class Boxes:
     """A line of tick boxes: label, then options each with a state."""
+
     label: str
-    options: list         # [(text, state)] state in empty, ticked, crossed, filled
+    options: list  # [(text, state)] state in empty, ticked, crossed, filled
     style: tuple = BOX_STYLES[0]
     drawn: bool = False
     vertical: bool = False
@@ -65,8 +79,8 @@ class Document:
     blocks: list = field(default_factory=list)
     font: str = "sans"
     rtl: bool = False
-    header: str = ""           # printed at the top of every page (fax line)
-    footer: str = ""           # "{n}" replaced by the page number
+    header: str = ""  # printed at the top of every page (fax line)
+    footer: str = ""  # "{n}" replaced by the page number
     margin: float = 18
 
     def add(self, *bs):
@@ -137,7 +151,6 @@ def render_pdf(doc: Document) -> tuple[bytes, str]:
             new_page()
 
     new_page()
-    align_default = "R" if doc.rtl else "L"
     for b in doc.blocks:
         if isinstance(b, PageBreak):
             new_page()
@@ -171,7 +184,9 @@ def render_pdf(doc: Document) -> tuple[bytes, str]:
             else:
                 for t in texts:
                     pdf.set_font("S", "", b.size)
-                    pdf.multi_cell(width, lh, t, align="R" if _has_rtl(t) else "L", new_x="LMARGIN", new_y="NEXT")
+                    pdf.multi_cell(
+                        width, lh, t, align="R" if _has_rtl(t) else "L", new_x="LMARGIN", new_y="NEXT"
+                    )
             pdf.set_y(pdf.get_y() + 1.2)
             pages[-1].extend(texts)
             continue
@@ -179,14 +194,17 @@ def render_pdf(doc: Document) -> tuple[bytes, str]:
             pdf.set_font(fam, "", b.size)
             lh = b.size * 0.5
             widths = b.widths or [width / len(b.header)] * len(b.header)
-            rows = [b.header] + b.rows
+            rows = [b.header, *b.rows]
             for i, row in enumerate(rows):
                 pdf.set_font(fam, "B" if i == 0 else "", b.size)
-                nl = max(len(pdf.multi_cell(w, lh, str(c), dry_run=True, output="LINES")) for w, c in zip(widths, row))
+                nl = max(
+                    len(pdf.multi_cell(w, lh, str(c), dry_run=True, output="LINES"))
+                    for w, c in zip(widths, row, strict=False)
+                )
                 need(nl * lh + 1)
                 y0 = pdf.get_y()
                 x = doc.margin
-                for w, c in zip(widths, row):
+                for w, c in zip(widths, row, strict=False):
                     pdf.set_xy(x, y0)
                     pdf.multi_cell(w, lh, str(c), border=0, align="R" if doc.rtl else "L")
                     pdf.rect(x, y0, w, nl * lh)
@@ -258,8 +276,10 @@ def _draw_boxes(pdf: FPDF, b: Boxes, doc: Document, lh: float):
 
 # ---- scanning -------------------------------------------------------------
 
+
 def rasterize(pdf_bytes: bytes, dpi: int) -> list:
     import pypdfium2 as pdfium
+
     d = pdfium.PdfDocument(pdf_bytes)
     out = [d[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(d))]
     d.close()
@@ -268,8 +288,9 @@ def rasterize(pdf_bytes: bytes, dpi: int) -> list:
 
 def degrade(img, rng: random.Random, mode: str):
     """mode: office (skew, noise, blur, JPEG), fax (low resolution, 1 bit, streaks), photo (skew, shade, JPEG)."""
-    from PIL import Image, ImageFilter, ImageOps
     import numpy as np
+    from PIL import Image, ImageFilter
+
     if mode == "fax":
         w, h = img.size
         img = img.resize((w, h // 2), Image.BILINEAR).resize((w, h), Image.NEAREST)
@@ -279,7 +300,10 @@ def degrade(img, rng: random.Random, mode: str):
     nrng = np.random.default_rng(rng.randrange(1 << 30))
     if mode == "photo":
         h, w = a.shape
-        grad = np.linspace(rng.uniform(0.75, 0.9), 1.0, w)[None, :] * np.linspace(1.0, rng.uniform(0.8, 0.95), h)[:, None]
+        grad = (
+            np.linspace(rng.uniform(0.75, 0.9), 1.0, w)[None, :]
+            * np.linspace(1.0, rng.uniform(0.8, 0.95), h)[:, None]
+        )
         a = a * grad
     a = a + nrng.normal(0, 9 if mode != "fax" else 5, a.shape)
     if mode == "fax":
@@ -291,7 +315,9 @@ def degrade(img, rng: random.Random, mode: str):
         for _ in range(rng.randint(0, 2)):
             y = rng.randrange(a.shape[0] - 3)
             k = rng.randint(1, 3)
-            a[y:y + k, :] = np.minimum(a[y:y + k, :], nrng.choice([0, 255], size=a[y:y + k, :].shape, p=[0.3, 0.7]))
+            a[y : y + k, :] = np.minimum(
+                a[y : y + k, :], nrng.choice([0, 255], size=a[y : y + k, :].shape, p=[0.3, 0.7])
+            )
     img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
     if mode != "fax":
         img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.2, 0.7)))
@@ -306,7 +332,7 @@ def degrade(img, rng: random.Random, mode: str):
 def save_scan(pages: list, path_stem, fmt: str, dpi: int) -> str:
     """Save page images: fmt pdf (PDF of images), tif, png, jpg. Returns the file name written."""
     import img2pdf
-    from PIL import Image
+
     if fmt == "pdf":
         blobs = []
         for p in pages:

@@ -9,18 +9,21 @@ note_verbale embassy note verbale ("presents its compliments") with the request 
 fax          fax cover sheet (To/From/Pages, tick boxes) in front of a letter
 translation  the request in its language followed by its translation into en, fr or es
 """
+
 from __future__ import annotations
 
 import random
 
 from .doc import BOX_STYLES, Boxes, Document, PageBreak, Rule, Table, Text
 from .forms import EAW, EIO
-from .lang import L, LANG_NAMES
+from .lang import LANG_NAMES, L
 from .model import MLA_MEASURES, Content, Req
 
 FAMILIES = ["eio", "eaw", "model_form", "letter_rogatory", "note_verbale", "fax", "translation"]
 EU_LANGS = ["en", "fr", "es", "pt", "de", "it"]
-FAMILY_LANGS = {f: EU_LANGS if f in ("eio", "eaw") else ["en", "fr", "es", "pt", "ru", "ar", "de", "it"] for f in FAMILIES}
+FAMILY_LANGS = {
+    f: EU_LANGS if f in ("eio", "eaw") else ["en", "fr", "es", "pt", "ru", "ar", "de", "it"] for f in FAMILIES
+}
 FAMILY_LANGS["translation"] = ["fr", "es", "pt", "ru", "ar", "de", "it", "en"]
 
 
@@ -31,7 +34,7 @@ def _doc(req, rng, font=None):
 
 
 def _style(rng, drawn):
-    return dict(style=rng.choice(BOX_STYLES), drawn=drawn)
+    return {"style": rng.choice(BOX_STYLES), "drawn": drawn}
 
 
 def _opts(options, chosen, rng, drawn):
@@ -65,14 +68,78 @@ def signature(c: Content, d: Document):
 # ---- (c) model request form --------------------------------------------------------
 
 MF = {  # labels of the model form, per language
-    "en": ["REQUEST FOR MUTUAL LEGAL ASSISTANCE", "Standard request form", "Type of proceedings", "Urgent", "If yes, execution requested by (date)", "Assistance requested (tick all that apply)", "Details"],
-    "fr": ["DEMANDE D'ENTRAIDE JUDICIAIRE", "Formulaire type de demande", "Nature de la procédure", "Urgent", "Dans l'affirmative, exécution demandée avant le", "Mesures demandées (cocher les cases utiles)", "Précisions"],
-    "es": ["SOLICITUD DE ASISTENCIA JUDICIAL", "Formulario normalizado", "Tipo de procedimiento", "Urgente", "En caso afirmativo, ejecución antes del", "Asistencia solicitada (márquense las casillas)", "Detalles"],
-    "pt": ["PEDIDO DE AUXÍLIO JUDICIÁRIO", "Formulário normalizado", "Tipo de processo", "Urgente", "Em caso afirmativo, cumprimento até", "Auxílio pedido (assinale as casas)", "Pormenores"],
-    "ru": ["ЗАПРОС О ПРАВОВОЙ ПОМОЩИ", "Типовая форма запроса", "Вид производства", "Срочный", "Если да, исполнить до", "Запрашиваемая помощь (отметить)", "Подробности"],
-    "ar": ["طلب مساعدة قانونية متبادلة", "النموذج الموحد للطلب", "نوع الإجراءات", "عاجل", "في حال الإيجاب، يرجى التنفيذ قبل", "المساعدة المطلوبة (ضع علامة)", "التفاصيل"],
-    "de": ["RECHTSHILFEERSUCHEN", "Formblatt", "Art des Verfahrens", "Eilbedürftig", "Falls ja, Erledigung erbeten bis", "Erbetene Rechtshilfe (Zutreffendes ankreuzen)", "Einzelheiten"],
-    "it": ["RICHIESTA DI ASSISTENZA GIUDIZIARIA", "Modulo standard", "Tipo di procedimento", "Urgente", "In caso affermativo, esecuzione entro il", "Assistenza richiesta (barrare le caselle)", "Dettagli"],
+    "en": [
+        "REQUEST FOR MUTUAL LEGAL ASSISTANCE",
+        "Standard request form",
+        "Type of proceedings",
+        "Urgent",
+        "If yes, execution requested by (date)",
+        "Assistance requested (tick all that apply)",
+        "Details",
+    ],
+    "fr": [
+        "DEMANDE D'ENTRAIDE JUDICIAIRE",
+        "Formulaire type de demande",
+        "Nature de la procédure",
+        "Urgent",
+        "Dans l'affirmative, exécution demandée avant le",
+        "Mesures demandées (cocher les cases utiles)",
+        "Précisions",
+    ],
+    "es": [
+        "SOLICITUD DE ASISTENCIA JUDICIAL",
+        "Formulario normalizado",
+        "Tipo de procedimiento",
+        "Urgente",
+        "En caso afirmativo, ejecución antes del",
+        "Asistencia solicitada (márquense las casillas)",
+        "Detalles",
+    ],
+    "pt": [
+        "PEDIDO DE AUXÍLIO JUDICIÁRIO",
+        "Formulário normalizado",
+        "Tipo de processo",
+        "Urgente",
+        "Em caso afirmativo, cumprimento até",
+        "Auxílio pedido (assinale as casas)",
+        "Pormenores",
+    ],
+    "ru": [
+        "ЗАПРОС О ПРАВОВОЙ ПОМОЩИ",
+        "Типовая форма запроса",
+        "Вид производства",
+        "Срочный",
+        "Если да, исполнить до",
+        "Запрашиваемая помощь (отметить)",
+        "Подробности",
+    ],
+    "ar": [
+        "طلب مساعدة قانونية متبادلة",
+        "النموذج الموحد للطلب",
+        "نوع الإجراءات",
+        "عاجل",
+        "في حال الإيجاب، يرجى التنفيذ قبل",
+        "المساعدة المطلوبة (ضع علامة)",
+        "التفاصيل",
+    ],
+    "de": [
+        "RECHTSHILFEERSUCHEN",
+        "Formblatt",
+        "Art des Verfahrens",
+        "Eilbedürftig",
+        "Falls ja, Erledigung erbeten bis",
+        "Erbetene Rechtshilfe (Zutreffendes ankreuzen)",
+        "Einzelheiten",
+    ],
+    "it": [
+        "RICHIESTA DI ASSISTENZA GIUDIZIARIA",
+        "Modulo standard",
+        "Tipo di procedimento",
+        "Urgente",
+        "In caso affermativo, esecuzione entro il",
+        "Assistenza richiesta (barrare le caselle)",
+        "Dettagli",
+    ],
 }
 
 
@@ -89,14 +156,22 @@ def model_form(req: Req, rng: random.Random, drawn=False) -> Document:
     if "requesting_authority" in req.missing:
         d.add(Text(f"{D['f']['name']}: ", 9), Text(f"{D['f']['address']}: ", 9))
     else:
-        d.add(Text(f"{D['f']['name']}: {req.auth}", 9, gap=0.6), Text(f"{D['f']['address']}: {req.city}, {req.state_name}", 9, gap=0.6),
-              Text(f"{D['fax']['tel']}: +{rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(100000, 999999)}", 9))
+        d.add(
+            Text(f"{D['f']['name']}: {req.auth}", 9, gap=0.6),
+            Text(f"{D['f']['address']}: {req.city}, {req.state_name}", 9, gap=0.6),
+            Text(
+                f"{D['fax']['tel']}: +{rng.randint(20, 99)} {rng.randint(100, 999)} {rng.randint(100000, 999999)}",
+                9,
+            ),
+        )
     n += 1
     d.add(Text(f"{n}. {c.heading('legal_basis')}", 10, True, gap=0.8), Text(c.basis(), 9))
     n += 1
     pts = ["criminal", "civil", "administrative"]
     d.add(Text(f"{n}. {M[2]}", 10, True, gap=0.8))
-    d.add(Boxes("", _opts([D["proc"][p][1] for p in pts], {pts.index(req.proceeding_type)}, rng, drawn), **st))
+    d.add(
+        Boxes("", _opts([D["proc"][p][1] for p in pts], {pts.index(req.proceeding_type)}, rng, drawn), **st)
+    )
     if "subject_matter" not in req.missing:
         d.add(Text(c.subject(), 9))
     n += 1
@@ -105,7 +180,19 @@ def model_form(req: Req, rng: random.Random, drawn=False) -> Document:
     n += 1
     d.add(Text(f"{n}. {M[5]}", 10, True, gap=0.8))
     shown = sorted(set(rng.sample(MLA_MEASURES, 7)) | set(req.measures), key=MLA_MEASURES.index)
-    d.add(Boxes("", _opts([D["meas"][m][1] for m in shown], {i for i, m in enumerate(shown) if m in req.measures}, rng, drawn), vertical=True, **st))
+    d.add(
+        Boxes(
+            "",
+            _opts(
+                [D["meas"][m][1] for m in shown],
+                {i for i, m in enumerate(shown) if m in req.measures},
+                rng,
+                drawn,
+            ),
+            vertical=True,
+            **st,
+        )
+    )
     if req.request_type == "extradition":
         for l in c.ext_lines():
             d.add(Text(l, 9))
@@ -119,12 +206,25 @@ def model_form(req: Req, rng: random.Random, drawn=False) -> Document:
     for p in req.persons:
         d.add(Text(f"{f['name']}: {p.full}    {f['role']}: {D['role'][p.role]}", 9, gap=0.5))
         if "person_identity" not in req.missing:
-            d.add(Text(f"{f['dob']}: {c.date(p.dob)}    {f['nat']}: {p.nat}    {f['passport']}: {p.passport}", 9, indent=4, gap=0.5),
-                  Text(f"{f['address']}: {p.address}", 9, indent=4, gap=1))
+            d.add(
+                Text(
+                    f"{f['dob']}: {c.date(p.dob)}    {f['nat']}: {p.nat}    {f['passport']}: {p.passport}",
+                    9,
+                    indent=4,
+                    gap=0.5,
+                ),
+                Text(f"{f['address']}: {p.address}", 9, indent=4, gap=1),
+            )
     if req.accounts:
         n += 1
         d.add(Text(f"{n}. {c.heading('accounts')}", 10, True, gap=0.8))
-        d.add(Table([f["account"], f["bank"], f["holder"]], [[a.printed, a.bank, a.holder] for a in req.accounts], [70, 50, 54]))
+        d.add(
+            Table(
+                [f["account"], f["bank"], f["holder"]],
+                [[a.printed, a.bank, a.holder] for a in req.accounts],
+                [70, 50, 54],
+            )
+        )
     n += 1
     d.add(Text(f"{n}. {c.heading('purpose')}", 10, True, gap=0.8))
     d.add(Text(c.purpose() if "purpose" not in req.missing and req.request_type == "mla" else "", 9))
@@ -142,7 +242,17 @@ def model_form(req: Req, rng: random.Random, drawn=False) -> Document:
 
 # ---- (a) EIO --------------------------------------------------------------------
 
-EIO_MEASURES = ["taking_evidence", "search_and_seizure", "freezing", "bank_records", "videoconference", "documents_records", "examining_objects", "expert_evaluation", "locate_persons"]
+EIO_MEASURES = [
+    "taking_evidence",
+    "search_and_seizure",
+    "freezing",
+    "bank_records",
+    "videoconference",
+    "documents_records",
+    "examining_objects",
+    "expert_evaluation",
+    "locate_persons",
+]
 
 
 def eio(req: Req, rng: random.Random, drawn=False) -> Document:
@@ -150,8 +260,16 @@ def eio(req: Req, rng: random.Random, drawn=False) -> Document:
     E, D = EIO[req.lang], c.D
     d = _doc(req, rng, "sans")
     st = _style(rng, drawn)
-    d.add(Text("ANNEX A", 8, False, "R", gap=0.5), Text(E["title"], 13, True, "C", gap=1), Text(E["intro"], 8, gap=2))
-    d.add(Text(E["A"], 10, True, gap=0.5), Text(f"{E['A1']}: {req.state_name}", 9, gap=0.4), Text(f"{E['A2']}: Reference State", 9))
+    d.add(
+        Text("ANNEX A", 8, False, "R", gap=0.5),
+        Text(E["title"], 13, True, "C", gap=1),
+        Text(E["intro"], 8, gap=2),
+    )
+    d.add(
+        Text(E["A"], 10, True, gap=0.5),
+        Text(f"{E['A1']}: {req.state_name}", 9, gap=0.4),
+        Text(f"{E['A2']}: Reference State", 9),
+    )
     d.add(Text(E["B"], 10, True, gap=0.5))
     chosen = set()
     if req.urgency_kind == "deadline":
@@ -167,7 +285,19 @@ def eio(req: Req, rng: random.Random, drawn=False) -> Document:
     d.add(Text(f"{E['B2']} {dl}", 9))
     d.add(Text(E["C"], 10, True, gap=0.5))
     shown = list(EIO_MEASURES) + [m for m in req.measures if m not in EIO_MEASURES]
-    d.add(Boxes("", _opts([D["meas"][m][1] for m in shown], {i for i, m in enumerate(shown) if m in req.measures}, rng, drawn), vertical=True, **st))
+    d.add(
+        Boxes(
+            "",
+            _opts(
+                [D["meas"][m][1] for m in shown],
+                {i for i, m in enumerate(shown) if m in req.measures},
+                rng,
+                drawn,
+            ),
+            vertical=True,
+            **st,
+        )
+    )
     d.add(Text(E["C1"], 9, gap=0.5))
     for i, l in enumerate(c.measure_lines(), 1):
         d.add(Text(f"{i}. {l}", 9, indent=4, gap=0.6))
@@ -176,13 +306,30 @@ def eio(req: Req, rng: random.Random, drawn=False) -> Document:
     for i, p in enumerate(req.persons, 1):
         d.add(Text(f"{i}. {p.full}    {f['role']}: {D['role'][p.role]}", 9, gap=0.4))
         if "person_identity" not in req.missing:
-            d.add(Text(f"{f['dob']}: {c.date(p.dob)}    {f['pob']}: {p.pob}    {f['nat']}: {p.nat}", 9, indent=4, gap=0.4),
-                  Text(f"{f['passport']}: {p.passport}    {f['address']}: {p.address}", 9, indent=4, gap=1))
+            d.add(
+                Text(
+                    f"{f['dob']}: {c.date(p.dob)}    {f['pob']}: {p.pob}    {f['nat']}: {p.nat}",
+                    9,
+                    indent=4,
+                    gap=0.4,
+                ),
+                Text(f"{f['passport']}: {p.passport}    {f['address']}: {p.address}", 9, indent=4, gap=1),
+            )
     d.add(Text(E["F"], 10, True, gap=0.5))
-    d.add(Boxes("", _opts(E["Fo"], {0 if req.proceeding_type == "criminal" else 1}, rng, drawn), vertical=True, **st))
+    d.add(
+        Boxes(
+            "",
+            _opts(E["Fo"], {0 if req.proceeding_type == "criminal" else 1}, rng, drawn),
+            vertical=True,
+            **st,
+        )
+    )
     d.add(Text(E["G"], 10, True, gap=0.5))
     d.add(Text(E["G1"], 9, True, gap=0.4), Text(c.facts() if "facts_summary" not in req.missing else "", 9))
-    d.add(Text(E["G2"], 9, True, gap=0.4), Text(c.subject() if "subject_matter" not in req.missing else c.offence_sentence(), 9))
+    d.add(
+        Text(E["G2"], 9, True, gap=0.4),
+        Text(c.subject() if "subject_matter" not in req.missing else c.offence_sentence(), 9),
+    )
     cats = set()
     if set(req.offences) & {"art15", "art16", "art17", "art18", "art19", "art20", "art21", "art22"}:
         cats.add(1)
@@ -205,7 +352,13 @@ def eio(req: Req, rng: random.Random, drawn=False) -> Document:
             d.add(Text(f"{E[k]}: ", 9, gap=0.4))
     else:
         d.add(Boxes("", _opts(E["Ko"], {1}, rng, drawn), vertical=True, **st))
-        for k, v in (("K1", req.auth), ("K2", req.signer), ("K3", req.title), ("K4", req.case), ("K5", f"{req.city}, {req.state_name}")):
+        for k, v in (
+            ("K1", req.auth),
+            ("K2", req.signer),
+            ("K3", req.title),
+            ("K4", req.case),
+            ("K5", f"{req.city}, {req.state_name}"),
+        ):
             d.add(Text(f"{E[k]}: {v}", 9, gap=0.4))
     d.add(Text(E["L"], 10, True, gap=0.5), Text(E["L1"], 9))
     d.add(Text(f"{E['sig']}: {req.signer}    {E['date']}: {c.date(req.doc_date)}", 9))
@@ -214,6 +367,7 @@ def eio(req: Req, rng: random.Random, drawn=False) -> Document:
 
 
 # ---- (b) EAW ---------------------------------------------------------------------
+
 
 def eaw(req: Req, rng: random.Random, drawn=False) -> Document:
     c = Content(req, rng)
@@ -225,9 +379,16 @@ def eaw(req: Req, rng: random.Random, drawn=False) -> Document:
     d.add(Text(E["title"], 13, True, "C", gap=1), Text(E["intro"], 8.5, gap=2))
     d.add(Text(E["a"], 10, True, gap=0.5))
     full = "person_identity" not in req.missing
-    rows = [(f["name"], p.full), (E["alias"], ""), (f["sex"], f[p.sex] if full else ""),
-            (f["nat"], p.nat if full else ""), (f["dob"], c.date(p.dob) if full else ""), (f["pob"], p.pob if full else ""),
-            (f["address"], p.address if full else ""), (E["marks"], "")]
+    rows = [
+        (f["name"], p.full),
+        (E["alias"], ""),
+        (f["sex"], f[p.sex] if full else ""),
+        (f["nat"], p.nat if full else ""),
+        (f["dob"], c.date(p.dob) if full else ""),
+        (f["pob"], p.pob if full else ""),
+        (f["address"], p.address if full else ""),
+        (E["marks"], ""),
+    ]
     for k, v in rows:
         d.add(Text(f"{k}: {v}", 9, gap=0.4))
     d.add(Text(E["b"], 10, True, gap=0.5), Text(E["b1"], 9, gap=0.4))
@@ -269,7 +430,13 @@ def eaw(req: Req, rng: random.Random, drawn=False) -> Document:
             d.add(Text(l, 9, indent=4, gap=0.4))
     d.add(Text(E["i"], 10, True, gap=0.5))
     E2 = EIO[req.lang]
-    for k, v in (("K1", req.auth), ("K2", req.signer), ("K3", req.title), ("K4", req.case), ("K5", f"{req.city}, {req.state_name}")):
+    for k, v in (
+        ("K1", req.auth),
+        ("K2", req.signer),
+        ("K3", req.title),
+        ("K4", req.case),
+        ("K5", f"{req.city}, {req.state_name}"),
+    ):
         d.add(Text(f"{E2[k]}: {v}", 9, gap=0.4))
     d.add(Text(f"{E2['sig']}: {req.signer}    {E2['date']}: {c.date(req.doc_date)}", 9))
     d.footer = "{n}"
@@ -277,6 +444,7 @@ def eaw(req: Req, rng: random.Random, drawn=False) -> Document:
 
 
 # ---- (d) letter rogatory -----------------------------------------------------------
+
 
 def letter_rogatory(req: Req, rng: random.Random, drawn=False) -> Document:
     c = Content(req, rng)
@@ -323,6 +491,7 @@ def letter_rogatory(req: Req, rng: random.Random, drawn=False) -> Document:
 
 # ---- (e) note verbale ----------------------------------------------------------------
 
+
 def note_verbale(req: Req, rng: random.Random, drawn=False) -> Document:
     c = Content(req, rng)
     D = c.D
@@ -351,6 +520,7 @@ def note_verbale(req: Req, rng: random.Random, drawn=False) -> Document:
 
 # ---- (f) fax -------------------------------------------------------------------------
 
+
 def fax(req: Req, rng: random.Random, drawn=False) -> Document:
     c = Content(req, rng)
     D = c.D
@@ -363,7 +533,10 @@ def fax(req: Req, rng: random.Random, drawn=False) -> Document:
     d.add(Text(f"{F['to']}: {D['to']}", 10, gap=1), Text(f"{F['fax']}: +99 20 555 0142", 10, gap=1))
     sender = req.auth if "requesting_authority" not in req.missing else req.signer
     d.add(Text(f"{F['frm']}: {sender}", 10, gap=1), Text(f"{F['fax']}: {num}", 10, gap=1))
-    d.add(Text(f"{F['date']}: {c.date(req.doc_date)}", 10, gap=1), Text(f"{F['pages']}: {rng.randint(3, 6)}", 10, gap=1))
+    d.add(
+        Text(f"{F['date']}: {c.date(req.doc_date)}", 10, gap=1),
+        Text(f"{F['pages']}: {rng.randint(3, 6)}", 10, gap=1),
+    )
     d.add(Text(f"{F['re']}: {D['reqtitle'][req.request_type]} – {req.ref}", 10, gap=3))
     opts = [F["urgent"], F["review"], F["comment"], F["reply"]]
     chosen = {1} | ({0} if req.urgent and rng.random() < 0.7 else set())
@@ -372,7 +545,11 @@ def fax(req: Req, rng: random.Random, drawn=False) -> Document:
     d.add(PageBreak())
     letterhead(c, d)
     d.add(Text(f"{req.city}, {c.date(req.doc_date)}", 9.5, align="R"), Text(f"{D['ref']}: {req.ref}", 9.5))
-    d.add(Text(D["to"], 9.5, gap=2), Text(D["reqtitle"][req.request_type], 11, True, gap=2), Text(D["dear"], 9.5))
+    d.add(
+        Text(D["to"], 9.5, gap=2),
+        Text(D["reqtitle"][req.request_type], 11, True, gap=2),
+        Text(D["dear"], 9.5),
+    )
     body(c, d, headings=rng.random() < 0.7, numbered=rng.random() < 0.5)
     signature(c, d)
     return d
@@ -380,11 +557,15 @@ def fax(req: Req, rng: random.Random, drawn=False) -> Document:
 
 # ---- (g) translation attached ----------------------------------------------------------
 
+
 def translation(req: Req, rng: random.Random, drawn=False) -> Document:
     c = Content(req, rng)
     d = _doc(req, rng, "sans")
     letterhead(c, d)
-    d.add(Text(f"{req.city}, {c.date(req.doc_date)}", 9.5, align="R"), Text(c.D["reqtitle"][req.request_type], 11, True, gap=2))
+    d.add(
+        Text(f"{req.city}, {c.date(req.doc_date)}", 9.5, align="R"),
+        Text(c.D["reqtitle"][req.request_type], 11, True, gap=2),
+    )
     state = rng.getstate()
     body(c, d, headings=True)
     signature(c, d)
@@ -393,17 +574,31 @@ def translation(req: Req, rng: random.Random, drawn=False) -> Document:
     rng.setstate(state)
     c2 = Content(req, rng, lang=tl)
     c2.dstyle = c.dstyle
-    d.add(PageBreak(), Text(T["translation"], 12, True, "C", gap=0.5),
-          Text(T["translation_note"].format(src=LANG_NAMES[tl][req.lang]), 8.5, False, "C", gap=3))
+    d.add(
+        PageBreak(),
+        Text(T["translation"], 12, True, "C", gap=0.5),
+        Text(T["translation_note"].format(src=LANG_NAMES[tl][req.lang]), 8.5, False, "C", gap=3),
+    )
     d2 = Document()
     letterhead(c2, d2)
-    d2.add(Text(f"{req.city}, {c2.date(req.doc_date)}", 9.5, align="R"), Text(T["reqtitle"][req.request_type], 11, True, gap=2))
+    d2.add(
+        Text(f"{req.city}, {c2.date(req.doc_date)}", 9.5, align="R"),
+        Text(T["reqtitle"][req.request_type], 11, True, gap=2),
+    )
     body(c2, d2, headings=True)
     signature(c2, d2)
     d.blocks.extend(d2.blocks)
-    d.rtl = False if req.lang != "ar" else True
+    d.rtl = req.lang == "ar"
     d.footer = "{n}"
     return d
 
 
-RENDER = dict(eio=eio, eaw=eaw, model_form=model_form, letter_rogatory=letter_rogatory, note_verbale=note_verbale, fax=fax, translation=translation)
+RENDER = {
+    "eio": eio,
+    "eaw": eaw,
+    "model_form": model_form,
+    "letter_rogatory": letter_rogatory,
+    "note_verbale": note_verbale,
+    "fax": fax,
+    "translation": translation,
+}

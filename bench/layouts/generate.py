@@ -6,6 +6,7 @@ and OUT_DIR/files/. Deterministic for a seed: each document's randomness comes f
 (seed, family, language, index) only, so one family generated alone gives the same
 documents as in the full run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,22 @@ from .doc import degrade, rasterize, render_pdf, save_scan
 from .families import FAMILIES, FAMILY_LANGS, RENDER
 from .model import sample
 
-LABEL_KEYS = ["language", "request_type", "proceeding_type", "measures", "offences", "legal_basis", "requesting_state", "persons",
-              "accounts", "urgent", "deadline", "missing_elements", "route_to", "notify"]
+LABEL_KEYS = [
+    "language",
+    "request_type",
+    "proceeding_type",
+    "measures",
+    "offences",
+    "legal_basis",
+    "requesting_state",
+    "persons",
+    "accounts",
+    "urgent",
+    "deadline",
+    "missing_elements",
+    "route_to",
+    "notify",
+]
 
 
 def write_document(out: Path, rid: str, doc, rng: random.Random, scanned_share: float, fax_like=False):
@@ -75,10 +90,19 @@ def generate(out: Path, families, languages, per_cell: int, seed: int, scanned_s
                     scanned = rng.random() < scanned_share
                     drawn = scanned and fam in ("eio", "eaw", "model_form", "fax") and rng.random() < 0.6
                     doc = RENDER[fam](req, rng, drawn=drawn)
-                    file, kind, text = write_document(out, rid, doc, rng, 1.0 if scanned else 0.0, fax_like=fam == "fax")
+                    file, kind, text = write_document(
+                        out, rid, doc, rng, 1.0 if scanned else 0.0, fax_like=fam == "fax"
+                    )
                     lab = req.labels(directory)
-                    row = {"id": rid, "file": file, "kind": kind, **{k: lab[k] for k in LABEL_KEYS}, "text": text,
-                           "family": fam, "drawn_boxes": drawn}
+                    row = {
+                        "id": rid,
+                        "file": file,
+                        "kind": kind,
+                        **{k: lab[k] for k in LABEL_KEYS},
+                        "text": text,
+                        "family": fam,
+                        "drawn_boxes": drawn,
+                    }
                     man.write(json.dumps(row, ensure_ascii=False) + "\n")
                     n += 1
                     print(f"{rid} {kind} {file}", file=sys.stderr)
@@ -86,17 +110,26 @@ def generate(out: Path, families, languages, per_cell: int, seed: int, scanned_s
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(prog="python -m bench.layouts.generate", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.layouts.generate", description=__doc__.split("\n\n")[0]
+    )
     ap.add_argument("out", type=Path)
     ap.add_argument("--families", default=",".join(FAMILIES))
     ap.add_argument("--languages", default="en,fr,es,pt,ru,ar,de,it")
-    ap.add_argument("--per-cell", type=int, default=5, help="documents per family and language (default 5: 260 documents)")
+    ap.add_argument(
+        "--per-cell", type=int, default=5, help="documents per family and language (default 5: 260 documents)"
+    )
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--scanned-share", type=float, default=0.5)
-    ap.add_argument("--handwritten", action="store_true", help="render the hand-written requests of bench/layouts/handwritten instead")
+    ap.add_argument(
+        "--handwritten",
+        action="store_true",
+        help="render the hand-written requests of bench/layouts/handwritten instead",
+    )
     a = ap.parse_args(argv)
     if a.handwritten:
         from .handwritten import generate_handwritten
+
         n = generate_handwritten(a.out, a.seed, a.scanned_share)
     else:
         fams = [f for f in a.families.split(",") if f]

@@ -5,6 +5,7 @@ holding only `---page---` starts a new page), `layout` (letter, form or fax:
 only the typography changes) and the labels of FORMAT.md. route_to and notify
 are not written by hand: they follow from the labels by bench.layouts.routing.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,12 @@ HERE = Path(__file__).parent / "handwritten"
 
 def to_document(h: dict) -> Document:
     layout = h.get("layout", "letter")
-    d = Document(font={"letter": "serif", "form": "sans", "fax": "mono"}.get(layout, "sans") if h["language"] != "ar" else "sans",
-                 rtl=h["language"] == "ar")
+    d = Document(
+        font={"letter": "serif", "form": "sans", "fax": "mono"}.get(layout, "sans")
+        if h["language"] != "ar"
+        else "sans",
+        rtl=h["language"] == "ar",
+    )
     for line in h["text"].rstrip("\n").split("\n"):
         if line.strip() == "---page---":
             d.add(PageBreak())
@@ -48,11 +53,25 @@ def generate_handwritten(out: Path, seed: int = 14, scanned_share: float = 0.5) 
             rid = "hw-" + path.stem
             rng = random.Random(f"{seed}/hw/{path.stem}")
             share = {"scanned": 1.0, "born_digital": 0.0}.get(h.get("render"), scanned_share)
-            file, kind, text = write_document(out, rid, to_document(h), rng, share, fax_like=h.get("layout") == "fax")
+            file, kind, text = write_document(
+                out, rid, to_document(h), rng, share, fax_like=h.get("layout") == "fax"
+            )
             lab = {k: h.get(k) for k in LABEL_KEYS if k not in ("route_to", "notify")}
             lab["deadline"] = str(lab["deadline"]) if lab.get("deadline") else None
             lab["route_to"], lab["notify"] = routing.route(lab, directory)
-            man.write(json.dumps({"id": rid, "file": file, "kind": kind, **{k: lab[k] for k in LABEL_KEYS}, "text": text,
-                                  "family": h.get("family", "handwritten")}, ensure_ascii=False) + "\n")
+            man.write(
+                json.dumps(
+                    {
+                        "id": rid,
+                        "file": file,
+                        "kind": kind,
+                        **{k: lab[k] for k in LABEL_KEYS},
+                        "text": text,
+                        "family": h.get("family", "handwritten"),
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             n += 1
     return n

@@ -6,6 +6,7 @@ concatenates each CORPUS's sibling CORPUS.pred.jsonl into OUT_DIR.pred.jsonl and
 scores it with the service's own scorer (rogatory.scoring), writing OUT_DIR.eval.json:
 the figures of the merged corpus without running the pipeline twice.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,10 +41,16 @@ def main(argv=None):
     print(f"{len(lines)} documents in {a.out}")
     if a.score:
         from rogatory.scoring import ManifestEntry, Prediction, score_corpus
+
         pred_path = a.out.parent / f"{a.out.name}.pred.jsonl"
         pred_path.write_text("\n".join(preds) + "\n", encoding="utf-8")
-        report = score_corpus([ManifestEntry.model_validate_json(l) for l in lines], [Prediction.model_validate_json(l) for l in preds])
-        (a.out.parent / f"{a.out.name}.eval.json").write_text(json.dumps(report.as_dict(), indent=1), encoding="utf-8")
+        report = score_corpus(
+            [ManifestEntry.model_validate_json(l) for l in lines],
+            [Prediction.model_validate_json(l) for l in preds],
+        )
+        (a.out.parent / f"{a.out.name}.eval.json").write_text(
+            json.dumps(report.as_dict(), indent=1), encoding="utf-8"
+        )
         print(f"scored {len(preds)} predictions into {a.out.parent / (a.out.name + '.eval.json')}")
 
 

@@ -1,4 +1,5 @@
 """A request: its true labels, and the localized pieces of content that state them."""
+
 from __future__ import annotations
 
 import random
@@ -6,14 +7,34 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import world
-from .lang import L, THIS_OFFICE, with_article
+from .lang import THIS_OFFICE, L, with_article
 
-ELEMENTS = ["requesting_authority", "subject_matter", "facts_summary", "assistance_sought", "person_identity", "purpose"]
+ELEMENTS = [
+    "requesting_authority",
+    "subject_matter",
+    "facts_summary",
+    "assistance_sought",
+    "person_identity",
+    "purpose",
+]
 ACCEPTED = {"en", "fr", "es"}
 NEEDS_ACCOUNT = {"freezing", "bank_records"}
-MLA_MEASURES = ["taking_evidence", "service_of_documents", "search_and_seizure", "freezing", "examining_objects", "expert_evaluation",
-                "documents_records", "bank_records", "trace_proceeds", "facilitate_appearance", "videoconference", "confiscation",
-                "asset_return", "locate_persons"]
+MLA_MEASURES = [
+    "taking_evidence",
+    "service_of_documents",
+    "search_and_seizure",
+    "freezing",
+    "examining_objects",
+    "expert_evaluation",
+    "documents_records",
+    "bank_records",
+    "trace_proceeds",
+    "facilitate_appearance",
+    "videoconference",
+    "confiscation",
+    "asset_return",
+    "locate_persons",
+]
 
 
 @dataclass
@@ -77,12 +98,26 @@ class Req:
 
     def labels(self, directory=None) -> dict:
         from .routing import route
-        missing = sorted(self.missing | ({"acceptable_language"} if self.lang not in ACCEPTED and not self.translated_to else set()),
-                         key=(ELEMENTS + ["acceptable_language"]).index)
-        lab = dict(language=self.lang, request_type=self.request_type, proceeding_type=self.proceeding_type,
-                   measures=list(self.measures), offences=sorted(set(self.offences)), legal_basis=list(self.legal_basis),
-                   requesting_state=self.state, persons=[p.full for p in self.persons], accounts=[a.label for a in self.accounts],
-                   urgent=self.urgent, deadline=self.deadline.isoformat() if self.deadline else None, missing_elements=missing)
+
+        missing = sorted(
+            self.missing
+            | ({"acceptable_language"} if self.lang not in ACCEPTED and not self.translated_to else set()),
+            key=([*ELEMENTS, "acceptable_language"]).index,
+        )
+        lab = {
+            "language": self.lang,
+            "request_type": self.request_type,
+            "proceeding_type": self.proceeding_type,
+            "measures": list(self.measures),
+            "offences": sorted(set(self.offences)),
+            "legal_basis": list(self.legal_basis),
+            "requesting_state": self.state,
+            "persons": [p.full for p in self.persons],
+            "accounts": [a.label for a in self.accounts],
+            "urgent": self.urgent,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "missing_elements": missing,
+        }
         lab["route_to"], lab["notify"] = route(lab, directory)
         return lab
 
@@ -92,17 +127,26 @@ def money(rng, lang, cur=None):
     n = rng.randrange(150, 9000) * 1000
     if lang in ("en",):
         s = f"{n:,}.00"
-    elif lang in ("de", "it", "pt", "es") :
+    elif lang in ("de", "it", "pt", "es"):
         s = f"{n:,}".replace(",", ".") + ",00"
-    elif lang == "fr" or lang == "ru":
+    elif lang in {"fr", "ru"}:
         s = f"{n:,}".replace(",", " ") + ",00"
     else:
         s = f"{n:,}.00"
     return f"{cur} {s}" if lang in ("en", "ar") else f"{s} {cur}"
 
 
-def sample(rng: random.Random, rid: str, lang: str, family: str, *, eu_only=False, request_type=None,
-           missing_share=0.3, urgent_share=0.4) -> Req:
+def sample(
+    rng: random.Random,
+    rid: str,
+    lang: str,
+    family: str,
+    *,
+    eu_only=False,
+    request_type=None,
+    missing_share=0.3,
+    urgent_share=0.4,
+) -> Req:
     states = {k: v for k, v in world.STATES[lang].items() if v[3] or not eu_only}
     state = rng.choice(sorted(states))
     state_name, auth, city, _ = states[state]
@@ -119,8 +163,19 @@ def sample(rng: random.Random, rid: str, lang: str, family: str, *, eu_only=Fals
         full, sur, given, sex = world.person_name(rng, lang, used)
         dob = date(rng.randint(1955, 1995), rng.randint(1, 12), rng.randint(1, 28))
         addr_city = city if rng.random() < 0.6 else "Eastbridge"
-        return Person(full, sur, given, sex, role, dob, city, D["nat"][state], f"{rng.choice('ABCKMNPX')}{rng.randint(1000000, 9999999)}",
-                      f"{rng.randint(1, 140)} {rng.choice(['Harbour Road', 'Quay Street', 'Old Mill Road', 'Victoria Lane'])}, {addr_city}")
+        return Person(
+            full,
+            sur,
+            given,
+            sex,
+            role,
+            dob,
+            city,
+            D["nat"][state],
+            f"{rng.choice('ABCKMNPX')}{rng.randint(1000000, 9999999)}",
+            f"{rng.randint(1, 140)} {rng.choice(['Harbour Road', 'Quay Street', 'Old Mill Road', 'Victoria Lane'])}, {addr_city}",
+        )
+
     persons = []
     if rt == "extradition":
         persons.append(mk("sought"))
@@ -160,9 +215,15 @@ def sample(rng: random.Random, rid: str, lang: str, family: str, *, eu_only=Fals
     if NEEDS_ACCOUNT & set(meas):
         n_acc = max(n_acc, 1)
     for i in range(n_acc):
-        holder = persons[min(i, len(persons) - 1)].full if rng.random() < 0.5 else world.COMPANIES[lang][i % 4]
+        holder = (
+            persons[min(i, len(persons) - 1)].full if rng.random() < 0.5 else world.COMPANIES[lang][i % 4]
+        )
         if rng.random() < 0.7:
-            cc = rng.choice([state] * 2 + world.OFFSHORE) if state in world.IBAN_BBAN else rng.choice(world.OFFSHORE)
+            cc = (
+                rng.choice([state] * 2 + world.OFFSHORE)
+                if state in world.IBAN_BBAN
+                else rng.choice(world.OFFSHORE)
+            )
             lab = world.iban(rng, cc)
             printed = world.iban_paper(lab) if rng.random() < 0.8 else lab
         else:
@@ -191,21 +252,53 @@ def sample(rng: random.Random, rid: str, lang: str, family: str, *, eu_only=Fals
     if "reciprocity" in bases and len(bases) > 1 and rng.random() < 0.5:
         bases.discard("reciprocity")
     return Req(
-        id=rid, lang=lang, family=family, state=state, state_name=state_name, auth=auth, city=city, request_type=rt, proceeding_type=pt,
-        measures=meas, offences=offs, offence_words=offence_words, legal_basis=sorted(bases), persons=persons, accounts=accounts,
-        urgent=kind in ("deadline", "plain"), deadline=deadline, urgency_kind=kind, missing=missing, doc_date=doc_date,
-        case=f"{rng.randint(100, 9999)}/{rng.choice([2023, 2024, 2025])}", ref=f"{rng.choice(['MLA', 'INT', 'RH', 'CRI'])}-{rng.randint(1000, 9999)}/26",
-        amount=money(rng, lang), co=rng.choice(world.COMPANIES[lang]), office=rng.choice(D["offices"]), inst=rng.choice(D["insts"]),
-        signer=rng.choice(D["signer_names"]), title=rng.choice(D["signer"]),
+        id=rid,
+        lang=lang,
+        family=family,
+        state=state,
+        state_name=state_name,
+        auth=auth,
+        city=city,
+        request_type=rt,
+        proceeding_type=pt,
+        measures=meas,
+        offences=offs,
+        offence_words=offence_words,
+        legal_basis=sorted(bases),
+        persons=persons,
+        accounts=accounts,
+        urgent=kind in ("deadline", "plain"),
+        deadline=deadline,
+        urgency_kind=kind,
+        missing=missing,
+        doc_date=doc_date,
+        case=f"{rng.randint(100, 9999)}/{rng.choice([2023, 2024, 2025])}",
+        ref=f"{rng.choice(['MLA', 'INT', 'RH', 'CRI'])}-{rng.randint(1000, 9999)}/26",
+        amount=money(rng, lang),
+        co=rng.choice(world.COMPANIES[lang]),
+        office=rng.choice(D["offices"]),
+        inst=rng.choice(D["insts"]),
+        signer=rng.choice(D["signer_names"]),
+        title=rng.choice(D["signer"]),
     )
 
 
 # ---- content pieces ---------------------------------------------------------
 
+
 def join_list(lang, items):
     if len(items) == 1:
         return items[0]
-    conj = {"en": " and ", "fr": " et ", "es": " y ", "pt": " e ", "ru": " и ", "ar": " و", "de": " und ", "it": " e "}[lang]
+    conj = {
+        "en": " and ",
+        "fr": " et ",
+        "es": " y ",
+        "pt": " e ",
+        "ru": " и ",
+        "ar": " و",
+        "de": " und ",
+        "it": " e ",
+    }[lang]
     return ", ".join(items[:-1]) + conj + items[-1]
 
 
@@ -239,7 +332,9 @@ class Content:
         r = self.r
         proc = self.D["proc"][r.proceeding_type][0]
         sus = join_list(self.lang, [p.full for p in r.suspects]) if r.suspects else r.persons[0].full
-        return self.D["subject"].format(Auth=self.Auth, proc=proc, case=r.case, suspects=sus, offences=self.offences())
+        return self.D["subject"].format(
+            Auth=self.Auth, proc=proc, case=r.case, suspects=sus, offences=self.offences()
+        )
 
     def facts(self):
         r = self.r
@@ -247,10 +342,24 @@ class Content:
         s1 = r.suspects[0].full if r.suspects else r.persons[0].full
         d0 = date(r.doc_date.year - frng.randint(6, 10), frng.randint(1, 12), frng.randint(1, 28))
         d1 = date(r.doc_date.year - frng.randint(1, 3), frng.randint(1, 12), frng.randint(1, 28))
-        out = [self.D["facts"].format(s1=s1, office=r.office, inst=r.inst, d0=self.date(d0), d1=self.date(d1), co=r.co, amount=r.amount)]
+        out = [
+            self.D["facts"].format(
+                s1=s1,
+                office=r.office,
+                inst=r.inst,
+                d0=self.date(d0),
+                d1=self.date(d1),
+                co=r.co,
+                amount=r.amount,
+            )
+        ]
         for i, a in enumerate(r.accounts):
             d = date(r.doc_date.year - 2, 1 + (i * 4) % 12, 3 + i * 7)
-            out.append(self.D["transfer"].format(d=self.date(d), amount=money(frng, self.lang), a=a.printed, bank=a.bank, h=a.holder))
+            out.append(
+                self.D["transfer"].format(
+                    d=self.date(d), amount=money(frng, self.lang), a=a.printed, bank=a.bank, h=a.holder
+                )
+            )
         return " ".join(out)
 
     def offence_sentence(self):
@@ -262,10 +371,20 @@ class Content:
         sus = r.suspects or r.persons
         out = []
         for m in r.measures:
-            p = (wit[0] if wit and m in ("taking_evidence", "videoconference", "facilitate_appearance", "service_of_documents") else sus[0]).full
+            p = (
+                wit[0]
+                if wit
+                and m
+                in ("taking_evidence", "videoconference", "facilitate_appearance", "service_of_documents")
+                else sus[0]
+            ).full
             a = r.accounts[0].printed if r.accounts else ""
             bank = r.accounts[0].bank if r.accounts else world.BANKS[0]
-            out.append(self.D["meas"][m][0].format(p=p, a=a, bank=bank, co=r.co, amount=r.amount, city=r.city, state=r.state_name))
+            out.append(
+                self.D["meas"][m][0].format(
+                    p=p, a=a, bank=bank, co=r.co, amount=r.amount, city=r.city, state=r.state_name
+                )
+            )
         return out
 
     def ext_lines(self):
@@ -281,8 +400,10 @@ class Content:
         role = self.D["role"][p.role]
         if not full or "person_identity" in self.r.missing:
             return [f"{p.full} ({role})"]
-        return [f"{p.full} ({role})",
-                f"{f['dob']}: {self.date(p.dob)}; {f['pob']}: {p.pob}; {f['nat']}: {p.nat}; {f['passport']}: {p.passport}; {f['address']}: {p.address}"]
+        return [
+            f"{p.full} ({role})",
+            f"{f['dob']}: {self.date(p.dob)}; {f['pob']}: {p.pob}; {f['nat']}: {p.nat}; {f['passport']}: {p.passport}; {f['address']}: {p.address}",
+        ]
 
     def account_lines(self):
         f = self.D["f"]
@@ -323,15 +444,25 @@ class Content:
             out.append(("facts_summary", [self.facts()]))
         out.append(("offences", [self.offence_sentence()]))
         if r.request_type == "extradition":
-            out.append(("assistance_sought", self.ext_lines() + [f"{i}. {l}" for i, l in enumerate(self.measure_lines(), 1)]))
+            out.append(
+                (
+                    "assistance_sought",
+                    self.ext_lines() + [f"{i}. {l}" for i, l in enumerate(self.measure_lines(), 1)],
+                )
+            )
         elif "assistance_sought" not in r.missing:
-            out.append(("assistance_sought", [D["ask_intro"]] + [f"{i}. {l}" for i, l in enumerate(self.measure_lines(), 1)]))
+            out.append(
+                (
+                    "assistance_sought",
+                    [D["ask_intro"]] + [f"{i}. {l}" for i, l in enumerate(self.measure_lines(), 1)],
+                )
+            )
         pl = [D["persons_intro"]]
         for p in r.persons:
             pl += self.person_block(p)
         out.append(("person_identity", pl))
         if r.accounts:
-            out.append(("accounts", [D["accounts_intro"]] + self.account_lines()))
+            out.append(("accounts", [D["accounts_intro"], *self.account_lines()]))
         if "purpose" not in r.missing and r.request_type == "mla":
             out.append(("purpose", [self.purpose()]))
         u = self.urgency()

@@ -5,12 +5,13 @@ and the failure patterns seen in its predictions (DATA_DIR/<family>.pred.jsonl
 against DATA_DIR/<family>/manifest.jsonl): unticked options taken as evidence,
 negated urgency taken as urgency, elements reported missing that the request gives.
 """
+
 from __future__ import annotations
 
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from .lang import L
@@ -20,12 +21,29 @@ EMPTY = re.compile(r"(☐|□|\[ {1,2}\]|\( \))[ \t]*([^☐□☒☑■\[\(\n]+)
 
 def figures(ev: dict) -> dict:
     o = ev["overall"]
-    acc = lambda k: o[k]["accuracy"]
-    f1 = lambda k: o[k]["f1"]
-    return {"docs": o["throughput"]["documents"], "route_to": acc("route_to"), "proceeding_type": acc("proceeding_type"), "urgent": acc("urgent"),
-            "measures_f1": f1("measures"), "missing_f1": f1("missing_elements"), "missing_p": o["missing_elements"]["precision"],
-            "missing_r": o["missing_elements"]["recall"], "persons_f1": f1("persons"), "accounts_f1": f1("accounts"), "deadline": acc("deadline"),
-            "notify_f1": f1("notify"), "legal_basis_f1": f1("legal_basis"), "request_type": acc("request_type")}
+
+    def acc(k):
+        return o[k]["accuracy"]
+
+    def f1(k):
+        return o[k]["f1"]
+
+    return {
+        "docs": o["throughput"]["documents"],
+        "route_to": acc("route_to"),
+        "proceeding_type": acc("proceeding_type"),
+        "urgent": acc("urgent"),
+        "measures_f1": f1("measures"),
+        "missing_f1": f1("missing_elements"),
+        "missing_p": o["missing_elements"]["precision"],
+        "missing_r": o["missing_elements"]["recall"],
+        "persons_f1": f1("persons"),
+        "accounts_f1": f1("accounts"),
+        "deadline": acc("deadline"),
+        "notify_f1": f1("notify"),
+        "legal_basis_f1": f1("legal_basis"),
+        "request_type": acc("request_type"),
+    }
 
 
 def fmt(x):
@@ -33,7 +51,19 @@ def fmt(x):
 
 
 def table(rows: dict[str, dict]) -> str:
-    cols = ["docs", "route_to", "proceeding_type", "urgent", "measures_f1", "missing_f1", "missing_p", "missing_r", "persons_f1", "accounts_f1", "deadline"]
+    cols = [
+        "docs",
+        "route_to",
+        "proceeding_type",
+        "urgent",
+        "measures_f1",
+        "missing_f1",
+        "missing_p",
+        "missing_r",
+        "persons_f1",
+        "accounts_f1",
+        "deadline",
+    ]
     out = ["| corpus | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
     for name, f in rows.items():
         out.append(f"| {name} | " + " | ".join(str(f[c]) if c == "docs" else fmt(f[c]) for c in cols) + " |")
@@ -58,8 +88,14 @@ def patterns(manifest: Path, preds: Path) -> dict[str, list[str]]:
         D = L[lang]
         if p.get("proceeding_type") != m["proceeding_type"]:
             lab = D["proc"].get(p.get("proceeding_type") or "", ("", ""))[1].lower()
-            tag = "unticked box taken as the proceeding type" if lab and any(lab in u for u in un) or m.get("drawn_boxes") else "proceeding type"
-            out[tag].append(f"{p['id']} ({m['kind']}{', drawn boxes' if m.get('drawn_boxes') else ''}): true {m['proceeding_type']}, predicted {p.get('proceeding_type')}")
+            tag = (
+                "unticked box taken as the proceeding type"
+                if (lab and any(lab in u for u in un)) or m.get("drawn_boxes")
+                else "proceeding type"
+            )
+            out[tag].append(
+                f"{p['id']} ({m['kind']}{', drawn boxes' if m.get('drawn_boxes') else ''}): true {m['proceeding_type']}, predicted {p.get('proceeding_type')}"
+            )
         if p.get("urgent") is True and m["urgent"] is False:
             neg = [s for s in D["not_urgent"] if s in m["text"]]
             if re.search(r"(☒|☑|■|\[[xX✓]\]|\(x\))\s*" + re.escape(D["no"]) + r"\b", m["text"]):
@@ -68,14 +104,21 @@ def patterns(manifest: Path, preds: Path) -> dict[str, list[str]]:
                 neg.append(f"unticked '{D['fax']['urgent']}' box")
             if m.get("drawn_boxes"):
                 neg.append("drawn boxes")
-            out["negated urgency or an unticked urgency box taken as urgent" if neg else "urgent predicted, none stated"].append(
-                f"{p['id']} ({m['kind']}): {', '.join(neg) if neg else 'no urgency wording'}")
+            out[
+                "negated urgency or an unticked urgency box taken as urgent"
+                if neg
+                else "urgent predicted, none stated"
+            ].append(f"{p['id']} ({m['kind']}): {', '.join(neg) if neg else 'no urgency wording'}")
         if p.get("urgent") is False and m["urgent"] is True:
             out["urgency missed"].append(f"{p['id']} ({m['kind']}): deadline {m['deadline']}")
         fp = sorted(set(p.get("measures") or []) - set(m["measures"]))
         for x in fp:
             lab = D["meas"][x][1].lower()
-            tag = "unticked measure taken as sought" if any(lab in u for u in un) else "measure predicted, not sought"
+            tag = (
+                "unticked measure taken as sought"
+                if any(lab in u for u in un)
+                else "measure predicted, not sought"
+            )
             out[tag].append(f"{p['id']}: {x}")
         fn = sorted(set(m["measures"]) - set(p.get("measures") or []))
         for x in fn:
@@ -94,8 +137,12 @@ def patterns(manifest: Path, preds: Path) -> dict[str, list[str]]:
 def main(argv=None):
     argv = argv if argv is not None else sys.argv[1:]
     data = Path(argv[0])
-    fams = argv[1:] or sorted(p.name[:-len(".eval.json")] for p in data.glob("*.eval.json"))
-    rows = {f: figures(json.loads((data / f"{f}.eval.json").read_text())) for f in fams if (data / f"{f}.eval.json").exists()}
+    fams = argv[1:] or sorted(p.name[: -len(".eval.json")] for p in data.glob("*.eval.json"))
+    rows = {
+        f: figures(json.loads((data / f"{f}.eval.json").read_text()))
+        for f in fams
+        if (data / f"{f}.eval.json").exists()
+    }
     print(table(rows))
     for f in rows:
         man, pr = data / f / "manifest.jsonl", data / f"{f}.pred.jsonl"

@@ -5,6 +5,7 @@ It applies the rules to the TRUE labels of a request: the first rule whose
 an authority; no rule holding means the fallback. It does not import the
 service's classify/ package on purpose.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

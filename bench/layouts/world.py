@@ -1,4 +1,5 @@
 """States, authorities, names, banks, account numbers and dates, per language."""
+
 from __future__ import annotations
 
 import random
@@ -23,11 +24,31 @@ STATES = {
         "CI": ("la République de Côte d'Ivoire", "Pôle pénal économique et financier", "Abidjan", False),
     },
     "es": {
-        "ES": ("el Reino de España", "Fiscalía Especial contra la Corrupción y la Criminalidad Organizada", "Madrid", True),
-        "AR": ("la República Argentina", "Procuraduría de Investigaciones Administrativas", "Buenos Aires", False),
+        "ES": (
+            "el Reino de España",
+            "Fiscalía Especial contra la Corrupción y la Criminalidad Organizada",
+            "Madrid",
+            True,
+        ),
+        "AR": (
+            "la República Argentina",
+            "Procuraduría de Investigaciones Administrativas",
+            "Buenos Aires",
+            False,
+        ),
         "CO": ("la República de Colombia", "Fiscalía General de la Nación", "Bogotá", False),
-        "PE": ("la República del Perú", "Fiscalía Supraprovincial Especializada en Delitos de Corrupción de Funcionarios", "Lima", False),
-        "MX": ("los Estados Unidos Mexicanos", "Fiscalía Especializada en Combate a la Corrupción", "Ciudad de México", False),
+        "PE": (
+            "la República del Perú",
+            "Fiscalía Supraprovincial Especializada en Delitos de Corrupción de Funcionarios",
+            "Lima",
+            False,
+        ),
+        "MX": (
+            "los Estados Unidos Mexicanos",
+            "Fiscalía Especializada en Combate a la Corrupción",
+            "Ciudad de México",
+            False,
+        ),
     },
     "pt": {
         "PT": ("a República Portuguesa", "Departamento Central de Investigação e Ação Penal", "Lisboa", True),
@@ -37,7 +58,12 @@ STATES = {
     },
     "ru": {
         "RU": ("Российская Федерация", "Генеральная прокуратура Российской Федерации", "Москва", False),
-        "KZ": ("Республика Казахстан", "Агентство Республики Казахстан по противодействию коррупции", "Астана", False),
+        "KZ": (
+            "Республика Казахстан",
+            "Агентство Республики Казахстан по противодействию коррупции",
+            "Астана",
+            False,
+        ),
         "BY": ("Республика Беларусь", "Генеральная прокуратура Республики Беларусь", "Минск", False),
         "KG": ("Кыргызская Республика", "Генеральная прокуратура Кыргызской Республики", "Бишкек", False),
     },
@@ -49,72 +75,287 @@ STATES = {
         "MA": ("المملكة المغربية", "رئاسة النيابة العامة", "الرباط", False),
     },
     "de": {
-        "DE": ("die Bundesrepublik Deutschland", "Staatsanwaltschaft Frankfurt am Main", "Frankfurt am Main", True),
-        "AT": ("die Republik Österreich", "Zentrale Staatsanwaltschaft zur Verfolgung von Wirtschaftsstrafsachen und Korruption", "Wien", True),
+        "DE": (
+            "die Bundesrepublik Deutschland",
+            "Staatsanwaltschaft Frankfurt am Main",
+            "Frankfurt am Main",
+            True,
+        ),
+        "AT": (
+            "die Republik Österreich",
+            "Zentrale Staatsanwaltschaft zur Verfolgung von Wirtschaftsstrafsachen und Korruption",
+            "Wien",
+            True,
+        ),
         "CH": ("die Schweizerische Eidgenossenschaft", "Bundesanwaltschaft", "Bern", False),
         "LI": ("das Fürstentum Liechtenstein", "Fürstliche Staatsanwaltschaft", "Vaduz", False),
     },
     "it": {
-        "IT": ("la Repubblica Italiana", "Procura della Repubblica presso il Tribunale di Milano", "Milano", True),
-        "SM": ("la Repubblica di San Marino", "Tribunale Unico della Repubblica di San Marino", "San Marino", False),
+        "IT": (
+            "la Repubblica Italiana",
+            "Procura della Repubblica presso il Tribunale di Milano",
+            "Milano",
+            True,
+        ),
+        "SM": (
+            "la Repubblica di San Marino",
+            "Tribunale Unico della Repubblica di San Marino",
+            "San Marino",
+            False,
+        ),
     },
 }
 
 # person names per language: (given names, surnames); written as the language writes them
 NAMES = {
-    "en": (["Declan", "Siobhan", "Aoife", "Ciarán", "Joseph", "Grace", "Chinedu", "Amaka", "Wanjiru", "Kipchoge", "Margaret", "Daniel"],
-           ["O'SULLIVAN", "BRENNAN", "GALEA", "CAMILLERI", "OKAFOR", "ADEYEMI", "KAMAU", "OTIENO", "HARGREAVES", "DOYLE"]),
-    "fr": (["Jean-Luc", "Sylvie", "Mamadou", "Aminata", "Olivier", "Nathalie", "Koffi", "Thierry", "Isabelle", "Moussa"],
-           ["LEFEBVRE", "DIALLO", "NDIAYE", "KOUASSI", "MARCHAND", "VAN DAMME", "SCHMIT", "TRAORÉ", "GIRARD", "PEETERS"]),
-    "es": (["María José", "Juan Carlos", "Alejandro", "Lucía", "Fernando", "Ana Belén", "Jorge Luis", "Verónica", "Rodrigo"],
-           ["GARCÍA LÓPEZ", "FERNÁNDEZ RUIZ", "QUISPE MAMANI", "RODRÍGUEZ PEÑA", "MARTÍN SOTO", "HERNÁNDEZ VEGA", "CASTRO IBÁÑEZ"]),
-    "pt": (["João Paulo", "Maria da Conceição", "António", "Luísa", "Rui", "Fernanda", "Manuel", "Teresa", "Edson", "Adelino"],
-           ["SILVA PEREIRA", "SANTOS", "COSTA MONTEIRO", "FERREIRA", "MACHAVA", "DOS SANTOS", "OLIVEIRA", "CUMBE"]),
-    "ar": (["محمد", "أحمد", "خالد", "يوسف", "سامي", "عمر", "فاطمة", "ليلى", "حسن", "طارق"],
-           ["عبد الله الحسيني", "إبراهيم النجار", "سعيد العبيدي", "محمود الخطيب", "علي الزعبي", "حسين الشمري", "مصطفى المصري"]),
-    "de": (["Thomas", "Sabine", "Markus", "Andrea", "Stefan", "Claudia", "Jürgen", "Katharina", "Florian", "Ursula"],
-           ["MÜLLER", "HUBER", "WAGNER", "GRUBER", "SCHNEIDER", "BRANDSTÄTTER", "KELLER", "FRITSCHE", "BAUMGARTNER"]),
-    "it": (["Giuseppe", "Francesca", "Alessandro", "Chiara", "Marco", "Giovanna", "Luca", "Paola", "Davide"],
-           ["ROSSI", "ESPOSITO", "BIANCHI", "COLOMBO", "RICCI", "DE LUCA", "MARINO", "GALLO", "FONTANA"]),
+    "en": (
+        [
+            "Declan",
+            "Siobhan",
+            "Aoife",
+            "Ciarán",
+            "Joseph",
+            "Grace",
+            "Chinedu",
+            "Amaka",
+            "Wanjiru",
+            "Kipchoge",
+            "Margaret",
+            "Daniel",
+        ],
+        [
+            "O'SULLIVAN",
+            "BRENNAN",
+            "GALEA",
+            "CAMILLERI",
+            "OKAFOR",
+            "ADEYEMI",
+            "KAMAU",
+            "OTIENO",
+            "HARGREAVES",
+            "DOYLE",
+        ],
+    ),
+    "fr": (
+        [
+            "Jean-Luc",
+            "Sylvie",
+            "Mamadou",
+            "Aminata",
+            "Olivier",
+            "Nathalie",
+            "Koffi",
+            "Thierry",
+            "Isabelle",
+            "Moussa",
+        ],
+        [
+            "LEFEBVRE",
+            "DIALLO",
+            "NDIAYE",
+            "KOUASSI",
+            "MARCHAND",
+            "VAN DAMME",
+            "SCHMIT",
+            "TRAORÉ",
+            "GIRARD",
+            "PEETERS",
+        ],
+    ),
+    "es": (
+        [
+            "María José",
+            "Juan Carlos",
+            "Alejandro",
+            "Lucía",
+            "Fernando",
+            "Ana Belén",
+            "Jorge Luis",
+            "Verónica",
+            "Rodrigo",
+        ],
+        [
+            "GARCÍA LÓPEZ",
+            "FERNÁNDEZ RUIZ",
+            "QUISPE MAMANI",
+            "RODRÍGUEZ PEÑA",
+            "MARTÍN SOTO",
+            "HERNÁNDEZ VEGA",
+            "CASTRO IBÁÑEZ",
+        ],
+    ),
+    "pt": (
+        [
+            "João Paulo",
+            "Maria da Conceição",
+            "António",
+            "Luísa",
+            "Rui",
+            "Fernanda",
+            "Manuel",
+            "Teresa",
+            "Edson",
+            "Adelino",
+        ],
+        [
+            "SILVA PEREIRA",
+            "SANTOS",
+            "COSTA MONTEIRO",
+            "FERREIRA",
+            "MACHAVA",
+            "DOS SANTOS",
+            "OLIVEIRA",
+            "CUMBE",
+        ],
+    ),
+    "ar": (
+        ["محمد", "أحمد", "خالد", "يوسف", "سامي", "عمر", "فاطمة", "ليلى", "حسن", "طارق"],
+        [
+            "عبد الله الحسيني",
+            "إبراهيم النجار",
+            "سعيد العبيدي",
+            "محمود الخطيب",
+            "علي الزعبي",
+            "حسين الشمري",
+            "مصطفى المصري",
+        ],
+    ),
+    "de": (
+        [
+            "Thomas",
+            "Sabine",
+            "Markus",
+            "Andrea",
+            "Stefan",
+            "Claudia",
+            "Jürgen",
+            "Katharina",
+            "Florian",
+            "Ursula",
+        ],
+        [
+            "MÜLLER",
+            "HUBER",
+            "WAGNER",
+            "GRUBER",
+            "SCHNEIDER",
+            "BRANDSTÄTTER",
+            "KELLER",
+            "FRITSCHE",
+            "BAUMGARTNER",
+        ],
+    ),
+    "it": (
+        ["Giuseppe", "Francesca", "Alessandro", "Chiara", "Marco", "Giovanna", "Luca", "Paola", "Davide"],
+        ["ROSSI", "ESPOSITO", "BIANCHI", "COLOMBO", "RICCI", "DE LUCA", "MARINO", "GALLO", "FONTANA"],
+    ),
 }
 # Russian names are Фамилия Имя Отчество with gender agreement
-RU_MALE = (["Алексей", "Дмитрий", "Сергей", "Игорь", "Нурлан", "Азамат"], ["Андреевич", "Викторович", "Петрович", "Серикович"],
-           ["Соколов", "Кузнецов", "Морозов", "Волков", "Беляев", "Ахметов"])
-RU_FEMALE = (["Елена", "Ольга", "Айгерим", "Наталья", "Татьяна"], ["Андреевна", "Викторовна", "Петровна", "Сериковна"],
-             ["Соколова", "Кузнецова", "Морозова", "Волкова", "Беляева", "Ахметова"])
+RU_MALE = (
+    ["Алексей", "Дмитрий", "Сергей", "Игорь", "Нурлан", "Азамат"],
+    ["Андреевич", "Викторович", "Петрович", "Серикович"],
+    ["Соколов", "Кузнецов", "Морозов", "Волков", "Беляев", "Ахметов"],
+)
+RU_FEMALE = (
+    ["Елена", "Ольга", "Айгерим", "Наталья", "Татьяна"],
+    ["Андреевна", "Викторовна", "Петровна", "Сериковна"],
+    ["Соколова", "Кузнецова", "Морозова", "Волкова", "Беляева", "Ахметова"],
+)
 
 COMPANIES = {
-    "en": ["Harbourview Holdings Ltd", "Kestrel Engineering Ltd", "Blue Lagoon Trading Ltd", "Savannah Infrastructure Partners Ltd"],
-    "fr": ["Société Atlantique de Travaux SA", "Sahel Équipements SARL", "Groupe Lumière Immobilier SAS", "Ivoire Négoce SA"],
-    "es": ["Constructora Andina S.A.", "Inversiones del Pacífico S.L.", "Servicios Integrales Omega S.A. de C.V.", "Grupo Cóndor S.A."],
-    "pt": ["Construtora Atlântico, Lda.", "Tropical Engenharia S.A.", "Kwanza Logística, Lda.", "Serra Verde Participações Ltda."],
+    "en": [
+        "Harbourview Holdings Ltd",
+        "Kestrel Engineering Ltd",
+        "Blue Lagoon Trading Ltd",
+        "Savannah Infrastructure Partners Ltd",
+    ],
+    "fr": [
+        "Société Atlantique de Travaux SA",
+        "Sahel Équipements SARL",
+        "Groupe Lumière Immobilier SAS",
+        "Ivoire Négoce SA",
+    ],
+    "es": [
+        "Constructora Andina S.A.",
+        "Inversiones del Pacífico S.L.",
+        "Servicios Integrales Omega S.A. de C.V.",
+        "Grupo Cóndor S.A.",
+    ],
+    "pt": [
+        "Construtora Atlântico, Lda.",
+        "Tropical Engenharia S.A.",
+        "Kwanza Logística, Lda.",
+        "Serra Verde Participações Ltda.",
+    ],
     "ru": ["ООО «СтройИнвест»", "АО «ТрансЛогистик»", "ТОО «Казмунайсервис-Капитал»", "ООО «Восток-Ресурс»"],
-    "ar": ["شركة النخبة للمقاولات", "شركة الأفق للتجارة العامة", "مجموعة الرافدين للاستثمار", "شركة الواحة للإنشاءات"],
+    "ar": [
+        "شركة النخبة للمقاولات",
+        "شركة الأفق للتجارة العامة",
+        "مجموعة الرافدين للاستثمار",
+        "شركة الواحة للإنشاءات",
+    ],
     "de": ["Alpen Bau GmbH", "Rheintal Consulting AG", "Nordstern Handels GmbH", "Donau Infrastruktur GmbH"],
-    "it": ["Edilnord S.p.A.", "Adriatica Servizi S.r.l.", "Consorzio Lombardo Appalti S.c.a.r.l.", "Tirreno Costruzioni S.r.l."],
+    "it": [
+        "Edilnord S.p.A.",
+        "Adriatica Servizi S.r.l.",
+        "Consorzio Lombardo Appalti S.c.a.r.l.",
+        "Tirreno Costruzioni S.r.l.",
+    ],
 }
 # banks of the Reference State (fictional) where the accounts are held
-BANKS = ["Lindmark National Bank", "Eastbridge Savings Bank", "Valmont Private Bank", "Reference Commercial Bank"]
+BANKS = [
+    "Lindmark National Bank",
+    "Eastbridge Savings Bank",
+    "Valmont Private Bank",
+    "Reference Commercial Bank",
+]
 
 # IBAN structure per country: BBAN pattern, n = digit, a = upper letter, c = alphanumeric
 IBAN_BBAN = {
-    "IE": "aaaannnnnnnnnnnnnn", "MT": "aaaannnnncccccccccccccccccc", "CY": "nnnnnnnncccccccccccccccc",
-    "GB": "aaaannnnnnnnnnnnnn", "FR": "nnnnnnnnnnnnnnnnnnnnnnn", "BE": "nnnnnnnnnnnn", "LU": "nnnccccccccccccc",
-    "SN": "annnnnnnnnnnnnnnnnnnnnnnn", "CI": "annnnnnnnnnnnnnnnnnnnnnnn", "ES": "nnnnnnnnnnnnnnnnnnnn",
-    "PT": "nnnnnnnnnnnnnnnnnnnnn", "BR": "nnnnnnnnnnnnnnnnnnnnnnnac", "AO": "nnnnnnnnnnnnnnnnnnnnn",
-    "MZ": "nnnnnnnnnnnnnnnnnnnnn", "KZ": "nnnccccccccccccc", "BY": "ccccnnnnccccccccccccccccc", "EG": "nnnnnnnnnnnnnnnnnnnnnnnnn",
-    "JO": "aaaannnnccccccccccccccccccc"[:26], "IQ": "aaaannnnnnnnnnnnnnn", "AE": "nnnnnnnnnnnnnnnnnnn",
-    "DE": "nnnnnnnnnnnnnnnnnn", "AT": "nnnnnnnnnnnnnnnn", "CH": "nnnnnccccccccccccc"[:17], "LI": "nnnnnccccccccccccc"[:17],
-    "IT": "annnnnnnnnncccccccccccc", "SM": "annnnnnnnnncccccccccccc", "VG": "aaaannnnnnnnnnnnnnnn",
-    "SC": "aaaannnnnnnnnnnnnnnnnnnnaaa", "MU": "aaaannnnnnnnnnnnnnnnnnnnaaa", "LT": "nnnnnnnnnnnnnnnn",
+    "IE": "aaaannnnnnnnnnnnnn",
+    "MT": "aaaannnnncccccccccccccccccc",
+    "CY": "nnnnnnnncccccccccccccccc",
+    "GB": "aaaannnnnnnnnnnnnn",
+    "FR": "nnnnnnnnnnnnnnnnnnnnnnn",
+    "BE": "nnnnnnnnnnnn",
+    "LU": "nnnccccccccccccc",
+    "SN": "annnnnnnnnnnnnnnnnnnnnnnn",
+    "CI": "annnnnnnnnnnnnnnnnnnnnnnn",
+    "ES": "nnnnnnnnnnnnnnnnnnnn",
+    "PT": "nnnnnnnnnnnnnnnnnnnnn",
+    "BR": "nnnnnnnnnnnnnnnnnnnnnnnac",
+    "AO": "nnnnnnnnnnnnnnnnnnnnn",
+    "MZ": "nnnnnnnnnnnnnnnnnnnnn",
+    "KZ": "nnnccccccccccccc",
+    "BY": "ccccnnnnccccccccccccccccc",
+    "EG": "nnnnnnnnnnnnnnnnnnnnnnnnn",
+    "JO": "aaaannnnccccccccccccccccccc"[:26],
+    "IQ": "aaaannnnnnnnnnnnnnn",
+    "AE": "nnnnnnnnnnnnnnnnnnn",
+    "DE": "nnnnnnnnnnnnnnnnnn",
+    "AT": "nnnnnnnnnnnnnnnn",
+    "CH": "nnnnnccccccccccccc"[:17],
+    "LI": "nnnnnccccccccccccc"[:17],
+    "IT": "annnnnnnnnncccccccccccc",
+    "SM": "annnnnnnnnncccccccccccc",
+    "VG": "aaaannnnnnnnnnnnnnnn",
+    "SC": "aaaannnnnnnnnnnnnnnnnnnnaaa",
+    "MU": "aaaannnnnnnnnnnnnnnnnnnnaaa",
+    "LT": "nnnnnnnnnnnnnnnn",
 }
 OFFSHORE = ["VG", "SC", "MU", "CY", "LU", "CH", "LI", "AE"]
 
 
 def iban(rng: random.Random, cc: str) -> str:
     pat = IBAN_BBAN[cc]
-    bban = "".join(rng.choice(string.digits) if p == "n" else rng.choice(string.ascii_uppercase) if p == "a"
-                   else rng.choice(string.digits + string.ascii_uppercase) for p in pat)
+    bban = "".join(
+        rng.choice(string.digits)
+        if p == "n"
+        else rng.choice(string.ascii_uppercase)
+        if p == "a"
+        else rng.choice(string.digits + string.ascii_uppercase)
+        for p in pat
+    )
     num = "".join(str(int(ch, 36)) for ch in bban + cc + "00")
     check = 98 - int(num) % 97
     return f"{cc}{check:02d}{bban}"
@@ -127,12 +368,15 @@ def iban_valid(s: str) -> bool:
 
 
 def iban_paper(s: str) -> str:
-    return " ".join(s[i:i + 4] for i in range(0, len(s), 4))
+    return " ".join(s[i : i + 4] for i in range(0, len(s), 4))
 
 
 def national_account(rng: random.Random, cc: str) -> tuple[str, str]:
     """(as printed, label) for a national account number of the requesting state or the Reference State."""
-    d = lambda n: "".join(rng.choice(string.digits) for _ in range(n))
+
+    def d(n):
+        return "".join(rng.choice(string.digits) for _ in range(n))
+
     if cc == "RU":
         s = "40817810" + d(12)
         return s, s
@@ -163,15 +407,132 @@ def national_account(rng: random.Random, cc: str) -> tuple[str, str]:
 
 
 MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split(),
-    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
-    "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر".split(),
-    "ar_levant": "كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول".split("|"),
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "pt": [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    "ru": [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    "ar": [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+    "ar_levant": [
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
+    ],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    "it": [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
 }
 
 
@@ -187,7 +548,11 @@ def fmt_date(d: date, lang: str, style: int = 0, state: str = "") -> str:
             return f"{d.day:02d}/{d.month:02d}/{d.year}"
         return f"{d.day:02d}/{d.month:02d}/{d.year}"
     if lang == "en":
-        return f"{d.day} {m} {d.year}" if style == 0 else f"{d.day}{'th' if 4 <= d.day <= 20 or d.day % 10 > 3 or d.day % 10 == 0 else ['st', 'nd', 'rd'][d.day % 10 - 1]} {m} {d.year}"
+        return (
+            f"{d.day} {m} {d.year}"
+            if style == 0
+            else f"{d.day}{'th' if 4 <= d.day <= 20 or d.day % 10 > 3 or d.day % 10 == 0 else ['st', 'nd', 'rd'][d.day % 10 - 1]} {m} {d.year}"
+        )
     if lang == "fr":
         day = "1er" if d.day == 1 else str(d.day)
         return f"{day} {m} {d.year}"
@@ -221,7 +586,12 @@ def person_name(rng: random.Random, lang: str, used: set) -> tuple[str, str, str
             res = (f"{given} {sur}", sur, given, sex)
         else:
             given, sur = rng.choice(NAMES[lang][0]), rng.choice(NAMES[lang][1])
-            sex = "F" if given.rstrip().endswith(("a", "e", "ie", "Grace", "Lucía", "Teresa")) and given not in ("Moussa", "Mamadou", "Jorge Luis", "Giuseppe", "Davide", "Luca", "Koffi") else "M"
+            sex = (
+                "F"
+                if given.rstrip().endswith(("a", "e", "ie", "Grace", "Lucía", "Teresa"))
+                and given not in ("Moussa", "Mamadou", "Jorge Luis", "Giuseppe", "Davide", "Luca", "Koffi")
+                else "M"
+            )
             res = (f"{given} {sur}", sur, given, sex)
         if res[0] not in used:
             used.add(res[0])

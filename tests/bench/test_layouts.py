@@ -1,5 +1,6 @@
 """The layouts generator (bench/layouts): labels that follow the reference rules, text that
 is the document's, determinism, and the hand-written requests."""
+
 from __future__ import annotations
 
 import json
@@ -36,11 +37,44 @@ def test_routing_evaluator_agrees_with_dev_labels():
 
 def test_routing_rules_in_order():
     d = routing.load()
-    assert routing.route({"request_type": "extradition", "proceeding_type": "civil", "measures": ["freezing"]}, d)[0] == "extradition_unit"
-    assert routing.route({"request_type": "mla", "proceeding_type": "administrative", "measures": ["freezing"]}, d)[0] == "civil_authority"
-    assert routing.route({"request_type": "mla", "proceeding_type": "criminal", "measures": ["videoconference", "service_of_documents"]}, d)[0] == "courts"
-    assert routing.route({"request_type": "mla", "proceeding_type": "criminal", "measures": ["videoconference", "taking_evidence"]}, d)[0] == "prosecutor_general"
-    assert routing.route({"request_type": "mla", "proceeding_type": "criminal", "measures": []}, d)[0] == "central_authority"
+    assert (
+        routing.route(
+            {"request_type": "extradition", "proceeding_type": "civil", "measures": ["freezing"]}, d
+        )[0]
+        == "extradition_unit"
+    )
+    assert (
+        routing.route(
+            {"request_type": "mla", "proceeding_type": "administrative", "measures": ["freezing"]}, d
+        )[0]
+        == "civil_authority"
+    )
+    assert (
+        routing.route(
+            {
+                "request_type": "mla",
+                "proceeding_type": "criminal",
+                "measures": ["videoconference", "service_of_documents"],
+            },
+            d,
+        )[0]
+        == "courts"
+    )
+    assert (
+        routing.route(
+            {
+                "request_type": "mla",
+                "proceeding_type": "criminal",
+                "measures": ["videoconference", "taking_evidence"],
+            },
+            d,
+        )[0]
+        == "prosecutor_general"
+    )
+    assert (
+        routing.route({"request_type": "mla", "proceeding_type": "criminal", "measures": []}, d)[0]
+        == "central_authority"
+    )
     assert routing.route({"offences": ["art23"]}, d)[1] == []
     assert routing.route({"offences": ["art23", "art19"]}, d)[1] == ["anti_corruption_agency"]
 
@@ -50,7 +84,8 @@ def test_ibans_have_valid_check_digits(cc):
     rng = random.Random(cc)
     for _ in range(20):
         s = world.iban(rng, cc)
-        assert world.iban_valid(s) and s.startswith(cc)
+        assert world.iban_valid(s)
+        assert s.startswith(cc)
         assert not world.iban_valid(s[:2] + f"{(int(s[2:4]) + 1) % 100:02d}" + s[4:])
 
 
@@ -64,7 +99,7 @@ def test_each_family_states_its_labels(family):
         req = sample(rng, f"{family}-{lang}", lang, family, **kw)
         if family == "translation":
             req.translated_to = "en" if lang != "en" else "fr"
-        pdf, text = render_pdf(RENDER[family](req, rng))
+        _pdf, text = render_pdf(RENDER[family](req, rng))
         lab = req.labels()
         for name in lab["persons"]:
             assert name in text, (family, lang, name)
@@ -72,11 +107,14 @@ def test_each_family_states_its_labels(family):
             assert acc in text.replace(" ", ""), (family, lang, acc)
         if lab["deadline"]:
             assert lab["urgent"]
-        assert ("acceptable_language" in lab["missing_elements"]) == (lang not in ("en", "fr", "es") and family != "translation")
+        assert ("acceptable_language" in lab["missing_elements"]) == (
+            lang not in ("en", "fr", "es") and family != "translation"
+        )
 
 
 def test_text_layer_is_the_text():
     import pypdfium2 as pdfium
+
     rng = random.Random(5)
     req = sample(rng, "x", "fr", "model_form")
     pdf, text = render_pdf(RENDER["model_form"](req, rng))
@@ -91,19 +129,23 @@ def test_unticked_boxes_are_printed_for_other_proceedings():
     req = sample(rng, "x", "es", "model_form")
     req.proceeding_type = "criminal"
     _, text = render_pdf(RENDER["model_form"](req, rng))
-    assert "procedimiento civil" in text and "procedimiento administrativo" in text
+    assert "procedimiento civil" in text
+    assert "procedimiento administrativo" in text
 
 
 def test_drawn_boxes_leave_no_glyph_and_show_their_state():
     d = Document()
     d.add(Text("Urgency"), Boxes("", [("Yes", "empty"), ("No", "filled")], drawn=True))
     pdf, text = render_pdf(d)
-    assert "☐" not in text and "[" not in text and "Yes   No" in text
+    assert "☐" not in text
+    assert "[" not in text
+    assert "Yes   No" in text
     img = rasterize(pdf, 100)[0]
     # the filled box is darker than the empty one
     import numpy as np
+
     a = np.asarray(img)
-    row = a[int(18 / 25.4 * 100): int(40 / 25.4 * 100)]
+    row = a[int(18 / 25.4 * 100) : int(40 / 25.4 * 100)]
     assert (row < 128).sum() > 50
 
 
@@ -113,8 +155,26 @@ def test_generation_is_deterministic(tmp_path):
     generate(b, ["note_verbale"], {"de"}, 1, 3, 0.0)
     assert (a / "manifest.jsonl").read_text() == (b / "manifest.jsonl").read_text()
     row = json.loads((a / "manifest.jsonl").read_text())
-    for k in ("id", "file", "kind", "language", "request_type", "proceeding_type", "measures", "offences", "legal_basis",
-              "requesting_state", "persons", "accounts", "urgent", "deadline", "missing_elements", "route_to", "notify", "text"):
+    for k in (
+        "id",
+        "file",
+        "kind",
+        "language",
+        "request_type",
+        "proceeding_type",
+        "measures",
+        "offences",
+        "legal_basis",
+        "requesting_state",
+        "persons",
+        "accounts",
+        "urgent",
+        "deadline",
+        "missing_elements",
+        "route_to",
+        "notify",
+        "text",
+    ):
         assert k in row
 
 
@@ -128,5 +188,7 @@ def test_handwritten_labels_are_in_the_text(path):
         if acc[:2].isalpha():
             assert world.iban_valid(acc), acc
     assert h["language"] in ("en", "fr", "es", "pt", "ru", "ar", "de", "it")
-    assert ("acceptable_language" in h["missing_elements"]) == (h["language"] not in ("en", "fr", "es") and h.get("family") != "translation")
+    assert ("acceptable_language" in h["missing_elements"]) == (
+        h["language"] not in ("en", "fr", "es") and h.get("family") != "translation"
+    )
     assert not h["deadline"] or h["urgent"]

@@ -118,6 +118,40 @@ class Word(Record):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class Span(Record):
+    """A stretch of text on one page: character offsets into that page's text."""
+
+    page: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class BoxState(StrEnum):
+    """The state of a tick box: an option that is not ticked is evidence against, never for."""
+
+    TICKED = "ticked"
+    UNTICKED = "unticked"
+    UNKNOWN = "unknown"
+
+
+class DrawnBox(Record):
+    """A tick box found on a page image (a scan), in page-image pixels, with its state.
+
+    ``word`` is the index in the page's ``words`` of the first word of the option the box
+    stands before (``None`` when no word is beside it).
+    """
+
+    left: int
+    top: int
+    width: int
+    height: int
+    state: BoxState
+    ink: float = Field(ge=0.0, le=1.0)
+    """Share of dark pixels inside the box (its border excluded)."""
+    word: int | None = None
+
+
 class PageText(Record):
     """The text of one page. ``number`` counts from 1."""
 
@@ -130,8 +164,52 @@ class PageText(Record):
     height: int = 0
     words: tuple[Word, ...] = ()
     issues: tuple[Issue, ...] = ()
+    boxes: tuple[DrawnBox, ...] = ()
+    """Tick boxes drawn on the page image (OCR pages only; printed glyphs are read from the text)."""
     rotation: int = Field(default=0, ge=0, lt=360)
     """Degrees the page image was turned clockwise before OCR (its word boxes are of the turned page)."""
+
+
+class TickBox(Record):
+    """One option of a form with its box: the option's words and whether it is ticked.
+
+    ``span`` covers the option's label (not the box); ``question`` is the label or heading the
+    option answers ("Type of proceedings", "Urgent"), empty when none is found. ``method``:
+    ``glyph`` (a printed ☐ ☒ [X] ...) or ``image`` (a box drawn on a scan).
+    """
+
+    span: Span
+    state: BoxState
+    method: str
+    question: str = ""
+
+
+class FormField(Record):
+    """A label-value field ("Name: ...", "Nom :", "Фамилия:", "الاسم:")."""
+
+    label: Span
+    value: Span
+
+
+class SectionHeading(Record):
+    """A heading of a part of the request, numbered ("3.", "B.", "(e)", "III") or not."""
+
+    span: Span
+    number: str = ""
+
+
+class DocumentStructure(Record):
+    """The parts of a request recovered from its text and word boxes (extract/structure.py)."""
+
+    headings: tuple[SectionHeading, ...] = ()
+    fields: tuple[FormField, ...] = ()
+    boxes: tuple[TickBox, ...] = ()
+
+    def unticked(self) -> tuple[TickBox, ...]:
+        return tuple(box for box in self.boxes if box.state == BoxState.UNTICKED)
+
+    def ticked(self) -> tuple[TickBox, ...]:
+        return tuple(box for box in self.boxes if box.state == BoxState.TICKED)
 
 
 class DocumentText(Record):
@@ -141,6 +219,7 @@ class DocumentText(Record):
     language: str | None = None
     language_confidence: float = 0.0
     issues: tuple[Issue, ...] = ()
+    structure: DocumentStructure = DocumentStructure()
 
     @property
     def text(self) -> str:
@@ -165,15 +244,6 @@ class EntityKind(StrEnum):
     AUTHORITY = "authority"
     ORGANISATION = "organisation"
     CASE_REFERENCE = "case_reference"
-
-
-class Span(Record):
-    """A stretch of text on one page: character offsets into that page's text."""
-
-    page: int = Field(ge=1)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
 
 
 class Entity(Record):

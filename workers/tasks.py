@@ -70,10 +70,10 @@ def register_tasks(app: Celery, context: WorkerContext) -> None:
     )
     def process_document(self: Task, number: str) -> None:
         log.info("processing %s (attempt %d)", number, self.request.retries + 1)
-        started = start_registration(number, context)
+        started = start_registration(number, context, task=str(self.request.id))
         if started.jobs:
             sender.enqueue_pages(started.jobs)
-        elif started.status == Status.ROUTED:
+        elif started.recorded is not None and started.status == Status.ROUTED:
             sender.enqueue_delivery(number)
 
     @app.task(  # type: ignore[untyped-decorator]

@@ -90,6 +90,7 @@ def claim_processing(
         if holder not in (None, task) and since is not None and since > at - timedelta(seconds=stale_after):
             return Claim(ClaimState.BUSY, row.analyses_wanted, holder)
         row.claim_task, row.claimed_at = task, at
+        row.queued_at = None  # taken from the queue: nothing of it waits there any more
         if row.status not in ANALYSED:
             _move(session, row, Status.PROCESSING, None, at)
         return Claim(ClaimState.CLAIMED, row.analyses_wanted, task)

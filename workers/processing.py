@@ -33,7 +33,7 @@ from storage.processing import (
     record_failure,
     release_claim,
 )
-from storage.registry import get_request
+from storage.registry import get_request, set_status
 from workers.context import WorkerContext
 from workers.metrics import record_analysis as count_analysis
 from workers.page_jobs import PageJob, run_document, start_pages
@@ -102,6 +102,8 @@ def finish_registration(number: str, run: str, context: WorkerContext) -> Status
         log.info("%s: run %s is no longer current, nothing to finish", number, run)
         return None
     text, generation = document
+    if get_request(context.db, number).registration.status == Status.REGISTERED:
+        set_status(context.db, number, Status.PROCESSING)  # a retry after "waiting to be retried"
     return _outcome(number, context, generation, None, lambda: analyse_text(text, context.engines)).status
 
 
@@ -143,8 +145,8 @@ def _outcome(
         log.warning("%s failed: %s", number, error)
         return Started(record_failure(db, number, str(error), generation=generation))
     except TransientError:
-        if task is not None:
-            release_claim(db, number, task=task, reason="waiting to be retried")
+        # The finish (no task of its own) keeps the claim of the document's task.
+        release_claim(db, number, task=task or "", reason="waiting to be retried")
         raise
     except Exception as error:
         log.exception("%s failed with an internal error", number)

@@ -187,13 +187,18 @@ def request_analysis(db: Database, number: str, *, actor: str, now: datetime | N
         return row.analyses_wanted
 
 
-def mark_queued(db: Database, numbers: list[str], *, now: datetime | None = None) -> None:
-    """Record that a processing task of each of ``numbers`` was just queued."""
+def mark_queued(
+    db: Database, numbers: list[str], *, taken: bool = False, now: datetime | None = None
+) -> None:
+    """Record that a processing task of each of ``numbers`` was just queued, or (``taken``)
+    that a worker just took it from the queue: nothing of it waits there any more."""
     if not numbers:
         return
     with db.session(write=True) as session:
         session.execute(
-            update(RegistrationRow).where(RegistrationRow.number.in_(numbers)).values(queued_at=_utc(now))
+            update(RegistrationRow)
+            .where(RegistrationRow.number.in_(numbers))
+            .values(queued_at=None if taken else _utc(now))
         )
 
 

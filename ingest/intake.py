@@ -33,6 +33,7 @@ from rogatory.settings import Settings
 from rogatory.sources import SourceFile
 from storage.database import Database
 from storage.objects import ObjectStore
+from storage.processing import mark_queued
 from storage.registry import record_rejection, register, registration_of
 
 logger = logging.getLogger(__name__)
@@ -249,6 +250,7 @@ def _enqueue(result: IntakeResult, context: IntakeContext) -> None:
         return
     try:
         context.enqueue(result.number)
+        mark_queued(context.db, [result.number])  # `rogatory run` does not queue it again
     except TransientError as error:
         logger.warning(
             "%s registered but not queued (%s); it is queued when the broker answers again, "

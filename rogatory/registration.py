@@ -99,6 +99,9 @@ class RequestView(Record):
     registration: Registration
     analysis: Analysis | None = None
     duplicates: tuple[DuplicateEvent, ...] = ()
+    #: The authority a clerk's latest review decided (it stands; ``analysis.routing`` keeps
+    #: the pipeline's proposal, which may differ after a re-analysis). None before any review.
+    decision: str | None = None
 
 
 class SearchHit(Record):

@@ -94,6 +94,21 @@ class Settings(BaseModel):
     sign_in_max_failures: int = Field(default=5, ge=1)
     sign_in_window_minutes: float = Field(default=15.0, gt=0)
 
+    # --- processing claims and supervision (issue 17) ---------------------------------
+    # A processing claim older than this is taken over by another task (its worker died).
+    claim_stale_seconds: float = Field(default=900.0, gt=0)
+    # `rogatory run` queues again a request whose task was queued longer ago than this.
+    requeue_after_seconds: float = Field(default=600.0, ge=0)
+    # Workers and watchers write a heartbeat this often; /health wants one fresher than 3 of them.
+    heartbeat_seconds: float = Field(default=5.0, gt=0)
+    # What /health requires besides the database: a live worker, a live watcher.
+    health_requires_worker: bool = True
+    health_requires_watcher: bool = True
+    # /health fails when the oldest waiting task was queued longer ago than this.
+    health_max_queue_age_seconds: float = Field(default=600.0, gt=0)
+    # The first delay before `rogatory run` restarts a child that died (doubled up to 60 s).
+    restart_delay_seconds: float = Field(default=1.0, gt=0)
+
     # --- derived locations ----------------------------------------------------
 
     @property

@@ -77,6 +77,14 @@ class RegistrationRow(Base):
     status: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     status_reason: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    # Generations of analyses (storage/processing.py): asked for (a new registration
+    # asks for one, ``rogatory reprocess`` for another) and done; the processing claim
+    # (the task id holding it, since when) and when a processing task was last queued.
+    analyses_wanted: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    analyses_done: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    claim_task: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    queued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class DuplicateRow(Base):
@@ -162,6 +170,8 @@ class PageRunRow(Base):
     pages: Mapped[int] = mapped_column(Integer, nullable=False)
     finishing: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    #: The generation of analysis the run's processing claim was for (saved under it).
+    generation: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
 
 
 class PageResultRow(Base):
@@ -177,6 +187,16 @@ class PageResultRow(Base):
     run: Mapped[str] = mapped_column(String(32), nullable=False)
     page: Mapped[int] = mapped_column(Integer, nullable=False)
     page_json: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class HeartbeatRow(Base):
+    """The last sign of life of a long-running part (a worker, a watcher), by its name."""
+
+    __tablename__ = "heartbeats"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    beat_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
 class AuditRow(Base):

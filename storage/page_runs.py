@@ -44,17 +44,20 @@ def start_page_run(
     run: str,
     pages: int,
     done: Sequence[PageText] = (),
+    generation: int = 1,
     now: datetime | None = None,
 ) -> None:
     """Make ``run`` the document's current run of ``pages`` pages, with the pages already ``done``.
 
-    Page results of any earlier run of the document are deleted.
+    The run reads the pages for analysis ``generation`` (the processing claim's), which
+    its finish saves. Page results of any earlier run of the document are deleted.
     """
     with db.session(write=True) as session:
         registration_id = _registration_id(session, number)
         session.execute(delete(PageResultRow).where(PageResultRow.registration_id == registration_id))
         row = session.get(PageRunRow, registration_id) or PageRunRow(registration_id=registration_id)
         row.run, row.pages, row.finishing, row.started_at = run, pages, False, now or datetime.now(UTC)
+        row.generation = generation
         session.add(row)
         session.add_all(_result_row(registration_id, run, page) for page in done)
 
@@ -112,6 +115,13 @@ def run_pages(db: Database, number: str, *, run: str) -> list[PageText] | None:
             .order_by(PageResultRow.page)
         )
         return [PageText.model_validate_json(row) for row in rows]
+
+
+def run_generation(db: Database, number: str, *, run: str) -> int | None:
+    """The generation of analysis ``run`` reads its pages for, ``None`` when it is not current."""
+    with db.session() as session:
+        current = session.get(PageRunRow, _registration_id(session, number))
+        return current.generation if current is not None and current.run == run else None
 
 
 def end_page_run(db: Database, number: str, *, run: str) -> None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -36,11 +36,11 @@ from rogatory.sources import MediaType
 from rogatory.users import User
 from storage.audit import audit, list_audit, write_audit
 from storage.database import Database
-from storage.models import AnalysisRow, DuplicateRow, NumberCounter, PageRow, RegistrationRow, RejectionRow
-from storage.parties import index_parties
+from storage.models import AnalysisRow, DuplicateRow, NumberCounter, RegistrationRow, RejectionRow
+from storage.processing import analysis_detail, latest_decision, locked_registration, write_analysis
 from storage.rows import duplicate_from_row, registration_from_row, rejection_from_row
 from storage.search import search_pages
-from storage.visibility import label_column, visible_condition
+from storage.visibility import visible_condition
 
 __all__ = [
     "audit",
@@ -235,37 +235,17 @@ def save_analysis(db: Database, number: str, analysis: Analysis, *, now: datetim
     """Store the analysis of a registration, replacing any earlier one (idempotent).
 
     Keeps the Analysis JSON, the decided labels as filter columns and the page texts
-    (which the search index follows). Raises ``NotFoundError``, ``TransientError``.
+    (which the search index follows). A clerk's review decision stands: ``route_to``
+    stays the decided authority (the JSON keeps the pipeline's proposal). The status
+    is not changed (the workers use :func:`storage.processing.record_analysis`).
+    Raises ``NotFoundError``, ``TransientError``.
     """
     with db.session(write=True) as session:
-        registration = _registration_row(session, number)
-        row = session.get(AnalysisRow, registration.id) or AnalysisRow(registration_id=registration.id)
-        classification = analysis.classification
-        row.analysis_json = analysis.model_dump_json()
-        row.language = analysis.text.language
-        row.request_type = classification.request_type.value
-        row.requesting_state = (
-            classification.requesting_state.value if classification.requesting_state else None
-        )
-        row.route_to = analysis.routing.route_to
-        row.notify = label_column(analysis.routing.notify)
-        row.offences = label_column(classification.values("offences"))
-        row.measures = label_column(classification.values("measures"))
-        row.legal_basis = label_column(classification.values("legal_basis"))
-        row.missing = label_column(analysis.completeness.missing)
-        row.urgent = classification.urgent.value == "true"
-        row.needs_review = analysis.routing.needs_review
-        row.deadline = classification.deadline
-        row.saved_at = _utc(now)
-        session.add(row)
-        session.flush()  # the language first: PostgreSQL's search trigger reads it for the pages
-        session.execute(delete(PageRow).where(PageRow.registration_id == registration.id))
-        session.add_all(
-            PageRow(registration_id=registration.id, page=page.number, text=page.text)
-            for page in analysis.text.pages
-        )
-        index_parties(session, registration.id, analysis.entities)
-        write_audit(session, action="analysis", number=number, detail=f"route_to={row.route_to}")
+        registration = locked_registration(session, number)
+        decision = latest_decision(session, registration.id)
+        write_analysis(session, registration.id, analysis, _utc(now), decision=decision)
+        detail = analysis_detail(analysis.routing.route_to, decision)
+        write_audit(session, action="analysis", number=number, detail=detail)
 
 
 def get_request(db: Database, number: str) -> RequestView:
@@ -280,6 +260,7 @@ def get_request(db: Database, number: str) -> RequestView:
             registration=registration_from_row(row),
             analysis=Analysis.model_validate_json(stored.analysis_json) if stored else None,
             duplicates=tuple(duplicate_from_row(duplicate, row.number) for duplicate in duplicates),
+            decision=latest_decision(session, row.id),
         )
 
 

@@ -1,7 +1,9 @@
 """The review queue: a clerk confirms a routing or reassigns it, and the history is kept.
 
 Each action adds a row (never updated) and an audit line in the same transaction, and
-moves the request to ``routed`` with the decided authority. Reassignments and
+moves the request to ``routed`` with the decided authority, the registration's row
+locked as the pipeline's save locks it (storage/processing.py): the decision stands
+against any later analysis. Reassignments and
 confirmations are the training data of the suggestion model (:func:`list_corrections`,
 with the model's features given by the caller: ``workers/suggestions.py``).
 Every function may raise ``TransientError`` when the database is unavailable.
@@ -22,6 +24,7 @@ from rogatory.review import Correction, ReviewAction, ReviewKind
 from storage.audit import write_audit
 from storage.database import Database
 from storage.models import AnalysisRow, RegistrationRow, ReviewRow
+from storage.processing import locked_registration
 
 #: Longest reason kept (a reason is a sentence or two, not a memo).
 MAX_REASON = 2000
@@ -112,7 +115,7 @@ def _record(
         raise InputError("a review action needs the clerk's name", code="actor_required")
     at = now or datetime.now(UTC)
     with db.session(write=True) as session:
-        registration = _registration(session, number)
+        registration = locked_registration(session, number)  # the lock the pipeline's save takes
         analysis = session.get(AnalysisRow, registration.id)
         if analysis is None:
             raise NotFoundError(f"{number} has no analysis yet: nothing to review")

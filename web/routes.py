@@ -11,7 +11,7 @@ import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, UploadFile
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from rogatory.errors import InputError
 from rogatory.listing import Facets, RegistryFilter
@@ -23,6 +23,7 @@ from web.access import only_visible, visible_request
 from web.auth import Registrar, SignedIn, signed_in
 from web.dependencies import AppDb, AppSettings, AppStore, Upload
 from web.filters import filter_from_query
+from web.health import check_health
 
 router = APIRouter(dependencies=[Depends(signed_in)])
 open_router = APIRouter()
@@ -34,10 +35,18 @@ _CHUNK = 1024 * 1024
 _FACET_HITS = 2000
 
 
-@open_router.get("/health")
-def health() -> dict[str, str]:
-    """Liveness for the load balancer and docker compose: says nothing of the registry."""
-    return {"status": "ok"}
+@open_router.get("/health", response_model=None)
+def health(db: AppDb, settings: AppSettings) -> dict[str, object] | JSONResponse:
+    """Whether the service works: 200 ``ok``, else 503 with what is missing.
+
+    Missing: the database, a worker (a heartbeat fresher than three beats), the inbox
+    watcher, or a task waiting longer than ``health_max_queue_age_seconds``. Says
+    nothing of the registry but the age of its oldest waiting task.
+    """
+    report = check_health(db, settings)
+    if report["status"] == "ok":
+        return report
+    return JSONResponse(report, status_code=503)
 
 
 @router.get("/api/requests")

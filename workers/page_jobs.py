@@ -26,7 +26,7 @@ from rogatory.errors import InputError, NotFoundError
 from rogatory.records import Analysis, DocumentText, IssueCode, IssueStage, PageText
 from rogatory.sources import MediaType, SourceFile
 from storage.objects import CorruptObjectError
-from storage.page_runs import PageSave, run_pages, save_page, start_page_run
+from storage.page_runs import PageSave, run_generation, run_pages, save_page, start_page_run
 from storage.registry import get_request
 from workers.context import WorkerContext
 from workers.metrics import timed_stage
@@ -51,13 +51,16 @@ class PageJob:
     languages: str
 
 
-def start_pages(number: str, source: SourceFile, context: WorkerContext) -> Analysis | tuple[PageJob, ...]:
+def start_pages(
+    number: str, source: SourceFile, context: WorkerContext, generation: int = 1
+) -> Analysis | tuple[PageJob, ...]:
     """The document's analysis, or the page jobs of its pages to OCR elsewhere.
 
     A document with fewer than ``page_task_min_pages`` pages to OCR is analysed here
     (exactly as :func:`workers.pipeline.analyse` does). Otherwise the pages up to the
     one that chooses the OCR models are read here and saved as a new run with the
-    jobs' pages still missing. Raises ``InputError`` for an unreadable file.
+    jobs' pages still missing, for analysis ``generation`` (the claim's). Raises
+    ``InputError`` for an unreadable file.
     """
     engines, minimum = context.engines, context.settings.page_task_min_pages
     options = engines.text_options
@@ -77,7 +80,7 @@ def start_pages(number: str, source: SourceFile, context: WorkerContext) -> Anal
                 read.append(_read(source, page, item, reader))
     if not jobs:
         return analyse_text(assemble_document(read, engines=engines.text), engines)
-    start_page_run(context.db, number, run=run, pages=len(plan), done=read)
+    start_page_run(context.db, number, run=run, pages=len(plan), done=read, generation=generation)
     log.info("%s: %d of %d pages handed out to page tasks (run %s)", number, len(jobs), len(plan), run)
     return tuple(jobs)
 
@@ -114,12 +117,14 @@ def ocr_page(job: PageJob, context: WorkerContext) -> PageSave:
     return save_page(context.db, job.number, run=job.run, page=page)
 
 
-def run_document(number: str, run: str, context: WorkerContext) -> DocumentText | None:
-    """The document of the run's saved pages, or ``None`` when ``run`` is no longer current."""
+def run_document(number: str, run: str, context: WorkerContext) -> tuple[DocumentText, int] | None:
+    """The document of the run's saved pages and the generation of analysis it is read for,
+    or ``None`` when ``run`` is no longer current."""
+    generation = run_generation(context.db, number, run=run)
     pages = run_pages(context.db, number, run=run)
-    if pages is None:
+    if pages is None or generation is None:
         return None
-    return assemble_document(pages, engines=context.engines.text)
+    return assemble_document(pages, engines=context.engines.text), generation
 
 
 def _read(

@@ -13,15 +13,23 @@ of the database connections it inherited and closes its context when it stops.
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
 from celery import Celery, Task
-from celery.signals import task_postrun, task_prerun, worker_process_init, worker_process_shutdown
+from celery.signals import (
+    task_postrun,
+    task_prerun,
+    task_received,
+    worker_process_init,
+    worker_process_shutdown,
+)
 
 from rogatory.errors import TransientError
 from rogatory.logs import set_number
 from rogatory.registration import Status
 from storage.page_runs import PageSave, end_page_run, release_finish
+from storage.processing import mark_queued
 from workers.context import WorkerContext
 from workers.delivery import deliver_request, raise_if_retrying
 from workers.metrics import instrument_tasks
@@ -54,6 +62,14 @@ def register_tasks(app: Celery, context: WorkerContext) -> None:
     task_prerun.connect(_bind_number, weak=False, dispatch_uid="rogatory-bind-number")
     task_postrun.connect(_unbind_number, weak=False, dispatch_uid="rogatory-unbind-number")
 
+    @task_received.connect(weak=False)  # type: ignore[untyped-decorator]
+    def taken_from_the_queue(*, request: Any = None, **_: object) -> None:
+        # The message left the queue (the filesystem transport deletes it now): if this worker
+        # dies before the task claims it, `rogatory run` queues it again at once.
+        if request is not None and request.name == PROCESS_TASK and request.args:
+            with suppress(TransientError):
+                mark_queued(context.db, [str(request.args[0])], taken=True)
+
     @worker_process_init.connect(weak=False)  # type: ignore[untyped-decorator]
     def forget_inherited_connections(**_: object) -> None:
         # A forked pool process must not use (nor close) the connections of its parent.
@@ -70,10 +86,10 @@ def register_tasks(app: Celery, context: WorkerContext) -> None:
     )
     def process_document(self: Task, number: str) -> None:
         log.info("processing %s (attempt %d)", number, self.request.retries + 1)
-        started = start_registration(number, context)
+        started = start_registration(number, context, task=str(self.request.id))
         if started.jobs:
             sender.enqueue_pages(started.jobs)
-        elif started.status == Status.ROUTED:
+        elif started.recorded is not None and started.status == Status.ROUTED:
             sender.enqueue_delivery(number)
 
     @app.task(  # type: ignore[untyped-decorator]

@@ -1,12 +1,16 @@
-"""``rogatory ingest | show | list | search``: the registry from the command line."""
+"""``rogatory ingest | reprocess | show | list | search``: the registry from the command line."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from service.cli.invocation import prepared_settings
 from service.cli.report import format_request
+
+if TYPE_CHECKING:
+    from storage.database import Database
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,6 +20,13 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         "--now", action="store_true", help="process here and now instead of queueing for a worker"
     )
     ingest.set_defaults(handler=ingest_files)
+    reprocess = subparsers.add_parser(
+        "reprocess", help="analyse registered requests again (after a model or rule change); decisions stand"
+    )
+    reprocess.add_argument("numbers", nargs="+", help="registration numbers")
+    reprocess.add_argument("--now", action="store_true", help="analyse here and now instead of queueing")
+    reprocess.add_argument("--actor", default="cli", help="who asks (for the audit log)")
+    reprocess.set_defaults(handler=reprocess_requests)
     show = subparsers.add_parser("show", help="print a registered request")
     show.add_argument("number", help="registration number, e.g. RQ-2026-000001")
     show.add_argument("--json", action="store_true", help="print the whole record as JSON")
@@ -71,6 +82,50 @@ def ingest_files(args: argparse.Namespace) -> int:
     if queued and worker is None:
         print(f"{len(queued)} queued; a running worker (rogatory run) processes them.")
     return 1 if failures else 0
+
+
+def reprocess_requests(args: argparse.Namespace) -> int:
+    """Ask for a new analysis of each number (queued, or here with ``--now``); every review
+    decision stands, and the new proposal is printed beside it when they differ."""
+    from rogatory.errors import NotFoundError
+    from service.bootstrap import open_worker_context, task_sender
+    from storage.database import open_database
+    from storage.processing import mark_queued, request_analysis
+    from workers.processing import run_registration
+
+    settings = prepared_settings(args)
+    worker = open_worker_context(settings) if args.now else None
+    db = worker.db if worker is not None else open_database(settings.database)
+    failures = 0
+    for number in args.numbers:
+        try:
+            generation = request_analysis(db, number, actor=args.actor)
+        except NotFoundError as error:
+            print(f"{number}: {error}")
+            failures += 1
+            continue
+        if worker is None:
+            task_sender(settings).enqueue_processing(number)
+            mark_queued(db, [number])
+            print(f"{number}: analysis {generation} queued; a running worker analyses it")
+            continue
+        recorded = run_registration(number, worker).recorded
+        if recorded is None:
+            print(f"{number}: {get_status(db, number)} (no new analysis saved)")
+        elif recorded.differs:
+            stands = f"new proposal {recorded.proposal}, decision {recorded.decision} stands"
+            print(f"{number}: {recorded.status.value}; {stands}")
+        elif recorded.decision is not None:
+            print(f"{number}: {recorded.status.value}; proposal {recorded.proposal} = decision")
+        else:
+            print(f"{number}: {recorded.status.value}; proposal {recorded.proposal}")
+    return 1 if failures else 0
+
+
+def get_status(db: Database, number: str) -> str:
+    from storage.registry import get_request
+
+    return get_request(db, number).registration.status.value
 
 
 def show_request(args: argparse.Namespace) -> int:

@@ -19,6 +19,10 @@ def format_request(view: RequestView) -> str:
         lines.append(f"  reason     {registration.status_reason}")
     if view.analysis is not None:
         lines += _analysis_lines(view.analysis)
+        if view.decision is not None:
+            lines.append(f"  decided    {view.decision} (review decision; it stands)")
+            if view.decision != view.analysis.routing.route_to:
+                lines.append(f"             the pipeline now proposes {view.analysis.routing.route_to}")
     return "\n".join(lines)
 
 
@@ -41,7 +45,7 @@ def _analysis_lines(analysis: Analysis) -> list[str]:
         lines.append(f"  {title:<10} {'; '.join(values) or '-'}")
     lines.append(f"  missing    {', '.join(analysis.completeness.missing) or 'nothing'}")
     review = "  (needs review)" if routing.needs_review else ""
-    lines.append(f"  route to   {routing.route_to}{review}, confidence {routing.confidence:.2f}")
+    lines.append(f"  proposal   {routing.route_to}{review}, confidence {routing.confidence:.2f}")
     lines.append(f"  rule       {routing.rule or 'no rule held: fallback'}")
     lines.append(f"  notify     {', '.join(routing.notify) or '-'}")
     lines += [f"    - {reason}" for reason in routing.reasons]

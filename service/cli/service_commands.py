@@ -18,6 +18,8 @@ from service.cli.invocation import settings_from
 if TYPE_CHECKING:
     from celery import Celery
 
+    from storage.database import Database
+
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = subparsers.add_parser("run", help="start the web app, the inbox watcher and a worker")
@@ -69,17 +71,35 @@ def _hint_first_user(settings: Settings) -> None:
 
 
 def run_all(args: argparse.Namespace) -> int:
-    """Start worker (a child process), watcher (a thread) and web app (this thread)."""
+    """Start worker (a child process), watcher (a thread) and web app (this thread), supervised."""
+    from service.supervision import Supervisor
+    from storage.database import open_database
+
     settings = _settings(args)
     settings.ensure_dirs()
-    _prepare_database(settings)
-    # The worker gets its own session: Ctrl-C reaches only this process, which
-    # then stops the worker with one SIGTERM (Celery's warm shutdown).
-    worker = subprocess.Popen(_worker_command(args, settings), start_new_session=True)
-    _requeue_unfinished(settings)
+    db = open_database(settings.database)
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(settings, stop), name="inbox-watcher", daemon=True)
-    watcher.start()
+    _requeue_unfinished(settings, db, starting=True)
+
+    def start_worker() -> subprocess.Popen[bytes]:
+        # The worker gets its own session: Ctrl-C reaches only this process, which
+        # then stops the worker with one SIGTERM (Celery's warm shutdown).
+        return subprocess.Popen(_worker_command(args, settings), start_new_session=True)
+
+    def start_watcher() -> threading.Thread:
+        watcher = threading.Thread(target=_watch, args=(settings, stop), name="inbox-watcher", daemon=True)
+        watcher.start()
+        return watcher
+
+    supervisor = Supervisor(
+        db,
+        start_worker=start_worker,
+        start_watcher=start_watcher,
+        worker_died=lambda: _requeue_unfinished(settings, db, starting=True),
+        first_delay=settings.restart_delay_seconds,
+        heartbeat_seconds=settings.heartbeat_seconds,
+    )
+    supervisor.start()
     print(
         f"Rogatory is running.\n"
         f"  inbox (drop scans here): {settings.inbox.resolve()}\n"
@@ -97,22 +117,29 @@ def run_all(args: argparse.Namespace) -> int:
         pass  # uvicorn re-raises the Ctrl-C it handled; stopping is what the user asked for
     finally:
         print("Stopping: waiting for the worker to finish its current task...", flush=True)
+        supervisor.stop()
         stop.set()
-        _stop_child(worker)
-        watcher.join(timeout=10)
+        _stop_child(supervisor.worker)
+        supervisor.watcher.join(timeout=10)
+        db.dispose()
     print("Stopped.", flush=True)
     return 0
 
 
 def run_worker(args: argparse.Namespace) -> int:
     from service.bootstrap import open_worker_context, worker_app
+    from service.supervision import Heartbeat, part_name
 
     settings = _settings(args)
     settings.ensure_dirs()
     context = open_worker_context(settings)
+    heartbeat = Heartbeat(
+        context.db, part_name("worker"), kind="worker", period=settings.heartbeat_seconds
+    ).start()
     try:
         _work(worker_app(context), settings)
     finally:
+        heartbeat.stop()
         context.close()
     return 0
 
@@ -143,15 +170,23 @@ def run_web(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
+    from service.supervision import Heartbeat, part_name
+    from storage.database import open_database
+
     settings = _settings(args)
     settings.ensure_dirs()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     print(f"Watching {settings.inbox.resolve()} (Ctrl-C to stop)", flush=True)
+    db = open_database(settings.database)
+    heartbeat = Heartbeat(db, part_name("watcher"), kind="watcher", period=settings.heartbeat_seconds).start()
     try:
         _watch(settings, stop, requeue_registered=True)
     except KeyboardInterrupt:
         stop.set()
+    finally:
+        heartbeat.stop()
+        db.dispose()
     return 0
 
 
@@ -197,26 +232,25 @@ def _watch(settings: Settings, stop: threading.Event, *, requeue_registered: boo
     watcher.run(stop)
 
 
-def _requeue_unfinished(settings: Settings) -> None:
-    """Queue again what a previous run left registered or processing (idempotent)."""
-    from rogatory.registration import Status
-    from service.bootstrap import task_sender
-    from storage.database import open_database
-    from storage.registry import list_requests
+def _requeue_unfinished(settings: Settings, db: Database, *, starting: bool) -> None:
+    """Queue again what waits for an analysis and is not waiting in the queue already.
 
-    db = open_database(settings.database)
-    try:
-        unfinished = [
-            registration.number
-            for status in (Status.REGISTERED, Status.PROCESSING)
-            for registration in list_requests(db, status=status, limit=100_000)
-        ]
-    finally:
-        db.dispose()
+    ``starting`` (``rogatory run`` starting, or its worker restarted): the claims of the
+    previous worker are released first, it is dead. A task queued less than
+    ``requeue_after_seconds`` ago still waits in the queue and is not queued again; a
+    duplicate would do nothing anyway (the claims).
+    """
+    from service.bootstrap import task_sender
+    from storage.processing import mark_queued, release_all_claims, to_requeue
+
+    if starting and (released := release_all_claims(db)):
+        print(f"Released {released} processing claim(s) of the previous worker.", flush=True)
+    unfinished = to_requeue(db, older_than=settings.requeue_after_seconds)
     if unfinished:
         sender = task_sender(settings)
         for number in unfinished:
             sender.enqueue_processing(number)
+            mark_queued(db, [number])
         print(f"Queued {len(unfinished)} unfinished request(s) again.", flush=True)
 
 
@@ -225,12 +259,6 @@ def _without_password(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
-
-
-def _prepare_database(settings: Settings) -> None:
-    from storage.database import open_database
-
-    open_database(settings.database).dispose()
 
 
 def _worker_command(args: argparse.Namespace, settings: Settings) -> list[str]:

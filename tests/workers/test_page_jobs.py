@@ -93,8 +93,8 @@ def test_a_short_document_and_the_in_process_path_hand_nothing_out(context: Work
 
 def test_a_page_of_an_earlier_run_is_ignored(context: WorkerContext) -> None:
     number = _registered(context, long_scan(4))
-    first = start_registration(number, context)
-    second = start_registration(number, context)  # the document queued again (redelivered)
+    first = start_registration(number, context, task="t1")
+    second = start_registration(number, context, task="t1")  # the same task redelivered
     assert first.jobs[0].run != second.jobs[0].run
     assert [ocr_page(job, context) for job in first.jobs] == [PageSave.STALE] * 3
     late = PageJob(number=number, run=first.jobs[0].run, page=2, languages="eng")

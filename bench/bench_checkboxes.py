@@ -94,10 +94,12 @@ def main(argv: list[str]) -> None:
             print(row["id"], dict(truth), dict(found), file=sys.stderr)
     print(f"drawn {truth_total} found {found_total} matched (box and state) {matched_total}")
     print(
-        f"precision {matched_total / max(found_total, 1):.3f} recall {matched_total / max(truth_total, 1):.3f}"
+        f"precision {matched_total / max(found_total, 1):.3f}",
+        f"recall {matched_total / max(truth_total, 1):.3f}",
     )
     print(
-        f"false boxes on scans without drawn boxes: {false_boxes}; {1000 * seconds / max(pages, 1):.1f} ms a page ({pages} pages)"
+        f"boxes on scans without drawn boxes: {false_boxes};",
+        f"{1000 * seconds / max(pages, 1):.1f} ms a page ({pages} pages)",
     )
 
 

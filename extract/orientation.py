@@ -8,12 +8,15 @@ screen as the OCR turned it). Pillow only; raises nothing for any image.
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
 from PIL import Image
 
 from extract.probe import INK_LEVEL, MAX_LINE_HEIGHT, MIN_ROW_INK, ink_runs, merge_fragments
 from extract.tesseract import Orientation
-from rogatory.records import Word
+from rogatory.records import DrawnBox, Word
+
+_Boxed = TypeVar("_Boxed", Word, DrawnBox)
 
 #: Below this OSD orientation confidence, a page is left as it is.
 MIN_ORIENTATION_CONFIDENCE = 3.0
@@ -107,19 +110,24 @@ def unskew_words(words: tuple[Word, ...], *, angle: float, width: int, height: i
     (``width`` x ``height``, the same before and after): for a few degrees the
     upright box of a slanted word, a few pixels off at its ends.
     """
+    return unskew_boxes(words, angle=angle, width=width, height=height)
+
+
+def unskew_boxes(boxes: tuple[_Boxed, ...], *, angle: float, width: int, height: int) -> tuple[_Boxed, ...]:
+    """Records with a box in pixels (words, drawn tick boxes) put back as :func:`unskew_words` does."""
     if not angle:
-        return words
+        return boxes
     radians = math.radians(angle)
     cos, sin = math.cos(radians), math.sin(radians)
     cx, cy = width / 2, height / 2
 
-    def back(word: Word) -> Word:
-        x, y = word.left + word.width / 2 - cx, word.top + word.height / 2 - cy
-        left = round(cx + cos * x - sin * y - word.width / 2)
-        top = round(cy + sin * x + cos * y - word.height / 2)
-        return word.model_copy(update={"left": max(left, 0), "top": max(top, 0)})
+    def back(box: _Boxed) -> _Boxed:
+        x, y = box.left + box.width / 2 - cx, box.top + box.height / 2 - cy
+        left = round(cx + cos * x - sin * y - box.width / 2)
+        top = round(cy + sin * x + cos * y - box.height / 2)
+        return box.model_copy(update={"left": max(left, 0), "top": max(top, 0)})
 
-    return tuple(back(word) for word in words)
+    return tuple(back(box) for box in boxes)
 
 
 def _profile(strips: Image.Image, angle: float, *, width: int) -> list[int]:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from extract.checkboxes import find_boxes
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
-from extract.orientation import deskew, needs_turn, turn_upright, unskew_words
+from extract.orientation import deskew, needs_turn, turn_upright, unskew_boxes, unskew_words
 from extract.pdf import TextLayerPage, read_pdf_pages
 from extract.probe import probe_band
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
@@ -147,6 +148,9 @@ class OcrReader:
     def read(self, number: int, page: PageImage) -> PageText:
         """OCR one page, deskewed first; its word boxes are put back on the page as it was.
 
+        The tick boxes drawn on the page are found on the image OCR read, beside its words
+        (:func:`extract.checkboxes.find_boxes`), and put back the same way.
+
         Never raises for the page's content: failures become issues.
         """
         if page.image is None:
@@ -175,6 +179,9 @@ class OcrReader:
             width=image.width,
             height=image.height,
             words=unskew_words(result.words, angle=skew, width=image.width, height=image.height),
+            boxes=unskew_boxes(
+                find_boxes(image, result.words), angle=skew, width=image.width, height=image.height
+            ),
             rotation=rotation,
         )
 

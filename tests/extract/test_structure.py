@@ -11,7 +11,7 @@ TICKED, UNTICKED = BoxState.TICKED, BoxState.UNTICKED
 
 
 def page(text: str, **extra: object) -> PageText:
-    return PageText(number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, **extra)  # type: ignore[arg-type]
+    return PageText(number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, **extra)
 
 
 def states(text: str) -> list[tuple[str, BoxState]]:

@@ -22,6 +22,7 @@ from classify.directory import Directory, load_directory
 from classify.request import classify_request
 from classify.resources import ClassifyResources, load_classify_resources
 from classify.routing import route
+from extract.structure import read_structure
 from rogatory.records import DocumentText, Entities, Entity, EntityKind, PageText, Span, TextSource
 from rogatory.settings import DEFAULT_AUTHORITIES
 
@@ -32,13 +33,14 @@ SETS = ("measures", "legal_basis", "missing_elements", "notify")
 
 def document_text(entry: dict[str, object]) -> DocumentText:
     pages = str(entry["text"]).split("\f")
-    return DocumentText(
+    text = DocumentText(
         pages=tuple(
             PageText(number=i, text=page, source=TextSource.TEXT_LAYER, confidence=1.0)
             for i, page in enumerate(pages, start=1)
         ),
         language=str(entry["language"]),
     )
+    return text.model_copy(update={"structure": read_structure(text)})
 
 
 def entities_for(entry: dict[str, object], text: DocumentText) -> Entities:

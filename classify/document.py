@@ -3,6 +3,10 @@
 Built once per call of a classify stage from the :class:`~rogatory.records.DocumentText`.
 A :class:`Region` is a run of stretches of folded page text (a section may cross a page
 break). Hits carry :class:`~rogatory.records.Span` evidence in the original page text.
+
+A form's tick boxes are read here, once for every classifier (classify/tick_boxes.py):
+a phrase inside an option that is not ticked (or a question answered no) is no hit at
+all, and a hit inside a ticked option is marked ``ticked``.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from classify.phrases import PhraseTable
+from classify.tick_boxes import against_spans, ticked_spans
 from rogatory.folding import FoldedText, fold
 from rogatory.records import DocumentText, Span
 
@@ -40,6 +45,8 @@ class Hit:
     index: int
     start: int
     end: int
+    ticked: bool = False
+    """Inside a ticked option of a form (or a question answered yes)."""
 
     @property
     def position(self) -> tuple[int, int]:
@@ -54,6 +61,10 @@ class FoldedDocument:
     pages: tuple[FoldedText, ...]
     numbers: tuple[int, ...]
     language: str | None
+    against: tuple[Stretch, ...] = ()
+    """Folded stretches that count for nothing: options not ticked, questions answered no."""
+    ticked: tuple[Stretch, ...] = ()
+    """Folded stretches of ticked options."""
 
     def whole(self) -> Region:
         """The region of every page, entire."""
@@ -65,7 +76,8 @@ class FoldedDocument:
         for stretch in (region or self.whole()).stretches:
             folded = self.pages[stretch.index]
             for match in table.find(folded.text, stretch.start, stretch.end):
-                hits.append(self.hit(match.key, match.phrase, stretch.index, match.start, match.end))
+                if not _touches(self.against, stretch.index, match.start, match.end):
+                    hits.append(self.hit(match.key, match.phrase, stretch.index, match.start, match.end))
         return hits
 
     def hit(self, key: str, phrase: str, index: int, start: int, end: int) -> Hit:
@@ -73,13 +85,38 @@ class FoldedDocument:
         folded = self.pages[index]
         first, last = folded.original_span(start, end)
         span = Span(page=self.numbers[index], start=first, end=last, text=folded.original[first:last])
-        return Hit(key=key, phrase=phrase, span=span, index=index, start=start, end=end)
+        ticked = _touches(self.ticked, index, start, end)
+        return Hit(key=key, phrase=phrase, span=span, index=index, start=start, end=end, ticked=ticked)
 
 
 def fold_document(text: DocumentText) -> FoldedDocument:
-    """Fold every page of ``text``."""
+    """Fold every page of ``text``, with the stretches its tick boxes count against and for."""
+    pages = tuple(fold(page.text) for page in text.pages)
+    numbers = tuple(page.number for page in text.pages)
     return FoldedDocument(
-        pages=tuple(fold(page.text) for page in text.pages),
-        numbers=tuple(page.number for page in text.pages),
+        pages=pages,
+        numbers=numbers,
         language=text.language,
+        against=_stretches(pages, numbers, against_spans(text.structure)),
+        ticked=_stretches(pages, numbers, ticked_spans(text.structure)),
     )
+
+
+def _stretches(
+    pages: tuple[FoldedText, ...], numbers: tuple[int, ...], spans: tuple[Span, ...]
+) -> tuple[Stretch, ...]:
+    """The folded stretches of ``spans`` (spans of pages not in the document are skipped)."""
+    index = {number: i for i, number in enumerate(numbers)}
+    return tuple(
+        Stretch(
+            index[span.page],
+            pages[index[span.page]].folded_offset(span.start),
+            pages[index[span.page]].folded_offset(span.end),
+        )
+        for span in spans
+        if span.page in index
+    )
+
+
+def _touches(stretches: tuple[Stretch, ...], index: int, start: int, end: int) -> bool:
+    return any(s.index == index and s.start < end and start < s.end for s in stretches)

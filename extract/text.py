@@ -24,6 +24,7 @@ from extract.language import detect_language, latin_script, script_language, tes
 from extract.orientation import deskew, needs_turn, turn_upright, unskew_boxes, unskew_words
 from extract.pdf import TextLayerPage, read_pdf_pages
 from extract.probe import probe_band
+from extract.structure import read_structure
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
 from rogatory.records import DocumentText, Issue, IssueCode, IssueStage, PageText, TextSource
 from rogatory.sources import MediaType, SourceFile
@@ -89,12 +90,13 @@ def assemble_document(pages: Sequence[PageText], *, engines: TextEngines) -> Doc
     whole = "\n".join(page.text for page in pages)
     guess = detect_language(whole, detector=engines.detector)
     issues = () if guess else (UNKNOWN_LANGUAGE,)
-    return DocumentText(
+    document = DocumentText(
         pages=tuple(pages),
         language=guess.code if guess else None,
         language_confidence=guess.confidence if guess else 0.0,
         issues=issues,
     )
+    return document.model_copy(update={"structure": read_structure(document)})
 
 
 def page_sources(source: SourceFile, options: TextOptions) -> Iterator[TextLayerPage | PageImage]:

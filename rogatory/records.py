@@ -182,6 +182,8 @@ class TickBox(Record):
     state: BoxState
     method: str
     question: str = ""
+    question_span: Span | None = None
+    """Where ``question`` stands (the text before the line's first box, or the line above)."""
 
 
 class FormField(Record):

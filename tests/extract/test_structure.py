@@ -1,0 +1,115 @@
+"""extract/structure.py: tick boxes with their state, their labels and questions; fields; headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.structure import read_boxes, read_structure
+from rogatory.records import BoxState, DocumentText, DrawnBox, PageText, TextSource, Word
+
+TICKED, UNTICKED = BoxState.TICKED, BoxState.UNTICKED
+
+
+def page(text: str, **extra: object) -> PageText:
+    return PageText(number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, **extra)
+
+
+def states(text: str) -> list[tuple[str, BoxState]]:
+    return [(box.span.text, box.state) for box in read_boxes(page(text))]
+
+
+# One Yes/No line per language and printed style: (line, [(label, state), ...]).
+YES_NO = [
+    ("Urgent: ☐ Yes   ☒ No", [("Yes", UNTICKED), ("No", TICKED)]),
+    ("Urgence : ( ) oui   (x) non", [("oui", UNTICKED), ("non", TICKED)]),
+    ("Urgente: [ ] Sí   [X] No", [("Sí", UNTICKED), ("No", TICKED)]),
+    ("Urgente: □ Sim   ■ Não", [("Sim", UNTICKED), ("Não", TICKED)]),
+    ("Срочно: [  ] Да   [✓] Нет", [("Да", UNTICKED), ("Нет", TICKED)]),
+    ("عاجل: ( ) نعم   (x) لا", [("نعم", UNTICKED), ("لا", TICKED)]),
+    ("Dringend: ☑ Ja   ☐ Nein", [("Ja", TICKED), ("Nein", UNTICKED)]),
+    ("Urgente: [x] Sì   [ ] No", [("Sì", TICKED), ("No", UNTICKED)]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), YES_NO)
+def test_yes_no_boxes_in_each_language_and_style(line: str, expected: list[tuple[str, BoxState]]) -> None:
+    assert states(line) == expected
+    assert {box.question for box in read_boxes(page(line))} == {line.split(":", maxsplit=1)[0].strip()}
+
+
+def test_an_option_label_span_runs_to_the_next_box() -> None:
+    text = "3. Type of proceedings\n☒ criminal proceedings   ☐ civil proceedings\n"
+    boxes = read_boxes(page(text))
+    assert [(box.span.text, box.state) for box in boxes] == [
+        ("criminal proceedings", TICKED),
+        ("civil proceedings", UNTICKED),
+    ]
+    civil = boxes[1]
+    assert text[civil.span.start : civil.span.end] == "civil proceedings"
+    assert civil.question == "3. Type of proceedings"
+    assert civil.method == "glyph"
+
+
+def test_a_vertical_list_answers_the_heading_above() -> None:
+    text = "5. Assistance requested\n[ ] banking information\n[X] hearing by videoconference\n"
+    boxes = read_boxes(page(text))
+    assert [(box.span.text, box.state, box.question) for box in boxes] == [
+        ("banking information", UNTICKED, "5. Assistance requested"),
+        ("hearing by videoconference", TICKED, "5. Assistance requested"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # OCR's readings of ☐ and ☒ on scans, beside other boxes.
+        ("O expert evaluation\nC1 banking information\n", [UNTICKED, UNTICKED]),
+        ("[.] Urgent: [“] For review [ ] Please reply", [UNTICKED, TICKED, UNTICKED]),
+        ("criminal proceedings CO civil proceedings Ul administrative proceedings", [UNTICKED, UNTICKED]),
+        ("[/] perquisition et saisie\n[ ] informations bancaires\n", [TICKED, UNTICKED]),
+    ],
+)
+def test_ocr_misreadings_of_boxes(text: str, expected: list[BoxState]) -> None:
+    assert [state for _, state in states(text)] == expected
+
+
+def test_words_that_look_like_misread_boxes_are_no_boxes_in_prose() -> None:
+    text = (
+        "O presente pedido é formulado pelo Ministério Público, Lisboa, a República Portuguesa.\n"
+        "O Ministério Público dirige um inquérito contra João SILVA pela prática de corrupção.\n"
+        "OBJETO E NATUREZA DO PROCESSO\n"
+    )
+    assert states(text) == []
+
+
+def test_a_box_drawn_on_the_image_is_read_at_its_word() -> None:
+    text = "Urgent For review"
+    words = (
+        Word(text="Urgent", left=40, top=10, width=60, height=12, confidence=0.9),
+        Word(text="For", left=140, top=10, width=30, height=12, confidence=0.9),
+        Word(text="review", left=175, top=10, width=60, height=12, confidence=0.9),
+    )
+    boxes = (
+        DrawnBox(left=20, top=10, width=12, height=12, state=UNTICKED, ink=0.0, word=0),
+        DrawnBox(left=120, top=10, width=12, height=12, state=TICKED, ink=0.4, word=1),
+    )
+    found = read_boxes(page(text, words=words, boxes=boxes))
+    assert [(box.span.text, box.state, box.method) for box in found] == [
+        ("Urgent", UNTICKED, "image"),
+        ("For review", TICKED, "image"),
+    ]
+
+
+def test_fields_and_headings() -> None:
+    text = (
+        "1. Requesting authority\nName: Ethics Commission\n"
+        "Номер: 12/26    Дата: 1 мая 2026\nالاسم: محمد\nDetails:\n"
+    )
+    structure = read_structure(DocumentText(pages=(page(text),)))
+    assert [(f.label.text, f.value.text) for f in structure.fields] == [
+        ("Name", "Ethics Commission"),
+        ("Номер", "12/26"),
+        ("الاسم", "محمد"),
+        ("Details", ""),
+    ]
+    assert [(h.number, h.span.text) for h in structure.headings] == [("1.", "1. Requesting authority")]

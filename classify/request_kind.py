@@ -2,7 +2,9 @@
 
 Extradition is decided by distinct extradition cues ("provisional arrest", "person
 sought", "rule of speciality", ...): one alone is not enough, since an MLA request may
-come from an "International Cooperation and Extradition Unit". The proceeding type is
+come from an "International Cooperation and Extradition Unit"; but one phrase naming the
+document itself ("European arrest warrant", "Europäischer Haftbefehl", "demande
+d'extradition": the lexicons' ``extradition_document``) is. The proceeding type is
 the first civil or administrative cue of the text (titles and the subject-matter section
 come first; a later "civil or administrative proceedings" in the purpose names both),
 and criminal otherwise.
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from classify.document import FoldedDocument, Hit
+from classify.lexicon import EXTRADITION_DOCUMENT
 from classify.phrases import PhraseTable
 from rogatory.records import Label
 
@@ -23,8 +26,13 @@ EXTRADITION_CUES = 2
 def decide_request_type(document: FoldedDocument, table: PhraseTable) -> Label:
     """``extradition`` or ``mla``, with the cues that decided it."""
     hits = document.find(table)
-    extradition = _distinct(hit for hit in hits if hit.key == "extradition")
+    named = _distinct(hit for hit in hits if hit.key == EXTRADITION_DOCUMENT)
+    extradition = _distinct(hit for hit in hits if hit.key in ("extradition", EXTRADITION_DOCUMENT))
     mla = _distinct(hit for hit in hits if hit.key == "mla")
+    if named:
+        return _label(
+            "extradition", 0.95, list(named.values()), "the document is a warrant or request for surrender"
+        )
     if len(extradition) >= EXTRADITION_CUES:
         confidence = min(0.95, 0.6 + 0.1 * len(extradition))
         return _label("extradition", confidence, list(extradition.values()), "extradition cues")

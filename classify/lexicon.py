@@ -40,12 +40,12 @@ SECTION_KINDS: tuple[str, ...] = (
 
 #: Phrases that name the document itself as a warrant or request for surrender: one decides extradition.
 EXTRADITION_DOCUMENT = "extradition_document"
-#: A request for whatever assistance the requested state can give, naming no measure.
-ANY_ASSISTANCE = "any_assistance"
+#: Words that ask for something ("we request", "sollicite", "просит"): a sentence holding one asks.
+ASKING = "asking"
 
 #: The keys each phrase section may use; ``None`` means any key.
 TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
-    "measures": (*MEASURES, ANY_ASSISTANCE),
+    "measures": (*MEASURES, ASKING),
     "legal_basis": LEGAL_BASES,
     "request_type": (*REQUEST_TYPES, EXTRADITION_DOCUMENT),
     "proceeding_type": PROCEEDING_TYPES,

@@ -122,12 +122,14 @@ def main() -> None:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     reviews = 0
+    auto_right = 0
     directory = load_directory(DEFAULT_AUTHORITIES)
     resources = load_classify_resources()
     started = time.perf_counter()
     for entry in entries:
         predicted = predict(entry, directory, resources)
         reviews += bool(predicted["needs_review"])
+        auto_right += not predicted["needs_review"] and predicted["route_to"] == entry.get("route_to")
         for key in ACCURACY:
             if key not in entry or (entry[key] is None and key != "deadline"):
                 continue
@@ -147,6 +149,12 @@ def main() -> None:
                 print(f"{entry['id']} {key}: extra {sorted(guess - truth)}, missed {sorted(truth - guess)}")
     seconds = time.perf_counter() - started
     print(f"{len(entries)} documents, {seconds:.1f} s, {reviews} sent to review")
+    auto = len(entries) - reviews
+    print(
+        f"auto-routed        share {auto / len(entries):.3f}  accuracy "
+        f"{auto_right / auto if auto else 0.0:.3f}  ({auto_right}/{auto}); "
+        f"review share {reviews / len(entries):.3f}"
+    )
     for key in ACCURACY:
         if counted[key]:
             print(f"{key:18} accuracy {right[key] / counted[key]:.3f}  ({right[key]}/{counted[key]})")

@@ -38,11 +38,16 @@ SECTION_KINDS: tuple[str, ...] = (
     "other",
 )
 
+#: Phrases that name the document itself as a warrant or request for surrender: one decides extradition.
+EXTRADITION_DOCUMENT = "extradition_document"
+#: Words that ask for something ("we request", "sollicite", "просит"): a sentence holding one asks.
+ASKING = "asking"
+
 #: The keys each phrase section may use; ``None`` means any key.
 TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
-    "measures": MEASURES,
+    "measures": (*MEASURES, ASKING),
     "legal_basis": LEGAL_BASES,
-    "request_type": REQUEST_TYPES,
+    "request_type": (*REQUEST_TYPES, EXTRADITION_DOCUMENT),
     "proceeding_type": PROCEEDING_TYPES,
     "urgency": ("urgent", "not_urgent"),
     "sections": SECTION_KINDS,

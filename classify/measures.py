@@ -3,8 +3,13 @@
 Requests list the assistance sought in a section ("Assistance requested", "MESURES
 SOLLICITÉES", "Запрашиваемая помощь"); only that section is read, so that the facts
 ("bank records obtained in Uganda show ...") do not count as requests. Without such a
-section the whole text is read with a lower confidence. Within one item of the list, a
-hearing by videoconference is the videoconference measure, not also taking evidence.
+section the whole text is read, and the measures found are firm evidence only when one
+of them stands in a sentence that asks for something ("we request", "sollicite",
+"просит": the lexicon's ``asking`` words); when nothing asks for them they are weak
+evidence, below the review threshold. (Keeping only the asked-for measures lost more
+true measures than it dropped false ones on the letters rogatory: F1 0.926 -> 0.897.)
+Within one item of the list, a hearing by videoconference is the videoconference
+measure, not also taking evidence.
 """
 
 from __future__ import annotations
@@ -13,15 +18,21 @@ import re
 
 from classify.document import FoldedDocument, Hit, Region
 from classify.evidence import labels_from_hits, longest_hits
+from classify.lexicon import ASKING
 from classify.phrases import PhraseTable
 from classify.sections import Section, sections_of
 from rogatory.records import Label
 
 IN_SECTION = 0.9
-WITHOUT_SECTION = 0.5
+#: Measures of a sentence that asks, in a request without an assistance section.
+IN_ASKING_SENTENCE = 0.8
+#: Measures found anywhere in a request where nothing asks for them: weak evidence.
+WITHOUT_SECTION = 0.4
 #: A measure that, in the same item of the list, absorbs the other.
 ABSORBS: dict[str, tuple[str, ...]] = {"videoconference": ("taking_evidence",)}
 _ITEM_BREAK = re.compile(r"\n\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[-–•])\s")
+#: Where a sentence ends: a full stop (or ? ! ؟) before a space, or a blank line (";" parts a list).
+_SENTENCE_END = re.compile(r"[.!?؟]\s|\n\s*\n")
 
 
 def find_measures(document: FoldedDocument, sections: list[Section], table: PhraseTable) -> tuple[Label, ...]:
@@ -29,12 +40,25 @@ def find_measures(document: FoldedDocument, sections: list[Section], table: Phra
     wanted = sections_of(sections, "assistance_sought")
     if wanted:
         region = Region(tuple(stretch for section in wanted for stretch in section.body.stretches))
-        confidence = IN_SECTION
-    else:
-        region = document.whole()
-        confidence = WITHOUT_SECTION
-    hits = _absorb(document, longest_hits(document.find(table, region)))
-    return labels_from_hits(hits, confidence=confidence, field="measures")
+        hits = _measure_hits(document, document.find(table, region))
+        return labels_from_hits(hits, confidence=IN_SECTION, field="measures")
+    found = document.find(table)
+    hits = _measure_hits(document, found)
+    asking = [hit for hit in found if hit.key == ASKING]
+    if any(_same_sentence(document, hit, cue) for hit in hits for cue in asking):
+        return labels_from_hits(hits, confidence=IN_ASKING_SENTENCE, field="measures (a sentence asks)")
+    return labels_from_hits(hits, confidence=WITHOUT_SECTION, field="measures (nothing asks for them)")
+
+
+def _measure_hits(document: FoldedDocument, found: list[Hit]) -> list[Hit]:
+    return _absorb(document, longest_hits([hit for hit in found if hit.key != ASKING]))
+
+
+def _same_sentence(document: FoldedDocument, first: Hit, second: Hit) -> bool:
+    if first.index != second.index:
+        return False
+    start, end = sorted((first.start, second.start))
+    return _SENTENCE_END.search(document.pages[first.index].text, start, end) is None
 
 
 def _absorb(document: FoldedDocument, hits: list[Hit]) -> list[Hit]:

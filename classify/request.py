@@ -47,7 +47,9 @@ def classify_request(
     urgency = decide_urgency(document, sections, lexicons.table("urgency", language), entities)
     return Classification(
         request_type=decide_request_type(document, lexicons.table("request_type", language)),
-        proceeding_type=decide_proceeding_type(document, lexicons.table("proceeding_type", language)),
+        proceeding_type=decide_proceeding_type(
+            document, lexicons.table("proceeding_type", language), text.structure
+        ),
         measures=find_measures(document, sections, lexicons.table("measures", language)),
         offences=aggregate_offences(entities),
         legal_basis=find_legal_basis(document, sections, lexicons.table("legal_basis", language)),

@@ -14,7 +14,11 @@ except ``deadline``, whose null is a label: "no deadline"):
 - ``accounts``: identifiers compared without white space, upper case;
 - ``deadline``: accuracy; an absent or null prediction is right for a null truth;
 - ``text``: CER, edit distance over the length of the truth after collapsing runs
-  of white space to one space, summed over documents before dividing.
+  of white space to one space, summed over documents before dividing;
+- auto-routing, over the documents with a true ``route_to``: the share routed
+  automatically (``needs_review`` false), the accuracy of ``route_to`` among those,
+  and the share sent to review (``needs_review`` true); a failed document is in
+  neither, and a prediction without ``needs_review`` (an older file) is not counted.
 
 A failed document (a prediction with ``error``, or no prediction at all) is wrong for
 every accuracy key (``deadline`` included), contributes every true item as a false
@@ -75,6 +79,7 @@ class Prediction(DocumentLabels):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    needs_review: bool | None = None
     pages: int | None = None
     seconds: float | None = None
     error: str | None = None
@@ -185,24 +190,75 @@ class Speed:
         }
 
 
+@dataclass(frozen=True)
+class AutoRouting:
+    """Where documents with a true ``route_to`` went: routed automatically (right or not), to review, failed.
+
+    A document neither ``auto`` nor ``review`` failed. Shares are of ``documents``; the
+    accuracy is of the automatically routed ones (``None`` when there are none).
+    """
+
+    documents: int = 0
+    auto: int = 0
+    auto_correct: int = 0
+    review: int = 0
+
+    def __add__(self, other: AutoRouting) -> AutoRouting:
+        return AutoRouting(
+            self.documents + other.documents,
+            self.auto + other.auto,
+            self.auto_correct + other.auto_correct,
+            self.review + other.review,
+        )
+
+    @property
+    def auto_share(self) -> float | None:
+        return self.auto / self.documents if self.documents else None
+
+    @property
+    def auto_accuracy(self) -> float | None:
+        return self.auto_correct / self.auto if self.auto else None
+
+    @property
+    def review_share(self) -> float | None:
+        return self.review / self.documents if self.documents else None
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        return {
+            "auto_share": self.auto_share,
+            "auto_accuracy": self.auto_accuracy,
+            "review_share": self.review_share,
+            "documents": self.documents,
+            "auto": self.auto,
+            "auto_correct": self.auto_correct,
+            "review": self.review,
+            "failed": self.documents - self.auto - self.review,
+        }
+
+
 Score = Accuracy | SetScore | TextScore
 
 
 @dataclass(frozen=True)
 class Figures:
-    """The scores of a group of documents, per manifest key, and how fast they went."""
+    """The scores of a group of documents, per manifest key, how fast they went and where they were routed."""
 
     scores: Mapping[str, Score]
     speed: Speed
+    routing: AutoRouting = AutoRouting()
 
     def __add__(self, other: Figures) -> Figures:
         merged: dict[str, Score] = dict(self.scores)
         for key, score in other.scores.items():
             merged[key] = _add_scores(merged[key], score) if key in merged else score
-        return Figures(merged, self.speed + other.speed)
+        return Figures(merged, self.speed + other.speed, self.routing + other.routing)
 
     def as_dict(self) -> dict[str, object]:
-        ordered = {key: self.scores[key].as_dict() for key in SCORED_KEYS if key in self.scores}
+        ordered: dict[str, object] = {
+            key: self.scores[key].as_dict() for key in SCORED_KEYS if key in self.scores
+        }
+        if self.routing.documents:
+            ordered["auto_routed"] = self.routing.as_dict()
         return {**ordered, "throughput": self.speed.as_dict()}
 
 
@@ -400,7 +456,24 @@ def score_document(entry: ManifestEntry, prediction: Prediction | None) -> Figur
         scores["text"] = score_text(pred.text or "", entry.text)
     seconds = prediction.seconds if prediction is not None and prediction.seconds is not None else 0.0
     speed = Speed(documents=1, failed=int(failed), pages=pred.pages or 0, seconds=seconds)
-    return Figures(scores, speed)
+    return Figures(scores, speed, score_auto_routing(entry, None if failed else pred))
+
+
+def score_auto_routing(entry: ManifestEntry, prediction: Prediction | None) -> AutoRouting:
+    """Where one document went; ``None`` is a failed document.
+
+    Not counted (all zero) without a true ``route_to`` or when the prediction does not
+    say whether it ``needs_review``.
+    """
+    if entry.route_to is None:
+        return AutoRouting()
+    if prediction is None:
+        return AutoRouting(documents=1)
+    if prediction.needs_review is None:
+        return AutoRouting()
+    if prediction.needs_review:
+        return AutoRouting(documents=1, review=1)
+    return AutoRouting(documents=1, auto=1, auto_correct=int(prediction.route_to == entry.route_to))
 
 
 def score_corpus(

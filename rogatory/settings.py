@@ -46,6 +46,12 @@ class Settings(BaseModel):
     authorities_path: Path = DEFAULT_AUTHORITIES
     number_prefix: str = "RQ"
     number_digits: int = Field(default=6, ge=1, le=12)
+    # A routing decision whose confidence is strictly below this goes to review
+    # (needs_review); at or above it the request is routed automatically. The confidence
+    # is the lowest of the labels the firing rule relied on: firm evidence (an assistance
+    # section, a sentence that asks, a title) is 0.8-0.95, weak or disagreeing evidence
+    # (measures nothing asks for, cues of two proceeding types, a ticked box against the
+    # wording) 0.4 or less, so at 0.5 a request is never routed on a guess.
     review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
 
     watch_poll: bool = False

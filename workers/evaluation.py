@@ -101,6 +101,7 @@ def predictions_from_analysis(entry: ManifestEntry, analysis: Analysis, *, secon
         missing_elements=analysis.completeness.missing,
         route_to=analysis.routing.route_to,
         notify=sorted(analysis.routing.notify),
+        needs_review=analysis.routing.needs_review,
         text=analysis.text.text,
         pages=len(analysis.text.pages),
         seconds=round(seconds, 3),

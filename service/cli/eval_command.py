@@ -12,7 +12,17 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from rogatory.scoring import SCORED_KEYS, Accuracy, Figures, Prediction, Report, Score, SetScore, score_corpus
+from rogatory.scoring import (
+    SCORED_KEYS,
+    Accuracy,
+    AutoRouting,
+    Figures,
+    Prediction,
+    Report,
+    Score,
+    SetScore,
+    score_corpus,
+)
 from rogatory.settings import load_settings
 from service.bootstrap import evaluation_loader
 from workers.evaluation import run_corpus, write_predictions
@@ -74,7 +84,7 @@ def _print_progress(prediction: Prediction) -> None:
 
 
 def format_report(report: Report, *, corpus: Path | None = None) -> str:
-    """The human-readable tables: overall figures, per kind, per language, throughput."""
+    """The human-readable tables: overall figures, per kind, per language, auto-routing, throughput."""
     speed = report.overall.speed
     title = f"Evaluation of {corpus}: " if corpus else "Evaluation: "
     sections = [
@@ -82,9 +92,10 @@ def format_report(report: Report, *, corpus: Path | None = None) -> str:
         _overall_table(report.overall),
         "By kind (accuracy, F1 or CER)\n" + _group_table(report.by_kind),
         "By language (accuracy, F1 or CER)\n" + _group_table(report.by_language),
+        _auto_routed_table(report),
         _throughput_table(report),
     ]
-    return "\n\n".join(sections)
+    return "\n\n".join(section for section in sections if section)
 
 
 def _overall_table(figures: Figures) -> str:
@@ -103,6 +114,35 @@ def _group_table(groups: Mapping[str, Figures]) -> str:
         if any(cell is not None for cell in cells):
             rows.append([key, *(_number(_headline(cell)) if cell else "-" for cell in cells)])
     return _table(rows)
+
+
+def _auto_routed_table(report: Report) -> str:
+    """Routed automatically, their route_to accuracy, sent to review; empty when nothing was counted."""
+    groups = {"overall": report.overall, **report.by_kind}
+    rows = [
+        ["auto-routed", "docs", "auto share", "auto accuracy", "review share", "auto", "review", "failed"]
+    ]
+    for name, figures in groups.items():
+        routing: AutoRouting = figures.routing
+        if routing.documents:
+            rows.append(
+                [
+                    name,
+                    str(routing.documents),
+                    _number(routing.auto_share),
+                    _number(routing.auto_accuracy),
+                    _number(routing.review_share),
+                    str(routing.auto),
+                    str(routing.review),
+                    str(routing.documents - routing.auto - routing.review),
+                ]
+            )
+    if len(rows) == 1:
+        return ""
+    return (
+        "Auto-routed (needs_review false) and sent to review, of the documents with a true route_to\n"
+        + _table(rows)
+    )
 
 
 def _throughput_table(report: Report) -> str:

@@ -189,6 +189,7 @@ def test_predictions_from_analysis_maps_every_key() -> None:
         "missing_elements": ["assistance_sought", "purpose"],
         "route_to": "prosecutor_general",
         "notify": ["anti_corruption_agency", "fiu"],
+        "needs_review": False,
         "text": "page one\fpage two",
         "pages": 2,
         "seconds": 1.235,

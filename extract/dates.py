@@ -184,6 +184,6 @@ def _role(folded: str, start: int, previous_end: int, cues: list[RoleCues]) -> s
     after_cue = window[best[0] :]
     if best[2] == "detention" and best_cues.issued is not None and best_cues.issued.search(after_cue):
         return "decision"
-    if best[2] != "birth" and best_cues.starts is not None and best_cues.starts.search(after_cue):
+    if best[2] not in ("birth", "decision") and best_cues.starts is not None and best_cues.starts.search(after_cue):
         return None
     return best[2]

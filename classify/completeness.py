@@ -1,20 +1,24 @@
 """Completeness of a request against UNCAC art. 46(15) (and 46(14) for its language).
 
-One check per taxonomy completeness element. Headed sections are the main evidence;
-besides them, a letterhead naming an authority or a "From:" line identifies the
-requesting authority, identity details (date of birth, nationality, passport) identify
-persons, and an extradition request states its assistance and purpose by being one.
+One check per taxonomy completeness element. A headed section gives an element; without
+one, the element is found by what the text says (:mod:`classify.statements`): a body named
+as the author, in the letterhead or the signature block; proceedings named with what they
+concern; sentences that narrate facts; wording that gives the purpose. Identity details
+(date of birth, nationality, passport) with a value identify persons, and an extradition
+request states its assistance and purpose by being one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from classify.document import FoldedDocument, fold_document
+from classify.document import FoldedDocument, Hit, fold_document
 from classify.letterhead import find_letterhead
 from classify.lexicon import Lexicons
 from classify.phrases import PhraseTable
 from classify.sections import Section, read_sections, sections_of
+from classify.statements import Cues, find_author, find_facts, find_purpose, find_subject
 from rogatory.records import (
     Classification,
     Completeness,
@@ -43,13 +47,26 @@ def check_completeness(
     sections = read_sections(document, lexicons)
     cues = lexicons.table("completeness", document.language)
     extradition = classification.request_type.value == "extradition"
+    said = Cues(cues)
     checks = {
         "requesting_authority": _requesting_authority(document, sections, cues),
-        "subject_matter": _section_check("subject_matter", sections),
-        "facts_summary": _facts(sections, classification),
+        "subject_matter": _said(
+            _section_check("subject_matter", sections),
+            find_subject(document, said, extradition=extradition),
+            "proceedings named with what they concern",
+        ),
+        "facts_summary": _facts(
+            _said(
+                _section_check("facts_summary", sections), find_facts(document, said, entities), "narrative"
+            ),
+            classification,
+        ),
         "assistance_sought": _assistance(classification, sections, extradition),
         "person_identity": _person_identity(document, cues, entities),
-        "purpose": _purpose(sections, extradition),
+        "purpose": _purpose(
+            _said(_section_check("purpose", sections), find_purpose(document, said), "purpose wording"),
+            extradition,
+        ),
         "acceptable_language": _language(text.language, accepted_languages),
     }
     return Completeness(checks=tuple(checks[element] for element in COMPLETENESS_ELEMENTS))
@@ -67,6 +84,15 @@ def _section_check(kind: str, sections: list[Section], element: str | None = Non
     return ElementCheck(element=element, present=False, note=f"no {kind.replace('_', ' ')} section")
 
 
+def _said(check: ElementCheck, hits: list[Hit], note: str) -> ElementCheck:
+    """``check`` when its section was found, else present when the text says it."""
+    if check.present or not hits:
+        return check
+    return ElementCheck(
+        element=check.element, present=True, evidence=tuple(hit.span for hit in hits[:2]), note=note
+    )
+
+
 def _requesting_authority(
     document: FoldedDocument, sections: list[Section], cues: PhraseTable
 ) -> ElementCheck:
@@ -79,13 +105,18 @@ def _requesting_authority(
         return ElementCheck(
             element="requesting_authority", present=True, evidence=(named[0].span,), note="letterhead"
         )
+    authors = find_author(document, Cues(cues))
+    if authors:
+        evidence = tuple(hit.span for hit in authors[:2])
+        return ElementCheck(
+            element="requesting_authority", present=True, evidence=evidence, note="named author"
+        )
     return ElementCheck(
-        element="requesting_authority", present=False, note="no sender, letterhead or section"
+        element="requesting_authority", present=False, note="no sender, letterhead, signature or section"
     )
 
 
-def _facts(sections: list[Section], classification: Classification) -> ElementCheck:
-    check = _section_check("facts_summary", sections)
+def _facts(check: ElementCheck, classification: Classification) -> ElementCheck:
     if not check.present and classification.values("measures") == ["service_of_documents"]:
         return ElementCheck(
             element="facts_summary", present=True, note="not required for service of documents"
@@ -112,7 +143,7 @@ def _person_identity(document: FoldedDocument, cues: PhraseTable, entities: Enti
         for entity in entities.of_kind(EntityKind.DATE)
         if entity.attributes.get("role") == "birth"
     ]
-    details = document.find(_only(cues, "person_identity"))
+    details = [hit for hit in document.find(_only(cues, "person_identity")) if _has_value(document, hit)]
     evidence = tuple(births[:2]) + tuple(hit.span for hit in details[:2])
     if evidence:
         return ElementCheck(
@@ -123,8 +154,18 @@ def _person_identity(document: FoldedDocument, cues: PhraseTable, entities: Enti
     )
 
 
-def _purpose(sections: list[Section], extradition: bool) -> ElementCheck:
-    check = _section_check("purpose", sections)
+def _has_value(document: FoldedDocument, hit: Hit) -> bool:
+    """A detail followed by its value ("Nationality: Irish"), not a form's empty field."""
+    text = document.pages[hit.index].text
+    line_end = text.find("\n", hit.end)
+    rest = text[hit.end : line_end if line_end >= 0 else len(text)]
+    return _VALUE.match(rest) is not None
+
+
+_VALUE = re.compile(r"[\s:.\-–—]*(?:n[o°º]\.?\s*)?[:.]?\s*[^\W_]", re.UNICODE)
+
+
+def _purpose(check: ElementCheck, extradition: bool) -> ElementCheck:
     if not check.present and extradition:
         return ElementCheck(element="purpose", present=True, note="extradition: surrender for prosecution")
     return check

@@ -52,7 +52,18 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
     "urgency": ("urgent", "not_urgent"),
     "sections": SECTION_KINDS,
     "heading_words": SECTION_KINDS,
-    "completeness": ("authority", "person_identity", "requested_state"),
+    "completeness": (
+        "authority",
+        "person_identity",
+        "requested_state",
+        "institution",
+        "author",
+        "self_reference",
+        "proceedings",
+        "concerning",
+        "decision",
+        "purpose",
+    ),
 }
 
 

@@ -2,7 +2,10 @@
 
 The dates are the DATE entities of the entity stage, whose ``role`` attribute says what
 the text makes of them; a deadline, hearing, limitation or detention date is a date the
-request must be executed before, and the earliest of them is the deadline. Urgent
+request must be executed before, and the earliest of them is the deadline. A date that
+cannot be one (before the document's own date, or more than :data:`MAX_YEARS_AHEAD` years
+after it: an OCR'd 2626 for 2026) is refused and named in the label's rule; the
+document's own date is the latest date the text gives no role. Urgent
 wording is read outside headings (a heading "Urgency and time limits" asks nothing by
 itself), and a negated phrase ("not time-barred", "not urgent") cancels what it covers.
 """
@@ -18,6 +21,8 @@ from classify.sections import Section
 from rogatory.records import Entities, Entity, EntityKind, Label, Span
 
 DEADLINE_ROLES: tuple[str, ...] = ("deadline", "hearing", "limitation", "detention")
+#: How far after the document's own date a deadline may lie.
+MAX_YEARS_AHEAD = 3
 
 
 @dataclass(frozen=True)
@@ -34,22 +39,28 @@ def decide_urgency(
 ) -> Urgency:
     """Decide urgency from wording and dated entities."""
     wording = _urgent_wording(document, sections, table)
-    dated = _deadline_entities(entities)
+    written = _document_date(entities)
+    dated, refused = _plausible(_deadline_entities(entities), written)
+    note = "".join(
+        f"; {entity.attributes.get('role')} date {when.isoformat()} refused: {why}"
+        for when, entity, why in refused
+    )
     deadline = min(dated, key=lambda item: item[0]) if dated else None
     if deadline is not None:
         when, entity = deadline
         role = entity.attributes.get("role", "")
-        rule = f"{role} date {when.isoformat()}"
+        rule = f"{role} date {when.isoformat()}{note}"
         evidence = (entity.span, *(hit.span for hit in wording[:2]))
         label = Label(value="true", confidence=0.9, evidence=evidence, rule=rule)
         return Urgency(urgent=label, deadline=when, deadline_evidence=(entity.span,))
-    if wording:
+    if wording or refused:
         phrases = ", ".join(dict.fromkeys(f"'{hit.phrase}'" for hit in wording))
+        evidence = tuple(hit.span for hit in wording[:3]) + tuple(entity.span for _, entity, _ in refused[:1])
         label = Label(
             value="true",
-            confidence=0.8,
-            evidence=tuple(hit.span for hit in wording[:3]),
-            rule=f"urgency lexicon: {phrases}",
+            confidence=0.8 if wording else 0.6,
+            evidence=evidence,
+            rule=f"urgency lexicon: {phrases}{note}" if wording else f"a dated limit, unreadable{note}",
         )
         return Urgency(urgent=label, deadline=None, deadline_evidence=())
     label = Label(value="false", confidence=0.7, rule="no urgent wording and no deadline date")
@@ -71,6 +82,36 @@ def _urgent_wording(document: FoldedDocument, sections: list[Section], table: Ph
 
 def _overlaps(first: Hit, second: Hit) -> bool:
     return first.index == second.index and first.start < second.end and second.start < first.end
+
+
+def _document_date(entities: Entities) -> date | None:
+    """The document's own date: the latest date the text gives no role (a letter's date,
+    a form's signature date; the facts' dates come before it)."""
+    dates = []
+    for entity in entities.of_kind(EntityKind.DATE):
+        if entity.attributes.get("role"):
+            continue
+        try:
+            dates.append(date.fromisoformat(entity.value))
+        except ValueError:
+            continue
+    return max(dates, default=None)
+
+
+def _plausible(
+    dated: list[tuple[date, Entity]], written: date | None
+) -> tuple[list[tuple[date, Entity]], list[tuple[date, Entity, str]]]:
+    """The dates that can be a deadline, and those refused with the reason."""
+    kept: list[tuple[date, Entity]] = []
+    refused: list[tuple[date, Entity, str]] = []
+    for when, entity in dated:
+        if written is not None and when < written:
+            refused.append((when, entity, f"before the document's date {written.isoformat()}"))
+        elif written is not None and when.year - written.year > MAX_YEARS_AHEAD:
+            refused.append((when, entity, f"more than {MAX_YEARS_AHEAD} years after {written.isoformat()}"))
+        else:
+            kept.append((when, entity))
+    return kept, refused
 
 
 def _deadline_entities(entities: Entities) -> list[tuple[date, Entity]]:

@@ -3,8 +3,10 @@
 Runs inside :func:`extract.entities.find_entities`. Recognises "1 May 2026",
 "May 1, 2026", "1st of May 2026", "1er mai 2026", "1 de mayo de 2026", "1. Mai 2026", "1 мая 2026 г.",
 "1 أبريل 2026" (Arabic-Indic digits too), "01.05.2026", "01/05/2026", "2026-05-01".
-The role ("deadline", "hearing", "limitation", "detention", "birth") comes from the
-cue words nearest before the date in the same sentence (``dates.<lang>.yaml``).
+The role ("deadline", "hearing", "limitation", "detention", "birth", "decision") comes from
+the cue words nearest before the date in the same sentence (``dates.<lang>.yaml``); the
+date of a warrant, a judgment or a detention order ("custody order of the judge of
+1 March") is a "decision" date, not a limit.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from rogatory.folding import fold, fold_plain
 from rogatory.phrases import phrases_pattern
 from rogatory.records import Entity, EntityKind, Span
 
-ROLES: tuple[str, ...] = ("deadline", "hearing", "limitation", "detention", "birth")
+ROLES: tuple[str, ...] = ("deadline", "hearing", "limitation", "detention", "birth", "decision")
 #: How far before a date (characters) its role cue may stand.
 CUE_WINDOW = 90
 #: A cue this close after the previous date ends a range ("from X until Y"): no role.
@@ -29,10 +31,12 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n|\f")
 
 @dataclass(frozen=True)
 class RoleCues:
-    """The compiled cue words of one language: one pattern per role, and the start words."""
+    """The compiled cue words of one language: one pattern per role, the start words and the
+    words that make a detention date the date of the order."""
 
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     starts: re.Pattern[str] | None
+    issued: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,11 @@ def _role_cues(data: dict[str, object], *, source: str) -> RoleCues:
         pattern = phrases_pattern(string_list(roles_data, role, source=source))
         if pattern is not None:
             roles.append((role, pattern))
-    return RoleCues(roles=tuple(roles), starts=phrases_pattern(string_list(data, "starts", source=source)))
+    return RoleCues(
+        roles=tuple(roles),
+        starts=phrases_pattern(string_list(data, "starts", source=source)),
+        issued=phrases_pattern(string_list(data, "issued", source=source)),
+    )
 
 
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-]?\d)")
@@ -174,6 +182,9 @@ def _role(folded: str, start: int, previous_end: int, cues: list[RoleCues]) -> s
     if window_start == previous_end > 0 and cue_start < RANGE_GAP and len(window) == start - window_start:
         return None
     after_cue = window[best[0] :]
-    if best[2] != "birth" and best_cues.starts is not None and best_cues.starts.search(after_cue):
+    if best[2] == "detention" and best_cues.issued is not None and best_cues.issued.search(after_cue):
+        return "decision"
+    starts_range = best_cues.starts is not None and best_cues.starts.search(after_cue)
+    if best[2] not in ("birth", "decision") and starts_range:
         return None
     return best[2]

@@ -1,0 +1,225 @@
+"""What a request says, sentence by sentence: who asks, what the proceedings are about, the
+facts and the purpose, found by their wording wherever they stand and whatever they are titled.
+
+Pure; runs inside :func:`classify.completeness.check_completeness`, which asks these
+finders when no headed section gives an element. Each finder returns the hits that show
+the element (empty when the text does not say it). The cue words are the ``completeness``
+phrases of the language's lexicon: ``institution`` (a body: "Office of the", "Fiscalía"),
+``author`` (the words that make a body the author: "is conducting", "près le",
+"Name of the authority"), ``self_reference`` ("this", "esta", "hiesige": a body that
+names only itself), ``proceedings`` and ``concerning`` ("investigation ... against"),
+``decision`` (the warrant or judgment an extradition rests on), ``purpose`` ("the evidence
+is needed for", "pour les besoins de") and ``person_identity``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classify.document import FoldedDocument, Hit, Region, Stretch
+from classify.phrases import PhraseTable
+from rogatory.records import Entities, EntityKind
+
+#: Fewest words of a sentence that narrates facts.
+FACT_WORDS = 8
+#: Most words of a line taken as a letterhead or signature line.
+LINE_WORDS = 8
+#: Lines at the top of each page, and at the end of the document, read as letterhead
+#: and signature block.
+TOP_LINES = 12
+BOTTOM_LINES = 8
+#: A sentence ends at . ; ! ? before a space, at a blank line, or at a line break that is
+#: not followed by a lower-case letter (a line wrapped inside a sentence continues in
+#: lower case).
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n(?=\s*\n)")
+#: A full stop after a word of one to three letters ("No.", "Az.", "ref.", "A.") is an
+#: abbreviation's or an initial's, not a sentence's end.
+_ABBREVIATION = re.compile(r"(?<!\w)(?:[^\W\d_]{1,3}|\d{1,2})\.$")
+_YEAR = re.compile(r"\d{4}")
+_CASE_NUMBER = re.compile(r"(?<![\d/.])\d{1,6}/\d{4}(?![\d/])")
+_MONEY = re.compile(
+    r"(?:\b(?:eur|usd|gbp|chf|rub|aed|sar|egp|jod|kes|ngn)\b|[€$£])\s?\d[\d\s.,']*\d"
+    r"|\d[\d\s.,']*\d\s?(?:\b(?:eur|usd|gbp|chf|rub|aed|sar|egp|jod|kes|ngn)\b|[€$£]"
+    r"|euros?\b|dollars?\b|dolares\b|rubl\w*|руб\w*|دولار|يورو|ريال|دينار|درهم)"
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The ``completeness`` phrases of one language, one table per key."""
+
+    table: PhraseTable
+
+    def only(self, key: str) -> PhraseTable:
+        """The phrases of one key."""
+        return PhraseTable(tuple(phrase for phrase in self.table.phrases if phrase.key == key))
+
+
+def sentences(document: FoldedDocument) -> list[Region]:
+    """Every sentence of ``document`` as a one-stretch region, in order."""
+    found: list[Region] = []
+    for index, page in enumerate(document.pages):
+        start = 0
+        for cut in _cuts(page.text, page.original, page.origin):
+            if page.text[start:cut].strip():
+                found.append(Region((Stretch(index, start, cut),)))
+            start = cut
+    return found
+
+
+def _cuts(folded: str, original: str, origin: tuple[int, ...]) -> list[int]:
+    cuts = [
+        match.end()
+        for match in _SENTENCE_END.finditer(folded)
+        if not _ABBREVIATION.search(folded, max(match.start() - 6, 0), match.start() + 1)
+    ]
+    for position, char in enumerate(folded):
+        if char != "\n" or position + 1 >= len(folded):
+            continue
+        following = original[origin[position + 1]] if position + 1 < len(origin) else ""
+        if not following.islower():
+            cuts.append(position + 1)
+    return [*sorted(set(cuts)), len(folded)]
+
+
+def text_of(document: FoldedDocument, region: Region) -> str:
+    """The folded text of a region."""
+    return " ".join(document.pages[s.index].text[s.start : s.end] for s in region.stretches)
+
+
+def find_subject(document: FoldedDocument, cues: Cues, *, extradition: bool) -> list[Hit]:
+    """Proceedings named with what they concern: "a criminal investigation (case No. 12/2024)
+    against X concerning bribery"; else the warrant or judgment the request rests on (dated,
+    unless the request is for extradition)."""
+    proceedings, concerning = cues.only("proceedings"), cues.only("concerning")
+    found: list[Hit] = []
+    for sentence in sentences(document):
+        named = document.find(proceedings, sentence)
+        if not named:
+            continue
+        after = Region((Stretch(named[0].index, named[0].start, sentence.stretches[0].end),))
+        if document.find(concerning, after) or _CASE_NUMBER.search(text_of(document, sentence)):
+            found.append(named[0])
+    if not found:
+        decision = cues.only("decision")
+        found = [
+            hit
+            for sentence in sentences(document)
+            if extradition or _YEAR.search(text_of(document, sentence))
+            for hit in document.find(decision, sentence)
+        ]
+    return found
+
+
+def find_facts(document: FoldedDocument, cues: Cues, entities: Entities) -> list[Hit]:
+    """Sentences that narrate: of some length, not a person's identity line, holding an
+    amount of money or a date that is no deadline, birth or decision date nor a field's value."""
+    identity = cues.only("person_identity")
+    narrated = _narrated_dates(document, entities)
+    found: list[Hit] = []
+    for sentence in sentences(document):
+        stretch = sentence.stretches[0]
+        text = document.pages[stretch.index].text[stretch.start : stretch.end]
+        if len(_WORD.findall(text)) < FACT_WORDS or document.find(identity, sentence):
+            continue
+        money = _MONEY.search(text)
+        dated = any(
+            index == stretch.index and stretch.start <= start < stretch.end for index, start in narrated
+        )
+        if money or dated:
+            found.append(document.hit("facts", "narrative", stretch.index, stretch.start, stretch.end))
+    return found
+
+
+def _narrated_dates(document: FoldedDocument, entities: Entities) -> list[tuple[int, int]]:
+    """(page index, folded offset) of the DATE entities with no role, not a field's value."""
+    pages = {number: index for index, number in enumerate(document.numbers)}
+    found: list[tuple[int, int]] = []
+    for entity in entities.of_kind(EntityKind.DATE):
+        index = pages.get(entity.span.page)
+        if entity.attributes.get("role") or index is None:
+            continue
+        page = document.pages[index]
+        before = page.original[max(entity.span.start - 3, 0) : entity.span.start]
+        if ":" in before:
+            continue
+        found.append((index, _folded_offset(page.origin, entity.span.start)))
+    return found
+
+
+def _folded_offset(origin: tuple[int, ...], original: int) -> int:
+    for position, value in enumerate(origin):
+        if value >= original:
+            return position
+    return len(origin)
+
+
+def find_purpose(document: FoldedDocument, cues: Cues) -> list[Hit]:
+    """Wording that says what the evidence or action is for."""
+    return document.find(cues.only("purpose"))
+
+
+def find_author(document: FoldedDocument, cues: Cues) -> list[Hit]:
+    """A body named as the author: in a sentence that makes it the author ("X is conducting",
+    "Senior Counsel of X", "Name of the authority: X"), or on a short line of a page's
+    letterhead or of the signature block; never one in a mention of the requested state."""
+    institution, author = cues.only("institution"), cues.only("author")
+    requested, selves = cues.only("requested_state"), cues.only("self_reference")
+    headers = _header_lines(document, requested)
+    found: list[Hit] = []
+    for sentence in [*headers, *sentences(document)]:
+        if document.find(requested, sentence):
+            continue
+        if sentence in headers or document.find(author, sentence):
+            found += [hit for hit in document.find(institution, sentence) if _named(document, hit, selves)]
+    return found
+
+
+def _header_lines(document: FoldedDocument, requested: PhraseTable) -> list[Region]:
+    """The short lines at the top of each page and at the end of the document, but those of
+    an addressee block (the requested state named on the line or the two after it)."""
+    lines: list[Region] = []
+    for index, page in enumerate(document.pages):
+        spans = _line_spans(page.text)
+        chosen = set(range(min(TOP_LINES, len(spans))))
+        if index == len(document.pages) - 1:
+            chosen |= set(range(max(len(spans) - BOTTOM_LINES, 0), len(spans)))
+        for number in sorted(chosen):
+            start, end = spans[number]
+            line = page.text[start:end]
+            block_end = spans[min(number + 2, len(spans) - 1)][1]
+            if (
+                0 < len(_WORD.findall(line)) <= LINE_WORDS
+                and not line.rstrip().endswith((".", ":"))
+                and not requested.find(page.text, start, block_end)
+            ):
+                lines.append(Region((Stretch(index, start, end),)))
+    return lines
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _named(document: FoldedDocument, hit: Hit, selves: PhraseTable) -> bool:
+    """A body with its name, not "this office" or "esta Fiscalía": not after a word of
+    self-reference, and, in a script with capitals, written or preceded by a capital."""
+    page = document.pages[hit.index]
+    before = page.text[max(hit.start - 30, 0) : hit.start]
+    words = _WORD.findall(before)
+    if words and selves.find(" ".join(words[-2:])):
+        return False
+    original = page.original
+    first = hit.span.text[:1]
+    if not first.isalpha() or first.lower() == first.upper():
+        return True
+    previous = _WORD.findall(original[max(hit.span.start - 40, 0) : hit.span.start])
+    return first.isupper() or bool(previous and previous[-1][:1].isupper())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from classify.phrases import PhraseTable
 from classify.tick_boxes import against_spans, ticked_spans
 from rogatory.folding import FoldedText, fold
-from rogatory.records import DocumentText, Span
+from rogatory.records import DocumentStructure, DocumentText, Span
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class FoldedDocument:
     """Folded stretches that count for nothing: options not ticked, questions answered no."""
     ticked: tuple[Stretch, ...] = ()
     """Folded stretches of ticked options."""
+    titles: tuple[Stretch, ...] = ()
+    """Folded stretches of the short headings the structure found ("SECTION B: Urgency")."""
 
     def whole(self) -> Region:
         """The region of every page, entire."""
@@ -88,6 +90,10 @@ class FoldedDocument:
         ticked = _touches(self.ticked, index, start, end)
         return Hit(key=key, phrase=phrase, span=span, index=index, start=start, end=end, ticked=ticked)
 
+    def in_title(self, hit: Hit) -> bool:
+        """The hit stands in a short heading of the structure: a title, which asks nothing."""
+        return _touches(self.titles, hit.index, hit.start, hit.end)
+
 
 def fold_document(text: DocumentText) -> FoldedDocument:
     """Fold every page of ``text``, with the stretches its tick boxes count against and for."""
@@ -99,7 +105,34 @@ def fold_document(text: DocumentText) -> FoldedDocument:
         language=text.language,
         against=_stretches(pages, numbers, against_spans(text.structure)),
         ticked=_stretches(pages, numbers, ticked_spans(text.structure)),
+        titles=_stretches(pages, numbers, _titles(text.structure)),
     )
+
+
+#: A heading of at most this many words is a title ("SECTION B: Urgency", "3. Urgence");
+#: a longer numbered line is a sentence of the request ("3. This request is urgent ...").
+TITLE_WORDS = 6
+
+
+def _titles(structure: DocumentStructure) -> tuple[Span, ...]:
+    """The short headings whose part holds no ticked option: a title over boxes none of which
+    is ticked ("SECTION B: Urgency" above three empty reasons) says nothing of the request."""
+    headings = sorted(structure.headings, key=lambda heading: (heading.span.page, heading.span.start))
+    ticked = [box.span for box in structure.ticked()]
+    titles = []
+    for position, heading in enumerate(headings):
+        if len(heading.span.text.split()) > TITLE_WORDS:
+            continue
+        following = headings[position + 1].span if position + 1 < len(headings) else None
+        if not any(_within_part(box, heading.span, following) for box in ticked):
+            titles.append(heading.span)
+    return tuple(titles)
+
+
+def _within_part(span: Span, heading: Span, following: Span | None) -> bool:
+    """``span`` stands after ``heading`` and before the ``following`` heading (if any)."""
+    after = (span.page, span.start) >= (heading.page, heading.end)
+    return after and (following is None or (span.page, span.start) < (following.page, following.start))
 
 
 def _stretches(

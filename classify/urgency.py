@@ -77,6 +77,7 @@ def _urgent_wording(document: FoldedDocument, sections: list[Section], table: Ph
         if hit.key == "urgent"
         and not any(_overlaps(hit, other) for other in negations)
         and not any(_overlaps(hit, heading) for heading in headings)
+        and not document.in_title(hit)
     ]
 
 

@@ -77,3 +77,19 @@ def test_the_same_request_as_a_form_and_as_a_letter(resources: ClassifyResources
     assert form.request_type.value == letter.request_type.value
     assert {m.value for m in form.measures} == {m.value for m in letter.measures}
     assert form.urgent.value == letter.urgent.value == "false"
+
+
+@pytest.mark.parametrize(
+    ("part", "language", "urgent"),
+    [
+        ("SECTION B: Urgency\n( ) Evidence may be destroyed\n( ) Imminent trial date", "en", "false"),
+        ("B. Urgence\n[ ] Risque de disparition des preuves\n[ ] Date de procès imminente", "fr", "false"),
+        ("SECTION B: Urgency\n( ) Evidence may be destroyed\n(x) Imminent trial date", "en", "true"),
+        ("3. This request is urgent because the trial opens next month.", "en", "true"),
+    ],
+)
+def test_a_title_naming_urgency_asks_nothing_by_itself(
+    part: str, language: str, urgent: str, resources: ClassifyResources
+) -> None:
+    text = f"Request for mutual legal assistance\n1. Requesting authority\n{part}\n"
+    assert classify(text, language, resources).urgent.value == urgent

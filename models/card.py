@@ -65,7 +65,7 @@ def main(argv=None) -> int:
         sc = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in docs])
         per_source[name] = {k: {m: round(v[m], 4) for m in ("p", "r", "f")}
                             for k, v in (sc.get("ents_per_type") or {}).items()}
-    cfg_seed = nlp.config["training"]["seed"]
+    cfg_seed = nlp.config["system"]["seed"]
     labels_used = sorted({s["labels"] for s in convert.SOURCES[a.lang]})
     meta_path = best / "meta.json"
     meta = json.loads(meta_path.read_text())

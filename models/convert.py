@@ -45,6 +45,9 @@ LABELS = {
     # MEDDOCAN (Spanish clinical case reports, brat): names of patients and of health staff ->
     # PER; hospitals, institutions, health centres -> ORG. FAMILIARES_SUJETO_ASISTENCIA (mostly
     # kinship words, "su madre") and everything else -> O.
+    # Wojood (nested; every token carries the tags of all its levels): PERS -> PER, ORG -> ORG;
+    # GPE, NORP, OCC, LOC and the rest -> O; an ORG that contains a PERS keeps the ORG (longest).
+    "wojood": {"PERS": "PER", "ORG": "ORG"},
     "meddocan": {"NOMBRE_SUJETO_ASISTENCIA": "PER", "NOMBRE_PERSONAL_SANITARIO": "PER",
                  "HOSPITAL": "ORG", "INSTITUCION": "ORG", "CENTRO_SALUD": "ORG"},
 }
@@ -71,6 +74,16 @@ SOURCES = {
                commit="6bf838d23112c255fd81431b1187ab30ef6c2d90",
                path=f"enp_DE.{lib}.bio/enp_DE.{lib}.bio", split="cut", cut=(0.1, 0.1),
                chunk=True, labels="europeana", licence="CC0 1.0") for lib in ("lft", "onb", "sbb")],
+    ],
+    "ar": [
+        # Wojood sample (SinaLab/ArabicNER data/, MIT as the repository; the full Wojood corpus is
+        # only given on request): train -> train, val -> dev; its test.txt is not read.
+        dict(name="Wojood sample (Arabic, nested NER)", repo="SinaLab/ArabicNER",
+             commit="ef3a7f4e806a2d909b9107d757c5f65545ae83dc", path="data/train.txt", split="train",
+             format="nested", labels="wojood", licence="MIT"),
+        dict(name="Wojood sample (Arabic, nested NER)", repo="SinaLab/ArabicNER",
+             commit="ef3a7f4e806a2d909b9107d757c5f65545ae83dc", path="data/val.txt", split="dev",
+             format="nested", labels="wojood", licence="MIT"),
     ],
     "es": [
         # MEDDOCAN: 1000 clinical case reports (500 train, 250 dev, 250 test not read), brat
@@ -125,6 +138,37 @@ def read_brat(nlp, mirror: Path, src: dict, mapping: dict[str, str]):
         words = [t.text for t in doc]
         iob = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
         yield words, iob, [bool(t.whitespace_) for t in doc]
+
+
+def read_nested(text: str, mapping: dict[str, str]):
+    """Yield (words, iob, None) per sentence from a file whose tokens carry all their nested
+    tags ("word B-ORG I-GPE ..."): spans of the mapped labels, overlaps resolved longest first."""
+    from spacy.util import filter_spans
+    nlp = spacy.blank("xx")
+    for block in text.split("\n\n"):
+        rows = [ln.split() for ln in block.splitlines() if ln.strip()]
+        if not rows:
+            continue
+        words = [r[0] for r in rows]
+        spans, open_ = [], {}
+        for i, r in enumerate(rows):
+            tags = {t.split("-", 1)[1]: t[0] for t in r[1:] if "-" in t}
+            for lab in list(open_):
+                if tags.get(lab) != "I":
+                    spans.append((open_.pop(lab), i, lab))
+            for lab, pre in tags.items():
+                if pre == "B" or (pre == "I" and lab not in open_):
+                    if lab in open_:
+                        spans.append((open_.pop(lab), i, lab))
+                    open_[lab] = i
+        spans += [(st, len(rows), lab) for lab, st in open_.items()]
+        doc = Doc(nlp.vocab, words=words)
+        ents = [doc[a:b] for a, b, lab in spans if mapping.get(lab)]
+        for sp, (a, b, lab) in zip(ents, [x for x in spans if mapping.get(x[2])]):
+            sp.label_ = mapping[lab]
+        doc.ents = filter_spans(ents)
+        iob = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+        yield words, iob, None
 
 
 def read_conll(text: str, mapping: dict[str, str], chunk_untagged: bool = False):
@@ -205,7 +249,10 @@ def main(argv=None) -> int:
     dev_by_source: dict[str, list] = {}
     stats: dict = {"seed": SEED, "sents_per_doc": SENTS_PER_DOC, "sources": []}
     for src in SOURCES[a.lang]:
-        if src.get("format") == "brat":
+        if src.get("format") == "nested":
+            text = git_show(a.mirror, src["repo"], src["commit"], src["path"])
+            sents = list(read_nested(text, LABELS[src["labels"]]))
+        elif src.get("format") == "brat":
             sents = list(read_brat(nlp, a.mirror, src, LABELS[src["labels"]]))
         else:
             text = git_show(a.mirror, src["repo"], src["commit"], src["path"])

@@ -96,6 +96,16 @@ SOURCES = {
              repo="PlanTL-GOB-ES/SPACCC_MEDDOCAN", commit="783a6df385c975b328c99bcffb54196a9ba4078a",
              path="corpus/dev/brat", split="dev", format="brat", labels="meddocan",
              licence="CC BY 4.0"),
+        # No permissive Spanish corpus of prose could be had (CoNLL-2002 is research-only, AnCora
+        # and WikiNER not obtainable): a model trained on MEDDOCAN alone found no name in legal
+        # prose. Brazilian court text (LeNER-Br, MIT) is added as transfer data: same script,
+        # capitalisation and much of the legal vocabulary. Its dev part is scored on its own.
+        dict(name="LeNER-Br (Portuguese, transfer)", repo="peluz/lener-br",
+             commit="4999cb7f63191f1d6904206f312eeca8f5b45c5a",
+             path="leNER-Br/train/train.conll", split="train", labels="lener", licence="MIT"),
+        dict(name="LeNER-Br (Portuguese, transfer)", repo="peluz/lener-br",
+             commit="4999cb7f63191f1d6904206f312eeca8f5b45c5a",
+             path="leNER-Br/dev/dev.conll", split="dev", labels="lener", licence="MIT"),
     ],
 }
 

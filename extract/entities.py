@@ -15,6 +15,7 @@ from extract.authorities import find_authority
 from extract.dates import find_dates
 from extract.engines import EntityModels
 from extract.offences import find_offences
+from extract.organisations import find_organisations, overlaps_any
 from extract.person_resolution import resolve_persons
 from extract.persons import Mention, find_person_mentions, model_mentions
 from extract.references import find_references
@@ -24,7 +25,8 @@ from rogatory.records import DocumentText, Entities, Entity, PageText, TextSourc
 def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
     """Every entity of the document, in page and reading order.
 
-    Persons are merged across pages (one value per person, the fullest form written).
+    Persons are merged across pages (one value per person, the fullest form written);
+    a name inside an organisation that a rule found ("Banco Pedro Álvarez") is no person.
     Raises nothing for odd text; an empty document gives no entities.
     """
     items: list[Entity] = []
@@ -34,11 +36,16 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         if not page.text.strip():
             continue
         language = page.language or text.language
-        mentions += find_person_mentions(page.text, page=page.number, rules=models.persons)
         nlp = models.nlp.get(language) if language else None
+        doc = docs.get(page.number)
+        organisations = find_organisations(page.text, page=page.number, rules=models.organisations, doc=doc)
+        found = find_person_mentions(page.text, page=page.number, rules=models.persons)
         if nlp is not None:
-            doc = docs.get(page.number)
-            mentions += model_mentions(page.text, page=page.number, nlp=nlp, rules=models.persons, doc=doc)
+            found += model_mentions(page.text, page=page.number, nlp=nlp, rules=models.persons, doc=doc)
+        companies = [entity for entity in organisations if entity.method.startswith("rule:")]
+        found = [mention for mention in found if not overlaps_any(mention.start, mention.end, companies)]
+        mentions += found
+        items += [org for org in organisations if org in companies or not _names_person(org, found)]
         items += find_accounts(
             page.text, page=page.number, rules=models.accounts, ocr=page.source == TextSource.OCR
         )
@@ -50,6 +57,12 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
     items += find_authority(text, rules=models.authorities, persons=models.persons)
     items.sort(key=lambda entity: (entity.span.page, entity.span.start, entity.kind.value))
     return Entities(items=tuple(items))
+
+
+def _names_person(organisation: Entity, mentions: list[Mention]) -> bool:
+    """Whether a person's mention overlaps an organisation the model found (its label was wrong)."""
+    span = organisation.span
+    return any(mention.start < span.end and span.start < mention.end for mention in mentions)
 
 
 def _model_docs(text: DocumentText, models: EntityModels) -> dict[int, Any]:

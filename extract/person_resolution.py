@@ -21,6 +21,8 @@ from rogatory.records import Entity, EntityKind, Span
 
 #: A name found by the model alone is kept only when it occurs this many times.
 MODEL_MIN_MENTIONS = 2
+#: ... unless that one mention stands in a line of prose or is a form field's whole value.
+SINGLE_MENTION_SETTINGS = frozenset({"prose", "field"})
 
 
 def _key(name: str) -> frozenset[str]:
@@ -32,10 +34,19 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
 
     Two names are one person when the words of one are all among the words of the
     other. Names found with a role in brackets come first: a longer mention that
-    holds one of them ("Locate Ibrahim ABUBAKAR") is that person, not a new one. A
-    person seen only by the model needs ``MODEL_MIN_MENTIONS`` mentions.
+    holds one of them ("Locate Ibrahim ABUBAKAR") is that person, not a new one; an
+    Arabic name with "and", "to" or "with" joined to it ("وأحمد إبراهيم") is the person
+    it names. A person seen only by the model needs ``MODEL_MIN_MENTIONS`` mentions, or
+    one in a line of prose or as a field's value.
     """
-    ordered = sorted(_distinct(mentions), key=lambda m: (m.evidence != "role", -len(_key(m.text))))
+    ordered = sorted(
+        _distinct(mentions),
+        key=lambda m: (
+            m.evidence != "role",
+            -len(_key(m.text)),
+            _without_proclitic(_key(m.text)) is not None,
+        ),
+    )
     groups: list[tuple[frozenset[str], list[Mention]]] = []
     for mention in ordered:
         key = _key(mention.text)
@@ -44,6 +55,8 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
             group = next(
                 (members for full, members in groups if full < key and members[0].evidence == "role"), None
             )
+        if group is None and mention.evidence != "role" and (bare := _without_proclitic(key)) is not None:
+            group = next((members for full, members in groups if bare <= full), None)
         if group is None:
             groups.append((key, [mention]))
         else:
@@ -51,7 +64,8 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
     entities = []
     groups = _fold_misreadings(groups)
     for _, members in groups:
-        if all(member.evidence == "model" for member in members) and len(members) < MODEL_MIN_MENTIONS:
+        alone = all(member.evidence == "model" for member in members) and len(members) < MODEL_MIN_MENTIONS
+        if alone and not any(member.setting in SINGLE_MENTION_SETTINGS for member in members):
             continue
         value = " ".join(_fullest(members).text.split())
         trimmed = _distinct(_trimmed(member, value) for member in members)
@@ -69,6 +83,18 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
                 )
             )
     return sorted(entities, key=lambda entity: (entity.span.page, entity.span.start))
+
+
+#: Arabic letters written joined to the word after them: "and" (و), "to" (ل), "with" (ب).
+_PROCLITICS = ("و", "ل", "ب")
+
+
+def _without_proclitic(key: frozenset[str]) -> frozenset[str] | None:
+    """The key with a proclitic taken off one Arabic word ("وأحمد" -> "أحمد"), or None."""
+    words = [word for word in key if word[:1] in _PROCLITICS and len(word) > 3]
+    if len(words) != 1:
+        return None
+    return (key - {words[0]}) | {words[0][1:]}
 
 
 def _fold_misreadings(

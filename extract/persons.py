@@ -22,10 +22,10 @@ Mentions of one person are merged by :mod:`extract.person_resolution`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from extract.countries import load_one_word_country_names
+from extract.countries import load_country_names
 from extract.lexicons import read_lexicons, string_list
 from rogatory.folding import FoldedText, fold, fold_plain
 from rogatory.phrases import phrases_pattern
@@ -50,6 +50,8 @@ CONFIDENCE = {
 _VOWELS = frozenset("aeiouyаеёиоуыэюя")
 _TOKEN = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
 _ROMAN = re.compile(r"[IVXLC]+")
+#: What follows the last word of a form label ("Nome:", "Qualidade :"): that word is no name word.
+_LABEL_END = re.compile(r"[ \t]?:")
 #: Shapes of a name with an UPPER-CASE surname: given names then surnames, or one
 #: surname then at least two given names (a patronymic, as Russian writes them).
 _CAPS_SHAPES = re.compile(r"T{1,3}U{1,3}|UT{2,3}")
@@ -78,6 +80,7 @@ class PersonRules:
     role_after: re.Pattern[str] | None = None
     name_cues: re.Pattern[str] | None = None
     countries: frozenset[str] = frozenset()
+    country_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,9 @@ class Mention:
     text: str
     evidence: str
     role: str = ""
+    setting: str = ""
+    """Where a model's mention stands: "prose" (three lower-case words or more on its line
+    besides it), "field" (the whole value after a label, "Nome: Maria Santos") or ""."""
 
 
 def load_person_rules() -> PersonRules:
@@ -97,8 +103,10 @@ def load_person_rules() -> PersonRules:
 
     Raises ``ConfigurationError`` when a lexicon is malformed.
     """
-    keys = ("roles", "honorifics", "born", "contact", "not_names", "role_after", "name_cues")
+    keys: tuple[str, ...] = ("roles", "honorifics", "born", "contact", "not_names", "role_after")
+    keys += ("name_cues", "headings", "places", "currencies")
     words: dict[str, list[str]] = {key: [] for key in keys}
+    countries = load_country_names()
     for language, data in read_lexicons("persons").items():
         for key, bucket in words.items():
             bucket.extend(string_list(data, key, source=f"persons.{language}.yaml"))
@@ -108,11 +116,14 @@ def load_person_rules() -> PersonRules:
         born=phrases_pattern(words["born"]),
         contact=phrases_pattern(words["contact"]),
         not_names=frozenset(
-            fold_plain(word).rstrip(".") for word in words["not_names"] + words["honorifics"]
+            fold_plain(word).rstrip(".")
+            for key in ("not_names", "honorifics", "headings", "places", "currencies")
+            for word in words[key]
         ),
         role_after=phrases_pattern(words["role_after"]),
         name_cues=phrases_pattern(words["name_cues"]),
-        countries=load_one_word_country_names(),
+        countries=frozenset(name for name in countries if " " not in name and name.isalpha()),
+        country_names=countries,
     )
 
 
@@ -155,7 +166,8 @@ def name_runs(text: str, start: int, end: int, rules: PersonRules) -> list[list[
     """Runs of name words in ``text[start:end]`` joined by spaces or one line break.
 
     A line break ends a run when the line before it has no lower-case letter (a
-    heading). Particles never begin or end a run.
+    heading). Particles never begin or end a run; a word before a colon (a form
+    label, "Qualidade:") is no name word.
     """
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
@@ -163,7 +175,7 @@ def name_runs(text: str, start: int, end: int, rules: PersonRules) -> list[list[
     for token in _TOKEN.finditer(text, start, end):
         gap = text[previous_end : token.start()]
         joined = bool(current) and _joins(text, gap, previous_end)
-        kind = _kind(token.group(), rules)
+        kind = "" if _LABEL_END.match(text, token.end()) else _kind(token.group(), rules)
         if current and (kind == "arabic") != (_kind(current[-1].group(), rules) == "arabic"):
             joined = False
         if not joined or not kind:
@@ -386,7 +398,8 @@ def _script(word: str) -> str:
 
 
 def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None) -> list[Mention]:
-    """Names a spaCy pipeline tags as persons (PERSON or PER), of two name words or more.
+    """Names a spaCy pipeline tags as persons (PERSON or PER), of two name words or more,
+    each line of a mention apart.
 
     ``doc`` is ``nlp(text)`` when the caller has run the pipeline already (in a batch).
     """
@@ -395,12 +408,49 @@ def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: A
     for entity in (doc if doc is not None else nlp(text)).ents:
         if entity.label_ not in {"PERSON", "PER"}:
             continue
-        runs = name_runs(text, entity.start_char, entity.end_char, rules)
-        if len(runs) == 1 and 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
-            mention = _mention(text, page, runs[0], "model")
-            if not _is_official(text, folded, mention, rules) and not _inside_longer_name(text, mention):
-                mentions.append(mention)
+        for start, end in line_parts(text, entity.start_char, entity.end_char):
+            runs = name_runs(text, start, end, rules)
+            if len(runs) != 1 or not 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
+                continue
+            outside = text[start : runs[0][0].start()] + text[runs[0][-1].end() : end]
+            if not any(word[:1].isupper() for word in outside.split()):  # "Juzgado Central de ..."
+                mention = _mention(text, page, runs[0], "model")
+                country = fold_plain(" ".join(mention.text.split())) in rules.country_names  # "Sri Lanka"
+                if not (
+                    country
+                    or _is_official(text, folded, mention, rules)
+                    or _inside_longer_name(text, mention)
+                ):
+                    mentions.append(replace(mention, setting=_setting(text, mention)))
     return mentions
+
+
+def _setting(text: str, mention: Mention) -> str:
+    """ "prose", "field" or "" for a model's mention (see :attr:`Mention.setting`)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    before, after = (
+        text[line_start : mention.start],
+        text[mention.end : line_end if line_end >= 0 else len(text)],
+    )
+    if len(_LOWER_WORD.findall(before + " " + after)) >= 3:
+        return "prose"
+    return "field" if _FIELD_LABEL.fullmatch(before) and not after.strip(" \t.,;") else ""
+
+
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[\w.]+[ \t]+){0,4}?[^\W\d_][\w.]*[ \t]*:[ \t]*")
+_LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_A-ZÀ-ÞА-Я]{2,}(?!\w)")
+
+
+def line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at its line ends, as spans: the models were trained on
+    text without line breaks and run a name on into the next line ("Santos\nBanco")."""
+    parts, offset = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            parts.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return parts
 
 
 def _inside_longer_name(text: str, mention: Mention, *, before: bool = True) -> bool:

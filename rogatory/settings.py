@@ -73,6 +73,8 @@ class Settings(BaseModel):
     # "library": OCR in a child process holding libtesseract, models loaded once;
     # "cli": the tesseract executable for every page (same text, slower).
     ocr_engine: Literal["library", "cli"] = "library"
+    # The trained NER pipelines (pipelines.toml and <lang>/pipeline); empty: the repository's models/.
+    ner_models_dir: Path | None = None
     worker_concurrency: int = Field(default=2, ge=1)
     # A document with at least this many pages to OCR has them OCR'd by one Celery task
     # each (in parallel on the workers); shorter ones are read in the document's task.

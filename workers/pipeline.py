@@ -50,7 +50,7 @@ def load_engines(settings: Settings, directory: Directory) -> Engines:
     classify = load_classify_resources()
     return Engines(
         text=load_text_engines(ocr_engine=settings.ocr_engine),
-        entities=load_entity_models(),
+        entities=load_entity_models(models_dir=settings.ner_models_dir),
         classify=classify,
         directory=directory,
         text_options=TextOptions(

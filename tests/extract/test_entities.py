@@ -47,6 +47,7 @@ def test_every_kind_with_page_spans(models: EntityModels) -> None:
         ("offence", "art15", 1, ""),
         ("date", "2019-06-29", 1, ""),
         ("account", "3073911124", 1, ""),
+        ("organisation", "Coastal Savings Bank Ltd", 1, ""),
         ("account", "DE89370400440532013000", 1, ""),
         ("person", "Otieno MUTUA", 1, ""),
         ("person", "Achieng MWAKYUSA", 2, "suspect"),

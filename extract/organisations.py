@@ -1,0 +1,190 @@
+"""Organisations named in a request: companies, banks and public bodies.
+
+Runs inside :func:`extract.entities.find_entities`, page by page. Rules, with words
+from ``organisations.<lang>.yaml`` (used together, like the person words):
+
+- capitalised words before a legal form ("Inversiones Costa Azul S.L.", "Meridian
+  Trust Ltd", "Alpen Handels GmbH");
+- a bank's or company's head word and the capitalised words after it ("Banco Bilbao
+  Vizcaya Argentaria", "Banco do Brasil");
+- a legal form before a quoted name ("ООО «Северный Путь»"), an Arabic head word and
+  the two words after it ("شركة النور للتجارة").
+
+A statistical model adds what it tags ``ORG`` (names of two words or more, or in
+Arabic script), each line apart, where no rule found one. Pure; raises nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extract.lexicons import read_lexicons, string_list
+from extract.persons import line_parts
+from rogatory.records import Entity, EntityKind, Span
+
+#: Lower-case words that may stand inside an organisation's name.
+CONNECTORS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "y", "e", "and", "&", "und", "of", "et"})
+MAX_WORDS = 6
+CONFIDENCE = {"suffix": 0.85, "head": 0.8, "quoted": 0.85, "model": 0.6}
+_WORD = re.compile(r"[\w&'’-]+\.?")
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+
+
+@dataclass(frozen=True)
+class OrganisationRules:
+    """The organisation words of every language, compiled once."""
+
+    suffixes: re.Pattern[str] | None = None
+    heads: re.Pattern[str] | None = None
+    quoted: re.Pattern[str] | None = None
+    arabic: re.Pattern[str] | None = None
+
+
+def _alternation(
+    words: list[str], *, before: str = r"(?<![\w.])", after: str = r"(?![\w])"
+) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    ordered = sorted({re.escape(word) for word in words}, key=len, reverse=True)
+    return re.compile(before + "(?:" + "|".join(ordered) + ")" + after)
+
+
+def load_organisation_rules() -> OrganisationRules:
+    """Read ``organisations.<lang>.yaml`` of every language. Raises ``ConfigurationError``."""
+    words: dict[str, list[str]] = {"suffixes": [], "heads": [], "quoted": [], "arabic": []}
+    for language, data in read_lexicons("organisations").items():
+        for key, bucket in words.items():
+            bucket.extend(string_list(data, key, source=f"organisations.{language}.yaml"))
+    quoted = _alternation(words["quoted"], after="")
+    return OrganisationRules(
+        suffixes=_alternation(words["suffixes"], after=r"(?![\w])"),
+        heads=_alternation(words["heads"], after=r"(?=[ \t])"),
+        quoted=re.compile(quoted.pattern + r"[ \t]*[«\"“]([^»\"”\n]{1,60})[»\"”]") if quoted else None,
+        arabic=_alternation(words["arabic"], before=r"(?<![\u0600-\u06ff])", after=r"(?=[ \t])"),
+    )
+
+
+def find_organisations(text: str, *, page: int, rules: OrganisationRules, doc: Any = None) -> list[Entity]:
+    """ORGANISATION entities on one page, spans offsets into ``text``; ``doc`` the model's reading."""
+    found = _suffix_spans(text, rules) + _head_spans(text, rules) + _quoted_spans(text, rules)
+    ruled = _without_overlaps(found)
+    model = [span for span in _model_spans(text, doc) if not any(_overlap(span, other) for other in ruled)]
+    entities = [
+        Entity(
+            kind=EntityKind.ORGANISATION,
+            value=" ".join(text[start:end].split()),
+            span=Span(page=page, start=start, end=end, text=text[start:end]),
+            method="model:spacy" if evidence == "model" else f"rule:{evidence}",
+            confidence=CONFIDENCE[evidence],
+        )
+        for start, end, evidence in ruled + _without_overlaps(model)
+    ]
+    return sorted(entities, key=lambda entity: entity.span.start)
+
+
+OrgSpan = tuple[int, int, str]
+
+
+def _suffix_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
+    """Capitalised words right before a legal form, on its line."""
+    spans = []
+    for form in rules.suffixes.finditer(text) if rules.suffixes is not None else ():
+        line_start = text.rfind("\n", 0, form.start()) + 1
+        words = list(_WORD.finditer(text, line_start, form.start()))
+        taken: list[re.Match[str]] = []
+        for word in reversed(words):
+            gap = text[word.end() : (taken[0].start() if taken else form.start())]
+            if gap not in (" ", "\t", "") or len(taken) >= MAX_WORDS or not _name_word(word.group()):
+                break
+            taken.insert(0, word)
+        while taken and taken[0].group() in CONNECTORS:
+            taken.pop(0)
+        if taken:
+            spans.append((taken[0].start(), form.end(), "suffix"))
+    return spans
+
+
+def _head_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
+    """A head word and the capitalised (or Arabic) words after it, on its line."""
+    spans = []
+    for pattern, arabic in ((rules.heads, False), (rules.arabic, True)):
+        for head in pattern.finditer(text) if pattern is not None else ():
+            line_end = text.find("\n", head.end())
+            words = (_ARABIC_WORD if arabic else _WORD).finditer(
+                text, head.end(), line_end if line_end >= 0 else len(text)
+            )
+            taken: list[re.Match[str]] = []
+            for word in words:
+                gap = text[(taken[-1].end() if taken else head.end()) : word.start()]
+                limit = 2 if arabic else MAX_WORDS
+                if gap not in (" ", "\t") or len(taken) >= limit or not (arabic or _name_word(word.group())):
+                    break
+                taken.append(word)
+                if _dot(word):  # the sentence ends
+                    break
+            while taken and taken[-1].group() in CONNECTORS:
+                taken.pop()
+            if taken:
+                end = taken[-1].end() - (0 if arabic else _dot(taken[-1]))
+                spans.append((head.start(), end, "head"))
+    return spans
+
+
+def _quoted_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
+    return [
+        (match.start(), match.end(), "quoted")
+        for match in (rules.quoted.finditer(text) if rules.quoted else ())
+    ]
+
+
+def _name_word(word: str) -> bool:
+    return word in CONNECTORS or word[:1].isupper() or word[:1].isdigit()
+
+
+def _model_spans(text: str, doc: Any) -> list[OrgSpan]:
+    """The model's ORG mentions, each line apart, without lower-case words at either end."""
+    spans: list[OrgSpan] = []
+    for entity in doc.ents if doc is not None else ():
+        if entity.label_ != "ORG":
+            continue
+        for start, end in line_parts(text, entity.start_char, entity.end_char):
+            words = list(_WORD.finditer(text, start, end))
+            while (
+                words
+                and not words[-1].group()[:1].isupper()
+                and not _ARABIC_WORD.fullmatch(words[-1].group())
+            ):
+                words.pop()
+            while (
+                words and not words[0].group()[:1].isupper() and not _ARABIC_WORD.fullmatch(words[0].group())
+            ):
+                words.pop(0)
+            arabic = bool(words) and all(_ARABIC_WORD.fullmatch(word.group()) for word in words)
+            if (len(words) >= 2 or arabic) and not any(char.isdigit() for char in text[start:end]):
+                spans.append((words[0].start(), words[-1].end() - _dot(words[-1]), "model"))
+    return spans
+
+
+def _dot(word: re.Match[str]) -> int:
+    """1 for a full stop after the last word ("Deutsche Bank AG."), 0 for an abbreviation ("S.A.")."""
+    return 1 if word.group().endswith(".") and "." not in word.group()[:-1] else 0
+
+
+def _overlap(first: OrgSpan, second: OrgSpan) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
+
+
+def _without_overlaps(spans: list[OrgSpan]) -> list[OrgSpan]:
+    """The longest of overlapping spans (the first found among equals)."""
+    kept: list[OrgSpan] = []
+    for span in sorted(spans, key=lambda span: (-(span[1] - span[0]), span[0])):
+        if not any(_overlap(span, other) for other in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+def overlaps_any(start: int, end: int, entities: list[Entity]) -> bool:
+    """Whether ``[start, end)`` overlaps the span of one of ``entities`` (same page)."""
+    return any(start < entity.span.end and entity.span.start < end for entity in entities)

@@ -1,0 +1,411 @@
+"""Convert the public annotated corpora to spaCy DocBin files for the NER pipelines.
+
+One command, no network, fixed seed:
+
+    /work/main/.venv/bin/python models/convert.py LANG [--mirror /work/.mirror] [--out /work/data/ner]
+
+reads each corpus from its git snapshot (``<mirror>/<owner>+<name>/repo``, pinned to the commit in
+SOURCES below, read with ``git show``) and writes ``<out>/<lang>/train.spacy`` and
+``<out>/<lang>/dev.spacy`` plus ``<out>/<lang>/stats.json`` (sentences, tokens, entities per split
+and source).
+
+Labels: only persons and organisations are kept, as ``PER`` and ``ORG`` (the labels of
+fr_core_news_sm; en_core_web_sm says PERSON for PER). Every other corpus class becomes ``O``.
+The mapping per corpus is in LABELS below and in models/README.md.
+
+Test splits are never read: a corpus's own test file is not listed in SOURCES. A corpus with no
+split is cut here into train/dev/test by a shuffle of its chunks with SEED; the test part is
+not written at all (kept for independent measurement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+SEED = 15
+SENTS_PER_DOC = 8  # sentences read as one training document (as `spacy convert -n`)
+
+# corpus label -> our label; anything not listed is O
+LABELS = {
+    "lener": {"PESSOA": "PER", "ORGANIZACAO": "ORG"},
+    # LER fine-grained classes: person, judge, lawyer -> PER; organisation, company,
+    # institution, court -> ORG. Brand (MRK), places and legal norms -> O.
+    "ler": {"PER": "PER", "RR": "PER", "AN": "PER", "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG"},
+    "europeana": {"PER": "PER", "ORG": "ORG"},
+    # MEDDOCAN (Spanish clinical case reports, brat): names of patients and of health staff ->
+    # PER; hospitals, institutions, health centres -> ORG. FAMILIARES_SUJETO_ASISTENCIA (mostly
+    # kinship words, "su madre") and everything else -> O.
+    # Wojood (nested; every token carries the tags of all its levels): PERS -> PER, ORG -> ORG;
+    # GPE, NORP, OCC, LOC and the rest -> O; an ORG that contains a PERS keeps the ORG (longest).
+    "wojood": {"PERS": "PER", "ORG": "ORG"},
+    "meddocan": {
+        "NOMBRE_SUJETO_ASISTENCIA": "PER",
+        "NOMBRE_PERSONAL_SANITARIO": "PER",
+        "HOSPITAL": "ORG",
+        "INSTITUCION": "ORG",
+        "CENTRO_SALUD": "ORG",
+    },
+}
+
+# lang -> list of sources. split: "train"/"dev" = the corpus's own split;
+# "cut" = cut here by a SEED shuffle of its sentences into dev (cut[0]), test (cut[1]) and train
+# (the rest); a cut test part is never written (kept for independent measurement).
+SOURCES = {
+    "pt": [
+        {
+            "name": "LeNER-Br",
+            "repo": "peluz/lener-br",
+            "commit": "4999cb7f63191f1d6904206f312eeca8f5b45c5a",
+            "path": "leNER-Br/train/train.conll",
+            "split": "train",
+            "labels": "lener",
+            "licence": "MIT",
+        },
+        {
+            "name": "LeNER-Br",
+            "repo": "peluz/lener-br",
+            "commit": "4999cb7f63191f1d6904206f312eeca8f5b45c5a",
+            "path": "leNER-Br/dev/dev.conll",
+            "split": "dev",
+            "labels": "lener",
+            "licence": "MIT",
+        },
+    ],
+    "de": [
+        # LER's train file (17 MB) is not in the snapshot that can be had here (files of 4 MiB and
+        # more are left out); its dev split is cut into train 85 % / dev 15 % (its test is not read).
+        {
+            "name": "LER (German court decisions)",
+            "repo": "elenanereiss/Legal-Entity-Recognition",
+            "commit": "f9c2b950898c56fdc328e553d5537c7611a0ffb1",
+            "path": "data/ler_dev.conll",
+            "split": "cut",
+            "cut": (0.15, 0.0),
+            "labels": "ler",
+            "licence": "CC BY 4.0",
+        },
+        # Europeana newspapers (OCR'd historic German newspapers): no split, cut 80/10/10
+        # (the 10 % test part is not written). No sentence breaks: cut after . ! ? (see read_conll).
+        *[
+            {
+                "name": f"Europeana Newspapers NER ({lib})",
+                "repo": "EuropeanaNewspapers/ner-corpora",
+                "commit": "6bf838d23112c255fd81431b1187ab30ef6c2d90",
+                "path": f"enp_DE.{lib}.bio/enp_DE.{lib}.bio",
+                "split": "cut",
+                "cut": (0.1, 0.1),
+                "chunk": True,
+                "labels": "europeana",
+                "licence": "CC0 1.0",
+            }
+            for lib in ("lft", "onb", "sbb")
+        ],
+    ],
+    "ar": [
+        # Wojood sample (SinaLab/ArabicNER data/, MIT as the repository; the full Wojood corpus is
+        # only given on request): train -> train, val -> dev; its test.txt is not read.
+        {
+            "name": "Wojood sample (Arabic, nested NER)",
+            "repo": "SinaLab/ArabicNER",
+            "commit": "ef3a7f4e806a2d909b9107d757c5f65545ae83dc",
+            "path": "data/train.txt",
+            "split": "train",
+            "format": "nested",
+            "labels": "wojood",
+            "licence": "MIT",
+        },
+        {
+            "name": "Wojood sample (Arabic, nested NER)",
+            "repo": "SinaLab/ArabicNER",
+            "commit": "ef3a7f4e806a2d909b9107d757c5f65545ae83dc",
+            "path": "data/val.txt",
+            "split": "dev",
+            "format": "nested",
+            "labels": "wojood",
+            "licence": "MIT",
+        },
+    ],
+    "es": [
+        # MEDDOCAN: 1000 clinical case reports (500 train, 250 dev, 250 test not read), brat
+        # standoff; each report is one training document, tokenised by spaCy's blank "es".
+        {
+            "name": "MEDDOCAN (Spanish clinical cases, de-identification)",
+            "repo": "PlanTL-GOB-ES/SPACCC_MEDDOCAN",
+            "commit": "783a6df385c975b328c99bcffb54196a9ba4078a",
+            "path": "corpus/train/brat",
+            "split": "train",
+            "format": "brat",
+            "labels": "meddocan",
+            "licence": "CC BY 4.0",
+        },
+        {
+            "name": "MEDDOCAN (Spanish clinical cases, de-identification)",
+            "repo": "PlanTL-GOB-ES/SPACCC_MEDDOCAN",
+            "commit": "783a6df385c975b328c99bcffb54196a9ba4078a",
+            "path": "corpus/dev/brat",
+            "split": "dev",
+            "format": "brat",
+            "labels": "meddocan",
+            "licence": "CC BY 4.0",
+        },
+        # No permissive Spanish corpus of prose could be had (CoNLL-2002 is research-only, AnCora
+        # and WikiNER not obtainable): a model trained on MEDDOCAN alone found no name in legal
+        # prose. Brazilian court text (LeNER-Br, MIT) is added as transfer data: same script,
+        # capitalisation and much of the legal vocabulary. Its dev part is scored on its own.
+        {
+            "name": "LeNER-Br (Portuguese, transfer)",
+            "repo": "peluz/lener-br",
+            "commit": "4999cb7f63191f1d6904206f312eeca8f5b45c5a",
+            "path": "leNER-Br/train/train.conll",
+            "split": "train",
+            "labels": "lener",
+            "licence": "MIT",
+        },
+        {
+            "name": "LeNER-Br (Portuguese, transfer)",
+            "repo": "peluz/lener-br",
+            "commit": "4999cb7f63191f1d6904206f312eeca8f5b45c5a",
+            "path": "leNER-Br/dev/dev.conll",
+            "split": "dev",
+            "labels": "lener",
+            "licence": "MIT",
+        },
+    ],
+}
+
+
+def git_show(mirror: Path, repo: str, commit: str, path: str) -> str:
+    gitdir = mirror / repo.replace("/", "+") / "repo"
+    out = subprocess.run(
+        ["git", "--git-dir", str(gitdir), "show", f"{commit}:{path}"], check=True, capture_output=True
+    )
+    return out.stdout.decode("utf-8")
+
+
+def git_ls(mirror: Path, repo: str, commit: str, path: str) -> list[str]:
+    gitdir = mirror / repo.replace("/", "+") / "repo"
+    out = subprocess.run(
+        ["git", "--git-dir", str(gitdir), "ls-tree", "-r", "--name-only", commit, path + "/"],
+        check=True,
+        capture_output=True,
+    )
+    return sorted(out.stdout.decode("utf-8").splitlines())
+
+
+def read_brat(nlp, mirror: Path, src: dict, mapping: dict[str, str]):
+    """Yield one (words, iob, spaces) per brat document; entity offsets are snapped outwards to
+    spaCy's tokens, overlapping spans keep the longest."""
+    from spacy.util import filter_spans
+
+    for txt in [f for f in git_ls(mirror, src["repo"], src["commit"], src["path"]) if f.endswith(".txt")]:
+        text = git_show(mirror, src["repo"], src["commit"], txt)
+        ann = git_show(mirror, src["repo"], src["commit"], txt[:-4] + ".ann")
+        doc = nlp.make_doc(text)
+        spans = []
+        for line in ann.splitlines():
+            if not line.startswith("T"):
+                continue
+            _, info, _ = line.split("\t", 2)
+            lab, *offs = info.split()
+            lab = mapping.get(lab)
+            if not lab or ";" in " ".join(offs):
+                continue
+            sp = doc.char_span(int(offs[0]), int(offs[-1]), label=lab, alignment_mode="expand")
+            if sp is not None and sp.text.strip():
+                spans.append(sp)
+        doc.ents = filter_spans(spans)
+        words = [t.text for t in doc]
+        iob = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+        yield words, iob, [bool(t.whitespace_) for t in doc]
+
+
+def read_nested(text: str, mapping: dict[str, str]):
+    """Yield (words, iob, None) per sentence from a file whose tokens carry all their nested
+    tags ("word B-ORG I-GPE ..."): spans of the mapped labels, overlaps resolved longest first."""
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("xx")
+    for block in text.split("\n\n"):
+        rows = [ln.split() for ln in block.splitlines() if ln.strip()]
+        if not rows:
+            continue
+        words = [r[0] for r in rows]
+        spans, open_ = [], {}
+        for i, r in enumerate(rows):
+            tags = {t.split("-", 1)[1]: t[0] for t in r[1:] if "-" in t}
+            for lab in list(open_):
+                if tags.get(lab) != "I":
+                    spans.append((open_.pop(lab), i, lab))
+            for lab, pre in tags.items():
+                if pre == "B" or (pre == "I" and lab not in open_):
+                    if lab in open_:
+                        spans.append((open_.pop(lab), i, lab))
+                    open_[lab] = i
+        spans += [(st, len(rows), lab) for lab, st in open_.items()]
+        doc = Doc(nlp.vocab, words=words)
+        ents = [doc[a:b] for a, b, lab in spans if mapping.get(lab)]
+        for sp, (_a, _b, lab) in zip(ents, [x for x in spans if mapping.get(x[2])], strict=False):
+            sp.label_ = mapping[lab]
+        doc.ents = filter_spans(ents)
+        iob = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+        yield words, iob, None
+
+
+def read_conll(text: str, mapping: dict[str, str], chunk_untagged: bool = False):
+    """Yield sentences as (words, iob) with our labels. Blank lines end a sentence; a corpus
+    without blank lines (chunk_untagged) is cut after . ! ? (at least 5 tokens) or at 80 tokens,
+    never inside an entity."""
+    words: list[str] = []
+    tags: list[str] = []
+
+    def flush():
+        nonlocal words, tags
+        if words:
+            yield list(words), fix_iob(tags), None
+        words, tags = [], []
+
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("-DOCSTART-"):
+            yield from flush()
+            continue
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        word, tag = parts[0], parts[-1]
+        tag = tag.upper()
+        if tag != "O" and "-" in tag:
+            pre, lab = tag.split("-", 1)
+            lab = mapping.get(lab)
+            tag = f"{pre}-{lab}" if lab and pre in ("B", "I") else "O"
+        else:
+            tag = "O"
+        words.append(word)
+        tags.append(tag)
+        sentence_end = (word in (".", "!", "?") and len(words) >= 5) or len(words) >= 80
+        if chunk_untagged and tag == "O" and sentence_end:
+            yield from flush()
+    yield from flush()
+
+
+def fix_iob(tags: list[str]) -> list[str]:
+    """I- with no B- or a different label before it becomes B-."""
+    out = []
+    prev = "O"
+    for t in tags:
+        if t.startswith("I-") and (prev == "O" or prev[2:] != t[2:]):
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+def to_docs(vocab, sents):
+    """SENTS_PER_DOC sentences make one Doc; a whole document (with its spaces) is one Doc."""
+    whole = [s for s in sents if s[2] is not None]
+    sents = [s for s in sents if s[2] is None]
+    for ws, ts, sp in whole:
+        yield Doc(vocab, words=ws, spaces=sp, ents=ts)
+    for i in range(0, len(sents), SENTS_PER_DOC):
+        group = sents[i : i + SENTS_PER_DOC]
+        words = [w for ws, _, _ in group for w in ws]
+        ents = [t for _, ts, _ in group for t in ts]
+        starts = []
+        for ws, _, _ in group:
+            starts += [True] + [False] * (len(ws) - 1)
+        doc = Doc(vocab, words=words, ents=ents, sent_starts=starts)
+        yield doc
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("lang", choices=sorted(SOURCES))
+    ap.add_argument("--mirror", default="/work/.mirror", type=Path)
+    ap.add_argument("--out", default="/work/data/ner", type=Path)
+    a = ap.parse_args(argv)
+
+    nlp = spacy.blank(a.lang)
+    splits: dict[str, list] = {"train": [], "dev": []}
+    dev_by_source: dict[str, list] = {}
+    stats: dict = {"seed": SEED, "sents_per_doc": SENTS_PER_DOC, "sources": []}
+    for src in SOURCES[a.lang]:
+        if src.get("format") == "nested":
+            text = git_show(a.mirror, src["repo"], src["commit"], src["path"])
+            sents = list(read_nested(text, LABELS[src["labels"]]))
+        elif src.get("format") == "brat":
+            sents = list(read_brat(nlp, a.mirror, src, LABELS[src["labels"]]))
+        else:
+            text = git_show(a.mirror, src["repo"], src["commit"], src["path"])
+            sents = list(read_conll(text, LABELS[src["labels"]], src.get("chunk", False)))
+        if src["split"] == "cut":
+            rng = random.Random(f"{SEED}:{src['repo']}:{src['path']}")
+            idx = list(range(len(sents)))
+            rng.shuffle(idx)
+            n_dev, n_test = (int(len(sents) * f) for f in src["cut"])
+            parts = {"dev": idx[:n_dev], "test": idx[n_dev : n_dev + n_test], "train": idx[n_dev + n_test :]}
+            parts = {k: [sents[i] for i in sorted(v)] for k, v in parts.items()}
+        else:
+            parts = {src["split"]: sents}
+        for split, ss in parts.items():
+            c = Counter(t[2:] for _, ts, _ in ss for t in ts if t.startswith("B-"))
+            stats["sources"].append(
+                {
+                    "name": src["name"],
+                    "repo": src["repo"],
+                    "commit": src["commit"],
+                    "path": src["path"],
+                    "licence": src["licence"],
+                    "split": split,
+                    "from": src["split"],
+                    "sentences": len(ss),
+                    "tokens": sum(len(w) for w, _, _ in ss),
+                    "PER": c["PER"],
+                    "ORG": c["ORG"],
+                    "used": split != "test",
+                }
+            )
+            if split in splits:
+                splits[split].extend(ss)
+            if split == "dev":
+                dev_by_source.setdefault(src["name"].split(" (")[0], []).extend(ss)
+    outdir = a.out / a.lang
+    outdir.mkdir(parents=True, exist_ok=True)
+    for split, ss in splits.items():
+        db = DocBin(store_user_data=False)
+        for doc in to_docs(nlp.vocab, ss):
+            db.add(doc)
+        db.to_disk(outdir / f"{split}.spacy")
+        c = Counter(t[2:] for _, ts, _ in ss for t in ts if t.startswith("B-"))
+        stats[split] = {
+            "sentences": len(ss),
+            "tokens": sum(len(w) for w, _, _ in ss),
+            "docs": len(db),
+            "PER": c["PER"],
+            "ORG": c["ORG"],
+        }
+    # the dev part of each corpus on its own too, to score a model per corpus (models/card.py)
+    stats["dev_files"] = {}
+    if len(dev_by_source) > 1:
+        for name, ss in dev_by_source.items():
+            slug = name.split()[0].lower().replace("-", "")
+            db = DocBin(store_user_data=False)
+            for doc in to_docs(nlp.vocab, ss):
+                db.add(doc)
+            db.to_disk(outdir / f"dev.{slug}.spacy")
+            stats["dev_files"][name] = f"dev.{slug}.spacy"
+    (outdir / "stats.json").write_text(json.dumps(stats, indent=1, ensure_ascii=False) + "\n")
+    print(json.dumps({k: stats[k] for k in ("train", "dev")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""Persons with the statistical models (issue 15): found in prose with no cue, in every language that has a
+model; headings, places, currencies and companies never taken for persons; organisations found."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.engines import EntityModels, load_entity_models
+from extract.entities import find_entities
+from rogatory.records import DocumentText, EntityKind, PageText, TextSource
+
+
+def _document(text: str, language: str) -> DocumentText:
+    page = PageText(number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, language=language)
+    return DocumentText(pages=(page,), language=language)
+
+
+def _found(text: str, language: str, models: EntityModels, kind: EntityKind = EntityKind.PERSON) -> list[str]:
+    return sorted(
+        {entity.value for entity in find_entities(_document(text, language), models=models).of_kind(kind)}
+    )
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> EntityModels:
+    return load_entity_models(use_ner_models=False)
+
+
+@pytest.fixture(scope="module")
+def models() -> EntityModels:
+    return load_entity_models()
+
+
+# --- a person named once in prose, with no honorific, role or upper-case surname ----------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "pt",
+            "O Ministério Público Federal denunciou João da Silva Pereira por lavagem de dinheiro.",
+            "João da Silva Pereira",
+        ),
+        (
+            "es",
+            "La Fiscalía Anticorrupción imputa a Jorge Luis Fernández, titular de una cuenta en Madrid.",
+            "Jorge Luis Fernández",
+        ),
+        ("ar", "قامت النيابة العامة بالتحقيق مع أحمد محمود الخطيب بشأن غسل الأموال.", "أحمد محمود الخطيب"),
+        (
+            "de",
+            "Die Ermittlungen ergaben, dass Andreas Becker das Geld auf ein Konto in Zürich überwiesen hat.",
+            "Andreas Becker",
+        ),
+        (
+            "en",
+            "The funds were then transferred abroad by Peter Walsh through several accounts.",
+            "Peter Walsh",
+        ),
+    ],
+)
+def test_a_person_in_prose_with_no_cue(models: EntityModels, language: str, text: str, expected: str) -> None:
+    assert expected in _found(text, language, models)
+
+
+@pytest.mark.slow
+def test_the_models_are_loaded_for_every_trained_language(models: EntityModels) -> None:
+    assert {"en", "fr", "pt", "es", "ar", "de"} <= set(models.nlp)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "text", "person"),
+    [
+        (
+            "pt",
+            "Nome: Maria Aparecida Santos\nBanco: Banco do Brasil S.A.\nConta: 12345-6",
+            "Maria Aparecida Santos",
+        ),
+        (
+            "es",
+            "El Juzgado Central de Instrucción investiga los hechos denunciados por Jorge Luis Fernández.",
+            "Jorge Luis Fernández",
+        ),
+    ],
+)
+def test_a_model_mention_is_cut_at_its_line_and_never_a_court(
+    models: EntityModels, language: str, text: str, person: str
+) -> None:
+    found = _found(text, language, models)
+    assert person in found
+    assert not any("Banco" in name or "Instrucción" in name for name in found)
+
+
+# --- never a person: a heading, a city, a country, a currency, a company, a form label ------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "es",
+            "facilitar la comparecencia de Verónica GARCÍA LÓPEZ ante el tribunal de\n"
+            "Madrid\nSECCIÓN E: Identidad",
+            ["Verónica GARCÍA LÓPEZ"],
+        ),
+        (
+            "pt",
+            "1. João Paulo FERREIRA Qualidade: suspeito\n"
+            "Data de nascimento: 20/09/1964 Local de nascimento: Lisboa",
+            ["João Paulo FERREIRA"],
+        ),
+        ("es", "Importe: 12.000 EUR\nOtros USD\nCuenta en España\nSECCIÓN C", []),
+        ("en", "The accounts of Cyprus\nSECTION D: Persons concerned are held in London DOLLARS", []),
+        ("es", "Los fondos pasaron a Inversiones Costa AZUL S.L. y al Banco Pedro ÁLVAREZ de Madrid.", []),
+        (
+            "de",
+            "Die Beweisaufnahme betrifft den Inhaber Markus BAUMGARTNER und Diese EEA",
+            ["Markus BAUMGARTNER"],
+        ),
+        ("ar", "عمر إبراهيم النجار الصفة: مشتبه به", []),
+    ],
+)
+def test_never_a_person(rules_only: EntityModels, language: str, text: str, expected: list[str]) -> None:
+    assert _found(text, language, rules_only) == expected
+
+
+# --- organisations ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "es",
+            "la sociedad Inversiones Costa Azul S.L. y el Banco Bilbao Vizcaya Argentaria",
+            ["Banco Bilbao Vizcaya Argentaria", "Inversiones Costa Azul S.L."],
+        ),
+        (
+            "en",
+            "paid to Meridian Trust Ltd and held at the Bank of Cyprus.",
+            ["Bank of Cyprus", "Meridian Trust Ltd"],
+        ),
+        (
+            "de",
+            "zum Nachteil der Deutsche Bank AG. Danach an die Alpen Handels GmbH",
+            ["Alpen Handels GmbH", "Deutsche Bank AG"],
+        ),
+        (
+            "pt",
+            "a empresa Construtora Alfa Ltda e o Banco do Brasil S.A.",
+            ["Banco do Brasil S.A.", "Construtora Alfa Ltda"],
+        ),
+        ("fr", "versés à la société Helios Conseil SARL", ["Helios Conseil SARL"]),
+        ("it", "la società Lombarda Costruzioni S.r.l. ha ricevuto", ["Lombarda Costruzioni S.r.l."]),
+        ("ru", "на счёт ООО «Северный Путь» в банке", ["ООО «Северный Путь»"]),
+        ("ar", "حول المبلغ إلى شركة النور للتجارة في دبي", ["شركة النور للتجارة"]),
+    ],
+)
+def test_organisations_by_their_legal_form_or_head_word(
+    rules_only: EntityModels, language: str, text: str, expected: list[str]
+) -> None:
+    assert _found(text, language, rules_only, EntityKind.ORGANISATION) == expected

@@ -61,6 +61,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
         "self_reference",
         "proceedings",
         "concerning",
+        "conducting",
         "decision",
         "purpose",
     ),

@@ -10,7 +10,8 @@ phrases of the language's lexicon: ``institution`` (a body: "Office of the", "Fi
 names only itself), ``proceedings`` and ``concerning`` ("investigation ... against"), ``conducting`` (a verb
 that names proceedings with their object: "is prosecuting", "is investigating"),
 ``decision`` (the warrant or judgment an extradition rests on), ``purpose`` ("the evidence
-is needed for", "pour les besoins de") and ``person_identity``.
+is needed for", "pour les besoins de"), ``person_identity`` and ``translation`` (the
+title of a translation: "TRADUCCIÓN", "Certified translation").
 """
 
 from __future__ import annotations
@@ -179,6 +180,17 @@ def _folded_offset(origin: tuple[int, ...], original: int) -> int:
 def find_purpose(document: FoldedDocument, cues: Cues) -> list[Hit]:
     """Wording that says what the evidence or action is for."""
     return document.find(cues.only("purpose"))
+
+
+def find_translation(document: FoldedDocument, titles: PhraseTable) -> list[Hit]:
+    """Short lines that title a translation ("TRADUCCIÓN", "Traduction de l'original russe"),
+    in the language of ``titles``; a sentence that mentions one does not count."""
+    found: list[Hit] = []
+    for index, page in enumerate(document.pages):
+        for start, end in _line_spans(page.text):
+            if len(_WORD.findall(page.text[start:end])) <= LINE_WORDS:
+                found += document.find(titles, Region((Stretch(index, start, end),)))
+    return found
 
 
 def find_author(document: FoldedDocument, cues: Cues) -> list[Hit]:

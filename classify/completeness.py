@@ -71,7 +71,11 @@ def check_completeness(
         "assistance_sought": _assistance(classification, sections, extradition),
         "person_identity": _person_identity(document, cues, entities),
         "purpose": _purpose(
-            _said(_section_check("purpose", sections), find_purpose(document, said), "purpose wording"),
+            _said(
+                _section_check("purpose", sections),
+                find_purpose(document, said, _only(lexicons.table("measures", document.language), "asking")),
+                "purpose wording",
+            ),
             extradition,
         ),
         "acceptable_language": _language(document, text.language, accepted_languages, lexicons),

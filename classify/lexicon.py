@@ -64,6 +64,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
         "conducting",
         "decision",
         "purpose",
+        "purpose_link",
         "translation",
     ),
 }

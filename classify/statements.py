@@ -10,7 +10,9 @@ phrases of the language's lexicon: ``institution`` (a body: "Office of the", "Fi
 names only itself), ``proceedings`` and ``concerning`` ("investigation ... against"), ``conducting`` (a verb
 that names proceedings with their object: "is prosecuting", "is investigating"),
 ``decision`` (the warrant or judgment an extradition rests on), ``purpose`` ("the evidence
-is needed for", "pour les besoins de"), ``person_identity`` and ``translation`` (the
+is needed for", "pour les besoins de"), ``purpose_link`` (a bare "so that", "с целью": a
+purpose only in a sentence that asks, since the facts tell an offender's aims with the
+same words), ``person_identity`` and ``translation`` (the
 title of a translation: "TRADUCCIÓN", "Certified translation").
 """
 
@@ -177,9 +179,16 @@ def _folded_offset(origin: tuple[int, ...], original: int) -> int:
     return len(origin)
 
 
-def find_purpose(document: FoldedDocument, cues: Cues) -> list[Hit]:
-    """Wording that says what the evidence or action is for."""
-    return document.find(cues.only("purpose"))
+def find_purpose(document: FoldedDocument, cues: Cues, asking: PhraseTable) -> list[Hit]:
+    """Wording that says what the evidence or action is for: a purpose phrase anywhere, or a
+    bare link ("so that", "afin que") in a sentence that asks (``asking``: "we request")."""
+    found = document.find(cues.only("purpose"))
+    links = cues.only("purpose_link")
+    for sentence in sentences(document):
+        linked = document.find(links, sentence)
+        if linked and document.find(asking, sentence):
+            found.append(linked[0])
+    return found
 
 
 def find_translation(document: FoldedDocument, titles: PhraseTable) -> list[Hit]:

@@ -18,7 +18,14 @@ from classify.letterhead import find_letterhead
 from classify.lexicon import Lexicons
 from classify.phrases import PhraseTable
 from classify.sections import Section, read_sections, sections_of
-from classify.statements import Cues, find_author, find_facts, find_purpose, find_subject
+from classify.statements import (
+    Cues,
+    find_author,
+    find_facts,
+    find_purpose,
+    find_subject,
+    find_translation,
+)
 from rogatory.records import (
     Classification,
     Completeness,
@@ -64,10 +71,14 @@ def check_completeness(
         "assistance_sought": _assistance(classification, sections, extradition),
         "person_identity": _person_identity(document, cues, entities),
         "purpose": _purpose(
-            _said(_section_check("purpose", sections), find_purpose(document, said), "purpose wording"),
+            _said(
+                _section_check("purpose", sections),
+                find_purpose(document, said, _only(lexicons.table("measures", document.language), "asking")),
+                "purpose wording",
+            ),
             extradition,
         ),
-        "acceptable_language": _language(text.language, accepted_languages),
+        "acceptable_language": _language(document, text.language, accepted_languages, lexicons),
     }
     return Completeness(checks=tuple(checks[element] for element in COMPLETENESS_ELEMENTS))
 
@@ -171,7 +182,23 @@ def _purpose(check: ElementCheck, extradition: bool) -> ElementCheck:
     return check
 
 
-def _language(language: str | None, accepted: Sequence[str]) -> ElementCheck:
-    present = language is not None and language in accepted
+def _language(
+    document: FoldedDocument, language: str | None, accepted: Sequence[str], lexicons: Lexicons
+) -> ElementCheck:
+    """Written in an accepted language, or holding a translation titled in one."""
     note = f"written in {language or 'an unknown language'}; accepted: {', '.join(accepted)}"
-    return ElementCheck(element="acceptable_language", present=present, note=note)
+    if language is not None and language in accepted:
+        return ElementCheck(element="acceptable_language", present=True, note=note)
+    for code in accepted:
+        lexicon = lexicons.languages.get(code)
+        titles = (
+            find_translation(document, _only(lexicon.table("completeness"), "translation")) if lexicon else []
+        )
+        if titles:
+            return ElementCheck(
+                element="acceptable_language",
+                present=True,
+                evidence=(titles[0].span,),
+                note=f"{note}; translated into {code}",
+            )
+    return ElementCheck(element="acceptable_language", present=False, note=note)

@@ -61,8 +61,11 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
         "self_reference",
         "proceedings",
         "concerning",
+        "conducting",
         "decision",
         "purpose",
+        "purpose_link",
+        "translation",
     ),
 }
 

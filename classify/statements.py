@@ -7,9 +7,13 @@ the element (empty when the text does not say it). The cue words are the ``compl
 phrases of the language's lexicon: ``institution`` (a body: "Office of the", "Fiscalía"),
 ``author`` (the words that make a body the author: "is conducting", "près le",
 "Name of the authority"), ``self_reference`` ("this", "esta", "hiesige": a body that
-names only itself), ``proceedings`` and ``concerning`` ("investigation ... against"),
+names only itself), ``proceedings`` and ``concerning`` ("investigation ... against"), ``conducting`` (a verb
+that names proceedings with their object: "is prosecuting", "is investigating"),
 ``decision`` (the warrant or judgment an extradition rests on), ``purpose`` ("the evidence
-is needed for", "pour les besoins de") and ``person_identity``.
+is needed for", "pour les besoins de"), ``purpose_link`` (a bare "so that", "с целью": a
+purpose only in a sentence that asks, since the facts tell an offender's aims with the
+same words), ``person_identity`` and ``translation`` (the
+title of a translation: "TRADUCCIÓN", "Certified translation").
 """
 
 from __future__ import annotations
@@ -23,19 +27,23 @@ from rogatory.records import Entities, EntityKind
 
 #: Fewest words of a sentence that narrates facts.
 FACT_WORDS = 8
-#: Most words of a line taken as a letterhead or signature line.
+#: Most words of a line taken as a letterhead or signature line; a line in capitals (a
+#: court's or a ministry's title) may hold up to CAPITAL_LINE_WORDS.
 LINE_WORDS = 8
+CAPITAL_LINE_WORDS = 16
 #: Lines at the top of each page, and at the end of the document, read as letterhead
 #: and signature block.
 TOP_LINES = 12
 BOTTOM_LINES = 8
 #: A sentence ends at . ; ! ? before a space, at a blank line, or at a line break that is
 #: not followed by a lower-case letter (a line wrapped inside a sentence continues in
-#: lower case).
+#: lower case), unless the line before is a wrapped line of prose: of at least LINE_WORDS
+#: words, ending in no stop or colon, and the next line no list item ("(a)", "2.", "-").
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n(?=\s*\n)")
 #: A full stop after a word of one to three letters ("No.", "Az.", "ref.", "A.") is an
 #: abbreviation's or an initial's, not a sentence's end.
 _ABBREVIATION = re.compile(r"(?<!\w)(?:[^\W\d_]{1,3}|\d{1,2})\.$")
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\(?[0-9ivxa-h]{1,4}[.)])\s")
 _YEAR = re.compile(r"\d{4}")
 _CASE_NUMBER = re.compile(r"(?<![\d/.])\d{1,6}/\d{4}(?![\d/])")
 _MONEY = re.compile(
@@ -75,13 +83,26 @@ def _cuts(folded: str, original: str, origin: tuple[int, ...]) -> list[int]:
         for match in _SENTENCE_END.finditer(folded)
         if not _ABBREVIATION.search(folded, max(match.start() - 6, 0), match.start() + 1)
     ]
+    line_start = 0
     for position, char in enumerate(folded):
         if char != "\n" or position + 1 >= len(folded):
             continue
+        line, line_start = folded[line_start:position], position + 1
         following = original[origin[position + 1]] if position + 1 < len(origin) else ""
-        if not following.islower():
+        if not following.islower() and not _wrapped(line, folded[position + 1 :]):
             cuts.append(position + 1)
     return [*sorted(set(cuts)), len(folded)]
+
+
+def _wrapped(line: str, rest: str) -> bool:
+    """A line of prose wrapped before a word in capitals: the sentence goes on."""
+    return (
+        len(_WORD.findall(line)) >= LINE_WORDS
+        and not line.rstrip().endswith((".", ":", ";", "!", "?"))
+        and bool(rest.strip())
+        and not rest.startswith("\n")
+        and _LIST_ITEM.match(rest) is None
+    )
 
 
 def text_of(document: FoldedDocument, region: Region) -> str:
@@ -94,8 +115,10 @@ def find_subject(document: FoldedDocument, cues: Cues, *, extradition: bool) -> 
     against X concerning bribery"; else the warrant or judgment the request rests on (dated,
     unless the request is for extradition)."""
     proceedings, concerning = cues.only("proceedings"), cues.only("concerning")
+    conducting = cues.only("conducting")
     found: list[Hit] = []
     for sentence in sentences(document):
+        found += document.find(conducting, sentence)[:1]
         named = document.find(proceedings, sentence)
         if not named:
             continue
@@ -156,9 +179,27 @@ def _folded_offset(origin: tuple[int, ...], original: int) -> int:
     return len(origin)
 
 
-def find_purpose(document: FoldedDocument, cues: Cues) -> list[Hit]:
-    """Wording that says what the evidence or action is for."""
-    return document.find(cues.only("purpose"))
+def find_purpose(document: FoldedDocument, cues: Cues, asking: PhraseTable) -> list[Hit]:
+    """Wording that says what the evidence or action is for: a purpose phrase anywhere, or a
+    bare link ("so that", "afin que") in a sentence that asks (``asking``: "we request")."""
+    found = document.find(cues.only("purpose"))
+    links = cues.only("purpose_link")
+    for sentence in sentences(document):
+        linked = document.find(links, sentence)
+        if linked and document.find(asking, sentence):
+            found.append(linked[0])
+    return found
+
+
+def find_translation(document: FoldedDocument, titles: PhraseTable) -> list[Hit]:
+    """Short lines that title a translation ("TRADUCCIÓN", "Traduction de l'original russe"),
+    in the language of ``titles``; a sentence that mentions one does not count."""
+    found: list[Hit] = []
+    for index, page in enumerate(document.pages):
+        for start, end in _line_spans(page.text):
+            if len(_WORD.findall(page.text[start:end])) <= LINE_WORDS:
+                found += document.find(titles, Region((Stretch(index, start, end),)))
+    return found
 
 
 def find_author(document: FoldedDocument, cues: Cues) -> list[Hit]:
@@ -190,8 +231,12 @@ def _header_lines(document: FoldedDocument, requested: PhraseTable) -> list[Regi
             start, end = spans[number]
             line = page.text[start:end]
             block_end = spans[min(number + 2, len(spans) - 1)][1]
+            words = len(_WORD.findall(line))
+            first, last = page.original_span(start, end)
+            written = page.original[first:last]
+            most = CAPITAL_LINE_WORDS if written.isupper() else LINE_WORDS
             if (
-                0 < len(_WORD.findall(line)) <= LINE_WORDS
+                0 < words <= most
                 and not line.rstrip().endswith((".", ":"))
                 and not requested.find(page.text, start, block_end)
             ):

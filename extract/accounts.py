@@ -10,6 +10,7 @@ of a list of accounts that names a bank. BIC/SWIFT codes need a BIC word before 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,27 @@ _ROW_START = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]+)?(?=\d)")
 ROW_HEADER_LINES = 8
 _BIC = re.compile(r"[\s:.,()]{0,4}([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
 _NAME_TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”]+")
+#: Legal forms that may follow a bank's name ("Coastal Savings Bank Ltd").
+_LEGAL_FORMS = frozenset(
+    {
+        "ltd",
+        "limited",
+        "plc",
+        "ag",
+        "sa",
+        "s.a",
+        "s.p.a",
+        "spa",
+        "nv",
+        "n.v",
+        "bv",
+        "gmbh",
+        "inc",
+        "llc",
+        "pjsc",
+    }
+    | {"pao", "ao", "oao", "ооо", "пао", "ао", "sarl", "sas", "lda", "sal", "psc", "kg", "ab", "asa", "as"}
+)
 _CONNECTORS = frozenset(
     {"de", "du", "des", "del", "di", "da", "do", "of", "and", "&", "et", "y", "e", "und", "la"}
 )
@@ -292,7 +314,8 @@ def _with_bank(
     if sentence is not None:
         window_end = entity.span.end + sentence.start()
     line_start = text.rfind("\n", 0, entity.span.start) + 1
-    if re.fullmatch(r"[\s\-–—•*]*", text[line_start : entity.span.start]):
+    row = re.fullmatch(r"[\s\-–—•*]*", text[line_start : entity.span.start]) is not None
+    if row:
         line_end = text.find("\n", entity.span.end)
         window_end = min(window_end, len(text) if line_end < 0 else line_end)
     word = rules.bank.search(
@@ -302,9 +325,25 @@ def _with_bank(
         return entity
     start, end = folded.original_span(word.start(), word.end())
     name = _field_value(text, start, end) or bank_name(text, start, end)
+    if row and name:
+        name = _row_cell(name, rules.bank)
     if not name:
         return entity
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
+
+
+def _row_cell(name: str, bank: re.Pattern[str]) -> str:
+    """A bank's name in a table row, without the next cell ("Eastbridge Savings Bank Declan X").
+
+    Ends at its last bank word, with the legal forms after it, when words stand before
+    that word; a name that starts with its bank word ("Banque de ...") is kept whole.
+    """
+    tokens = name.split()
+    last = max((i for i, token in enumerate(tokens) if bank.fullmatch(fold(token).text)), default=0)
+    if last == 0:
+        return name
+    kept = itertools.takewhile(lambda token: token.strip(",.").casefold() in _LEGAL_FORMS, tokens[last + 1 :])
+    return " ".join([*tokens[: last + 1], *kept])
 
 
 def _field_value(text: str, start: int, end: int) -> str:

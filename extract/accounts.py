@@ -10,11 +10,13 @@ of a list of accounts that names a bank. BIC/SWIFT codes need a BIC word before 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from extract.ibans import BbanShapes, at_word_start, iban_starts, load_bban_shapes, read_iban
 from extract.lexicons import read_lexicons, string_list
+from extract.national_accounts import check_national
 from rogatory.folding import FoldedText, fold
 from rogatory.phrases import phrases_pattern
 from rogatory.records import Entity, EntityKind, Span
@@ -32,8 +34,33 @@ _NUMBER_LINK = re.compile(
     r"[\s:.,#№°º]{0,4}(?:(?:no|nr|n|number|numero|num|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?(?=\d)", re.IGNORECASE
 )
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
+#: A row of a table or a list heading with a number: the number first on its line.
+_ROW_START = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]+)?(?=\d)")
+#: Lines above a row where the account word of its table header or list lead-in may stand.
+ROW_HEADER_LINES = 8
 _BIC = re.compile(r"[\s:.,()]{0,4}([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
 _NAME_TOKEN = re.compile(r"[^\s,;:()\[\]«»\"“”]+")
+#: Legal forms that may follow a bank's name ("Coastal Savings Bank Ltd").
+_LEGAL_FORMS = frozenset(
+    {
+        "ltd",
+        "limited",
+        "plc",
+        "ag",
+        "sa",
+        "s.a",
+        "s.p.a",
+        "spa",
+        "nv",
+        "n.v",
+        "bv",
+        "gmbh",
+        "inc",
+        "llc",
+        "pjsc",
+    }
+    | {"pao", "ao", "oao", "ооо", "пао", "ао", "sarl", "sas", "lda", "sal", "psc", "kg", "ab", "asa", "as"}
+)
 _CONNECTORS = frozenset(
     {"de", "du", "des", "del", "di", "da", "do", "of", "and", "&", "et", "y", "e", "und", "la"}
 )
@@ -84,17 +111,42 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
         if any(start < right and left < end for left, right in taken):
             continue
         taken.append((start, end))
-        entities.append(
-            Entity(
-                kind=EntityKind.ACCOUNT,
-                value=re.sub(r"\s+", "", text[start:end]),
-                span=Span(page=page, start=start, end=end, text=text[start:end]),
-                method="rule:account-number",
-                confidence=0.8,
-            )
+        entities.append(_national_account(text, start, end, page=page, ocr=ocr))
+    starts = sorted(entity.span.start for entity in entities)
+    entities = [
+        _with_bank(
+            entity, text, folded, rules, next_account=next((s for s in starts if s > entity.span.start), None)
         )
-    entities = [_with_bank(entity, text, folded, rules) for entity in entities]
+        for entity in entities
+    ]
     return sorted(entities + _find_bics(text, folded, page=page, rules=rules), key=lambda e: e.span.start)
+
+
+def _national_account(text: str, start: int, end: int, *, page: int, ocr: bool) -> Entity:
+    """The account number at ``text[start:end]``, checked by its national check digits where it has them.
+
+    A number no check applies to is kept as written (``attributes["check"] = "none"``);
+    one whose check fails and that no single reading repairs is kept as read, reported
+    ``valid = "false"`` (:mod:`extract.national_accounts`).
+    """
+    written = text[start:end]
+    check = check_national(written, text, end, ocr=ocr)
+    if check is None:
+        value, attributes, confidence = re.sub(r"\s+", "", written), {"check": "none"}, 0.8
+    else:
+        attributes = {"check": check.scheme, "valid": "true" if check.valid else "false"}
+        if check.repaired:
+            attributes["repaired"] = "true"
+        value = check.value if check.repaired else re.sub(r"\s+", "", written)
+        confidence = (0.9 if check.repaired else 0.95) if check.valid else 0.5
+    return Entity(
+        kind=EntityKind.ACCOUNT,
+        value=value,
+        span=Span(page=page, start=start, end=end, text=written),
+        method="rule:account-number-ocr" if attributes.get("repaired") else "rule:account-number",
+        confidence=confidence,
+        attributes=attributes,
+    )
 
 
 def settle_repairs(entities: list[Entity]) -> list[Entity]:
@@ -136,6 +188,8 @@ def _find_ibans(text: str, *, page: int, shapes: BbanShapes, ocr: bool) -> list[
         attributes = {"valid": "true" if reading.valid else "false"}
         if reading.repaired:
             attributes["repaired"] = "true"
+        if reading.mod97_only:
+            attributes["registry"] = "false"  # mod 97 holds; the registry length or BBAN check does not
         written = text[reading.start : reading.end]
         entities.append(
             Entity(
@@ -143,7 +197,9 @@ def _find_ibans(text: str, *, page: int, shapes: BbanShapes, ocr: bool) -> list[
                 value=reading.value,
                 span=Span(page=page, start=reading.start, end=reading.end, text=written),
                 method="rule:iban-ocr" if reading.repaired else "rule:iban",
-                confidence=(0.9 if reading.repaired else 0.99) if reading.valid else 0.6,
+                confidence=(0.9 if reading.repaired or reading.mod97_only else 0.99)
+                if reading.valid
+                else 0.6,
                 attributes=attributes,
             )
         )
@@ -172,6 +228,42 @@ def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
         value = item.group(1).strip()
         if rules.bank is not None and rules.bank.search(line) and _is_account_number(value):
             spans.append((item.start(1), item.start(1) + len(value)))
+    return spans + _row_spans(text, folded, rules)
+
+
+def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:
+    """Numbers heading a line that names a bank, under an account word.
+
+    A table row ("7403-5595-81 Eastbridge Savings Bank Declan HARGREAVES" under "Account
+    number Bank Holder") or an item of a list of accounts ("I conti interessati sono:" then
+    "3617-8728-69 – Eastbridge Savings Bank – Intestatario: ..."): the account word stands
+    on the line or on one of the ``ROW_HEADER_LINES`` lines above.
+    """
+    if rules.bank is None or rules.account is None:
+        return []
+    spans = []
+    for row in _ROW_START.finditer(text):
+        number = _NUMBER.match(text, row.end())
+        if number is None or not _is_account_number(number.group()):
+            continue
+        after = text[number.end() : number.end() + 1]
+        if after not in (" ", "\t", ""):
+            continue
+        line_end = text.find("\n", number.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if not rules.bank.search(
+            folded.text, folded.folded_offset(number.end()), folded.folded_offset(line_end)
+        ):
+            continue
+        header_start = row.start()
+        for _ in range(ROW_HEADER_LINES):
+            if header_start == 0:
+                break
+            header_start = text.rfind("\n", 0, header_start - 1) + 1
+        if rules.account.search(
+            folded.text, folded.folded_offset(header_start), folded.folded_offset(line_end)
+        ):
+            spans.append((number.start(), number.end()))
     return spans
 
 
@@ -205,23 +297,62 @@ def _find_bics(text: str, folded: FoldedText, *, page: int, rules: AccountRules)
     return entities
 
 
-def _with_bank(entity: Entity, text: str, folded: FoldedText, rules: AccountRules) -> Entity:
-    """``entity`` with ``attributes["bank"]`` when a bank is named just after it."""
+def _with_bank(
+    entity: Entity, text: str, folded: FoldedText, rules: AccountRules, *, next_account: int | None
+) -> Entity:
+    """``entity`` with ``attributes["bank"]`` when a bank is named just after it.
+
+    The bank is looked for up to the end of the sentence and never past the next
+    account (``next_account``); for an account heading its line (a table row, a list
+    item) on that line only. A bank word that labels a field ("Bank: ...", "Банк: ...")
+    names the bank with the rest of its line.
+    """
     if rules.bank is None:
         return entity
-    window_end = min(len(text), entity.span.end + BANK_WINDOW)
+    window_end = min(len(text), entity.span.end + BANK_WINDOW, next_account or len(text))
     sentence = re.search(r"[.;](?=\s)|\n\s*\n", text[entity.span.end : window_end])
     if sentence is not None:
         window_end = entity.span.end + sentence.start()
+    line_start = text.rfind("\n", 0, entity.span.start) + 1
+    row = re.fullmatch(r"[\s\-–—•*]*", text[line_start : entity.span.start]) is not None
+    if row:
+        line_end = text.find("\n", entity.span.end)
+        window_end = min(window_end, len(text) if line_end < 0 else line_end)
     word = rules.bank.search(
         folded.text, folded.folded_offset(entity.span.end), folded.folded_offset(window_end)
     )
     if word is None:
         return entity
-    name = bank_name(text, *folded.original_span(word.start(), word.end()))
+    start, end = folded.original_span(word.start(), word.end())
+    name = _field_value(text, start, end) or bank_name(text, start, end)
+    if row and name:
+        name = _row_cell(name, rules.bank)
     if not name:
         return entity
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
+
+
+def _row_cell(name: str, bank: re.Pattern[str]) -> str:
+    """A bank's name in a table row, without the next cell ("Eastbridge Savings Bank Declan X").
+
+    Ends at its last bank word, with the legal forms after it, when words stand before
+    that word; a name that starts with its bank word ("Banque de ...") is kept whole.
+    """
+    tokens = name.split()
+    last = max((i for i, token in enumerate(tokens) if bank.fullmatch(fold(token).text)), default=0)
+    if last == 0:
+        return name
+    kept = itertools.takewhile(lambda token: token.strip(",.").casefold() in _LEGAL_FORMS, tokens[last + 1 :])
+    return " ".join([*tokens[: last + 1], *kept])
+
+
+def _field_value(text: str, start: int, end: int) -> str:
+    """The value of a field labelled by the word at ``text[start:end]`` ("Bank: X"), or ""."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return ""
+    value = re.match(r"[ \t]*:[ \t]*([^\n;|–—]+)", text[end:])
+    return " ".join(value.group(1).split()) if value is not None else ""
 
 
 def bank_name(text: str, start: int, end: int) -> str:

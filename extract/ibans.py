@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from stdnum import iban as stdnum_iban
 from stdnum import numdb
+from stdnum.iso7064 import mod_97_10
 
 #: Free guesses (at BBAN positions that may hold a digit or a letter) per IBAN.
 MAX_GUESSES = 1
@@ -38,6 +39,7 @@ MIN_WRITTEN = 11
 #: What OCR may have printed for each character, in both directions.
 _CONFUSED: dict[str, str] = {
     "O": "0Q", "0": "OD", "D": "0", "Q": "0", "I": "1L", "1": "IL", "L": "1I", "S": "5", "5": "S",
+    "A": "4", "4": "A",
     "Z": "2", "2": "Z", "B": "8", "8": "B", "G": "6", "6": "G", "E": "F", "F": "E", "U": "V", "V": "U",
 }  # fmt: skip
 #: Characters that are not letters or digits but that OCR prints for one (or as noise).
@@ -50,6 +52,19 @@ _LETTERS_FOR = {"0": "O", "1": "I", "5": "S", "2": "Z", "8": "B", "6": "G", "4":
 #: Cyrillic capitals that look like Latin ones (an OCR of mixed-script pages prints them).
 _LOOKALIKES = dict(zip("АВЕКМНОРСТХУЗ", "ABEKMHOPCTXY3", strict=True))
 _START = re.compile(r"([A-Z]{2})(\d{2})")
+#: Shortest BBAN and longest IBAN read by their mod 97 check alone.
+_MIN_BBAN = 8
+_MAX_IBAN = 34
+_ELECTRONIC = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}(?![A-Za-z0-9])")
+_PRINTED = re.compile(
+    r"[A-Z]{2}\d{2}(?:(?: |\n)[A-Z0-9]{4}(?![A-Za-z0-9])){1,7}(?:(?: |\n)[A-Z0-9]{1,3}(?![A-Za-z0-9]))?"
+)
+#: Countries whose banks issue IBANs outside the ISO 13616 registry (West and Central
+#: Africa, the Maghreb, Mozambique, Iran, ...): read by their mod 97 check alone.
+UNREGISTERED_COUNTRIES = frozenset(
+    {"AO", "BF", "BJ", "CF", "CG", "CI", "CM", "CV", "DZ", "GA", "GQ", "GW", "IR", "KM", "MA", "MG"}
+    | {"ML", "MZ", "NE", "SN", "TD", "TG"}
+)
 #: Where OCR may have printed an IBAN's head: Cyrillic look-alikes or "$" in the country
 #: code ("РТ50", "$С35"), letters for digits in the check digits ("PTS0").
 _OCR_START = re.compile(r"(?<![^\W\d_])([A-Z$АВЕКМНОРСТХ]{2})([\dOQDILSZBG]{2})")
@@ -64,6 +79,9 @@ class IbanReading:
     value: str
     valid: bool
     repaired: bool
+    #: Valid by the IBAN's own check (mod 97) only: the registry's length or the BBAN's
+    #: national check digits do not hold (see :func:`read_iban`).
+    mod97_only: bool = False
 
 
 #: Country code -> its BBAN as one class letter per position ("nnnnaacc...").
@@ -93,7 +111,11 @@ def iban_starts(text: str, *, shapes: BbanShapes, ocr: bool = False) -> list[int
     also a head OCR misprinted ("РТ50", "$С35", "PTS0"), at a word start only; its
     reading then counts only when valid (:func:`read_iban`).
     """
-    starts = {match.start() for match in _START.finditer(text) if match.group(1) in shapes}
+    starts = {
+        match.start()
+        for match in _START.finditer(text)
+        if match.group(1) in shapes or match.group(1) in UNREGISTERED_COUNTRIES
+    }
     if ocr:
         for match in _OCR_START.finditer(text):
             head = ocr_head(match.group())
@@ -129,6 +151,9 @@ def read_iban(text: str, start: int, *, shapes: BbanShapes, ocr: bool) -> IbanRe
     if misprinted:
         head = ocr_head(text[start : start + 4]) if ocr else None
     shape = shapes.get(head[:2]) if head is not None else None
+    if head is not None and shape is None and not misprinted and head[:2] in UNREGISTERED_COUNTRIES:
+        loose = _mod97_reading(text, start)
+        return None if loose is None else IbanReading(start, loose[1], loose[0], True, False, mod97_only=True)
     if head is None or shape is None:
         return None
     slots = _slots(text, start + 4, len(shape) + 3, ocr=ocr)
@@ -139,9 +164,33 @@ def read_iban(text: str, start: int, *, shapes: BbanShapes, ocr: bool) -> IbanRe
         guessed = _guess(head, slots, shape)
         if guessed is not None:
             return IbanReading(start, guessed[1], guessed[0], valid=True, repaired=True)
-    if written is None or misprinted:
+    if misprinted:
+        return None
+    loose = _mod97_reading(text, start)
+    if loose is not None:
+        return IbanReading(start, loose[1], loose[0], valid=True, repaired=False, mod97_only=True)
+    if written is None:
         return None
     return IbanReading(start, written[1], written[0], valid=False, repaired=False)
+
+
+def _mod97_reading(text: str, start: int) -> tuple[str, int] | None:
+    """The IBAN at ``text[start]`` as written, when only its mod 97 check holds.
+
+    Some requests print an IBAN whose length is not the registry's, or whose BBAN's
+    national check digits fail (a Spanish IBAN with a wrong CCC key); what is written
+    is still the account the request names when the IBAN's own check (ISO 7064 mod
+    97-10) holds over the whole of it: one electronic token, or groups of four
+    separated by single spaces (one line break) ending with a shorter group; a part
+    of it is never tried (a chance hit of the check).
+    """
+    match = _ELECTRONIC.match(text, start) or _PRINTED.match(text, start)
+    if match is None:
+        return None
+    value = re.sub(r"\s+", "", match.group())
+    if _MIN_BBAN + 4 <= len(value) <= _MAX_IBAN and mod_97_10.is_valid(value[4:] + value[:4]):
+        return value, match.end()
+    return None
 
 
 def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str, int]]:
@@ -158,9 +207,9 @@ def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str
                 break
             position += 1
             continue
-        if char == "\n":
+        if char == "\n":  # a line break: on a text layer too, where a PDF wraps its lines
             breaks += 1
-            if not ocr or breaks > 1:
+            if breaks > 1:
                 break
             position += 1
             continue

@@ -1,0 +1,144 @@
+"""National account numbers in form fields and table rows; check digits confirming OCR repairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.accounts import AccountRules, find_accounts, load_account_rules
+from extract.national_accounts import check_national, rib_valid, ru_key_valid
+from rogatory.records import Entity, EntityKind
+
+#: A BIK with which the account below holds its key (last three digits 004).
+BIK = "044525004"
+RU_ACCOUNT = "40802810408927963281"
+
+
+@pytest.fixture(scope="module")
+def rules() -> AccountRules:
+    return load_account_rules()
+
+
+def _accounts(text: str, rules: AccountRules, *, ocr: bool = False) -> list[Entity]:
+    return [e for e in find_accounts(text, page=1, rules=rules, ocr=ocr) if e.kind == EntityKind.ACCOUNT]
+
+
+def test_check_digit_schemes() -> None:
+    assert ru_key_valid(RU_ACCOUNT, BIK)
+    assert not ru_key_valid(RU_ACCOUNT, "044525225")
+    assert rib_valid("30004000011234567890173")
+    assert not rib_valid("30004000011234567890185")
+
+
+def test_account_in_a_table_row_with_the_bank_of_its_row(rules: AccountRules) -> None:
+    text = (
+        "7. Bank accounts\n"
+        "Account number Bank Holder\n"
+        "7403-5595-81 Eastbridge Savings Bank Declan HARGREAVES\n"
+        "5512-0044-17 Reference Commercial Bank Acacia Ltd\n"
+    )
+    found = [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)]
+    assert found == [
+        ("7403-5595-81", "Eastbridge Savings Bank"),
+        ("5512-0044-17", "Reference Commercial Bank"),
+    ]
+
+
+def test_account_in_a_list_under_a_plural_account_word(rules: AccountRules) -> None:
+    text = (
+        "I conti interessati sono:\n3617-8728-69 – Eastbridge Savings Bank – Intestatario: Edilnord S.p.A.\n"
+    )
+    assert [e.value for e in _accounts(text, rules)] == ["3617-8728-69"]
+
+
+def test_a_number_heading_a_line_with_no_account_word_above_is_not_an_account(rules: AccountRules) -> None:
+    assert _accounts("Tel.\n381953018 Eastbridge Savings Bank switchboard\n", rules) == []
+
+
+def test_account_in_form_fields_with_the_bank_of_its_field(rules: AccountRules) -> None:
+    text = f"Расчётный счёт: {RU_ACCOUNT}\nБанк: ПАО «Промбанк»\nБИК: {BIK}\n"
+    (account,) = _accounts(text, rules)
+    assert (account.value, account.attributes["bank"], account.attributes["check"]) == (
+        RU_ACCOUNT,
+        "ПАО «Промбанк»",
+        "ru-key",
+    )
+    assert account.attributes["valid"] == "true"
+
+
+def test_russian_account_misread_by_ocr_is_corrected_where_the_key_confirms(rules: AccountRules) -> None:
+    # balance prefix and currency misread (498.., 819): read back, then the key with the BIK confirms
+    text = f"Счёт: 49802819408927963281\nБИК: {BIK}\n"
+    (account,) = _accounts(text, rules, ocr=True)
+    assert (account.value, account.attributes.get("repaired"), account.attributes["valid"]) == (
+        RU_ACCOUNT,
+        "true",
+        "true",
+    )
+
+
+def test_russian_account_no_check_confirms_is_left_as_read_and_flagged(rules: AccountRules) -> None:
+    # the last digit misread as well: several readings pass the key, none is chosen
+    text = f"Счёт: 49802819408927963283\nБИК: {BIK}\n"
+    (account,) = _accounts(text, rules, ocr=True)
+    assert account.value == "49802819408927963283"
+    assert (account.attributes["valid"], "repaired" in account.attributes) == ("false", False)
+
+
+def test_russian_account_without_a_bik_is_not_checked(rules: AccountRules) -> None:
+    (account,) = _accounts(f"со счёта {RU_ACCOUNT} (ООО «Альфа»)", rules, ocr=True)
+    assert (account.value, account.attributes["check"], "valid" in account.attributes) == (
+        RU_ACCOUNT,
+        "none",
+        False,
+    )
+
+
+def test_french_rib_misread_by_ocr_is_corrected_by_its_key(rules: AccountRules) -> None:
+    (account,) = _accounts("du compte n° 30004 00001 12345628901 73 ouvert", rules, ocr=True)
+    assert (account.value, account.attributes["check"], account.attributes.get("repaired")) == (
+        "30004000011234567890173",
+        "fr-rib",
+        "true",
+    )
+
+
+def test_french_rib_on_a_text_layer_is_checked_not_repaired(rules: AccountRules) -> None:
+    (account,) = _accounts("du compte n° 30004 00001 12345628901 73 ouvert", rules)
+    assert (account.value, account.attributes["valid"]) == ("30004000011234562890173", "false")
+
+
+def test_spanish_ccc_checked_and_a_damaged_one_flagged(rules: AccountRules) -> None:
+    good = check_national("2100 0418 45 0200051332", "", 0, ocr=True)
+    # a mod 11 key never singles out one of the digits OCR confuses: flagged, not guessed
+    damaged = check_national("2100 0418 45 0200051382", "", 0, ocr=True)
+    assert good is not None
+    assert (good.scheme, good.valid) == ("es-ccc", True)
+    assert damaged is not None
+    assert (damaged.value, damaged.valid, damaged.repaired) == (
+        "21000418450200051382",
+        False,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an IBAN whose length is not the registry's, held by its mod 97 check
+        ("sul conto MU34 BVOS 1052 3751 2228 8020 0536 WKD presso", "MU34BVOS10523751222880200536WKD"),
+        # a country outside the ISO 13616 registry
+        ("sur le compte SN11 P314 4149 9066 3399 0712 5430 0 ouvert", "SN11P314414990663399071254300"),
+        # a Spanish IBAN whose CCC key fails but whose mod 97 holds
+        ("a la cuenta ES9583485050879594445639 de", "ES9583485050879594445639"),
+        # wrapped by the PDF's line breaks
+        ("auf das Konto DE37 6452\n6906 3109 1764 92 bei der", "DE37645269063109176492"),
+    ],
+)
+def test_iban_as_written_held_by_mod_97(rules: AccountRules, text: str, value: str) -> None:
+    (account,) = _accounts(text, rules)
+    assert (account.value, account.attributes["valid"]) == (value, "true")
+
+
+def test_iban_misread_by_ocr_is_corrected_by_its_check_digits(rules: AccountRules) -> None:
+    (account,) = _accounts("to account DE89 37O4 OO44 O532 O13O OO in the name of", rules, ocr=True)
+    assert (account.value, account.attributes.get("repaired")) == ("DE89370400440532013000", "true")

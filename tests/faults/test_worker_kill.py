@@ -106,7 +106,7 @@ def test_a_worker_killed_at_random_points_twenty_times_loses_and_duplicates_noth
             # requests take a few tenths of a second, OCR ones a second or two, the engines
             # being loaded before the pool forks; a kill after the end kills nothing and is
             # not counted.
-            delay = chooser.uniform(0.0, 1.2)
+            delay = chooser.uniform(0.0, 0.5)
             time.sleep(delay)
             pool = children(worker.pid)
             if number in _processing(db) and pool:

@@ -6,6 +6,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from rogatory.taxonomy import MEASURES
+
 from . import world
 from .lang import THIS_OFFICE, L, with_article
 
@@ -19,22 +21,7 @@ ELEMENTS = [
 ]
 ACCEPTED = {"en", "fr", "es"}
 NEEDS_ACCOUNT = {"freezing", "bank_records"}
-MLA_MEASURES = [
-    "taking_evidence",
-    "service_of_documents",
-    "search_and_seizure",
-    "freezing",
-    "examining_objects",
-    "expert_evaluation",
-    "documents_records",
-    "bank_records",
-    "trace_proceeds",
-    "facilitate_appearance",
-    "videoconference",
-    "confiscation",
-    "asset_return",
-    "locate_persons",
-]
+MLA_MEASURES = list(MEASURES)  # the taxonomy's measure ids, in its order
 
 
 @dataclass

@@ -76,6 +76,25 @@ def upload_refused(page: Page) -> None:
     expect(page.locator("#uploads tbody tr td").nth(2)).not_to_have_text("waiting…")
 
 
+def search_nothing(page: Page) -> None:
+    page.get_by_role("searchbox", name="Search").fill("zyxwvut")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.locator(".results .empty")).to_be_visible()
+
+
+def new_token(page: Page) -> None:
+    page.get_by_role("button", name="New API token").first.click()
+    expect(page.get_by_role("status")).to_contain_text("API token")
+
+
+def name_taken(page: Page) -> None:
+    form = page.locator("form.stack-form", has=page.get_by_role("button", name="Add user"))
+    form.get_by_label("User name").fill("clerk")
+    form.get_by_label("Password").fill("a long enough password")
+    form.get_by_role("button", name="Add user").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+
+
 def wrong_password(page: Page) -> None:
     page.get_by_label("User name").fill("clerk")
     page.get_by_label("Password").fill("not the password")
@@ -106,6 +125,7 @@ STATES = [
     State("clerk-search", "clerk", "/search"),
     State("clerk-search-text", "clerk", "/search", search_text),
     State("clerk-search-party", "clerk", "/search", search_party),
+    State("clerk-search-nothing", "clerk", "/search", search_nothing),
     State("clerk-statistics", "clerk", "/statistics"),
     State("clerk-document", "clerk", "/requests/{number}", open_folded),
     State("clerk-not-found", "clerk", "/requests/2026-NOSUCH"),
@@ -116,6 +136,8 @@ STATES = [
     State("reviewer-admin-deliveries", "reviewer", "/admin/deliveries?status=all"),
     State("admin-registry", "admin", "/"),
     State("admin-users", "admin", "/admin/users"),
+    State("admin-users-new-token", "admin", "/admin/users", new_token),
+    State("admin-users-name-taken", "admin", "/admin/users", name_taken),
     State("admin-authorities", "admin", "/admin/authorities"),
     State("admin-deliveries", "admin", "/admin/deliveries?status=all"),
     State("admin-audit", "admin", "/admin/audit"),

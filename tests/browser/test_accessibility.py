@@ -458,8 +458,19 @@ def test_highlights_are_told_apart_in_greyscale(
     expect(figure.locator(".hl-tip")).to_have_text("Person: Aleksandr PETROV")
     figure.scroll_into_view_if_needed()
     _grey(figure.screenshot()).save(screenshots / "grey-page-image-focused.png")
+    page.keyboard.press("Escape")  # dismissable without moving the focus (WCAG 1.4.13)
+    expect(figure.locator(".hl-tip")).to_be_hidden()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # back on the link: the tooltip again
+    expect(figure.locator(".hl-tip")).to_be_visible()
     person.blur()
     expect(figure.locator(".hl-tip")).to_be_hidden()
+    box = figure.locator(f"g.hl-entity[data-entity='{index}'] rect.hl").first
+    box.hover()  # the mouse shows the same tooltip, which stays while the pointer moves onto it
+    expect(figure.locator(".hl-tip")).to_be_visible()
+    figure.locator(".hl-tip").hover()
+    page.wait_for_timeout(600)
+    expect(figure.locator(".hl-tip")).to_be_visible()
 
 
 def test_completeness_is_heard(

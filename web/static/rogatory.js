@@ -127,7 +127,8 @@ function setUpRefresh() {
 }
 
 // An entity's tooltip on the page image: "Person: Aleksandr PETROV" above its first box.
-function showTip(group, on) {
+// It stays while the pointer is on it (WCAG 1.4.13); Escape hides it.
+function showTip(group, on, keep) {
   const figure = group.closest("figure");
   let tip = figure.querySelector(".hl-tip");
   if (!on) { if (tip) tip.hidden = true; return; }
@@ -135,6 +136,8 @@ function showTip(group, on) {
     tip = document.createElement("div");
     tip.className = "hl-tip";
     tip.setAttribute("aria-hidden", "true");  // the same words are the box's name and the link's list
+    tip.addEventListener("mouseenter", () => keep(true));
+    tip.addEventListener("mouseleave", () => keep(false));
     figure.appendChild(tip);
   }
   const box = group.querySelector("rect.hl").getBoundingClientRect();
@@ -148,21 +151,29 @@ function showTip(group, on) {
 // Hovering or focusing an entity (its link in the list, its mark in the text, its box) marks
 // every place of it, on the images and in the text, and shows its tooltip; Escape hides them.
 function setUpEntityLinks() {
+  let shown = null;
+  let hiding = 0;
   const toggle = (index, on) => {
+    window.clearTimeout(hiding);
+    if (on && shown !== null && shown !== index) toggle(shown, false);
+    shown = on ? index : null;
     document.querySelectorAll('[data-entity="' + index + '"]').forEach((element) => element.classList.toggle("active", on));
     const tipped = new Set();  // one tooltip per page image: at the entity's first place on it
     document.querySelectorAll('g.hl-entity[data-entity="' + index + '"]').forEach((group) => {
       const figure = group.closest("figure");
-      if (!tipped.has(figure)) showTip(group, on);
+      if (!tipped.has(figure)) showTip(group, on, keep);
       tipped.add(figure);
     });
   };
+  const hideSoon = (index) => { hiding = window.setTimeout(() => { if (shown === index) toggle(index, false); }, 400); };
+  const keep = (on) => { if (on) window.clearTimeout(hiding); else if (shown !== null) hideSoon(shown); };
   document.querySelectorAll(".entity[data-entity], mark[data-entity], g.hl-entity").forEach((element) => {
     const index = element.dataset.entity;
     ["mouseenter", "focus"].forEach((name) => element.addEventListener(name, () => toggle(index, true)));
-    ["mouseleave", "blur"].forEach((name) => element.addEventListener(name, () => toggle(index, false)));
-    element.addEventListener("keydown", (event) => { if (event.key === "Escape") toggle(index, false); });
+    element.addEventListener("mouseleave", () => hideSoon(index));
+    element.addEventListener("blur", () => { if (shown === index) toggle(index, false); });
   });
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape" && shown !== null) toggle(shown, false); });
 }
 
 document.addEventListener("DOMContentLoaded", () => {

@@ -43,6 +43,7 @@ KEYBOARD_TEXT = REQUEST_TEXT.replace("Aleksandr PETROV", "Kofi MENSAH").replace(
 
 NARROW = {"width": 320, "height": 640}
 WIDE = {"width": 1280, "height": 900}
+ZOOMED = {"width": 640, "height": 450}  # WIDE at 200 % zoom
 
 
 def open_folded(page: Page) -> None:
@@ -278,6 +279,15 @@ def test_reflows_at_320_px(
     page.set_viewport_size(WIDE)
     assert measured["scroll"] <= measured["width"], f"{state.name} scrolls sideways: {measured}"
     assert not found, f"{state.name} at 320 px:\n" + "\n".join(v.describe() for v in found)
+
+
+@pytest.mark.parametrize("state", STATES, ids=[s.name for s in STATES])
+def test_reflows_at_200_percent(state: State, show: Callable[[State, dict[str, int]], Page]) -> None:
+    """At 200 % zoom of a 1280 px window (640 CSS px) nothing scrolls sideways either (WCAG 1.4.4)."""
+    page = show(state, ZOOMED)
+    measured = page.evaluate(SIDEWAYS)
+    page.set_viewport_size(WIDE)
+    assert measured["scroll"] <= measured["width"], f"{state.name} scrolls sideways: {measured}"
 
 
 def tab_to(page: Page, target: Locator, *, limit: int = 120) -> None:

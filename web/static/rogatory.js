@@ -22,6 +22,7 @@ function uploadOne(file, tbody, maxBytes) {
   const progressCell = cell(row);
   const bar = document.createElement("progress");
   bar.max = 100; bar.value = 0;
+  bar.setAttribute("aria-label", "Sending " + file.name);
   progressCell.appendChild(bar);
   const result = cell(row, "waiting…", "muted");
   tbody.appendChild(row);

@@ -494,3 +494,19 @@ def test_completeness_is_heard(
     assert "Present:" in heard
     assert "✓" not in heard
     assert heard.count("Missing:") == page.locator(".checklist li.missing").count()
+
+
+def test_skip_link_comes_first_and_moves_the_focus_past_the_menu(
+    service: RunningService, signed_in: Callable[[str | None], Page]
+) -> None:
+    page = signed_in("clerk")
+    page.set_viewport_size(WIDE)
+    page.goto(f"http://127.0.0.1:{service.port}/statistics")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()  # shown while it has the focus
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+    page.keyboard.press("Tab")  # the next stop is in the page, not the menu
+    assert page.evaluate("document.querySelector('main').contains(document.activeElement)")

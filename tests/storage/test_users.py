@@ -1,4 +1,4 @@
-"""Users, passwords, sessions, API tokens, the sign-in rate limit and who sees which request."""
+"""Users, passwords, sessions, API tokens and who sees which request (sign-in limits: test_sign_in_limits)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ from storage.credentials import (
     close_session,
     create_token,
     open_session,
-    recent_failures,
-    record_failure,
     session_user,
     token_user,
 )
@@ -103,16 +101,6 @@ def test_expired_session_signs_no_one_in(db: Database) -> None:
     user = _user(db, "clerk3")
     token, _ = open_session(db, user, lifetime=timedelta(seconds=-1))
     assert session_user(db, token) is None
-
-
-def test_failures_counted_by_name_and_by_address(db: Database) -> None:
-    for _ in range(3):
-        record_failure(db, username="Victim", address="10.0.0.9")
-    record_failure(db, username="other", address="10.0.0.9")
-    window = timedelta(minutes=15)
-    assert recent_failures(db, username="victim", address="10.0.0.1", window=window) == 3
-    assert recent_failures(db, username="someone", address="10.0.0.9", window=window) == 4
-    assert recent_failures(db, username="someone", address="10.0.0.2", window=window) == 0
 
 
 def _request(db: Database, label: str, *, route_to: str, notify: tuple[str, ...] = (), status: Status) -> str:

@@ -38,6 +38,7 @@ from web.search_pages import router as search_pages
 from web.sign_in_routes import router as sign_in_router
 from web.statistics_pages import router as statistics_pages
 from web.trusted_hosts import TrustedHosts
+from web.user_admin_pages import router as user_admin_pages
 
 STATIC = Path(__file__).resolve().parent / "static"
 _SECURITY_HEADERS = {
@@ -98,6 +99,7 @@ def create_app(context: WebContext) -> FastAPI:
         search_pages,
         statistics_pages,
         admin_pages,
+        user_admin_pages,
     ):
         app.include_router(part)
     keep_context(app, context)

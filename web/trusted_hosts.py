@@ -79,6 +79,8 @@ class TrustedHosts:
 def host_name(header: str) -> str:
     """The name of a Host header, lower case, without port or IPv6 brackets ("" if malformed)."""
     try:
-        return (urlsplit(f"//{header.strip()}").hostname or "").lower()
+        parts = urlsplit(f"//{header.strip()}")
+        _ = parts.port  # raises ValueError for a port that is no number
     except ValueError:
         return ""
+    return (parts.hostname or "").lower()

@@ -124,13 +124,7 @@ def try_failed(
                 row.locked_until = at + policy.lockout(row.lockouts)
                 detail = f"{kind} {_shown(value)} locked until {row.locked_until:%Y-%m-%d %H:%M:%S} UTC"
                 write_audit(session, action="sign_in_locked", actor="system", detail=detail)
-        session.execute(
-            delete(SignInLimitRow).where(
-                SignInLimitRow.updated_at
-                < at - _KEEP_QUIET_ROWS - max(policy.window, policy.longest_lockout),
-                or_(SignInLimitRow.locked_until.is_(None), SignInLimitRow.locked_until < at),
-            )
-        )
+        _prune(session, at - _KEEP_QUIET_ROWS - max(policy.window, policy.longest_lockout), at)
 
 
 def try_succeeded(db: Database, *, username: str, address: str) -> None:
@@ -198,6 +192,22 @@ def _locked_row(session: Session, key: str, at: datetime) -> SignInLimitRow:
         .with_for_update()
         .execution_options(populate_existing=True)
     ).one()
+
+
+def _prune(session: Session, quiet_since: datetime, at: datetime) -> None:
+    """Delete the rows untouched since ``quiet_since`` and not locked, skipping rows that another
+    try holds (PostgreSQL), so pruning never waits for a lock and cannot deadlock with a try."""
+    stale = session.scalars(
+        select(SignInLimitRow.key)
+        .where(
+            SignInLimitRow.updated_at < quiet_since,
+            or_(SignInLimitRow.locked_until.is_(None), SignInLimitRow.locked_until < at),
+        )
+        .limit(500)
+        .with_for_update(skip_locked=True)
+    ).all()
+    if stale:
+        session.execute(delete(SignInLimitRow).where(SignInLimitRow.key.in_(stale)))
 
 
 def _forget_old(row: SignInLimitRow, policy: SignInPolicy, at: datetime) -> None:

@@ -12,7 +12,10 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
+
 from storage.database import Database
+from storage.models import SignInLimitRow
 from storage.registry import list_audit
 from storage.sign_in_limits import (
     ACCOUNT,
@@ -126,3 +129,24 @@ def test_unlock_lifts_the_lock_and_is_audited(db: Database) -> None:
     assert ("admin", "user clerk unlocked (was locked or counted)") in unlocks
     assert ("admin", "address 10.0.0.8 unlocked (was locked or counted)") in unlocks
     assert len(unlocks) == 3
+
+
+def test_rows_quiet_for_long_are_pruned_but_not_a_lock(db: Database) -> None:
+    for index in range(3):
+        _fail(db, f"sprayed{index}", "10.0.0.9", T0)
+    locked_until = T0 + timedelta(days=3)
+    long_lock = SignInPolicy(5, 50, timedelta(minutes=15), timedelta(days=3), timedelta(days=3))
+    for _ in range(5):
+        _fail(db, "longlocked", "10.0.0.10", T0)  # locked for 1 minute by POLICY
+    for _ in range(5):
+        begin_try(db, long_lock, username="held", address="10.0.0.11", now=T0)
+        try_failed(db, long_lock, username="held", address="10.0.0.11", now=T0)
+    _fail(db, "fresh", "10.0.0.12", T0 + timedelta(days=2))
+    with db.session() as session:
+        keys = set(session.scalars(select(SignInLimitRow.key)))
+    assert "user:sprayed0" not in keys
+    assert "user:longlocked" not in keys
+    assert {"user:held", "user:fresh", "address:10.0.0.12"} <= keys
+    assert begin_try(db, POLICY, username="held", address="10.0.0.11", now=T0 + timedelta(days=2)) == Refusal(
+        ACCOUNT, locked_until
+    )

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select, update
 
-from rogatory.errors import NotFoundError
+from rogatory.errors import InputError, NotFoundError
 from rogatory.users import ApiToken, User
 from storage.audit import write_audit
 from storage.database import Database
@@ -79,10 +79,16 @@ def close_session(db: Database, token: str, *, actor: str) -> None:
 def create_token(
     db: Database, user: User, *, name: str, actor: str, lifetime: timedelta = DEFAULT_TOKEN_LIFETIME
 ) -> str:
-    """A new API token for ``user``, valid for ``lifetime``, shown once: the database keeps its hash only."""
+    """A new API token for ``user``, valid for ``lifetime``, shown once: the database keeps its hash only.
+
+    Raises ``InputError`` for a disabled user (a token made then would come alive when the
+    user is enabled again).
+    """
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     with db.session(write=True) as session:
+        if not session.scalar(select(UserRow.active).where(UserRow.id == user.id)):
+            raise InputError(f"{user.username} is disabled: enable the account first", code="user_disabled")
         row = ApiTokenRow(
             token_hash=_digest(token), user_id=user.id, name=name, created_at=now, expires_at=now + lifetime
         )

@@ -128,11 +128,11 @@ def new_token(
     user = next((user for user in list_users(db) if user.username == username), None)
     if user is None:
         return users_page(request, db, directory, settings, principal, error=f"no user {username!r}")
-    if not user.active:
-        error = f"{username} is disabled: enable the account first"
-        return users_page(request, db, directory, settings, principal, error=error)
     lifetime = timedelta(days=days or settings.api_token_days)
-    token = create_token(db, user, name=name, actor=principal.actor, lifetime=lifetime)
+    try:
+        token = create_token(db, user, name=name, actor=principal.actor, lifetime=lifetime)
+    except InputError as error:
+        return users_page(request, db, directory, settings, principal, error=str(error))
     return users_page(request, db, directory, settings, principal, token=token)
 
 

@@ -68,6 +68,9 @@ def test_enabling_again_revives_no_session_and_no_token(db: Database) -> None:
     assert [token.state(datetime.now(UTC)) for token in list_tokens(db, "clerk5")] == ["revoked"]
     ended = [entry.detail for entry in list_audit(db) if entry.action == "access_revoked"]
     assert ended == ["access of clerk5 ended: 1 session(s) closed, 1 API token(s) revoked"]
+    set_active(db, "clerk5", active=False, actor="admin")
+    with pytest.raises(InputError, match="disabled"):
+        create_token(db, user, name="while disabled", actor="admin")
 
 
 def test_a_revoked_or_expired_token_is_refused(db: Database) -> None:

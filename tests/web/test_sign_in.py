@@ -1,5 +1,6 @@
-"""Sign-in over the pages: the session cookie, CSRF protection, the rate limit, sign-out, and
-text from a document always rendered escaped."""
+"""Sign-in over the pages: the session cookie, CSRF protection, the limits on failed tries and
+their unlock, API tokens and access in Administration, foreign Host names, sign-out, and text
+from a document always rendered escaped."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 from rogatory.registration import Status
 from storage.database import Database
 from storage.registry import list_audit
+from storage.sign_in_limits import SignInPolicy, begin_try, try_failed
 from tests.storage.sample_analysis import add_request, make_analysis
 from tests.web.users import PASSWORD, app_with_people
 from web.auth import SESSION_COOKIE
@@ -232,3 +234,24 @@ def test_a_forwarded_address_from_a_client_that_is_no_proxy_is_ignored(client: T
     assert response.status_code == 401
     (failed,) = [entry for entry in list_audit(_db(client)) if entry.action == "sign_in_failed"]
     assert failed.detail == "from testclient"
+
+
+def test_an_admin_unlocks_an_address_and_ends_a_users_access_in_the_pages(client: TestClient) -> None:
+    db = _db(client)
+    policy = SignInPolicy.of(context_of(client.app).settings)
+    for index in range(policy.address_failures):
+        assert begin_try(db, policy, username=f"name{index}", address="10.9.8.7") is None
+        try_failed(db, policy, username=f"name{index}", address="10.9.8.7")
+    assert begin_try(db, policy, username="clerk", address="10.9.8.7") is not None
+    clerk = TestClient(client.app)
+    _sign_in(clerk, "clerk")
+    csrf = _sign_in(client, "admin")
+    assert "<code>10.9.8.7</code>" in client.get("/admin/users").text
+    client.post("/admin/sign-in-locks/unlock", data={"csrf_token": csrf, "address": "10.9.8.7"})
+    assert "10.9.8.7" not in client.get("/admin/users").text
+    assert begin_try(db, policy, username="clerk", address="10.9.8.7") is None
+    client.post("/admin/users/clerk/revoke", data={"csrf_token": csrf})
+    assert clerk.get("/api/requests").status_code == 401
+    actions = [(entry.actor, entry.action) for entry in list_audit(db)]
+    assert ("admin", "sign_in_unlock") in actions
+    assert ("admin", "access_revoked") in actions

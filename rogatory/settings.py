@@ -8,13 +8,15 @@ import time: call :func:`load_settings`.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rogatory.errors import ConfigurationError
 
@@ -99,8 +101,26 @@ class Settings(BaseModel):
     session_hours: float = Field(default=12.0, gt=0)
     # Cookies marked Secure: None follows public_url (https:// -> True).
     cookie_secure: bool | None = None
+    # Failed sign-ins of one account before it is locked; the count is forgotten after the window.
     sign_in_max_failures: int = Field(default=5, ge=1)
     sign_in_window_minutes: float = Field(default=15.0, gt=0)
+    # The first lock-out of an account lasts this long, each further one twice as long (up to
+    # the maximum), until a successful sign-in or an administrator's unlock.
+    sign_in_lockout_minutes: float = Field(default=1.0, gt=0)
+    sign_in_lockout_max_minutes: float = Field(default=60.0, gt=0)
+    # Failed sign-ins from one address (of any names) before the address is locked the same way:
+    # higher than the per-account limit, so one clerk's typos never lock out a colleague.
+    sign_in_address_max_failures: int = Field(default=50, ge=1)
+    # An API token is valid this long unless `rogatory users token --days` says otherwise.
+    api_token_days: int = Field(default=90, ge=1, le=3650)
+
+    # --- proxies and host names (issue 17) -----------------------------------------
+    # Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For / -Proto are
+    # believed; empty: the headers are ignored and the peer's address is the client's.
+    trusted_proxies: tuple[str, ...] = ()
+    # Host names the app answers to besides localhost, 127.0.0.1, ::1 and public_url's host
+    # (a request naming any other Host is refused: DNS rebinding); "*" allows any.
+    allowed_hosts: tuple[str, ...] = ()
 
     # --- processing claims and supervision (issue 17) ---------------------------------
     # A processing claim older than this is taken over by another task (its worker died).
@@ -116,6 +136,31 @@ class Settings(BaseModel):
     health_max_queue_age_seconds: float = Field(default=600.0, gt=0)
     # The first delay before `rogatory run` restarts a child that died (doubled up to 60 s).
     restart_delay_seconds: float = Field(default=1.0, gt=0)
+
+    @field_validator("trusted_proxies", "allowed_hosts", mode="before")
+    @classmethod
+    def _split_list(cls, value: object) -> object:
+        """An environment variable gives a list as one string: names separated by commas or spaces."""
+        if isinstance(value, str):
+            return tuple(part for part in value.replace(",", " ").split() if part)
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _check_networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError as error:
+                raise ValueError(f"trusted_proxies: {entry!r} is no address or network") from error
+        return value
+
+    @property
+    def host_names(self) -> frozenset[str]:
+        """The Host names the web app answers to (lower case, without port)."""
+        public = (urlsplit(self.public_url).hostname or "").lower()
+        names = {"localhost", "127.0.0.1", "::1", public, *(name.lower() for name in self.allowed_hosts)}
+        return frozenset(name for name in names if name)
 
     # --- derived locations ----------------------------------------------------
 

@@ -7,6 +7,7 @@ the directory and sees only the requests routed or notified to it.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import Field
@@ -62,3 +63,22 @@ class User(Record):
     def label(self) -> str:
         """How the user is named in the audit log and on decisions."""
         return self.username
+
+
+class ApiToken(Record):
+    """An API token as the administrators see it (never its secret): ``id`` names it in
+    ``rogatory users revoke NAME --token ID``."""
+
+    id: int
+    username: str
+    name: str
+    created_at: UtcDatetime
+    expires_at: UtcDatetime
+    last_used_at: UtcDatetime | None = None
+    revoked_at: UtcDatetime | None = None
+
+    def state(self, now: datetime) -> str:
+        """``revoked``, ``expired`` or ``valid`` at ``now``."""
+        if self.revoked_at is not None:
+            return "revoked"
+        return "expired" if self.expires_at <= now else "valid"

@@ -319,7 +319,11 @@ class WebSessionRow(Base):
 
 
 class ApiTokenRow(Base):
-    """A token for the JSON API (``Authorization: Bearer ...``), stored as its SHA-256."""
+    """A token for the JSON API (``Authorization: Bearer ...``), stored as its SHA-256.
+
+    It is refused after ``expires_at`` or once ``revoked_at`` is set (revoked, or its user
+    disabled); a revoked token stays revoked when its user is enabled again.
+    """
 
     __tablename__ = "api_tokens"
 
@@ -330,14 +334,25 @@ class ApiTokenRow(Base):
     )
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
-class SignInAttemptRow(Base):
-    """A failed sign-in, kept for the rate limit (by user name and by address)."""
+class SignInLimitRow(Base):
+    """The failed sign-ins counted against one account (``user:NAME``) or address (``address:IP``).
 
-    __tablename__ = "sign_in_failures"
+    ``failures`` counts tries since ``window_start``, a try in progress included (it is
+    counted before its password is checked, so parallel tries cannot pass the limit);
+    ``lockouts`` counts the lock-outs since the last success or unlock (each lasts twice
+    as long as the one before).
+    """
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
-    address: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, index=True)
+    __tablename__ = "sign_in_limits"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    lockouts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, index=True)

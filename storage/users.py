@@ -12,13 +12,14 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from rogatory.errors import InputError, NotFoundError
 from rogatory.users import USERNAME_PATTERN, Role, User
 from storage.audit import write_audit
 from storage.database import Database
-from storage.models import UserRow
+from storage.models import ApiTokenRow, UserRow, WebSessionRow
 
 MIN_PASSWORD_LENGTH = 12
 _HASHER = PasswordHasher()
@@ -80,7 +81,8 @@ def check_password(db: Database, username: str, password: str) -> User | None:
 
 
 def set_active(db: Database, username: str, *, active: bool, actor: str) -> User:
-    """Enable or disable a user (a disabled user cannot sign in). Raises ``NotFoundError``."""
+    """Enable or disable a user (audited). Disabling ends the user's sessions and revokes
+    their API tokens for good: enabling again revives none of them. Raises ``NotFoundError``."""
     with db.session(write=True) as session:
         row = session.scalar(select(UserRow).where(UserRow.username == username))
         if row is None:
@@ -92,7 +94,25 @@ def set_active(db: Database, username: str, *, active: bool, actor: str) -> User
             actor=actor,
             detail=f"user {username} {'enabled' if active else 'disabled'}",
         )
+        if not active:
+            end_access(session, row.id, actor=actor)
         return user_from_row(row)
+
+
+def end_access(session: Session, user_id: int, *, actor: str) -> tuple[int, int]:
+    """In ``session``: delete the user's sessions and revoke their tokens (audited); returns the counts."""
+    now = datetime.now(UTC)
+    username = session.scalar(select(UserRow.username).where(UserRow.id == user_id))
+    sessions = session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user_id))
+    tokens = session.execute(
+        update(ApiTokenRow)
+        .where(ApiTokenRow.user_id == user_id, ApiTokenRow.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    counts = (int(getattr(sessions, "rowcount", 0)), int(getattr(tokens, "rowcount", 0)))
+    detail = f"access of {username} ended: {counts[0]} session(s) closed, {counts[1]} API token(s) revoked"
+    write_audit(session, action="access_revoked", actor=actor, detail=detail)
+    return counts
 
 
 def get_user(db: Database, user_id: int) -> User | None:

@@ -3,7 +3,8 @@
 Built at the entry point with the context that the web's bootstrap opened from the
 settings (``create_app(context)``, service/web_process.py); uvicorn serves it. Every
 page and API route needs a signed-in user (``/health``, the sign-in page and the
-static files excepted); the OpenAPI schema is at ``/openapi.json`` and the
+static files excepted), and only under the configured host names
+(:mod:`web.trusted_hosts`); the OpenAPI schema is at ``/openapi.json`` and the
 interactive docs at ``/docs``, for signed-in users.
 """
 
@@ -36,6 +37,8 @@ from web.routes import open_router, router
 from web.search_pages import router as search_pages
 from web.sign_in_routes import router as sign_in_router
 from web.statistics_pages import router as statistics_pages
+from web.trusted_hosts import TrustedHosts
+from web.user_admin_pages import router as user_admin_pages
 
 STATIC = Path(__file__).resolve().parent / "static"
 _SECURITY_HEADERS = {
@@ -96,6 +99,7 @@ def create_app(context: WebContext) -> FastAPI:
         search_pages,
         statistics_pages,
         admin_pages,
+        user_admin_pages,
     ):
         app.include_router(part)
     keep_context(app, context)
@@ -107,6 +111,8 @@ def create_app(context: WebContext) -> FastAPI:
     app.add_exception_handler(NotSignedInError, _not_signed_in)
     app.add_exception_handler(ForbiddenError, _forbidden)
     app.middleware("http")(_security_headers)
+    settings = context.settings
+    app.add_middleware(TrustedHosts, host_names=settings.host_names, proxies=settings.trusted_proxies)
     return app
 
 

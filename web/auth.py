@@ -84,7 +84,7 @@ def _from_token(db: Database, request: Request) -> Principal | None:
         return None
     user = token_user(db, credential.strip())
     if user is None:
-        raise NotSignedInError("the API token is unknown or its user is disabled")
+        raise NotSignedInError("the API token is unknown, expired or revoked, or its user is disabled")
     return Principal(user=user, csrf_token=None)
 
 

@@ -1,21 +1,25 @@
-"""Sign-in and sign-out of the pages: a session cookie, a CSRF token, a rate limit.
+"""Sign-in and sign-out of the pages: a session cookie, a CSRF token, limits on failed tries.
 
-After ``sign_in_max_failures`` failed attempts within ``sign_in_window_minutes`` for
-one user name or from one address, sign-in is refused (429) until the window has
-passed, whatever the password. A sign-in form posted from another site (its
-``Origin`` is not this app) is refused. Runs in the web process.
+Every try is counted against its account and its address before the password is
+checked (:mod:`storage.sign_in_limits`): after ``sign_in_max_failures`` failed tries an
+account is locked, for ``sign_in_lockout_minutes`` and twice as long at each further
+lock-out; an address after ``sign_in_address_max_failures``. A locked account or
+address is refused (429) whatever the password, until the lock-out ends or an
+administrator unlocks it. A sign-in form posted from another site (its ``Origin`` is
+not this app) is refused. Runs in the web process.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from storage.credentials import close_session, open_session, recent_failures, record_failure
+from storage.credentials import close_session, open_session
+from storage.sign_in_limits import ACCOUNT, Refusal, SignInPolicy, begin_try, try_failed, try_succeeded
 from storage.users import check_password
 from web.auth import SESSION_COOKIE, SignedIn, optional_principal
 from web.dependencies import AppDb, AppSettings
@@ -45,18 +49,15 @@ def sign_in(
     if not _same_origin(request):
         return _form_again(request, username, target, "This sign-in form was not sent by this site.", 403)
     address = request.client.host if request.client else ""
-    window = timedelta(minutes=settings.sign_in_window_minutes)
-    if (
-        recent_failures(db, username=username, address=address, window=window)
-        >= settings.sign_in_max_failures
-    ):
-        minutes = f"{settings.sign_in_window_minutes:g}"
-        message = f"Too many failed attempts. Try again in {minutes} minutes or ask an administrator."
-        return _form_again(request, username, target, message, 429)
+    policy = SignInPolicy.of(settings)
+    refusal = begin_try(db, policy, username=username, address=address)
+    if refusal is not None:
+        return _form_again(request, username, target, _refused(refusal), 429)
     user = check_password(db, username, password)
     if user is None:
-        record_failure(db, username=username, address=address)
+        try_failed(db, policy, username=username, address=address)
         return _form_again(request, username, target, "The user name or the password is wrong.", 401)
+    try_succeeded(db, username=username, address=address)
     lifetime = timedelta(hours=settings.session_hours)
     token, _ = open_session(db, user, lifetime=lifetime, address=address)
     if target == "/" and not user.role.sees_registry:
@@ -86,6 +87,16 @@ def sign_out(request: Request, db: AppDb, principal: SignedIn) -> Response:
 
 def _form_again(request: Request, username: str, target: str, error: str, status: int) -> Response:
     return render(request, "sign_in.html", None, status=status, next=target, username=username, error=error)
+
+
+def _refused(refusal: Refusal) -> str:
+    what = "this account" if refusal.kind == ACCOUNT else "your address"
+    if refusal.until is None:
+        wait = "in a minute"
+    else:
+        minutes = max(1, -int(-(refusal.until - datetime.now(UTC)).total_seconds() // 60))
+        wait = f"in {minutes} minute{'s' if minutes > 1 else ''}"
+    return f"Too many failed attempts for {what}. Try again {wait} or ask an administrator to unlock it."
 
 
 def _safe_next(target: str) -> str:

@@ -201,6 +201,8 @@ def _serve(settings: Settings) -> None:
         host=settings.web_host,
         port=settings.web_port,
         log_level="info",
+        # Forwarded headers are believed from settings.trusted_proxies only (web/trusted_hosts.py).
+        proxy_headers=False,
     )
     uvicorn.Server(config).run()
 

@@ -1,22 +1,23 @@
-"""Users, passwords, sessions, API tokens, the sign-in rate limit and who sees which request."""
+"""Users, passwords, sessions, API tokens and who sees which request (sign-in limits: test_sign_in_limits)."""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from rogatory.errors import InputError
+from rogatory.errors import InputError, NotFoundError
 from rogatory.registration import Status
 from rogatory.users import Role, User
 from storage.credentials import (
     close_session,
     create_token,
+    list_tokens,
     open_session,
-    recent_failures,
-    record_failure,
+    revoke_access,
+    revoke_token,
     session_user,
     token_user,
 )
@@ -53,6 +54,65 @@ def test_disabled_user_cannot_sign_in_and_loses_sessions(db: Database) -> None:
     set_active(db, "clerk2", active=False, actor="admin")
     assert check_password(db, "clerk2", PASSWORD) is None
     assert session_user(db, token) is None
+
+
+def test_enabling_again_revives_no_session_and_no_token(db: Database) -> None:
+    user = _user(db, "clerk5")
+    session_token, _ = open_session(db, user, lifetime=timedelta(hours=1))
+    api_token = create_token(db, user, name="script", actor="admin")
+    set_active(db, "clerk5", active=False, actor="admin")
+    set_active(db, "clerk5", active=True, actor="admin")
+    assert check_password(db, "clerk5", PASSWORD) == user
+    assert session_user(db, session_token) is None
+    assert token_user(db, api_token) is None
+    assert [token.state(datetime.now(UTC)) for token in list_tokens(db, "clerk5")] == ["revoked"]
+    ended = [entry.detail for entry in list_audit(db) if entry.action == "access_revoked"]
+    assert ended == ["access of clerk5 ended: 1 session(s) closed, 1 API token(s) revoked"]
+    set_active(db, "clerk5", active=False, actor="admin")
+    with pytest.raises(InputError, match="disabled"):
+        create_token(db, user, name="while disabled", actor="admin")
+
+
+def test_a_revoked_or_expired_token_is_refused(db: Database) -> None:
+    user = _user(db, "script1")
+    kept = create_token(db, user, name="kept", actor="admin")
+    revoked = create_token(db, user, name="revoked", actor="admin")
+    expired = create_token(db, user, name="expired", actor="admin", lifetime=timedelta(seconds=-1))
+    by_name = {token.name: token for token in list_tokens(db, "script1")}
+    revoke_token(db, "script1", by_name["revoked"].id, actor="admin")
+    assert token_user(db, revoked) is None
+    assert token_user(db, expired) is None
+    assert token_user(db, kept) == user
+    states = {token.name: token.state(datetime.now(UTC)) for token in list_tokens(db, "script1")}
+    assert states == {"kept": "valid", "revoked": "revoked", "expired": "expired"}
+    with pytest.raises(NotFoundError):
+        revoke_token(db, "clerk", by_name["kept"].id, actor="admin")  # not that user's token
+    assert any(entry.action == "api_token_revoked" for entry in list_audit(db))
+
+
+def test_a_tokens_last_use_is_noted(db: Database) -> None:
+    user = _user(db, "script2")
+    token = create_token(db, user, name="nightly", actor="admin", lifetime=timedelta(days=7))
+    (listed,) = list_tokens(db, "script2")
+    assert listed.last_used_at is None
+    assert listed.expires_at - listed.created_at == timedelta(days=7)
+    before = datetime.now(UTC)
+    assert token_user(db, token) == user
+    (used,) = list_tokens(db, "script2")
+    assert used.last_used_at is not None
+    assert used.last_used_at >= before - timedelta(seconds=1)
+
+
+def test_revoking_a_users_access_ends_sessions_and_tokens(db: Database) -> None:
+    user = _user(db, "reviewer2", Role.REVIEWER)
+    session_token, _ = open_session(db, user, lifetime=timedelta(hours=1))
+    api_token = create_token(db, user, name="script", actor="admin")
+    assert revoke_access(db, "reviewer2", actor="admin") == (1, 1)
+    assert session_user(db, session_token) is None
+    assert token_user(db, api_token) is None
+    assert check_password(db, "reviewer2", PASSWORD) == user, "the account itself stays usable"
+    with pytest.raises(NotFoundError):
+        revoke_access(db, "nobody", actor="admin")
 
 
 @pytest.mark.parametrize(
@@ -103,16 +163,6 @@ def test_expired_session_signs_no_one_in(db: Database) -> None:
     user = _user(db, "clerk3")
     token, _ = open_session(db, user, lifetime=timedelta(seconds=-1))
     assert session_user(db, token) is None
-
-
-def test_failures_counted_by_name_and_by_address(db: Database) -> None:
-    for _ in range(3):
-        record_failure(db, username="Victim", address="10.0.0.9")
-    record_failure(db, username="other", address="10.0.0.9")
-    window = timedelta(minutes=15)
-    assert recent_failures(db, username="victim", address="10.0.0.1", window=window) == 3
-    assert recent_failures(db, username="someone", address="10.0.0.9", window=window) == 4
-    assert recent_failures(db, username="someone", address="10.0.0.2", window=window) == 0
 
 
 def _request(db: Database, label: str, *, route_to: str, notify: tuple[str, ...] = (), status: Status) -> str:

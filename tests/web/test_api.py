@@ -25,7 +25,7 @@ def queued() -> list[str]:
 
 @pytest.fixture
 def client(tmp_path: Path, queued: list[str]) -> Iterator[TestClient]:
-    settings = load_settings(environ={}, data_dir=tmp_path / "data")
+    settings = load_settings(environ={}, data_dir=tmp_path / "data", allowed_hosts=["testserver"])
     with TestClient(create_app(open_web_context(settings, enqueue=queued.append))) as test_client:
         yield act_as(test_client, add_people(context_of(test_client.app).db)["clerk"])
 
@@ -84,7 +84,9 @@ def test_an_upload_while_the_broker_is_down_is_queued_when_it_returns(tmp_path: 
             raise TransientError("broker unavailable")
         queued.append(number)
 
-    settings = load_settings(environ={}, data_dir=tmp_path / "data", queue_retry_seconds=0.3)
+    settings = load_settings(
+        environ={}, data_dir=tmp_path / "data", allowed_hosts=["testserver"], queue_retry_seconds=0.3
+    )
     with TestClient(
         create_app(open_web_context(settings, enqueue=enqueue, deliver=lambda n: None))
     ) as client:

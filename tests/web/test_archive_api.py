@@ -50,7 +50,7 @@ def _save(url: str, label: str, names: list[str]) -> str:
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = load_settings(environ={}, data_dir=tmp_path / "data")
+    settings = load_settings(environ={}, data_dir=tmp_path / "data", allowed_hosts=["testserver"])
     with TestClient(create_app(open_web_context(settings, enqueue=lambda number: None))) as test_client:
         test_client.numbers = [  # type: ignore[attr-defined]
             _save(settings.database, "first", ["Александр Петров"]),

@@ -27,7 +27,7 @@ from workers.metrics import OCR_PAGES, record_analysis, timed_stage
 @pytest.fixture
 def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
-    settings = load_settings(environ={}, data_dir=tmp_path / "data")
+    settings = load_settings(environ={}, data_dir=tmp_path / "data", allowed_hosts=["testserver"])
     settings.ensure_dirs()
     db = open_database(settings.database)
     sender = task_sender(settings)

@@ -30,7 +30,7 @@ REQUEST = (
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = load_settings(environ={}, data_dir=tmp_path / "data")
+    settings = load_settings(environ={}, data_dir=tmp_path / "data", allowed_hosts=["testserver"])
     page = PageText(number=1, text=REQUEST, source=TextSource.TEXT_LAYER, confidence=1.0, language="es")
     entities = find_entities(
         DocumentText(pages=(page,), language="es"), models=load_entity_models(use_ner_models=False)

@@ -33,7 +33,11 @@ def delivered() -> list[str]:
 @pytest.fixture
 def client(tmp_path: Path, delivered: list[str]) -> Iterator[TestClient]:
     settings = load_settings(
-        environ={}, data_dir=tmp_path / "data", suggestion_min_corrections=4, due_soon_days=10
+        environ={},
+        data_dir=tmp_path / "data",
+        suggestion_min_corrections=4,
+        due_soon_days=10,
+        allowed_hosts=["testserver"],
     )
     app = create_app(open_web_context(settings, enqueue=lambda number: None, deliver=delivered.append))
     with TestClient(app) as test_client:

@@ -52,6 +52,8 @@ def act_as(client: TestClient, token: str) -> TestClient:
 def app_with_people(data_dir: Path, **settings: object) -> Iterator[tuple[TestClient, dict[str, str]]]:
     """The app over a new SQLite database in ``data_dir`` (queueing and delivery go nowhere),
     with every user of ``PEOPLE``: the client and an API token per username."""
+    # Starlette's test client names the Host "testserver": allowed like a deployment's own name.
+    settings = {"allowed_hosts": ["testserver"], **settings}
     app = create_app(
         open_web_context(
             load_settings(environ={}, data_dir=data_dir, **settings), enqueue=_nowhere, deliver=_nowhere

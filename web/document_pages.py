@@ -29,7 +29,7 @@ from web.access import check_visible, only_visible, visible_request
 from web.auth import Reviewer, SignedIn, signed_in
 from web.context import ReviewContext
 from web.dependencies import AppDb, AppDirectory, AppDrafter, AppSettings, AppStore, Deliver, Review
-from web.highlights import page_highlights, page_segments
+from web.highlights import legend, page_highlights, page_segments
 from web.pages import render
 from workers.letters import Drafter
 from workers.page_images import render_page
@@ -88,6 +88,7 @@ def document(
         needs_review=routed[1] if routed else False,
         pages=_pages(view) if analysis else [],
         entity_groups=_entity_groups(analysis) if analysis else [],
+        legend=legend(entity.kind.value for entity in analysis.entities.items) if analysis else [],
         related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
         history=list_audit(db, number=number, limit=200),
         decisions=review_history(db, number),

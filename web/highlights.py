@@ -11,7 +11,7 @@ from a PDF text layer has no word boxes: its entities are marked in the text onl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rogatory.records import Entity, PageText, Word
@@ -28,6 +28,51 @@ class Box:
 
 
 @dataclass(frozen=True)
+class KindKey:
+    """How one kind of entity is told apart without colour: a letter badge and a border pattern.
+
+    ``dashes`` is the SVG ``stroke-dasharray`` of its boxes in page pixels ("" is solid);
+    the legend shows the same pattern, the letter and ``name``.
+    """
+
+    kind: str
+    letter: str
+    name: str
+    dashes: str
+
+
+KIND_KEYS: dict[str, KindKey] = {
+    key.kind: key
+    for key in (
+        KindKey("person", "P", "Person", ""),
+        KindKey("organisation", "O", "Organisation", "30 10"),
+        KindKey("account", "A", "Bank account", "12 8"),
+        KindKey("bic", "B", "BIC / SWIFT", "3 7"),
+        KindKey("offence", "C", "Offence (crime)", "30 8 4 8"),
+        KindKey("date", "D", "Date", "18 5 3 5 3 5 3 5"),
+        KindKey("state", "S", "State", "20 6 4 6 4 6"),
+        KindKey("authority", "Au", "Authority", "40 6 12 6"),
+        KindKey("case_reference", "R", "Case or file reference", "8 4"),
+    )
+}
+
+
+def kind_key(kind: str) -> KindKey:
+    """The key of ``kind``; a kind without one (added later) gets its first letter and a solid border."""
+    return KIND_KEYS.get(kind) or KindKey(kind, kind[:1].upper(), kind.replace("_", " ").capitalize(), "")
+
+
+def legend(kinds: Iterable[str]) -> list[KindKey]:
+    """The keys of ``kinds``, each once, in the order of :data:`KIND_KEYS` (unknown kinds last)."""
+    order = list(KIND_KEYS)
+
+    def place(kind: str) -> tuple[int, str]:
+        return (order.index(kind) if kind in order else len(order), kind)
+
+    return [kind_key(kind) for kind in sorted(set(kinds), key=place)]
+
+
+@dataclass(frozen=True)
 class Highlight:
     """One entity of the page, ``index`` its place in the analysis' entities."""
 
@@ -35,6 +80,17 @@ class Highlight:
     kind: str
     value: str
     boxes: tuple[Box, ...]
+
+    @property
+    def key(self) -> KindKey:
+        return kind_key(self.kind)
+
+    def badge(self) -> Box:
+        """Where the letter badge stands: a tab on the top-left corner of the first box, above it."""
+        first = self.boxes[0]
+        side = max(24, min(64, round(first.height * 1.1)))
+        width = round(side * (0.4 + 0.6 * len(self.key.letter)))
+        return Box(left=first.left - 4, top=first.top - 3 - side, width=width, height=side)
 
 
 @dataclass(frozen=True)
@@ -44,6 +100,10 @@ class Segment:
     text: str
     index: int | None = None
     kind: str = ""
+
+    @property
+    def key(self) -> KindKey:
+        return kind_key(self.kind)
 
 
 def word_spans(page: PageText) -> list[tuple[int, int, Word]]:

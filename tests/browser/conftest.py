@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.e2e.service import RunningService, start_service
+from tests.e2e.service import USER_PASSWORD, RunningService, start_service
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -59,3 +59,13 @@ def new_page(browser: Browser) -> Page:
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-GB")
     context.set_default_timeout(20_000)
     return context.new_page()
+
+
+def sign_in(page: Page, service: RunningService, username: str) -> None:
+    """Sign in on the sign-in page the start page sends a stranger to."""
+    page.goto(f"http://127.0.0.1:{service.port}/")
+    expect(page).to_have_url(f"http://127.0.0.1:{service.port}/sign-in?next=/")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(USER_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()

@@ -13,10 +13,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import new_page
-from tests.e2e.service import USER_PASSWORD, RunningService, add_user
+from tests.browser.conftest import new_page, sign_in
+from tests.e2e.service import RunningService, add_user
 from tests.scans import FREEZING_REQUEST, scan
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.slow]
@@ -27,15 +27,6 @@ REQUEST_TEXT = (
     + "\n"
     + HOSTILE_LINE
 )
-
-
-def sign_in(page: Page, service: RunningService, username: str) -> None:
-    page.goto(f"http://127.0.0.1:{service.port}/")
-    expect(page).to_have_url(f"http://127.0.0.1:{service.port}/sign-in?next=/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(USER_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 @pytest.fixture(scope="module")

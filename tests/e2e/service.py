@@ -129,5 +129,9 @@ def start_service(
         except (urllib.error.URLError, ConnectionError):
             return False
 
-    service.wait_for(healthy, timeout=60, what="the web app to answer")
+    try:  # the worker loads its models first: on a loaded machine that takes over a minute
+        service.wait_for(healthy, timeout=180, what="the web app to answer")
+    except AssertionError:
+        service.stop()  # not left running behind a failed fixture
+        raise
     return service

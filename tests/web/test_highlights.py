@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rogatory.records import Entity, EntityKind, PageText, Span, TextSource, Word
-from web.highlights import Box, page_highlights, page_segments, word_spans
+from web.highlights import KIND_KEYS, Box, kind_key, legend, page_highlights, page_segments, word_spans
 
 
 def _word(text: str, left: int, top: int) -> Word:
@@ -66,3 +66,30 @@ def test_a_text_layer_page_has_no_boxes_but_marked_text() -> None:
         ("Ivan PETROV", 0),
         ("\nIBAN DE89 3704", None),
     ]
+
+
+def test_every_entity_kind_has_its_own_letter_and_border_pattern() -> None:
+    keys = [kind_key(kind.value) for kind in EntityKind]
+    assert set(KIND_KEYS) == {kind.value for kind in EntityKind}
+    assert len({key.letter for key in keys}) == len(keys)
+    assert len({key.dashes for key in keys}) == len(keys)
+    assert len({key.name for key in keys}) == len(keys)
+
+
+def test_the_legend_names_each_kind_once_in_a_fixed_order() -> None:
+    assert [key.kind for key in legend(["date", "person", "date", "account"])] == [
+        "person",
+        "account",
+        "date",
+    ]
+    unknown = legend(["vessel_name"])[0]
+    assert (unknown.letter, unknown.name, unknown.dashes) == ("V", "Vessel name", "")
+
+
+def test_the_badge_stands_above_the_first_box() -> None:
+    person = page_highlights(PAGE, [_entity(EntityKind.PERSON, 3, 14)])[0]
+    badge = person.badge()
+    assert (badge.left, badge.top + badge.height) == (40 - 4, 10 - 3)
+    assert badge.width == badge.height == 24  # the smallest badge: 20 px high words
+    authority = page_highlights(PAGE, [_entity(EntityKind.AUTHORITY, 3, 14)])[0]
+    assert authority.badge().width > authority.badge().height  # two letters: "Au"

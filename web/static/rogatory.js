@@ -22,6 +22,7 @@ function uploadOne(file, tbody, maxBytes) {
   const progressCell = cell(row);
   const bar = document.createElement("progress");
   bar.max = 100; bar.value = 0;
+  bar.setAttribute("aria-label", "Sending " + file.name);
   progressCell.appendChild(bar);
   const result = cell(row, "waiting…", "muted");
   tbody.appendChild(row);
@@ -84,6 +85,7 @@ function setUpUpload() {
   const maxBytes = Number(zone.dataset.maxBytes || "0");
   const send = (files) => {
     table.hidden = false;
+    table.parentElement.hidden = false;  // the table's scroll box
     Array.from(files).forEach((file) => uploadOne(file, tbody, maxBytes));
   };
   ["dragenter", "dragover"].forEach((name) => zone.addEventListener(name, (event) => {
@@ -125,14 +127,54 @@ function setUpRefresh() {
   if (marker) window.setTimeout(() => window.location.reload(), 1000 * Number(marker.dataset.refresh));
 }
 
+// An entity's tooltip on the page image: "Person: Aleksandr PETROV" above its first box.
+// It stays while the pointer is on it (WCAG 1.4.13); Escape hides it.
+function showTip(group, on, keep) {
+  const figure = group.closest("figure");
+  let tip = figure.querySelector(".hl-tip");
+  if (!on) { if (tip) tip.hidden = true; return; }
+  if (!tip) {
+    tip = document.createElement("div");
+    tip.className = "hl-tip";
+    tip.setAttribute("aria-hidden", "true");  // the same words are the box's name and the link's list
+    tip.addEventListener("mouseenter", () => keep(true));
+    tip.addEventListener("mouseleave", () => keep(false));
+    figure.appendChild(tip);
+  }
+  const box = group.querySelector("rect.hl").getBoundingClientRect();
+  const frame = figure.getBoundingClientRect();
+  tip.textContent = group.dataset.tip;
+  tip.style.left = Math.max(0, box.left - frame.left) + "px";
+  tip.style.top = Math.max(0, box.top - frame.top - 4) + "px";
+  tip.hidden = false;
+}
+
+// Hovering or focusing an entity (its link in the list, its mark in the text, its box) marks
+// every place of it, on the images and in the text, and shows its tooltip; Escape hides them.
 function setUpEntityLinks() {
+  let shown = null;
+  let hiding = 0;
   const toggle = (index, on) => {
+    window.clearTimeout(hiding);
+    if (on && shown !== null && shown !== index) toggle(shown, false);
+    shown = on ? index : null;
     document.querySelectorAll('[data-entity="' + index + '"]').forEach((element) => element.classList.toggle("active", on));
+    const tipped = new Set();  // one tooltip per page image: at the entity's first place on it
+    document.querySelectorAll('g.hl-entity[data-entity="' + index + '"]').forEach((group) => {
+      const figure = group.closest("figure");
+      if (!tipped.has(figure)) showTip(group, on, keep);
+      tipped.add(figure);
+    });
   };
-  document.querySelectorAll(".entity[data-entity], mark[data-entity]").forEach((element) => {
-    element.addEventListener("mouseenter", () => toggle(element.dataset.entity, true));
-    element.addEventListener("mouseleave", () => toggle(element.dataset.entity, false));
+  const hideSoon = (index) => { hiding = window.setTimeout(() => { if (shown === index) toggle(index, false); }, 400); };
+  const keep = (on) => { if (on) window.clearTimeout(hiding); else if (shown !== null) hideSoon(shown); };
+  document.querySelectorAll(".entity[data-entity], mark[data-entity], g.hl-entity").forEach((element) => {
+    const index = element.dataset.entity;
+    ["mouseenter", "focus"].forEach((name) => element.addEventListener(name, () => toggle(index, true)));
+    element.addEventListener("mouseleave", () => hideSoon(index));
+    element.addEventListener("blur", () => { if (shown === index) toggle(index, false); });
   });
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape" && shown !== null) toggle(shown, false); });
 }
 
 document.addEventListener("DOMContentLoaded", () => {

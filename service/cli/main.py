@@ -12,7 +12,14 @@ from pathlib import Path
 
 from rogatory.errors import RogatoryError
 from rogatory.logs import configure_logging
-from service.cli import eval_command, registry_commands, review_commands, service_commands, user_commands
+from service.cli import (
+    backup_commands,
+    eval_command,
+    registry_commands,
+    review_commands,
+    service_commands,
+    user_commands,
+)
 from service.cli.invocation import settings_from
 
 
@@ -26,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     registry_commands.add_parsers(subparsers)
     review_commands.add_parsers(subparsers)
     user_commands.add_parsers(subparsers)
+    backup_commands.add_parsers(subparsers)
     eval_command.add_parser(subparsers)
     return parser
 

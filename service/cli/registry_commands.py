@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from service.cli.invocation import prepared_settings
 from service.cli.report import format_request
+from service.cli.reprocess_selection import add_selection_arguments, reprocess_selection
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -23,9 +24,10 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     reprocess = subparsers.add_parser(
         "reprocess", help="analyse registered requests again (after a model or rule change); decisions stand"
     )
-    reprocess.add_argument("numbers", nargs="+", help="registration numbers")
+    reprocess.add_argument("numbers", nargs="*", help="registration numbers")
     reprocess.add_argument("--now", action="store_true", help="analyse here and now instead of queueing")
     reprocess.add_argument("--actor", default="cli", help="who asks (for the audit log)")
+    add_selection_arguments(reprocess)
     reprocess.set_defaults(handler=reprocess_requests)
     show = subparsers.add_parser("show", help="print a registered request")
     show.add_argument("number", help="registration number, e.g. RQ-2026-000001")
@@ -87,6 +89,11 @@ def ingest_files(args: argparse.Namespace) -> int:
 def reprocess_requests(args: argparse.Namespace) -> int:
     """Ask for a new analysis of each number (queued, or here with ``--now``); every review
     decision stands, and the new proposal is printed beside it when they differ."""
+    if args.all or args.since or args.status or args.language:
+        return reprocess_selection(args)
+    if not args.numbers:
+        print("rogatory reprocess: give registration numbers, or --all (with --since/--status/--language)")
+        return 2
     from rogatory.errors import NotFoundError
     from service.bootstrap import open_worker_context, task_sender
     from storage.database import open_database

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Rogatory needs (tesseract and its language packs),
-# only those missing. Needs root (or sudo); does nothing when all are present.
+# only those missing; postgresql-client-15 gives pg_dump and pg_restore to `rogatory backup`
+# and `restore` (the major version of the server in docker-compose.yml).
+# Needs root (or sudo); does nothing when all are present.
 # --browser adds Debian's chromium, which the browser tests drive (make test).
 set -euo pipefail
 
@@ -8,6 +10,7 @@ packages=(
   tesseract-ocr tesseract-ocr-osd tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa
   tesseract-ocr-por tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-deu tesseract-ocr-ita
   fonts-dejavu-core python3.11-venv
+  postgresql-client-15
 )
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium)

@@ -93,5 +93,8 @@ def _answer(box: TickBox) -> str:
 
 
 def _negated(label: str) -> bool:
-    words = fold(label).text.split()
-    return len(words) > 1 and words[0].strip(_PUNCTUATION) in NEGATIONS
+    """A negated option ("No urgente") or a bare "no" answer ("Nein"), which affirms nothing."""
+    words = [word.strip(_PUNCTUATION) for word in fold(label).text.split()]
+    if len(words) == 1:
+        return words[0] in NO
+    return len(words) > 1 and words[0] in NEGATIONS

@@ -55,6 +55,7 @@ def check_completeness(
     cues = lexicons.table("completeness", document.language)
     extradition = classification.request_type.value == "extradition"
     said = Cues(cues)
+    asking = _only(lexicons.table("measures", document.language), "asking")
     checks = {
         "requesting_authority": _requesting_authority(document, sections, cues),
         "subject_matter": _said(
@@ -64,7 +65,9 @@ def check_completeness(
         ),
         "facts_summary": _facts(
             _said(
-                _section_check("facts_summary", sections), find_facts(document, said, entities), "narrative"
+                _section_check("facts_summary", sections),
+                find_facts(document, said, entities, asking),
+                "narrative",
             ),
             classification,
         ),
@@ -73,7 +76,7 @@ def check_completeness(
         "purpose": _purpose(
             _said(
                 _section_check("purpose", sections),
-                find_purpose(document, said, _only(lexicons.table("measures", document.language), "asking")),
+                find_purpose(document, said, asking),
                 "purpose wording",
             ),
             extradition,

@@ -70,7 +70,7 @@ def decide_urgency(
 def _urgent_wording(document: FoldedDocument, sections: list[Section], table: PhraseTable) -> list[Hit]:
     hits = document.find(table)
     negations = [hit for hit in hits if hit.key == "not_urgent"]
-    headings = [section.heading for section in sections]
+    headings = [section.heading for section in sections if not _ticked_under(document, section)]
     return [
         hit
         for hit in hits
@@ -79,6 +79,16 @@ def _urgent_wording(document: FoldedDocument, sections: list[Section], table: Ph
         and not any(_overlaps(hit, heading) for heading in headings)
         and not document.in_title(hit)
     ]
+
+
+def _ticked_under(document: FoldedDocument, section: Section) -> bool:
+    """A ticked option stands in the section ("SECTION B: Urgency" over "(x) Imminent trial
+    date" asks for urgency; over empty boxes it is a title only)."""
+    return any(
+        ticked.index == stretch.index and stretch.start <= ticked.start < stretch.end
+        for ticked in document.ticked
+        for stretch in section.body.stretches
+    )
 
 
 def _overlaps(first: Hit, second: Hit) -> bool:

@@ -18,11 +18,15 @@ from datetime import date
 from classify.document import FoldedDocument, Hit
 from classify.phrases import PhraseTable
 from classify.sections import Section
-from rogatory.records import Entities, Entity, EntityKind, Label, Span
+from classify.tick_boxes import denied_spans
+from rogatory.folding import fold
+from rogatory.records import DocumentStructure, Entities, Entity, EntityKind, Label, Span
 
 DEADLINE_ROLES: tuple[str, ...] = ("deadline", "hearing", "limitation", "detention")
 #: How far after the document's own date a deadline may lie.
 MAX_YEARS_AHEAD = 3
+#: The urgency's confidence when a form's box and the wording disagree (below the review threshold).
+DISAGREEING = 0.4
 
 
 @dataclass(frozen=True)
@@ -35,9 +39,37 @@ class Urgency:
 
 
 def decide_urgency(
+    document: FoldedDocument,
+    sections: list[Section],
+    table: PhraseTable,
+    entities: Entities,
+    structure: DocumentStructure | None = None,
+) -> Urgency:
+    """Decide urgency from wording and dated entities; a form's box answering "not urgent"
+    against urgent wording or a deadline leaves the label at :data:`DISAGREEING` (review)."""
+    urgency = _decided_urgency(document, sections, table, entities)
+    denied = _denied(structure, table)
+    if urgency.urgent.value == "true" and denied:
+        label = urgency.urgent
+        why = f"; signals disagree: the form answers '{denied[0].text}' no"
+        label = label.model_copy(
+            update={"confidence": min(label.confidence, DISAGREEING), "rule": label.rule + why}
+        )
+        return Urgency(urgent=label, deadline=urgency.deadline, deadline_evidence=urgency.deadline_evidence)
+    return urgency
+
+
+def _denied(structure: DocumentStructure | None, table: PhraseTable) -> list[Span]:
+    """The form's answers that the request is not urgent (a ticked "[X] No urgente", a
+    ticked "No" to "Urgent:")."""
+    if structure is None:
+        return []
+    return [span for span in denied_spans(structure) if table.find(fold(span.text).text)]
+
+
+def _decided_urgency(
     document: FoldedDocument, sections: list[Section], table: PhraseTable, entities: Entities
 ) -> Urgency:
-    """Decide urgency from wording and dated entities."""
     wording = _urgent_wording(document, sections, table)
     written = _document_date(entities)
     dated, refused = _plausible(_deadline_entities(entities), written)

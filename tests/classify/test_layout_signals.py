@@ -172,3 +172,36 @@ def test_the_same_form_without_the_wording_is_routed(resources: ClassifyResource
     classification, needs_review = decide(URGENT_FORM.rsplit("URGENT:", 1)[0], resources)
     assert classification.urgent.value == "false"
     assert not needs_review
+
+
+EMPTY_PART = """REQUEST FOR MUTUAL LEGAL ASSISTANCE
+Requesting authority
+Office of the Attorney General, Valletta
+Assistance requested
+Obtain the bank statements of the account held at Harbour Bank.
+Purpose of the request
+{purpose}
+Urgency
+Not urgent.
+"""
+
+
+def test_an_empty_form_part_gives_no_element(resources: ClassifyResources) -> None:
+    assert "purpose" in check(EMPTY_PART.format(purpose="—"), "en", resources).missing
+    filled = EMPTY_PART.format(purpose="Evidence for the trial of the accused.")
+    assert "purpose" not in check(filled, "en", resources).missing
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("de", "ABSCHNITT K: Anordnungsbehörde"),
+        ("es", "i) Autoridad judicial emisora:"),
+        ("en", "(i) Judicial authority which issued the warrant:"),
+    ],
+)
+def test_the_issuing_authority_part_of_eu_forms_names_the_requesting_authority(
+    language: str, heading: str, resources: ClassifyResources
+) -> None:
+    text = f"FORM\n{heading}\nMag. Eva Hofbauer, Dampfschiffstrasse 4, 1030 Wien\n"
+    assert "requesting_authority" not in check(text, language, resources).missing

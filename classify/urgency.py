@@ -85,9 +85,12 @@ def _decided_urgency(
         evidence = (entity.span, *(hit.span for hit in wording[:2]))
         label = Label(value="true", confidence=0.9, evidence=evidence, rule=rule)
         return Urgency(urgent=label, deadline=when, deadline_evidence=(entity.span,))
-    if wording or refused:
+    # A limit refused as years ahead is a misread deadline (OCR's 2626): urgent all the same.
+    # One before the document's date is a past date the text called a limit: no urgency.
+    ahead = [item for item in refused if written is not None and item[0] > written]
+    if wording or ahead:
         phrases = ", ".join(dict.fromkeys(f"'{hit.phrase}'" for hit in wording))
-        evidence = tuple(hit.span for hit in wording[:3]) + tuple(entity.span for _, entity, _ in refused[:1])
+        evidence = tuple(hit.span for hit in wording[:3]) + tuple(entity.span for _, entity, _ in ahead[:1])
         label = Label(
             value="true",
             confidence=0.8 if wording else 0.6,
@@ -95,7 +98,7 @@ def _decided_urgency(
             rule=f"urgency lexicon: {phrases}{note}" if wording else f"a dated limit, unreadable{note}",
         )
         return Urgency(urgent=label, deadline=None, deadline_evidence=())
-    label = Label(value="false", confidence=0.7, rule="no urgent wording and no deadline date")
+    label = Label(value="false", confidence=0.7, rule=f"no urgent wording and no deadline date{note}")
     return Urgency(urgent=label, deadline=None, deadline_evidence=())
 
 

@@ -14,7 +14,7 @@ from extract.dates import find_dates, load_date_rules
 from extract.structure import read_structure
 from rogatory.records import Classification, Completeness, DocumentText, Entities
 from rogatory.settings import DEFAULT_AUTHORITIES
-from tests.classify.conftest import document
+from tests.classify.conftest import date_entity, document
 
 NO_ENTITIES = Entities()
 
@@ -205,3 +205,24 @@ def test_the_issuing_authority_part_of_eu_forms_names_the_requesting_authority(
 ) -> None:
     text = f"FORM\n{heading}\nMag. Eva Hofbauer, Dampfschiffstrasse 4, 1030 Wien\n"
     assert "requesting_authority" not in check(text, language, resources).missing
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ru", "Особой срочности исполнение запроса не требует."),
+        ("ar", "والطلب ليس له صفة الاستعجال."),
+        ("ar", "لا توجد صفة استعجال."),
+    ],
+)
+def test_urgency_denied_in_prose_is_not_urgent(
+    language: str, sentence: str, resources: ClassifyResources
+) -> None:
+    assert classify(sentence, language, resources).urgent.value == "false"
+
+
+def test_a_limit_before_the_document_makes_nothing_urgent(resources: ClassifyResources) -> None:
+    entities = Entities(items=(date_entity("2026-05-05", None), date_entity("2026-03-03", "hearing")))
+    classification = classify_request(document("Decision of the court."), entities, resources=resources)
+    assert classification.urgent.value == "false"
+    assert "2026-03-03 refused" in classification.urgent.rule

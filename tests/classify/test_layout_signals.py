@@ -226,3 +226,12 @@ def test_a_limit_before_the_document_makes_nothing_urgent(resources: ClassifyRes
     classification = classify_request(document("Decision of the court."), entities, resources=resources)
     assert classification.urgent.value == "false"
     assert "2026-03-03 refused" in classification.urgent.rule
+
+
+def test_russian_request_to_establish_property_traces_proceeds(resources: ClassifyResources) -> None:
+    text = (
+        "Просим компетентные органы запрашиваемого государства:\n"
+        "1. установить имущество и доходы Волковой Ольги Петровны, находящиеся на территории "
+        "запрашиваемого государства.\n"
+    )
+    assert "trace_proceeds" in classify(text, "ru", resources).values("measures")

@@ -55,16 +55,19 @@ def check_completeness(
     cues = lexicons.table("completeness", document.language)
     extradition = classification.request_type.value == "extradition"
     said = Cues(cues)
+    asking = _only(lexicons.table("measures", document.language), "asking")
     checks = {
         "requesting_authority": _requesting_authority(document, sections, cues),
         "subject_matter": _said(
-            _section_check("subject_matter", sections),
+            _section_check("subject_matter", sections, document=document),
             find_subject(document, said, extradition=extradition),
             "proceedings named with what they concern",
         ),
         "facts_summary": _facts(
             _said(
-                _section_check("facts_summary", sections), find_facts(document, said, entities), "narrative"
+                _section_check("facts_summary", sections, document=document),
+                find_facts(document, said, entities, asking),
+                "narrative",
             ),
             classification,
         ),
@@ -72,8 +75,8 @@ def check_completeness(
         "person_identity": _person_identity(document, cues, entities),
         "purpose": _purpose(
             _said(
-                _section_check("purpose", sections),
-                find_purpose(document, said, _only(lexicons.table("measures", document.language), "asking")),
+                _section_check("purpose", sections, document=document),
+                find_purpose(document, said, asking),
                 "purpose wording",
             ),
             extradition,
@@ -87,12 +90,29 @@ def _only(table: PhraseTable, key: str) -> PhraseTable:
     return PhraseTable(tuple(phrase for phrase in table.phrases if phrase.key == key))
 
 
-def _section_check(kind: str, sections: list[Section], element: str | None = None) -> ElementCheck:
+def _section_check(
+    kind: str, sections: list[Section], element: str | None = None, document: FoldedDocument | None = None
+) -> ElementCheck:
+    """Present when a section of ``kind`` is headed; with ``document``, only when one holds a
+    word (a form's part left empty gives nothing: the content finders decide)."""
     found = sections_of(sections, kind)
+    if document is not None:
+        found = [section for section in found if _holds_words(document, section)]
     element = element or kind
     if found:
         return ElementCheck(element=element, present=True, evidence=(found[0].heading.span,), note="section")
     return ElementCheck(element=element, present=False, note=f"no {kind.replace('_', ' ')} section")
+
+
+def _holds_words(document: FoldedDocument, section: Section) -> bool:
+    """The section's body holds a word (inline headings keep their text in the body)."""
+    return any(
+        _WORDISH.search(document.pages[stretch.index].text, stretch.start, stretch.end)
+        for stretch in section.body.stretches
+    )
+
+
+_WORDISH = re.compile(r"[^\W\d_]{2,}")
 
 
 def _said(check: ElementCheck, hits: list[Hit], note: str) -> ElementCheck:
@@ -107,7 +127,7 @@ def _said(check: ElementCheck, hits: list[Hit], note: str) -> ElementCheck:
 def _requesting_authority(
     document: FoldedDocument, sections: list[Section], cues: PhraseTable
 ) -> ElementCheck:
-    check = _section_check("requesting_authority", sections)
+    check = _section_check("requesting_authority", sections, document=document)
     if check.present:
         return check
     letterhead = find_letterhead(document, sections, _only(cues, "requested_state"))

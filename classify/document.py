@@ -115,10 +115,11 @@ TITLE_WORDS = 6
 
 
 def _titles(structure: DocumentStructure) -> tuple[Span, ...]:
-    """The short headings whose part holds no ticked option: a title over boxes none of which
-    is ticked ("SECTION B: Urgency" above three empty reasons) says nothing of the request."""
+    """The short headings whose part holds no ticked option (a bare "No" ticked affirms nothing):
+    a title over boxes none of which is ticked ("SECTION B: Urgency" above three empty
+    reasons, "9. Eilbedürftigkeit" above "( ) Ja (x) Nein") says nothing of the request."""
     headings = sorted(structure.headings, key=lambda heading: (heading.span.page, heading.span.start))
-    ticked = [box.span for box in structure.ticked()]
+    ticked = ticked_spans(structure)
     titles = []
     for position, heading in enumerate(headings):
         if len(heading.span.text.split()) > TITLE_WORDS:

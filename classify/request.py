@@ -44,7 +44,9 @@ def classify_request(
     document = fold_document(text)
     sections = read_sections(document, lexicons)
     language = document.language
-    urgency = decide_urgency(document, sections, lexicons.table("urgency", language), entities)
+    urgency = decide_urgency(
+        document, sections, lexicons.table("urgency", language), entities, text.structure
+    )
     return Classification(
         request_type=decide_request_type(document, lexicons.table("request_type", language)),
         proceeding_type=decide_proceeding_type(

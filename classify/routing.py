@@ -117,6 +117,9 @@ def route(
     rule, evaluations = fired
     confidence = min(e.confidence for e in evaluations)
     reasons = [_reason(e) for e in evaluations]
+    for field, label in _doubtful(classification, review_threshold):
+        confidence = min(confidence, label.confidence)
+        reasons.append(f"{field} '{label.value}' is in doubt ({label.confidence:.2f}): {label.rule}")
     needs_review = confidence < review_threshold
     if needs_review:
         reasons.append(f"confidence {confidence:.2f} is below the review threshold {review_threshold:.2f}")
@@ -132,6 +135,18 @@ def route(
         reasons=(*reasons, *unreadable, *_missing(completeness)),
         rules=tuple(results),
     )
+
+
+def _doubtful(classification: Classification, threshold: float) -> list[tuple[str, Label]]:
+    """The labels of the request itself (its type, proceeding type, urgency) below the review
+    threshold: their signals disagree (a ticked box against the wording, two proceeding
+    types), so the request is reviewed whichever rule routed it."""
+    labels = (
+        ("request_type", classification.request_type),
+        ("proceeding_type", classification.proceeding_type),
+        ("urgent", classification.urgent),
+    )
+    return [(field, label) for field, label in labels if label.confidence < threshold]
 
 
 def unreadable_reason(text: DocumentText) -> tuple[str, ...]:

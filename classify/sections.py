@@ -4,7 +4,9 @@ Requests follow the order of UNCAC art. 46(15) with headings such as "Summary of
 facts", "MESURES SOLLICITÉES" or "5. Запрашиваемая помощь". A line is a heading when,
 after its numbering ("5.", "V.", "(b)", "خامساً:"), a ``sections`` phrase of the lexicon
 starts it and nothing but punctuation follows (or a colon and the section's text, for
-headings written inline). A section runs to the next heading, across page breaks.
+headings written inline, whose line may then be of any length: "Rubrique 4 – Faits : M. ...").
+A form's part word and number before the phrase ("Rubrique 4 –", "Casilla 3.", "Раздел 2")
+are the lexicons' ``heading_prefixes``. A section runs to the next heading, across page breaks.
 """
 
 from __future__ import annotations
@@ -85,14 +87,17 @@ def _ordinal_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     if not prefixes:
         return None
     words = "|".join(re.escape(fold_plain(word)) for word in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"\s*(?:{words})\s*[:.\-–]?\s*")
+    return re.compile(rf"\s*(?:{words})(?:\s+(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})(?!\w))?\s*[:.\-–)]?\s*")
 
 
 def _heading(
     line: str, offset: int, table: PhraseTable, ordinals: re.Pattern[str] | None
 ) -> tuple[str, str, int, int, int] | None:
     """(key, phrase, start, end, body start) in page offsets when ``line`` is a heading."""
-    if not line.strip() or len(line.strip()) > MAX_HEADING:
+    if not line.strip():
+        return None
+    inline_only = len(line.strip()) > MAX_HEADING
+    if inline_only and ":" not in line[:MAX_HEADING]:
         return None
     position = _NUMBERING.match(line)
     start = position.end() if position else 0
@@ -103,7 +108,7 @@ def _heading(
             break
         rest = _TRAILER.match(line, match.end)
         tail = rest.end() if rest else match.end
-        if tail == len(line):
+        if tail == len(line) and not inline_only:
             return match.key, match.phrase, offset + match.start, offset + match.end, offset + len(line)
         if ":" in line[match.end : tail]:
             return match.key, match.phrase, offset + match.start, offset + match.end, offset + tail

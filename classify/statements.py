@@ -45,6 +45,12 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n(?=\s*\n)")
 _ABBREVIATION = re.compile(r"(?<!\w)(?:[^\W\d_]{1,3}|\d{1,2})\.$")
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\(?[0-9ivxa-h]{1,4}[.)])\s")
 _YEAR = re.compile(r"\d{4}")
+#: A year that is no part of a case number ("between 2014 and 2016", not "No. 4636/2024").
+#: Nor a convention's year in brackets ("(2002)") nor the end of a telephone number.
+_NARRATED_YEAR = re.compile(r"(?<![\d/.\-(])(?<![\d(] )(?:19|20)\d\d(?![\d/\-)]|\.\d)")
+#: Words of a sentence long enough to narrate with a year alone, and to narrate even when it
+#: also gives a person's identity ("X, Egyptian, born 7 June 1969, director of ..., is accused of ...").
+LONG_FACT_WORDS = 24
 _CASE_NUMBER = re.compile(r"(?<![\d/.])\d{1,6}/\d{4}(?![\d/])")
 _MONEY = re.compile(
     r"(?:\b(?:eur|usd|gbp|chf|rub|aed|sar|egp|jod|kes|ngn)\b|[€$£])\s?\d[\d\s.,']*\d"
@@ -136,18 +142,27 @@ def find_subject(document: FoldedDocument, cues: Cues, *, extradition: bool) -> 
     return found
 
 
-def find_facts(document: FoldedDocument, cues: Cues, entities: Entities) -> list[Hit]:
+def find_facts(
+    document: FoldedDocument, cues: Cues, entities: Entities, asking: PhraseTable | None = None
+) -> list[Hit]:
     """Sentences that narrate: of some length, not a person's identity line, holding an
-    amount of money or a date that is no deadline, birth or decision date nor a field's value."""
+    amount of money or a date that is no deadline, birth or decision date nor a field's value;
+    a long sentence (:data:`LONG_FACT_WORDS`) narrates with a year alone, identity or not,
+    unless it asks (``asking``: "requests the production of ... statements from 2019")."""
     identity = cues.only("person_identity")
     narrated = _narrated_dates(document, entities)
     found: list[Hit] = []
     for sentence in sentences(document):
         stretch = sentence.stretches[0]
         text = document.pages[stretch.index].text[stretch.start : stretch.end]
-        if len(_WORD.findall(text)) < FACT_WORDS or document.find(identity, sentence):
+        words = len(_WORD.findall(text))
+        if words < FACT_WORDS or (words < LONG_FACT_WORDS and document.find(identity, sentence)):
             continue
-        money = _MONEY.search(text)
+        money = _MONEY.search(text) or (
+            words >= LONG_FACT_WORDS
+            and _NARRATED_YEAR.search(text)
+            and not (asking is not None and document.find(asking, sentence))
+        )
         dated = any(
             index == stretch.index and stretch.start <= start < stretch.end for index, start in narrated
         )

@@ -54,6 +54,24 @@ def against_spans(structure: DocumentStructure) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def denied_spans(structure: DocumentStructure) -> tuple[Span, ...]:
+    """What the form answers no to: ticked negated options ("[X] No urgente") and the
+    questions of Yes/No pairs answered no ("Urgent: ( ) Yes (x) No"); an unticked option
+    denies nothing (it is only no evidence)."""
+    spans = [
+        box.span for box in structure.ticked() if _negated(box.span.text) and len(box.span.text.split()) > 1
+    ]
+    for boxes in _pairs(structure.boxes):
+        question = boxes[0].question_span
+        if (
+            question is not None
+            and any(box.state == BoxState.TICKED for box in boxes)
+            and _answered_no(boxes)
+        ):
+            spans.append(question)
+    return tuple(spans)
+
+
 def ticked_spans(structure: DocumentStructure) -> tuple[Span, ...]:
     """The labels of the ticked options (not negated) and the questions answered yes."""
     spans = [box.span for box in structure.ticked() if not _negated(box.span.text)]
@@ -93,5 +111,8 @@ def _answer(box: TickBox) -> str:
 
 
 def _negated(label: str) -> bool:
-    words = fold(label).text.split()
-    return len(words) > 1 and words[0].strip(_PUNCTUATION) in NEGATIONS
+    """A negated option ("No urgente") or a bare "no" answer ("Nein"), which affirms nothing."""
+    words = [word.strip(_PUNCTUATION) for word in fold(label).text.split()]
+    if len(words) == 1:
+        return words[0] in NO
+    return len(words) > 1 and words[0] in NEGATIONS

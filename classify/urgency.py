@@ -18,11 +18,15 @@ from datetime import date
 from classify.document import FoldedDocument, Hit
 from classify.phrases import PhraseTable
 from classify.sections import Section
-from rogatory.records import Entities, Entity, EntityKind, Label, Span
+from classify.tick_boxes import denied_spans
+from rogatory.folding import fold
+from rogatory.records import DocumentStructure, Entities, Entity, EntityKind, Label, Span
 
 DEADLINE_ROLES: tuple[str, ...] = ("deadline", "hearing", "limitation", "detention")
 #: How far after the document's own date a deadline may lie.
 MAX_YEARS_AHEAD = 3
+#: The urgency's confidence when a form's box and the wording disagree (below the review threshold).
+DISAGREEING = 0.4
 
 
 @dataclass(frozen=True)
@@ -35,9 +39,37 @@ class Urgency:
 
 
 def decide_urgency(
+    document: FoldedDocument,
+    sections: list[Section],
+    table: PhraseTable,
+    entities: Entities,
+    structure: DocumentStructure | None = None,
+) -> Urgency:
+    """Decide urgency from wording and dated entities; a form's box answering "not urgent"
+    against urgent wording or a deadline leaves the label at :data:`DISAGREEING` (review)."""
+    urgency = _decided_urgency(document, sections, table, entities)
+    denied = _denied(structure, table)
+    if urgency.urgent.value == "true" and denied:
+        label = urgency.urgent
+        why = f"; signals disagree: the form answers '{denied[0].text}' no"
+        label = label.model_copy(
+            update={"confidence": min(label.confidence, DISAGREEING), "rule": label.rule + why}
+        )
+        return Urgency(urgent=label, deadline=urgency.deadline, deadline_evidence=urgency.deadline_evidence)
+    return urgency
+
+
+def _denied(structure: DocumentStructure | None, table: PhraseTable) -> list[Span]:
+    """The form's answers that the request is not urgent (a ticked "[X] No urgente", a
+    ticked "No" to "Urgent:")."""
+    if structure is None:
+        return []
+    return [span for span in denied_spans(structure) if table.find(fold(span.text).text)]
+
+
+def _decided_urgency(
     document: FoldedDocument, sections: list[Section], table: PhraseTable, entities: Entities
 ) -> Urgency:
-    """Decide urgency from wording and dated entities."""
     wording = _urgent_wording(document, sections, table)
     written = _document_date(entities)
     dated, refused = _plausible(_deadline_entities(entities), written)
@@ -53,9 +85,12 @@ def decide_urgency(
         evidence = (entity.span, *(hit.span for hit in wording[:2]))
         label = Label(value="true", confidence=0.9, evidence=evidence, rule=rule)
         return Urgency(urgent=label, deadline=when, deadline_evidence=(entity.span,))
-    if wording or refused:
+    # A limit refused as years ahead is a misread deadline (OCR's 2626): urgent all the same.
+    # One before the document's date is a past date the text called a limit: no urgency.
+    ahead = [item for item in refused if written is not None and item[0] > written]
+    if wording or ahead:
         phrases = ", ".join(dict.fromkeys(f"'{hit.phrase}'" for hit in wording))
-        evidence = tuple(hit.span for hit in wording[:3]) + tuple(entity.span for _, entity, _ in refused[:1])
+        evidence = tuple(hit.span for hit in wording[:3]) + tuple(entity.span for _, entity, _ in ahead[:1])
         label = Label(
             value="true",
             confidence=0.8 if wording else 0.6,
@@ -63,14 +98,14 @@ def decide_urgency(
             rule=f"urgency lexicon: {phrases}{note}" if wording else f"a dated limit, unreadable{note}",
         )
         return Urgency(urgent=label, deadline=None, deadline_evidence=())
-    label = Label(value="false", confidence=0.7, rule="no urgent wording and no deadline date")
+    label = Label(value="false", confidence=0.7, rule=f"no urgent wording and no deadline date{note}")
     return Urgency(urgent=label, deadline=None, deadline_evidence=())
 
 
 def _urgent_wording(document: FoldedDocument, sections: list[Section], table: PhraseTable) -> list[Hit]:
     hits = document.find(table)
     negations = [hit for hit in hits if hit.key == "not_urgent"]
-    headings = [section.heading for section in sections]
+    headings = [section.heading for section in sections if not _ticked_under(document, section)]
     return [
         hit
         for hit in hits
@@ -79,6 +114,16 @@ def _urgent_wording(document: FoldedDocument, sections: list[Section], table: Ph
         and not any(_overlaps(hit, heading) for heading in headings)
         and not document.in_title(hit)
     ]
+
+
+def _ticked_under(document: FoldedDocument, section: Section) -> bool:
+    """A ticked option stands in the section ("SECTION B: Urgency" over "(x) Imminent trial
+    date" asks for urgency; over empty boxes it is a title only)."""
+    return any(
+        ticked.index == stretch.index and stretch.start <= ticked.start < stretch.end
+        for ticked in document.ticked
+        for stretch in section.body.stretches
+    )
 
 
 def _overlaps(first: Hit, second: Hit) -> bool:

@@ -4,7 +4,9 @@ Runs inside :func:`extract.entities.find_entities`. Recognises "1 May 2026",
 "May 1, 2026", "1st of May 2026", "1er mai 2026", "1 de mayo de 2026", "1. Mai 2026", "1 мая 2026 г.",
 "1 أبريل 2026" (Arabic-Indic digits too), "01.05.2026", "01/05/2026", "2026-05-01".
 The role ("deadline", "hearing", "limitation", "detention", "birth", "decision") comes from
-the cue words nearest before the date in the same sentence (``dates.<lang>.yaml``); the
+the cue words nearest before the date in the same sentence (``dates.<lang>.yaml``), or on
+its own line when it is a field's value ("Date: 17 April 2026" under an empty "Execute
+before:" is the form's date, its label decides); the
 date of a warrant, a judgment or a detention order ("custody order of the judge of
 1 March") is a "decision" date, not a limit.
 """
@@ -168,6 +170,9 @@ def _role(folded: str, start: int, previous_end: int, cues: list[RoleCues]) -> s
     ends = [match.end() for match in _SENTENCE_END.finditer(window)]
     if ends:
         window = window[ends[-1] :]
+    line_start = window.rfind("\n") + 1
+    if line_start and ":" in window[line_start:]:
+        window = window[line_start:]
     best: tuple[int, int, str] | None = None
     best_cues: RoleCues | None = None
     for language_cues in cues:

@@ -5,8 +5,9 @@ both ``extract_text`` and the page tasks' assembly call), so every
 :class:`~rogatory.records.DocumentText` leaving extract carries its structure.
 
 Tick boxes come from printed glyphs (☐ ☒ ☑ □ ■ [ ] [X] ( ) (x) ...), from OCR's usual
-misreadings of them (``O``, ``0``, ``C1``, ``[]``, ``(.)`` for an empty box, ``[/]`` for a
-ticked one), read as boxes only beside other boxes since "O" and "0" are words and
+misreadings of them (``O``, ``0``, ``C1``, ``[]``, ``(.)`` for an empty box, ``[/]``, ``IX]``,
+``[X|``, ``|X|``, ``Ø`` and ``K`` (a ☒ read as a letter) for a ticked one), read as boxes only
+beside other boxes since "O" and "0" are words and
 numbers too, and from the boxes found on the page image (``PageText.boxes``, whose state
 wins over a misreading). Each option's label runs from its box to the next box on the
 line or the end of the line; its question is the text before the first box of the line
@@ -40,7 +41,8 @@ _STRICT = re.compile(
 #: OCR's readings of printed boxes: boxes only at a word's start and beside other boxes.
 _WEAK = re.compile(
     r"(?<!\S)(?:(?P<off>CO|C1|Ul|LI|QO|\(\)|\(\.\)|\[\]|\[\.\]|\[O|\[1|0\]|O\]|D\]|U\]"
-    r"|CL\]|LC\)|CO\)|LL\)|QO\)|\{\)|\{\(\))|(?P<on>\{x\)|\[”\]|\[/\]|\[/|&|©))(?=\s+\w)"
+    r"|CL\]|LC\)|CO\)|LL\)|QO\)|\{\)|\{\(\))|(?P<on>\{x\)|\[”\]|\[/\]|\[/|&|©"
+    r"|[Il|1]\s?[xX×]\s?\]|\[\s?[xX×]\s?[Il|1]|\|[xX×]\||\[[xX×](?!\S)|[IlL(|][xX×]\)|[(\[]?[ØøK][)\]]?))(?=\s+\w)"
 )
 #: Misreadings that are also words or numbers: boxes only at the start of a line.
 _WEAK_AT_START = re.compile(r"^[ \t]*(?P<box>O|0|D|DO|DI|OD)(?=[ \t]+\w)", re.MULTILINE)

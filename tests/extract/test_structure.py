@@ -67,10 +67,25 @@ def test_a_vertical_list_answers_the_heading_above() -> None:
         ("[.] Urgent: [“] For review [ ] Please reply", [UNTICKED, TICKED, UNTICKED]),
         ("criminal proceedings CO civil proceedings Ul administrative proceedings", [UNTICKED, UNTICKED]),
         ("[/] perquisition et saisie\n[ ] informations bancaires\n", [TICKED, UNTICKED]),
+        # A ticked [X] as OCR renders it on scans: a lost bracket, a bar, a slashed O, a K for ☒.
+        ("IX] criminal proceedings   [ ] civil proceedings", [TICKED, UNTICKED]),
+        ("[X| Strafverfahren   [ ] Zivilverfahren", [TICKED, UNTICKED]),
+        ("|X| examen d'objets\n[ ] perquisition\n", [TICKED, UNTICKED]),
+        ("Urgente:  Ø Sí   [ ] No", [TICKED, UNTICKED]),
+        ("K procedimiento penal\n[ ] procedimiento civil\n", [TICKED, UNTICKED]),
+        ("Urgence : (X) oui   ( ) non", [TICKED, UNTICKED]),
     ],
 )
 def test_ocr_misreadings_of_boxes(text: str, expected: list[BoxState]) -> None:
     assert [state for _, state in states(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Section IX. Other matters\n", "K. Müller, Prosecutor\nK Müller signed the request.\n"],
+)
+def test_roman_numerals_and_initials_are_no_ticked_boxes(text: str) -> None:
+    assert states(text) == []
 
 
 def test_words_that_look_like_misread_boxes_are_no_boxes_in_prose() -> None:

@@ -1,0 +1,126 @@
+"""What a new clerk read wrongly (issue 18): the offline docs, honest notices, the review
+threshold and routing reasons in words, the decision in force after a reassignment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from classify.routing import route
+from rogatory.records import Analysis, Completeness, ElementCheck
+from rogatory.registration import Status
+from storage.database import Database
+from tests.storage.sample_analysis import add_request, make_analysis
+from tests.web.users import app_with_people, bearer
+from web.dependencies import context_of, directory_of
+
+IDS = re.compile(r"\b(?:any_of|proceeding_type|request_type|legal_basis|facts_summary|bank_records|art\d+)\b")
+
+
+def _routed(client: TestClient) -> Analysis:
+    """An analysis routed by the real rules of the shipped directory, one element missing."""
+    analysis = make_analysis(["Ivanov requests bank records"], notify=("police",))
+    completeness = Completeness(
+        checks=(
+            ElementCheck(element="requesting_authority", present=True),
+            ElementCheck(element="facts_summary", present=False),
+        )
+    )
+    directory = directory_of(client.app)
+    assert directory is not None
+    decision = route(
+        analysis.classification, completeness, directory, text=analysis.text, review_threshold=0.5
+    )
+    return analysis.model_copy(update={"completeness": completeness, "routing": decision})
+
+
+@pytest.fixture
+def offline(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
+    """E-mail off, no webhook (the embedded default)."""
+    with app_with_people(tmp_path / "data") as (client, tokens):
+        db: Database = context_of(client.app).db
+        number = add_request(db, "p", _routed(client), status=Status.ROUTED, filename="p.pdf")
+        yield client, tokens, number
+
+
+def _panel(html: str) -> str:
+    """The routing panel of the document page (up to the actions)."""
+    start = html.index("<h2>Routing</h2>")
+    return html[start : html.index('<div class="actions">', start)]
+
+
+def test_docs_are_served_by_the_service(offline: tuple[TestClient, dict[str, str], str]) -> None:
+    client, tokens, _ = offline
+    page = client.get("/docs", headers=bearer(tokens["clerk"]))
+    assert page.status_code == 200
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert len(sources) >= 3
+    assert all(source.startswith("/") for source in sources), sources
+    assert "https:" not in page.headers["content-security-policy"]
+    for source in sources:
+        asset = client.get(source, headers=bearer(tokens["clerk"]))
+        assert asset.status_code == 200, source
+    script = client.get("/docs/assets/swagger-ui-bundle.js", headers=bearer(tokens["clerk"]))
+    assert "SwaggerUIBundle" in script.text[:2000]
+    assert client.get("/docs/assets/..%2Frogatory.db", headers=bearer(tokens["clerk"])).status_code == 404
+    stranger = client.get("/docs/assets/swagger-ui.css", follow_redirects=False)
+    assert stranger.status_code in (401, 303)  # signed-in users only
+
+
+def test_no_notice_is_promised_when_email_and_webhook_are_off(
+    offline: tuple[TestClient, dict[str, str], str],
+) -> None:
+    client, tokens, number = offline
+    confirmed = client.post(
+        f"/requests/{number}/confirm", data={"reason": ""}, headers=bearer(tokens["reviewer"])
+    )
+    assert confirmed.status_code == 200  # followed to the document page
+    assert "being notified" not in confirmed.text
+    expected = "No notice is sent: e-mail is off (no smtp_host is set) and no webhook_url is set"
+    assert expected in confirmed.text
+    deliveries = client.get("/admin/deliveries", headers=bearer(tokens["reviewer"]))
+    assert "E-mail is off (no smtp_host is set) and no webhook is set" in deliveries.text
+    assert '<option value="all" selected>' in deliveries.text
+    assert "No delivery yet." in deliveries.text
+
+
+def test_the_notices_sent_are_named_when_email_is_on(tmp_path: Path) -> None:
+    with app_with_people(tmp_path / "data", smtp_host="127.0.0.1") as (client, tokens):
+        number = add_request(context_of(client.app).db, "p", _routed(client), status=Status.ROUTED)
+        page = client.post(f"/requests/{number}/confirm", data={}, headers=bearer(tokens["reviewer"]))
+        assert "Notices are being sent:" in page.text
+        assert "Financial Intelligence Unit by e-mail" in page.text
+        assert "E-mail is off" not in client.get("/admin/deliveries", headers=bearer(tokens["admin"])).text
+
+
+def test_routing_reasons_and_threshold_are_in_words(
+    offline: tuple[TestClient, dict[str, str], str],
+) -> None:
+    client, tokens, number = offline
+    panel = _panel(client.get(f"/requests/{number}", headers=bearer(tokens["reviewer"])).text)
+    assert IDS.findall(panel) == [], IDS.findall(panel)
+    assert "Bank records" in panel
+    assert "The request lacks: summary of the facts" in panel
+    assert "Routed automatically when the confidence is 50 % or more; below 50 %" in panel
+    assert "review_threshold = 0.50" in panel
+
+
+def test_after_a_reassignment_the_panel_shows_the_decision_in_force(
+    offline: tuple[TestClient, dict[str, str], str],
+) -> None:
+    client, tokens, number = offline
+    page = client.post(
+        f"/requests/{number}/reassign",
+        data={"authority": "fiu", "reason": "the bank records are the FIU's"},
+        headers=bearer(tokens["reviewer"]),
+    )
+    panel = _panel(page.text)
+    decision = panel[panel.index('id="current-decision"') :]
+    assert decision.startswith('id="current-decision">Reassigned to Financial Intelligence Unit')
+    assert "by reviewer" in decision.split("</dd>")[0]
+    assert "Reason: the bank records are the FIU" in decision.split("</dd>")[0]
+    assert "Proposed by the rules" in panel

@@ -20,6 +20,7 @@ from rogatory.taxonomy import display_name
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
 from web.dependencies import directory_of
+from web.service_state import state_notice
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENVIRONMENT = Environment(
@@ -81,10 +82,19 @@ def render(
         "menu": navigation(principal.user) if principal else [],
         "path": request.url.path,
         "authority_names": {a.id: a.name for a in directory.authorities.values()} if directory else {},
+        "service_state": _service_state(request, principal),
         **context,
     }
     html = _ENVIRONMENT.get_template(template).render(values)
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _service_state(request: Request, principal: Principal | None) -> str:
+    """The service's state for the central authority's staff (web/service_state.py)."""
+    context = getattr(getattr(request.app, "state", None), "context", None)
+    if principal is None or context is None or not principal.user.role.sees_registry:
+        return ""
+    return state_notice(context.db, context.settings)
 
 
 def render_error(request: Request, status: int, title: str, detail: str) -> HTMLResponse:

@@ -124,3 +124,26 @@ def test_after_a_reassignment_the_panel_shows_the_decision_in_force(
     assert "by reviewer" in decision.split("</dd>")[0]
     assert "Reason: the bank records are the FIU" in decision.split("</dd>")[0]
     assert "Proposed by the rules" in panel
+
+
+def test_the_pages_say_when_the_worker_is_loading_or_missing(
+    offline: tuple[TestClient, dict[str, str], str],
+) -> None:
+    from storage.heartbeats import beat, forget
+    from web.service_state import STARTING
+
+    client, tokens, _ = offline
+    db: Database = context_of(client.app).db
+
+    def notice() -> str:
+        html = client.get("/", headers=bearer(tokens["clerk"])).text
+        found = re.search(r'id="service-state">([^<]*)<', html)
+        return found.group(1) if found else ""
+
+    assert notice().startswith("No worker is running")
+    beat(db, "worker@here:1:loading", kind=STARTING)
+    assert notice().startswith("The worker is starting: it is loading its OCR and language models")
+    forget(db, "worker@here:1:loading")
+    beat(db, "worker@here:1", kind="worker")
+    assert notice() == ""
+    assert 'id="service-state"' not in client.get("/queue", headers=bearer(tokens["fiu-officer"])).text

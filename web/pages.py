@@ -21,6 +21,7 @@ from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
 from web.dependencies import directory_of
 from web.service_state import state_notice
+from web.words import language_name, state_name, when_with_zone
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENVIRONMENT = Environment(
@@ -54,6 +55,9 @@ def _duration(hours: float | None) -> str:
 _ENVIRONMENT.filters["when"] = _when
 _ENVIRONMENT.filters["duration"] = _duration
 _ENVIRONMENT.filters["label"] = display_name
+_ENVIRONMENT.filters["when_zone"] = when_with_zone
+_ENVIRONMENT.filters["language_name"] = language_name
+_ENVIRONMENT.filters["state_name"] = state_name
 
 
 def navigation(user: User) -> list[tuple[str, str]]:

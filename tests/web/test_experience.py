@@ -147,3 +147,42 @@ def test_the_pages_say_when_the_worker_is_loading_or_missing(
     beat(db, "worker@here:1", kind="worker")
     assert notice() == ""
     assert 'id="service-state"' not in client.get("/queue", headers=bearer(tokens["fiu-officer"])).text
+
+
+def test_downloads_keep_the_original_name(tmp_path: Path) -> None:
+    from web.download_names import content_disposition
+
+    assert content_disposition("scans/Запрос Петров.pdf", "RQ-1", "application/pdf") == (
+        "attachment; filename=\"RQ-1.pdf\"; filename*=UTF-8''%D0%97%D0%B0%D0%BF%D1%80%D0%BE%D1%81%20"
+        "%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2.pdf"
+    )
+    assert content_disposition('évi"dence\r\n.pdf', "RQ-2", "application/pdf").startswith(
+        'attachment; filename="evidence.pdf"; '
+    )
+    with app_with_people(tmp_path / "data") as (client, tokens):
+        db: Database = context_of(client.app).db
+        context_of(client.app).store.put(b"%PDF-1.4 original")
+        number = add_request(
+            db,
+            "o",
+            make_analysis(["x"]),
+            status=Status.ROUTED,
+            filename="Ghana request.pdf",
+            content=b"%PDF-1.4 original",
+        )
+        got = client.get(f"/api/requests/{number}/original", headers=bearer(tokens["clerk"]))
+        assert got.status_code == 200
+        assert got.headers["content-disposition"].startswith('attachment; filename="Ghana request.pdf"')
+
+
+def test_the_registry_shows_file_state_and_language_in_words(
+    offline: tuple[TestClient, dict[str, str], str],
+) -> None:
+    client, tokens, number = offline
+    html = client.get("/", headers=bearer(tokens["clerk"])).text
+    row = html[html.index(f">{number}</a>") :].split("</tr>")[0]
+    assert "p.pdf" in row
+    assert "Bank records" in row
+    assert "<td>French</td>" in row
+    assert "<td>France</td>" in row
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", row)

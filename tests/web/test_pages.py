@@ -35,7 +35,7 @@ def setup(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
         ("/upload", "Drop scanned requests here"),
         ("/review", "Review queue"),
         ("/deadlines", "Overdue"),
-        ("/search?q=Ivanov", "1 match"),
+        ("/search?q=Ivanov", "1 request matches"),
         ("/search?q=Ivanov&mode=party", "Ivanov"),
         ("/statistics", "Requests received per month"),
         ("/admin/users", "Add a user"),

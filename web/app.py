@@ -30,6 +30,7 @@ from web.dependencies import keep_context
 from web.document_pages import router as document_pages
 from web.metrics_routes import router as metrics_router
 from web.pages import render_error
+from web.refused_pages import router as refused_pages
 from web.registry_pages import router as registry_pages
 from web.review_routes import router as review_router
 from web.routes import open_router, router
@@ -94,6 +95,7 @@ def create_app(context: WebContext) -> FastAPI:
         statistics_pages,
         admin_pages,
         user_admin_pages,
+        refused_pages,
     ):
         app.include_router(part)
     keep_context(app, context)

@@ -66,6 +66,8 @@ def navigation(user: User) -> list[tuple[str, str]]:
         return [("/queue", "My queue"), ("/deadlines", "Deadlines"), ("/search", "Search")]
     items = [("/", "Registry"), ("/upload", "Upload"), ("/review", "Review"), ("/deadlines", "Deadlines")]
     items += [("/search", "Search"), ("/statistics", "Statistics")]
+    if user.role.registers:
+        items.append(("/refused", "Refused files"))
     if user.role.administers:
         items.append(("/admin/users", "Administration"))
     elif user.role.reviews:

@@ -186,3 +186,39 @@ def test_the_registry_shows_file_state_and_language_in_words(
     assert "<td>French</td>" in row
     assert "<td>France</td>" in row
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", row)
+
+
+def test_refused_files_are_listed_and_retried_or_discarded(tmp_path: Path) -> None:
+    from storage.audit import list_audit
+
+    with app_with_people(tmp_path / "data") as (client, tokens):
+        context = context_of(client.app)
+        quarantine, inbox = context.settings.quarantine_dir, context.settings.inbox
+        quarantine.mkdir(parents=True, exist_ok=True)
+        for name, reason in (("empty.pdf", "the file is empty"), ("macro.docx", "not a PDF or image")):
+            (quarantine / name).write_bytes(b"x" * 10)
+            (quarantine / f"{name}.reason.txt").write_text(
+                f"reason: {reason}\ncode: c\nsha256: 0\ntime: 2026-12-02T10:00:00+00:00\nfile: {name}\n"
+            )
+        page = client.get("/refused", headers=bearer(tokens["clerk"]))
+        assert page.status_code == 200
+        assert "empty.pdf" in page.text
+        assert "the file is empty" in page.text
+        assert "2026-12-02 10:00 UTC" in page.text
+        retried = client.post("/refused/retry", data={"name": "empty.pdf"}, headers=bearer(tokens["clerk"]))
+        assert "empty.pdf is back in the inbox" in retried.text
+        assert (inbox / "empty.pdf").exists()
+        assert not (quarantine / "empty.pdf").exists()
+        assert not (quarantine / "empty.pdf.reason.txt").exists()
+        client.post("/refused/discard", data={"name": "macro.docx"}, headers=bearer(tokens["clerk"]))
+        assert list(quarantine.iterdir()) == []
+        assert "No refused file is kept." in client.get("/refused", headers=bearer(tokens["clerk"])).text
+        gone = client.post(
+            "/refused/discard", data={"name": "../rogatory.db"}, headers=bearer(tokens["clerk"])
+        )
+        assert gone.status_code == 404
+        assert (context.settings.data_dir / "rogatory.db").exists()
+        actions = {(entry.action, entry.detail) for entry in list_audit(context.db, limit=50)}
+        assert {("refused_retry", "empty.pdf"), ("refused_discard", "macro.docx")} <= actions
+        authority = client.get("/refused", headers=bearer(tokens["fiu-officer"]), follow_redirects=False)
+        assert authority.status_code == 403

@@ -33,7 +33,7 @@ def setup(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
         ("/", "Registry"),
         ("/?status=routed&offence=art23&sort=state&order=asc", "RQ-"),
         ("/upload", "Drop scanned requests here"),
-        ("/review", "Review queue"),
+        ("/review", "review_threshold = 0.50"),
         ("/deadlines", "Overdue"),
         ("/search?q=Ivanov", "1 request matches"),
         ("/search?q=Ivanov&mode=party", "Ivanov"),

@@ -28,10 +28,8 @@ def processed(service: RunningService) -> str:
     (service.inbox / "ghana-freezing.png").write_bytes(scan([FREEZING_REQUEST]))
 
     def analysed() -> str:
-        done = [
-            r for r in service.requests() if r["registration"]["status"] not in ("registered", "processing")
-        ]
-        return str(done[0]["registration"]["number"]) if done else ""
+        done = [r for r in service.requests() if r["status"] in ("routed", "needs_review", "failed")]
+        return str(done[0]["number"]) if done else ""
 
     number: str = service.wait_for(analysed, timeout=300, what="the scan to be analysed")
     return number

@@ -32,7 +32,13 @@ from web.dependencies import AppDb, AppDirectory, AppDrafter, AppSettings, AppSt
 from web.highlights import legend, page_highlights, page_segments
 from web.notices import delivery_plan, done_notice
 from web.pages import render
-from web.routing_words import condition_sentence, current_decision, reasons_in_words, threshold_sentence
+from web.routing_words import (
+    condition_sentence,
+    current_decision,
+    in_words,
+    reasons_in_words,
+    threshold_sentence,
+)
 from workers.letters import Drafter
 from workers.page_images import render_page
 
@@ -103,6 +109,7 @@ def document(
         reasons=reasons_in_words(analysis.routing, names) if analysis else [],
         threshold=threshold_sentence(settings.review_threshold),
         condition_sentence=condition_sentence,
+        status_reason=in_words(view.registration.status_reason or "", names),
         letter=_letter(db, drafter, view) if central and analysis else None,
         authorities=list(directory.authorities.values()),
         can_review=principal.user.role.reviews and analysis is not None,

@@ -109,6 +109,11 @@ def _held_condition(condition: ConditionResult) -> str:
     return f"{words} ({'; '.join(quotes)})" if quotes else words
 
 
+def in_words(text: str, authority_names: Mapping[str, str]) -> str:
+    """Any stored reason (a status reason, say) with its ids as names, document quotes kept."""
+    return _replace_ids(text, authority_names)
+
+
 def _replace_ids(reason: str, authority_names: Mapping[str, str]) -> str:
     """Ids outside the document's quotes replaced by names (authorities by their directory name)."""
     if reason.startswith(_LACKS):

@@ -14,12 +14,12 @@ from datetime import date, datetime
 from statistics import median
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from rogatory.registration import Status
 from storage.database import Database
 from storage.listing import received_between
-from storage.models import AnalysisRow, RegistrationRow, RejectionRow, ReviewRow
+from storage.models import AnalysisRow, AuditRow, RegistrationRow, RejectionRow, ReviewRow
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,9 @@ class Statistics:
     processing_hours: tuple[float, float] | None = None
     """(median, 90th percentile) from receipt to the analysis."""
     routing_hours: tuple[float, float] | None = None
-    """(median, 90th percentile) from receipt to routed (by the rules or a reviewer)."""
+    """(median, 90th percentile) from receipt to routed: to the analysis for a request the
+    rules routed (a later confirmation or reassignment does not move it), to the first
+    reviewer's decision for one that went to review; one still waiting is not counted."""
     rejected: int = 0
 
 
@@ -56,6 +58,16 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
         .scalar_subquery()
         .label("decided_at")
     )
+    # The pipeline sent it to review: its status once moved to needs_review (the audit log).
+    went_to_review = (
+        exists()
+        .where(
+            AuditRow.number == RegistrationRow.number,
+            AuditRow.action == "status",
+            AuditRow.detail.like(f"% -> {Status.NEEDS_REVIEW.value}%"),
+        )
+        .label("went_to_review")
+    )
     statement = select(
         RegistrationRow.received_at,
         RegistrationRow.status,
@@ -68,6 +80,7 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
         AnalysisRow.request_type,
         AnalysisRow.missing,
         first_decision,
+        went_to_review,
     ).outerjoin(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
     statement = statement.where(*received_between(RegistrationRow.received_at, since, until))
     rejections = select(func.count(RejectionRow.id)).where(
@@ -86,8 +99,9 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
             continue
         _count_analysis(counters, row)
         processing.append(_hours(row.received_at, row.saved_at))
-        if row.decided_at is not None:
-            routing.append(_hours(row.received_at, row.decided_at))
+        if row.went_to_review or row.status == Status.NEEDS_REVIEW.value:
+            if row.decided_at is not None:
+                routing.append(_hours(row.received_at, row.decided_at))
         elif row.status == Status.ROUTED.value:
             routing.append(_hours(row.received_at, row.saved_at))
     by_dimension = {name: counter.most_common() for name, counter in counters.items()}

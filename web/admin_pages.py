@@ -1,5 +1,6 @@
-"""Administration: the authority directory as loaded (with its validation), failed
-deliveries, and the audit log (users and API tokens: :mod:`web.user_admin_pages`).
+"""Administration: the authority directory as loaded (with its validation), the
+deliveries (all by default, with the channels that are off), and the audit log (users
+and API tokens: :mod:`web.user_admin_pages`).
 
 Admins only, except the directory and deliveries, which reviewers also read. Runs in
 the web process.
@@ -17,6 +18,7 @@ from storage.audit import list_audit
 from storage.deliveries import list_deliveries, retry_failed
 from web.auth import Admin, Reviewer, signed_in
 from web.dependencies import AppDb, AppDirectory, AppSettings, Deliver
+from web.notices import deliveries_banner
 from web.pages import render
 from workers.directory_check import directory_problem
 
@@ -44,11 +46,20 @@ def authorities_page(
 
 
 @router.get("/admin/deliveries")
-def deliveries_page(request: Request, db: AppDb, principal: Reviewer, status: str = "failed") -> Response:
+def deliveries_page(
+    request: Request, db: AppDb, settings: AppSettings, principal: Reviewer, status: str = "all"
+) -> Response:
+    """Every delivery (or those of one status), and which channels are off."""
     chosen = DeliveryStatus(status) if status in set(DeliveryStatus) else None
     listed = list_deliveries(db, status=chosen, limit=500)
     return render(
-        request, "admin_deliveries.html", principal, deliveries=listed, shown=status, section="deliveries"
+        request,
+        "admin_deliveries.html",
+        principal,
+        deliveries=listed,
+        shown=status if chosen else "all",
+        banner=deliveries_banner(settings),
+        section="deliveries",
     )
 
 

@@ -14,23 +14,23 @@ import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from rogatory.errors import InputError, NotFoundError, TransientError
 from web.admin_pages import router as admin_pages
+from web.api_docs import add_docs
 from web.archive_routes import router as archive_router
-from web.auth import ForbiddenError, NotSignedInError, SignedIn
+from web.auth import ForbiddenError, NotSignedInError
 from web.context import WebContext
 from web.dependencies import keep_context
 from web.document_pages import router as document_pages
 from web.metrics_routes import router as metrics_router
 from web.pages import render_error
+from web.refused_pages import router as refused_pages
 from web.registry_pages import router as registry_pages
 from web.review_routes import router as review_router
 from web.routes import open_router, router
@@ -50,11 +50,6 @@ _SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
 }
-# The Swagger page loads its script and styles from a CDN: it gets a policy of its own.
-_DOCS_POLICY = (
-    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline' https:; "
-    "script-src 'self' 'unsafe-inline' https:; frame-ancestors 'none'"
-)
 
 
 def create_app(context: WebContext) -> FastAPI:
@@ -100,10 +95,11 @@ def create_app(context: WebContext) -> FastAPI:
         statistics_pages,
         admin_pages,
         user_admin_pages,
+        refused_pages,
     ):
         app.include_router(part)
     keep_context(app, context)
-    _add_docs(app)
+    add_docs(app)  # Swagger UI served by the service itself (web/api_docs.py)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InputError, _bad_input)
@@ -120,18 +116,6 @@ def _flush_until(flush: Callable[[], object], stop: threading.Event) -> None:
     """Queue the uploads that wait for the broker until ``stop`` is set (the backlog paces itself)."""
     while not stop.wait(0.2):
         flush()
-
-
-def _add_docs(app: FastAPI) -> None:
-    @app.get("/openapi.json", include_in_schema=False)
-    def openapi(principal: SignedIn) -> dict[str, Any]:
-        return app.openapi()
-
-    @app.get("/docs", include_in_schema=False)
-    def docs(principal: SignedIn) -> HTMLResponse:
-        page = get_swagger_ui_html(openapi_url="/openapi.json", title="Rogatory API")
-        page.headers["Content-Security-Policy"] = _DOCS_POLICY
-        return page
 
 
 async def _security_headers(

@@ -30,7 +30,15 @@ from web.auth import Reviewer, SignedIn, signed_in
 from web.context import ReviewContext
 from web.dependencies import AppDb, AppDirectory, AppDrafter, AppSettings, AppStore, Deliver, Review
 from web.highlights import legend, page_highlights, page_segments
+from web.notices import delivery_plan, done_notice
 from web.pages import render
+from web.routing_words import (
+    condition_sentence,
+    current_decision,
+    in_words,
+    reasons_in_words,
+    threshold_sentence,
+)
 from workers.letters import Drafter
 from workers.page_images import render_page
 
@@ -68,6 +76,7 @@ def document(
     directory: AppDirectory,
     drafter: AppDrafter,
     review: Review,
+    settings: AppSettings,
     principal: SignedIn,
     number: str,
     done: str = "",
@@ -77,6 +86,10 @@ def document(
     analysis = view.analysis
     routed = current_routing(db, number) if analysis else None
     central = principal.user.role.sees_registry
+    names = {a.id: a.name for a in directory.authorities.values()}
+    decisions = review_history(db, number)
+    notify = analysis.routing.notify if analysis else ()
+    plan = delivery_plan(routed[0], notify, directory, settings) if routed else []
     return render(
         request,
         "document.html",
@@ -91,14 +104,20 @@ def document(
         legend=legend(entity.kind.value for entity in analysis.entities.items) if analysis else [],
         related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
         history=list_audit(db, number=number, limit=200),
-        decisions=review_history(db, number),
+        decisions=decisions,
+        current=current_decision(decisions, analysis.routing.rule, names) if analysis else None,
+        reasons=reasons_in_words(analysis.routing, names) if analysis else [],
+        threshold=threshold_sentence(settings.review_threshold),
+        condition_sentence=condition_sentence,
+        status_reason=in_words(view.registration.status_reason or "", names),
         letter=_letter(db, drafter, view) if central and analysis else None,
         authorities=list(directory.authorities.values()),
         can_review=principal.user.role.reviews and analysis is not None,
         suggestion=_suggestion(db, review, analysis)
         if analysis and routed and routed[1] and central
         else None,
-        done=done if done in {"confirmed", "reassigned", "letter"} else "",
+        done=done_notice(done, plan, settings, names),
+        letter_saved=done == "letter",
     )
 
 

@@ -20,6 +20,8 @@ from rogatory.taxonomy import display_name
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
 from web.dependencies import directory_of
+from web.service_state import state_notice
+from web.words import language_name, state_name, when_with_zone
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENVIRONMENT = Environment(
@@ -53,6 +55,9 @@ def _duration(hours: float | None) -> str:
 _ENVIRONMENT.filters["when"] = _when
 _ENVIRONMENT.filters["duration"] = _duration
 _ENVIRONMENT.filters["label"] = display_name
+_ENVIRONMENT.filters["when_zone"] = when_with_zone
+_ENVIRONMENT.filters["language_name"] = language_name
+_ENVIRONMENT.filters["state_name"] = state_name
 
 
 def navigation(user: User) -> list[tuple[str, str]]:
@@ -61,6 +66,8 @@ def navigation(user: User) -> list[tuple[str, str]]:
         return [("/queue", "My queue"), ("/deadlines", "Deadlines"), ("/search", "Search")]
     items = [("/", "Registry"), ("/upload", "Upload"), ("/review", "Review"), ("/deadlines", "Deadlines")]
     items += [("/search", "Search"), ("/statistics", "Statistics")]
+    if user.role.registers:
+        items.append(("/refused", "Refused files"))
     if user.role.administers:
         items.append(("/admin/users", "Administration"))
     elif user.role.reviews:
@@ -81,10 +88,19 @@ def render(
         "menu": navigation(principal.user) if principal else [],
         "path": request.url.path,
         "authority_names": {a.id: a.name for a in directory.authorities.values()} if directory else {},
+        "service_state": _service_state(request, principal),
         **context,
     }
     html = _ENVIRONMENT.get_template(template).render(values)
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _service_state(request: Request, principal: Principal | None) -> str:
+    """The service's state for the central authority's staff (web/service_state.py)."""
+    context = getattr(getattr(request.app, "state", None), "context", None)
+    if principal is None or context is None or not principal.user.role.sees_registry:
+        return ""
+    return state_notice(context.db, context.settings)
 
 
 def render_error(request: Request, status: int, title: str, detail: str) -> HTMLResponse:

@@ -25,6 +25,7 @@ from web.auth import CentralStaff, Principal, Registrar, SignedIn, signed_in
 from web.dependencies import AppDb, AppDirectory, AppSettings
 from web.filters import filter_from_query
 from web.pages import render
+from web.routing_words import threshold_sentence
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
@@ -127,18 +128,20 @@ def review_queue(
     *,
     db: AppDb,
     directory: AppDirectory,
+    settings: AppSettings,
     principal: CentralStaff,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     partial: str = "",
 ) -> Response:
-    """Requests waiting for a reviewer's routing decision."""
+    """Requests waiting for a reviewer's routing decision (the threshold said in words)."""
     return _list_page(
         request,
         db,
         directory,
         principal,
         title="Review queue",
-        intro="Requests the rules could not route with confidence. Open one to confirm or reassign it.",
+        intro="Requests the rules could not route with confidence. Open one to confirm or reassign it. "
+        + threshold_sentence(settings.review_threshold),
         filters=RegistryFilter(status=Status.NEEDS_REVIEW),
         show_filters=False,
         sort="received",

@@ -22,6 +22,7 @@ from storage.registry import list_requests, search
 from web.access import only_visible, visible_request
 from web.auth import Registrar, SignedIn, signed_in
 from web.dependencies import AppDb, AppSettings, AppStore, Upload
+from web.download_names import content_disposition
 from web.filters import filter_from_query
 from web.health import check_health
 
@@ -69,14 +70,16 @@ def get_one(db: AppDb, principal: SignedIn, number: str) -> RequestView:
 
 @router.get("/api/requests/{number}/original")
 def download_original(db: AppDb, store: AppStore, principal: SignedIn, number: str) -> Response:
-    """The original file, byte for byte as received (audited as a download)."""
+    """The original file, byte for byte as received, under its original name (audited as a download)."""
     registration = visible_request(db, principal, number, action="download").registration
     data = store.get(registration.sha256)
     return Response(
         content=data,
         media_type=registration.media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{number}{_suffix(registration.media_type)}"',
+            "Content-Disposition": content_disposition(
+                registration.filename, number, registration.media_type
+            ),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, no-store",
         },
@@ -165,9 +168,3 @@ async def _read_limited(upload_file: UploadFile, limit: int) -> bytes:
             )
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _suffix(media_type: str) -> str:
-    return {"application/pdf": ".pdf", "image/tiff": ".tif", "image/png": ".png", "image/jpeg": ".jpg"}.get(
-        media_type, ""
-    )

@@ -1,7 +1,8 @@
 """Entry point of the ``rogatory`` command: parses arguments and dispatches.
 
 Each subcommand builds the settings here, at the entry point, and passes them down.
-Errors of our own become a one-line message and exit status 2; bugs propagate.
+Errors of our own become a one-line message and exit status 2; bugs propagate. Every
+command first says on standard error which data folder it uses (and why that one).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from service.cli import (
     service_commands,
     user_commands,
 )
-from service.cli.invocation import settings_from
+from service.cli.invocation import data_folder_line, settings_from
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,9 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        json_lines = settings_from(args).log_format == "json"
+        settings = settings_from(args)
     except RogatoryError:
         json_lines = False  # the command itself reports the bad settings
+    else:
+        json_lines = settings.log_format == "json"
+        print(data_folder_line(args, settings), file=sys.stderr)
     configure_logging(verbose=args.verbose, json_lines=json_lines)
     try:
         result: int = args.handler(args)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from celery import Celery
 
     from storage.database import Database
+    from workers.context import WorkerContext
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,11 +73,13 @@ def _hint_first_user(settings: Settings) -> None:
 
 def run_all(args: argparse.Namespace) -> int:
     """Start worker (a child process), watcher (a thread) and web app (this thread), supervised."""
+    from service.metrics_files import use_metrics_folder
     from service.supervision import Supervisor
     from storage.database import open_database
 
     settings = _settings(args)
     settings.ensure_dirs()
+    use_metrics_folder(settings)  # before the worker starts: its figures reach /metrics
     db = open_database(settings.database)
     stop = threading.Event()
     _requeue_unfinished(settings, db, starting=True)
@@ -127,12 +130,12 @@ def run_all(args: argparse.Namespace) -> int:
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from service.bootstrap import open_worker_context, worker_app
+    from service.bootstrap import worker_app
     from service.supervision import Heartbeat, part_name
 
     settings = _settings(args)
     settings.ensure_dirs()
-    context = open_worker_context(settings)
+    context = _load_worker(settings)
     heartbeat = Heartbeat(
         context.db, part_name("worker"), kind="worker", period=settings.heartbeat_seconds
     ).start()
@@ -142,6 +145,23 @@ def run_worker(args: argparse.Namespace) -> int:
         heartbeat.stop()
         context.close()
     return 0
+
+
+def _load_worker(settings: Settings) -> WorkerContext:
+    """Load the worker's models, saying so meanwhile (a ``worker-starting`` heartbeat the pages read)."""
+    from service.bootstrap import open_worker_context
+    from service.supervision import Heartbeat, part_name
+    from storage.database import open_database
+
+    db = open_database(settings.database)
+    starting = Heartbeat(
+        db, part_name("worker") + ":loading", kind="worker-starting", period=settings.heartbeat_seconds
+    ).start()
+    try:
+        return open_worker_context(settings)
+    finally:
+        starting.stop()
+        db.dispose()
 
 
 def _work(app: Celery, settings: Settings) -> None:

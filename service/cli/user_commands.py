@@ -2,9 +2,11 @@
 of the web app and the API.
 
 The first admin is made here (``rogatory users add admin --role admin``); the
-password is asked for on the terminal, or read from standard input with
-``--password-stdin`` (for scripts). ``token`` prints a new API token once (valid
-``api_token_days``, or ``--days``); ``tokens`` lists a user's tokens with their ids;
+password (at least 12 characters) is asked for on the terminal, or read from the first
+line of standard input with ``--password-stdin`` (for scripts; without a terminal it is
+required). The other commands work on an existing data folder and never create one.
+``token`` prints a new API token once (valid ``api_token_days``, or ``--days``);
+``tokens`` lists a user's tokens with their ids;
 ``revoke`` ends a user's sessions and revokes their tokens (or one, ``--token ID``);
 ``unlock`` lifts a sign-in lock-out of an account (or of an address, ``--address``).
 Each change is audited as done by "command line".
@@ -19,23 +21,33 @@ from typing import TYPE_CHECKING
 
 from rogatory.errors import InputError, NotFoundError
 from rogatory.users import Role, User
-from service.cli.invocation import prepared_settings
+from service.cli.invocation import existing_settings, prepared_settings
 
 if TYPE_CHECKING:
     from storage.database import Database
 
 MAX_TOKEN_DAYS = 3650
+MIN_PASSWORD = 12  # storage.users.MIN_PASSWORD_LENGTH, named here without importing storage
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    users = subparsers.add_parser("users", help="accounts of the web app and the API")
+    users = subparsers.add_parser(
+        "users",
+        help="accounts of the web app and the API",
+        description=f"Passwords have at least {MIN_PASSWORD} characters; without a terminal, give "
+        "'users add' the password on standard input with --password-stdin.",
+    )
     actions = users.add_subparsers(dest="users_command", required=True)
     add = actions.add_parser("add", help="add a user")
     add.add_argument("username")
     add.add_argument("--role", required=True, choices=[role.value for role in Role])
     add.add_argument("--authority", help="authority id of the directory (authority users)")
     add.add_argument("--name", default="", help="full name shown in the app")
-    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=f"read the password (at least {MIN_PASSWORD} characters) from the first line of standard input",
+    )
     add.set_defaults(handler=add_command)
     actions.add_parser("list", help="list the users").set_defaults(handler=list_command)
     for verb in ("disable", "enable"):
@@ -86,7 +98,7 @@ def list_command(args: argparse.Namespace) -> int:
     from storage.database import open_database
     from storage.users import list_users
 
-    for user in list_users(open_database(prepared_settings(args).database)):
+    for user in list_users(open_database(existing_settings(args).database)):
         state = "active" if user.active else "disabled"
         print(f"{user.username:24} {user.role.value:10} {user.authority or '-':24} {state}")
     return 0
@@ -97,7 +109,7 @@ def toggle_command(args: argparse.Namespace) -> int:
     from storage.users import set_active
 
     set_active(
-        open_database(prepared_settings(args).database),
+        open_database(existing_settings(args).database),
         args.username,
         active=args.active,
         actor="command line",
@@ -111,7 +123,7 @@ def token_command(args: argparse.Namespace) -> int:
     from storage.credentials import create_token
     from storage.database import open_database
 
-    settings = prepared_settings(args)
+    settings = existing_settings(args)
     days = settings.api_token_days if args.days is None else args.days
     if not 1 <= days <= MAX_TOKEN_DAYS:
         raise InputError(f"--days is 1 to {MAX_TOKEN_DAYS}")
@@ -127,7 +139,7 @@ def tokens_command(args: argparse.Namespace) -> int:
     from storage.credentials import list_tokens
     from storage.database import open_database
 
-    db = open_database(prepared_settings(args).database)
+    db = open_database(existing_settings(args).database)
     user = _user_named(db, args.username)
     now = datetime.now(UTC)
     for token in list_tokens(db, user.username):
@@ -142,7 +154,7 @@ def revoke_command(args: argparse.Namespace) -> int:
     from storage.credentials import revoke_access, revoke_token
     from storage.database import open_database
 
-    db = open_database(prepared_settings(args).database)
+    db = open_database(existing_settings(args).database)
     user = _user_named(db, args.username)
     if args.token is not None:
         revoke_token(db, user.username, args.token, actor="command line")
@@ -159,7 +171,7 @@ def unlock_command(args: argparse.Namespace) -> int:
 
     if bool(args.username) == bool(args.address):
         raise InputError("name a user, or give --address ADDRESS (one of them)")
-    db = open_database(prepared_settings(args).database)
+    db = open_database(existing_settings(args).database)
     if args.address:
         counted = unlock(db, kind=ADDRESS, name=args.address, actor="command line")
         print(f"address {args.address} unlocked" if counted else f"address {args.address} was not locked")
@@ -180,9 +192,23 @@ def _user_named(db: Database, username: str) -> User:
 
 
 def _read_password(*, from_stdin: bool) -> str:
+    """The new password: the first line of standard input, else asked twice on the terminal."""
     if from_stdin:
-        return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Again: ") != first:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise InputError("--password-stdin: standard input gave no password (one line)")
+        return password
+    if not sys.stdin.isatty():
+        raise InputError(
+            "no terminal to ask the password on: give it on standard input with --password-stdin, "
+            f"e.g. printf '%s\\n' \"$PASSWORD\" | rogatory users add NAME --role ROLE --password-stdin "
+            f"(at least {MIN_PASSWORD} characters)"
+        )
+    try:
+        first = getpass.getpass(f"Password (at least {MIN_PASSWORD} characters): ")
+        again = getpass.getpass("Again: ")
+    except EOFError as error:
+        raise InputError("no password was typed") from error
+    if again != first:
         raise InputError("the two passwords differ")
     return first

@@ -80,3 +80,29 @@ def test_statistics_count_per_dimension(db: Database) -> None:
     assert figures.by_dimension["measure"] == [("bank_records", 2)]
     assert figures.routing_hours is not None
     assert compute_statistics(db, since=datetime.now(UTC).date().replace(year=2100)).received == 0
+
+
+def test_a_later_confirmation_does_not_move_the_time_to_routing(db: Database) -> None:
+    """Issue 18: the rules routed it at the analysis; a reviewer's confirmation hours later
+    (or a reassignment) is a correction, not the time it took to route."""
+    from datetime import timedelta
+
+    from storage.review import confirm_routing, reassign_routing
+
+    auto = _add(db, "a", route_to="fiu", status=Status.ROUTED)
+    reviewed = _add(db, "b", route_to="police", status=Status.NEEDS_REVIEW)
+    waiting = _add(db, "c", route_to="police", status=Status.NEEDS_REVIEW)
+    before = compute_statistics(db).routing_hours
+    assert before is not None
+    assert before[1] < 0.1  # only the request the rules routed, at its analysis
+    later = datetime.now(UTC) + timedelta(hours=5)
+    confirm_routing(db, auto, actor="reviewer", now=later)
+    reassign_routing(
+        db, auto, "police", actor="reviewer", reason="police", known_authorities={"police"}, now=later
+    )
+    assert compute_statistics(db).routing_hours == before
+    confirm_routing(db, reviewed, actor="reviewer", now=later)
+    after = compute_statistics(db).routing_hours
+    assert after is not None
+    assert after[1] > 4.9  # the reviewed request counts from its receipt to the decision
+    assert waiting  # still waiting for review: not counted at all

@@ -29,9 +29,15 @@ BANK_WINDOW = 120
 #: An account number: three or more groups of three digits or more joined by single
 #: spaces ("30004 00001 12345678901"), maybe a last key of one or two digits ("... 85"), not
 #: an amount ("123 456 789,00"); else digit groups joined by "-", "/" or ".".
-_NUMBER = re.compile(r"(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*")
+_NUMBER = re.compile(
+    r"(?>\d{4} \d{4} \d{2} \d{10})(?![\d.,]\d)(?!\d)"  # a Spanish CCC: bank, branch, keys, account
+    r"|[A-Z][ -]?\d{5}[ -]?\d{5}[ -]?[0-9A-Z]{12}(?![0-9A-Za-z])"  # an Italian BBAN: CIN, ABI, CAB, account
+    r"|(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*"
+)
 _NUMBER_LINK = re.compile(
-    r"[\s:.,#№°º]{0,4}(?:(?:no|nr|n|number|numero|num|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?(?=\d)", re.IGNORECASE
+    r"[\s:.,#№°º]{0,4}(?:(?:no|nr|nro|n|number|numero|número|num|núm|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?"
+    r"(?=\d|[A-Z][ -]?\d{5}[ -]?\d{5})",
+    re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
 #: A row of a table or a list heading with a number: the number first on its line.

@@ -142,3 +142,47 @@ def test_iban_as_written_held_by_mod_97(rules: AccountRules, text: str, value: s
 def test_iban_misread_by_ocr_is_corrected_by_its_check_digits(rules: AccountRules) -> None:
     (account,) = _accounts("to account DE89 37O4 OO44 O532 O13O OO in the name of", rules, ocr=True)
     assert (account.value, account.attributes.get("repaired")) == ("DE89370400440532013000", "true")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Acc. No. 0123456789 held at Northern Bank", "0123456789"),
+        ("Numéro de compte bancaire : 00012345678", "00012345678"),
+        ("Cuenta: 2100 0418 45 0200051332", "21000418450200051332"),
+        ("cuenta corriente núm. 2100-0418-45-0200051332", "2100-0418-45-0200051332"),
+        ("NIB: 0002 0123 1234 5678 9015 4", "000201231234567890154"),
+        ("conta à ordem n.º 123456789", "123456789"),
+        ("Р/с № 40702810400000012345", "40702810400000012345"),
+        ("حساب بنكي رقم: 0123456789", "0123456789"),
+    ],
+)
+def test_national_account_after_each_phrasing(rules: AccountRules, text: str, value: str) -> None:
+    assert [e.value for e in _accounts(text, rules)] == [value]
+
+
+def test_portuguese_nib_checked_and_repaired_by_its_key(rules: AccountRules) -> None:
+    (good,) = _accounts("NIB 0002 0123 12345678901 54", rules)
+    # an 8 read for the 0 of the branch: the mod 97 key confirms the one reading back
+    (repaired,) = _accounts("NIB 0002 8123 12345678901 54", rules, ocr=True)
+    (flagged,) = _accounts("NIB 0002 8123 12345678901 54", rules)
+    assert (good.attributes["check"], good.attributes["valid"]) == ("pt-nib", "true")
+    assert (repaired.value, repaired.attributes.get("repaired")) == ("000201231234567890154", "true")
+    assert (flagged.value, flagged.attributes["valid"]) == ("000281231234567890154", "false")
+
+
+def test_italian_cin_checked_never_repaired(rules: AccountRules) -> None:
+    (good,) = _accounts("sul conto corrente n. X 05428 11101 000000123456 presso Banca Alfa", rules)
+    # one letter of 26 would confirm some reading by chance: a wrong CIN is flagged, as read
+    (bad,) = _accounts("conto Y 05428 11101 000000123456", rules, ocr=True)
+    assert (good.value, good.attributes["check"], good.attributes["valid"], good.attributes["bank"]) == (
+        "X0542811101000000123456",
+        "it-cin",
+        "true",
+        "Banca Alfa",
+    )
+    assert (bad.value, bad.attributes["valid"], "repaired" in bad.attributes) == (
+        "Y0542811101000000123456",
+        "false",
+        False,
+    )

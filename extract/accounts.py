@@ -42,6 +42,8 @@ _NUMBER_LINK = re.compile(
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
 #: A row of a table or a list heading with a number: the number first on its line.
 _ROW_START = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]+)?(?=\d)")
+#: Words a field's label has at most ("Número de la cuenta bancaria:").
+MAX_LABEL_WORDS = 5
 #: Lines above a row where the account word of its table header or list lead-in may stand.
 ROW_HEADER_LINES = 8
 _BIC = re.compile(r"[\s:.,()]{0,4}([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
@@ -113,14 +115,18 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
     folded = fold(text)
     entities = _find_ibans(text, page=page, shapes=rules.bban_shapes, ocr=ocr)
     taken = [(entity.span.start, entity.span.end) for entity in entities]
-    for start, end in _number_spans(text, folded, rules):
+    cells = table_account_cells(text, rules)
+    in_cells = [(start, end) for start, end, _ in cells if _is_cell_number(text[start:end])]
+    for start, end in _number_spans(text, folded, rules) + in_cells:
         if any(start < right and left < end for left, right in taken):
             continue
         taken.append((start, end))
         entities.append(_national_account(text, start, end, page=page, ocr=ocr))
     starts = sorted(entity.span.start for entity in entities)
     entities = [
-        _with_bank(
+        _with_cell_bank(entity, cells)
+        or _with_field_bank(entity, text, rules, starts)
+        or _with_bank(
             entity, text, folded, rules, next_account=next((s for s in starts if s > entity.span.start), None)
         )
         for entity in entities
@@ -336,6 +342,143 @@ def _with_bank(
     if not name:
         return entity
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
+
+
+#: What separates the cells of a table row as text gives it: a bar, a tab or two spaces.
+_CELL_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")
+
+
+def table_account_cells(text: str, rules: AccountRules) -> list[tuple[int, int, str]]:
+    """The cells of a table's account column, each with the bank named in its row ("" if none).
+
+    A table's header is a line of two cells or more, one of them with an account word
+    ("| Banco | Titular | Cuenta |", "Bank  Holder  Account number"); each following line
+    with as many cells is a row, until a blank line. The bank is the cell under a bank
+    word of the header, else the row's cell holding a bank word.
+    """
+    if rules.account is None or rules.bank is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    header: list[str] | None = None
+    column = bank_column = -1
+    position = 0
+    for line in text.split("\n"):
+        cells = _cells(line, position)
+        position += len(line) + 1
+        if not line.strip() or (header is not None and len(cells) != len(header)):
+            header = None
+        if re.fullmatch(r"[\s|:+=-]*", line):  # a blank line or a rule under the header
+            continue
+        if header is not None:
+            row = [text[start:end] for start, end in cells]
+            bank = (
+                row[bank_column]
+                if bank_column >= 0
+                else next((cell for cell in row if rules.bank.search(fold(cell).text)), "")
+            )
+            found.append((*cells[column], " ".join(bank.split())))
+            continue
+        names = [fold(text[start:end]).text for start, end in cells]
+        accounts = [i for i, name in enumerate(names) if rules.account.search(name)]
+        if (
+            len(cells) >= 2
+            and len(accounts) == 1
+            and all(len(name.split()) <= MAX_LABEL_WORDS for name in names)
+        ):
+            header, column = names, accounts[0]
+            bank_column = next(
+                (i for i, name in enumerate(names) if i != column and rules.bank.search(name)), -1
+            )
+    return found
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """The (start, end) of each non-empty cell of ``line``, offsets shifted by ``offset``."""
+    cells, start = [], 0
+    for separator in [*_CELL_SEPARATOR.finditer(line), None]:
+        end = separator.start() if separator is not None else len(line)
+        if line[start:end].strip():
+            cells.append((offset + start, offset + end))
+        start = separator.end() if separator is not None else len(line)
+    return cells
+
+
+def _is_cell_number(cell: str) -> bool:
+    number = _NUMBER.fullmatch(cell.strip())
+    return number is not None and _is_account_number(number.group())
+
+
+def _with_cell_bank(entity: Entity, cells: list[tuple[int, int, str]]) -> Entity | None:
+    """``entity`` with the bank of its table row when it stands in a table's account column, or None."""
+    for start, end, bank in cells:
+        if start <= entity.span.start and entity.span.end <= end:
+            if not bank:
+                return entity
+            return entity.model_copy(update={"attributes": {**entity.attributes, "bank": bank}})
+    return None
+
+
+def _with_field_bank(entity: Entity, text: str, rules: AccountRules, starts: list[int]) -> Entity | None:
+    """``entity`` with the bank of its group of form fields, or None when it is in no such group.
+
+    An account in a field ("Account No.: ...", "Счёт №: ...") takes the bank field
+    ("Bank: ...", "Банк получателя: ...") of its own record: the fields between blank
+    lines are read in order, and when the first of them names a bank, each account's
+    bank stands above it (after the previous account), else below it (before the next).
+    None when the account is not in a field or its paragraph has no bank field.
+    """
+    if rules.bank is None or rules.account is None:
+        return None
+    lines = _paragraph_lines(text, entity.span.start)
+    items: list[tuple[int, str]] = []  # (line start, bank name or "" for an account's field)
+    own = -1
+    for start, end in lines:
+        line = text[start:end]
+        name = _bank_field(line, rules)
+        if name:
+            items.append((start, name))
+        elif any(start <= s < end and _is_field_prefix(text[start:s], rules) for s in starts):
+            if start <= entity.span.start < end:
+                own = len(items)
+            items.append((start, ""))
+    if own < 0 or not any(name for _, name in items):
+        return None
+    step = -1 if items[0][1] else 1
+    index = own + step
+    if not (0 <= index < len(items) and items[index][1]):
+        return entity  # the next field over is another account's: no bank said for this one
+    return entity.model_copy(update={"attributes": {**entity.attributes, "bank": items[index][1]}})
+
+
+def _paragraph_lines(text: str, offset: int) -> list[tuple[int, int]]:
+    """The (start, end) of each line of the paragraph (between blank lines) holding ``offset``."""
+    blank = re.compile(r"\n[ \t]*\n")
+    before = [match.end() for match in blank.finditer(text, 0, offset)]
+    after = blank.search(text, offset)
+    start, stop = (before[-1] if before else 0), (after.start() if after else len(text))
+    lines, position = [], start
+    for line in text[start:stop].split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    return lines
+
+
+def _is_field_prefix(prefix: str, rules: AccountRules) -> bool:
+    """Whether the text before an account on its line is a field's label ("Account No.:", "Счёт №")."""
+    if len(prefix.split()) > MAX_LABEL_WORDS or not re.search(r"(?:[:№#]|\bn[o°º.]?\.?)\s*$", prefix, re.I):
+        return False
+    return rules.account is not None and rules.account.search(fold(prefix).text) is not None
+
+
+def _bank_field(line: str, rules: AccountRules) -> str:
+    """The bank a field names ("Bank: X", "Банк получателя: X", "Name of the bank: X"), or ""."""
+    label = re.match(r"[ \t]*([^:\n]{1,40}):[ \t]*([^\n;|–—]+)", line)
+    if label is None or len(label.group(1).split()) > MAX_LABEL_WORDS or rules.bank is None:
+        return ""
+    words = fold(label.group(1)).text
+    if rules.bank.search(words) is None or (rules.account is not None and rules.account.search(words)):
+        return ""
+    return " ".join(label.group(2).split())
 
 
 def _row_cell(name: str, bank: re.Pattern[str]) -> str:

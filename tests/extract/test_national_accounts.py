@@ -186,3 +186,49 @@ def test_italian_cin_checked_never_repaired(rules: AccountRules) -> None:
         "false",
         False,
     )
+
+
+def test_each_account_of_a_form_takes_the_bank_field_of_its_own_record(rules: AccountRules) -> None:
+    # the bank field stands above its account: the next record's bank is not this account's
+    text = (
+        "Bank: Northern Bank plc\nAccount No.: 0123456789\nBank: Southern Bank plc\nAccount No.: 9876543210\n"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        ("0123456789", "Northern Bank plc"),
+        ("9876543210", "Southern Bank plc"),
+    ]
+
+
+def test_russian_accounts_in_fields_take_the_bank_of_their_record(rules: AccountRules) -> None:
+    text = (
+        f"Банк получателя: ПАО «Промбанк»\nСчёт № {RU_ACCOUNT}\nБИК {BIK}\n\n"
+        "Банк: АО «Альфа-Банк»\nСчёт № 40702810400000012345\n"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        (RU_ACCOUNT, "ПАО «Промбанк»"),
+        ("40702810400000012345", "АО «Альфа-Банк»"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "| Banco | Titular | Cuenta |\n"
+            "|---|---|---|\n"
+            "| Banco Santander | Inversiones Costa Azul S.L. | 0049-1234-56-1234567890 |\n"
+            "| Caixabank | Pedro RUIZ | 2100-0418-45-0200051332 |\n",
+            [("0049-1234-56-1234567890", "Banco Santander"), ("2100-0418-45-0200051332", "Caixabank")],
+        ),
+        (
+            "Banque        Titulaire         Numéro de compte\n"
+            "Banque Alpha  Société Beta SA   00012345678\n"
+            "Crédit Gamma  Jean DUPONT       00087654321\n",
+            [("00012345678", "Banque Alpha"), ("00087654321", "Crédit Gamma")],
+        ),
+    ],
+)
+def test_account_in_a_table_column_with_the_bank_of_its_row(
+    rules: AccountRules, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == expected

@@ -40,6 +40,12 @@ _NUMBER_LINK = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
+#: An item of a list of accounts run on in a sentence: after its colon or a semicolon.
+_RUN_ON_ITEM = re.compile(r"[:;][ \t\n]*(\d[\d\-/.]{4,}\d)[ \t]+[-–—]")
+#: The end of a sentence: a full stop before a capital, or a blank line.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|\n[ \t]*\n")
+#: How far after an account word (characters) a run-on list of accounts is read.
+RUN_ON_WINDOW = 600
 #: A row of a table or a list heading with a number: the number first on its line.
 _ROW_START = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]+)?(?=\d)")
 #: Words a field's label has at most ("Número de la cuenta bancaria:").
@@ -232,6 +238,7 @@ def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
                 continue
             if _is_account_number(number.group()):
                 spans.append((number.start(), number.end()))
+    spans += _run_on_items(text, folded, rules)
     for item in _LIST_ITEM.finditer(text):
         line_end = text.find("\n", item.end())
         line = folded.text[
@@ -241,6 +248,34 @@ def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
         if rules.bank is not None and rules.bank.search(line) and _is_account_number(value):
             spans.append((item.start(1), item.start(1) + len(value)))
     return spans + _row_spans(text, folded, rules)
+
+
+def _run_on_items(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:
+    """Numbers heading the items of a list of accounts run on in one sentence.
+
+    "Las cuentas afectadas son: 404-817486-26 – Valmont Bank – Titular: X; 7432-5493-72 –
+    Lindmark Bank – Titular: Y.": after an account word, up to the end of its sentence,
+    each item opened by the colon or a semicolon whose number is followed by a dash and
+    whose words up to the next semicolon name a bank.
+    """
+    if rules.account is None or rules.bank is None:
+        return []
+    spans = []
+    for word in rules.account.finditer(folded.text):
+        start = folded.original_span(word.start(), word.end())[1]
+        window = text[start : start + RUN_ON_WINDOW]
+        stop = _SENTENCE_END.search(window)
+        window_end = start + (stop.start() if stop is not None else len(window))
+        for item in _RUN_ON_ITEM.finditer(text, start, window_end):
+            item_end = text.find(";", item.end(1), window_end)
+            rest = folded.text[
+                folded.folded_offset(item.end(1)) : folded.folded_offset(
+                    item_end if item_end >= 0 else window_end
+                )
+            ]
+            if rules.bank.search(rest) and _is_account_number(item.group(1)):
+                spans.append((item.start(1), item.end(1)))
+    return spans
 
 
 def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:

@@ -232,3 +232,14 @@ def test_account_in_a_table_column_with_the_bank_of_its_row(
     rules: AccountRules, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == expected
+
+
+def test_accounts_listed_in_one_sentence_each_with_its_bank(rules: AccountRules) -> None:
+    text = (
+        "Las cuentas afectadas son: 404-817486-26 – Valmont Private Bank – Titular: Constructora Andina S.A.; "
+        "7432-5493-72 – Lindmark National Bank – Titular: Alejandro CASTRO IBÁÑEZ.\nPor lo expuesto, 1234-5678"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        ("404-817486-26", "Valmont Private Bank"),
+        ("7432-5493-72", "Lindmark National Bank"),
+    ]

@@ -368,6 +368,9 @@ def _with_bank(
     word = rules.bank.search(
         folded.text, folded.folded_offset(entity.span.end), folded.folded_offset(window_end)
     )
+    compound = _COMPOUND_BANK.search(text, entity.span.end, window_end)
+    if compound is not None and (word is None or compound.start() < folded.original_span(*word.span())[0]):
+        return entity.model_copy(update={"attributes": {**entity.attributes, "bank": compound.group()}})
     if word is None:
         return entity
     start, end = folded.original_span(word.start(), word.end())
@@ -379,6 +382,12 @@ def _with_bank(
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
 
 
+#: A bank whose name holds its bank word inside a compound or a quoted name: "Commerzbank",
+#: "Промсвязьбанк", "ПАО «Промбанк»", "АО «Альфа-Банк»" (the legal form kept with the name).
+_COMPOUND_BANK = re.compile(
+    r"(?:\b(?:ПАО|ОАО|ЗАО|АО|АКБ|КБ|ООО)[ \t]+(?:(?:АКБ|КБ)[ \t]+)?)?«[^»\n]{0,40}[Бб]анк[^»\n]{0,40}»"
+    r"|\b[A-ZÄÖÜ][a-zäöüß]{2,}bank\b|\b[А-ЯЁ][а-яё-]{2,}банк\b"
+)
 #: What separates the cells of a table row as text gives it: a bar, a tab or two spaces.
 _CELL_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")
 

@@ -236,10 +236,22 @@ def test_account_in_a_table_column_with_the_bank_of_its_row(
 
 def test_accounts_listed_in_one_sentence_each_with_its_bank(rules: AccountRules) -> None:
     text = (
-        "Las cuentas afectadas son: 404-817486-26 – Valmont Private Bank – Titular: Constructora Andina S.A.; "
-        "7432-5493-72 – Lindmark National Bank – Titular: Alejandro CASTRO IBÁÑEZ.\nPor lo expuesto, 1234-5678"
+        "Las cuentas afectadas son: 404-817486-26 – Valmont Private Bank – Titular: Andina S.A.; "
+        "7432-5493-72 – Lindmark National Bank – Titular: Alejandro CASTRO.\nPor lo expuesto, 1234-5678"
     )
     assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
         ("404-817486-26", "Valmont Private Bank"),
         ("7432-5493-72", "Lindmark National Bank"),
+    ]
+
+
+def test_a_bank_named_by_a_compound_or_a_quoted_name(rules: AccountRules) -> None:
+    text = (
+        f"перечислены на счёт № {RU_ACCOUNT} в ПАО «Промбанк», а затем на счёт № 40702810400000012345 "
+        "в АО «Альфа-Банк»; auf das Konto 1234567890 bei der Commerzbank in Köln"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        (RU_ACCOUNT, "ПАО «Промбанк»"),
+        ("40702810400000012345", "АО «Альфа-Банк»"),
+        ("1234567890", "Commerzbank"),
     ]

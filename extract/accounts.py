@@ -258,7 +258,7 @@ def _run_on_items(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
     each item opened by the colon or a semicolon whose number is followed by a dash and
     whose words up to the next semicolon name a bank.
     """
-    if rules.account is None or rules.bank is None:
+    if rules.account is None or rules.bank is None or _RUN_ON_ITEM.search(text) is None:
         return []
     spans = []
     for word in rules.account.finditer(folded.text):
@@ -422,13 +422,11 @@ def table_account_cells(text: str, rules: AccountRules) -> list[tuple[int, int, 
             )
             found.append((*cells[column], " ".join(bank.split())))
             continue
+        if len(cells) < 2:
+            continue
         names = [fold(text[start:end]).text for start, end in cells]
         accounts = [i for i, name in enumerate(names) if rules.account.search(name)]
-        if (
-            len(cells) >= 2
-            and len(accounts) == 1
-            and all(len(name.split()) <= MAX_LABEL_WORDS for name in names)
-        ):
+        if len(accounts) == 1 and all(len(name.split()) <= MAX_LABEL_WORDS for name in names):
             header, column = names, accounts[0]
             bank_column = next(
                 (i for i, name in enumerate(names) if i != column and rules.bank.search(name)), -1
@@ -472,6 +470,8 @@ def _with_field_bank(entity: Entity, text: str, rules: AccountRules, starts: lis
     None when the account is not in a field or its paragraph has no bank field.
     """
     if rules.bank is None or rules.account is None:
+        return None
+    if not _is_field_prefix(text[text.rfind("\n", 0, entity.span.start) + 1 : entity.span.start], rules):
         return None
     lines = _paragraph_lines(text, entity.span.start)
     items: list[tuple[int, str]] = []  # (line start, bank name or "" for an account's field)

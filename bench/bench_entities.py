@@ -28,6 +28,7 @@ from typing import Any
 
 from extract.engines import load_entity_models
 from extract.entities import find_entities
+from extract.structure import read_structure
 from rogatory.records import DocumentText, Entities, EntityKind, PageText, TextSource
 from rogatory.scoring import SetScore, match_names, names_match, normalise_account, score_sets
 
@@ -38,7 +39,7 @@ LINE_END_BRACKET = re.compile(r"[ \t]*\((?:[^()\n]|\([^()\n]{0,5}\))+\)(?=[ \t]*
 
 
 def document_text(entry: dict[str, object], read: dict[str, object] | None = None) -> DocumentText:
-    """The text as the text stage would give it: one page per form feed.
+    """The text as the text stage would give it: one page per form feed, with its structure.
 
     The manifest's text, or with ``read`` (a prediction of an eval run) the text that
     run read, as OCR text unless the document is born digital.
@@ -48,13 +49,14 @@ def document_text(entry: dict[str, object], read: dict[str, object] | None = Non
     source = (
         TextSource.OCR if read is not None and entry.get("kind") != "born_digital" else TextSource.TEXT_LAYER
     )
-    return DocumentText(
+    document = DocumentText(
         pages=tuple(
             PageText(number=number, text=page, source=source, confidence=1.0, language=language)
             for number, page in enumerate(pages, start=1)
         ),
         language=language,
     )
+    return document.model_copy(update={"structure": read_structure(document)})
 
 
 def deadline_candidate(entities: Entities) -> str | None:

@@ -29,13 +29,27 @@ BANK_WINDOW = 120
 #: An account number: three or more groups of three digits or more joined by single
 #: spaces ("30004 00001 12345678901"), maybe a last key of one or two digits ("... 85"), not
 #: an amount ("123 456 789,00"); else digit groups joined by "-", "/" or ".".
-_NUMBER = re.compile(r"(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*")
+_NUMBER = re.compile(
+    r"(?>\d{4} \d{4} \d{2} \d{10})(?![\d.,]\d)(?!\d)"  # a Spanish CCC: bank, branch, keys, account
+    r"|[A-Z][ -]?\d{5}[ -]?\d{5}[ -]?[0-9A-Z]{12}(?![0-9A-Za-z])"  # an Italian BBAN: CIN, ABI, CAB, account
+    r"|(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*"
+)
 _NUMBER_LINK = re.compile(
-    r"[\s:.,#№°º]{0,4}(?:(?:no|nr|n|number|numero|num|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?(?=\d)", re.IGNORECASE
+    r"[\s:.,#№°º]{0,4}(?:(?:no|nr|nro|n|number|numero|número|num|núm|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?"
+    r"(?=\d|[A-Z][ -]?\d{5}[ -]?\d{5})",
+    re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
+#: An item of a list of accounts run on in a sentence: after its colon or a semicolon.
+_RUN_ON_ITEM = re.compile(r"[:;][ \t\n]*(\d[\d\-/.]{4,}\d)[ \t]+[-–—]")
+#: The end of a sentence: a full stop before a capital, or a blank line.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|\n[ \t]*\n")
+#: How far after an account word (characters) a run-on list of accounts is read.
+RUN_ON_WINDOW = 600
 #: A row of a table or a list heading with a number: the number first on its line.
 _ROW_START = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]+)?(?=\d)")
+#: Words a field's label has at most ("Número de la cuenta bancaria:").
+MAX_LABEL_WORDS = 5
 #: Lines above a row where the account word of its table header or list lead-in may stand.
 ROW_HEADER_LINES = 8
 _BIC = re.compile(r"[\s:.,()]{0,4}([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
@@ -107,14 +121,18 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
     folded = fold(text)
     entities = _find_ibans(text, page=page, shapes=rules.bban_shapes, ocr=ocr)
     taken = [(entity.span.start, entity.span.end) for entity in entities]
-    for start, end in _number_spans(text, folded, rules):
+    cells = table_account_cells(text, rules)
+    in_cells = [(start, end) for start, end, _ in cells if _is_cell_number(text[start:end])]
+    for start, end in _number_spans(text, folded, rules) + in_cells:
         if any(start < right and left < end for left, right in taken):
             continue
         taken.append((start, end))
         entities.append(_national_account(text, start, end, page=page, ocr=ocr))
     starts = sorted(entity.span.start for entity in entities)
     entities = [
-        _with_bank(
+        _with_cell_bank(entity, cells)
+        or _with_field_bank(entity, text, rules, starts)
+        or _with_bank(
             entity, text, folded, rules, next_account=next((s for s in starts if s > entity.span.start), None)
         )
         for entity in entities
@@ -220,6 +238,7 @@ def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
                 continue
             if _is_account_number(number.group()):
                 spans.append((number.start(), number.end()))
+    spans += _run_on_items(text, folded, rules)
     for item in _LIST_ITEM.finditer(text):
         line_end = text.find("\n", item.end())
         line = folded.text[
@@ -229,6 +248,34 @@ def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
         if rules.bank is not None and rules.bank.search(line) and _is_account_number(value):
             spans.append((item.start(1), item.start(1) + len(value)))
     return spans + _row_spans(text, folded, rules)
+
+
+def _run_on_items(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:
+    """Numbers heading the items of a list of accounts run on in one sentence.
+
+    "Las cuentas afectadas son: 404-817486-26 – Valmont Bank – Titular: X; 7432-5493-72 –
+    Lindmark Bank – Titular: Y.": after an account word, up to the end of its sentence,
+    each item opened by the colon or a semicolon whose number is followed by a dash and
+    whose words up to the next semicolon name a bank.
+    """
+    if rules.account is None or rules.bank is None or _RUN_ON_ITEM.search(text) is None:
+        return []
+    spans = []
+    for word in rules.account.finditer(folded.text):
+        start = folded.original_span(word.start(), word.end())[1]
+        window = text[start : start + RUN_ON_WINDOW]
+        stop = _SENTENCE_END.search(window)
+        window_end = start + (stop.start() if stop is not None else len(window))
+        for item in _RUN_ON_ITEM.finditer(text, start, window_end):
+            item_end = text.find(";", item.end(1), window_end)
+            rest = folded.text[
+                folded.folded_offset(item.end(1)) : folded.folded_offset(
+                    item_end if item_end >= 0 else window_end
+                )
+            ]
+            if rules.bank.search(rest) and _is_account_number(item.group(1)):
+                spans.append((item.start(1), item.end(1)))
+    return spans
 
 
 def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:
@@ -321,6 +368,9 @@ def _with_bank(
     word = rules.bank.search(
         folded.text, folded.folded_offset(entity.span.end), folded.folded_offset(window_end)
     )
+    compound = _COMPOUND_BANK.search(text, entity.span.end, window_end)
+    if compound is not None and (word is None or compound.start() < folded.original_span(*word.span())[0]):
+        return entity.model_copy(update={"attributes": {**entity.attributes, "bank": compound.group()}})
     if word is None:
         return entity
     start, end = folded.original_span(word.start(), word.end())
@@ -330,6 +380,149 @@ def _with_bank(
     if not name:
         return entity
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
+
+
+#: A bank whose name holds its bank word inside a compound or a quoted name: "Commerzbank",
+#: "Промсвязьбанк", "ПАО «Промбанк»", "АО «Альфа-Банк»" (the legal form kept with the name).
+_COMPOUND_BANK = re.compile(
+    r"(?:\b(?:ПАО|ОАО|ЗАО|АО|АКБ|КБ|ООО)[ \t]+(?:(?:АКБ|КБ)[ \t]+)?)?«[^»\n]{0,40}[Бб]анк[^»\n]{0,40}»"
+    r"|\b[A-ZÄÖÜ][a-zäöüß]{2,}bank\b|\b[А-ЯЁ][а-яё-]{2,}банк\b"
+)
+#: What separates the cells of a table row as text gives it: a bar, a tab or two spaces.
+_CELL_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")
+
+
+def table_account_cells(text: str, rules: AccountRules) -> list[tuple[int, int, str]]:
+    """The cells of a table's account column, each with the bank named in its row ("" if none).
+
+    A table's header is a line of two cells or more, one of them with an account word
+    ("| Banco | Titular | Cuenta |", "Bank  Holder  Account number"); each following line
+    with as many cells is a row, until a blank line. The bank is the cell under a bank
+    word of the header, else the row's cell holding a bank word.
+    """
+    if rules.account is None or rules.bank is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    header: list[str] | None = None
+    column = bank_column = -1
+    position = 0
+    for line in text.split("\n"):
+        cells = _cells(line, position)
+        position += len(line) + 1
+        if not line.strip() or (header is not None and len(cells) != len(header)):
+            header = None
+        if re.fullmatch(r"[\s|:+=-]*", line):  # a blank line or a rule under the header
+            continue
+        if header is not None:
+            row = [text[start:end] for start, end in cells]
+            bank = (
+                row[bank_column]
+                if bank_column >= 0
+                else next((cell for cell in row if rules.bank.search(fold(cell).text)), "")
+            )
+            found.append((*cells[column], " ".join(bank.split())))
+            continue
+        if len(cells) < 2:
+            continue
+        names = [fold(text[start:end]).text for start, end in cells]
+        accounts = [i for i, name in enumerate(names) if rules.account.search(name)]
+        if len(accounts) == 1 and all(len(name.split()) <= MAX_LABEL_WORDS for name in names):
+            header, column = names, accounts[0]
+            bank_column = next(
+                (i for i, name in enumerate(names) if i != column and rules.bank.search(name)), -1
+            )
+    return found
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """The (start, end) of each non-empty cell of ``line``, offsets shifted by ``offset``."""
+    cells, start = [], 0
+    for separator in [*_CELL_SEPARATOR.finditer(line), None]:
+        end = separator.start() if separator is not None else len(line)
+        if line[start:end].strip():
+            cells.append((offset + start, offset + end))
+        start = separator.end() if separator is not None else len(line)
+    return cells
+
+
+def _is_cell_number(cell: str) -> bool:
+    number = _NUMBER.fullmatch(cell.strip())
+    return number is not None and _is_account_number(number.group())
+
+
+def _with_cell_bank(entity: Entity, cells: list[tuple[int, int, str]]) -> Entity | None:
+    """``entity`` with the bank of its table row when it stands in a table's account column, or None."""
+    for start, end, bank in cells:
+        if start <= entity.span.start and entity.span.end <= end:
+            if not bank:
+                return entity
+            return entity.model_copy(update={"attributes": {**entity.attributes, "bank": bank}})
+    return None
+
+
+def _with_field_bank(entity: Entity, text: str, rules: AccountRules, starts: list[int]) -> Entity | None:
+    """``entity`` with the bank of its group of form fields, or None when it is in no such group.
+
+    An account in a field ("Account No.: ...", "Счёт №: ...") takes the bank field
+    ("Bank: ...", "Банк получателя: ...") of its own record: the fields between blank
+    lines are read in order, and when the first of them names a bank, each account's
+    bank stands above it (after the previous account), else below it (before the next).
+    None when the account is not in a field or its paragraph has no bank field.
+    """
+    if rules.bank is None or rules.account is None:
+        return None
+    if not _is_field_prefix(text[text.rfind("\n", 0, entity.span.start) + 1 : entity.span.start], rules):
+        return None
+    lines = _paragraph_lines(text, entity.span.start)
+    items: list[tuple[int, str]] = []  # (line start, bank name or "" for an account's field)
+    own = -1
+    for start, end in lines:
+        line = text[start:end]
+        name = _bank_field(line, rules)
+        if name:
+            items.append((start, name))
+        elif any(start <= s < end and _is_field_prefix(text[start:s], rules) for s in starts):
+            if start <= entity.span.start < end:
+                own = len(items)
+            items.append((start, ""))
+    if own < 0 or not any(name for _, name in items):
+        return None
+    step = -1 if items[0][1] else 1
+    index = own + step
+    if not (0 <= index < len(items) and items[index][1]):
+        return entity  # the next field over is another account's: no bank said for this one
+    return entity.model_copy(update={"attributes": {**entity.attributes, "bank": items[index][1]}})
+
+
+def _paragraph_lines(text: str, offset: int) -> list[tuple[int, int]]:
+    """The (start, end) of each line of the paragraph (between blank lines) holding ``offset``."""
+    blank = re.compile(r"\n[ \t]*\n")
+    before = [match.end() for match in blank.finditer(text, 0, offset)]
+    after = blank.search(text, offset)
+    start, stop = (before[-1] if before else 0), (after.start() if after else len(text))
+    lines, position = [], start
+    for line in text[start:stop].split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    return lines
+
+
+def _is_field_prefix(prefix: str, rules: AccountRules) -> bool:
+    """Whether the text before an account on its line is a field's label ("Account No.:", "Счёт №")."""
+    if len(prefix.split()) > MAX_LABEL_WORDS or not re.search(r"(?:[:№#]|\bn[o°º.]?\.?)\s*$", prefix, re.I):
+        return False
+    return rules.account is not None and rules.account.search(fold(prefix).text) is not None
+
+
+def _bank_field(line: str, rules: AccountRules) -> str:
+    """The bank a field names ("Bank: X", "Банк получателя: X", "Name of the bank: X"), or ""."""
+    label = re.match(r"[ \t]*([^:\n]{1,40}):[ \t]*([^\n;|–—]+)", line)
+    if label is None or len(label.group(1).split()) > MAX_LABEL_WORDS or rules.bank is None:
+        return ""
+    words = fold(label.group(1)).text
+    if rules.bank.search(words) is None or (rules.account is not None and rules.account.search(words)):
+        return ""
+    return " ".join(label.group(2).split())
 
 
 def _row_cell(name: str, bank: re.Pattern[str]) -> str:

@@ -49,7 +49,8 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         items += find_accounts(
             page.text, page=page.number, rules=models.accounts, ocr=page.source == TextSource.OCR
         )
-        items += find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
+        offences = find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
+        items += [offence for offence in offences if not _in_an_unticked_option(offence, text)]
         items += find_dates(page.text, page=page.number, language=language, rules=models.dates)
         items += find_references(page.text, page=page.number, rules=models.references)
     items = settle_repairs(items)
@@ -57,6 +58,19 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
     items += find_authority(text, rules=models.authorities, persons=models.persons)
     items.sort(key=lambda entity: (entity.span.page, entity.span.start, entity.kind.value))
     return Entities(items=tuple(items))
+
+
+def _in_an_unticked_option(entity: Entity, text: DocumentText) -> bool:
+    """Whether ``entity`` stands in the label of a form's option whose box is not ticked.
+
+    A form's list of offence categories names every category; only the ticked ones
+    (and the offences described in its prose) are offences of the request.
+    """
+    span = entity.span
+    return any(
+        box.span.page == span.page and box.span.start <= span.start and span.end <= box.span.end
+        for box in text.structure.unticked()
+    )
 
 
 def _names_person(organisation: Entity, mentions: list[Mention]) -> bool:

@@ -10,7 +10,10 @@ schemes carry check digits a request may be checked against:
   account's line or in the fields just below it;
 - the Spanish CCC (20 digits: bank, branch, two check digits, account; python-stdnum);
 - the French RIB (bank 5, branch 5, account 11, key 2: ``97 - (89 bank + 15 branch + 3
-  account) mod 97``).
+  account) mod 97``);
+- the Portuguese NIB (21 digits, the whole 1 modulo 97) and the Italian CIN (a letter
+  before ABI, CAB and a 12-character account). German and the other national numbers
+  carry no check the bank publishes for all of them: those are kept as read.
 
 A number whose check fails is read again through the digits OCR confuses
 (``_CONFUSED``), at most ``MAX_CHANGES`` digits; the reading is corrected only when
@@ -52,13 +55,15 @@ _RU_CURRENCY = frozenset(
 )
 _BIK = re.compile(r"(?i)(?<!\w)(?:бик|bik)[\s:.№#]{0,4}(04\d{7})(?!\d)")
 _RU_WEIGHTS = (7, 1, 3)
+#: Weights of the odd positions of an Italian CIN, by the character's value (0-9 or A-Z).
+_CIN_ODD = (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23)
 
 
 @dataclass(frozen=True)
 class NationalCheck:
     """How a national account number was checked: the scheme, the value kept and whether it holds."""
 
-    scheme: str  # "ru-key", "es-ccc", "fr-rib"
+    scheme: str  # "ru-key", "es-ccc", "fr-rib", "pt-nib", "it-cin"
     value: str
     valid: bool
     repaired: bool
@@ -87,6 +92,11 @@ def check_national(number: str, text: str, end: int, *, ocr: bool) -> NationalCh
         return None
     if len(digits) == 23 and digits[:10].isdigit() and digits[-2:].isdigit():
         return _settle("fr-rib", digits.upper(), rib_valid, ocr=ocr, russian=False)
+    if len(digits) == 21 and digits.isdigit():
+        return _settle("pt-nib", digits, nib_valid, ocr=ocr, russian=False)
+    if len(digits) == 23 and digits[:1].isalpha() and digits[1:11].isdigit():
+        # one letter of 26: a reading changed by OCR would pass it by chance, so only checked
+        return _settle("it-cin", digits.upper(), cin_valid, ocr=False, russian=False)
     return None
 
 
@@ -127,6 +137,32 @@ def rib_valid(rib: str) -> bool:
         converted[21:],
     )
     return f"{97 - (89 * bank + 15 * branch + 3 * account) % 97:02d}" == key
+
+
+def nib_valid(nib: str) -> bool:
+    """Whether a Portuguese NIB (21 digits: bank 4, branch 4, account 11, key 2) holds its key.
+
+    The key makes the whole number 1 modulo 97 (Banco de Portugal, as the IBAN's mod 97).
+    """
+    return len(nib) == 21 and nib.isdigit() and int(nib) % 97 == 1
+
+
+def cin_valid(bban: str) -> bool:
+    """Whether an Italian BBAN (CIN letter, ABI 5, CAB 5, account 12) holds its CIN.
+
+    The CIN is the letter of ``sum mod 26`` over ABI, CAB and account, odd positions
+    weighted by ``_CIN_ODD`` and even ones by their value (digits 0-9, letters A-Z 0-25),
+    as the codice fiscale's control character.
+    """
+    if len(bban) != 23 or not bban[0].isalpha() or not bban[1:11].isdigit() or not bban.isalnum():
+        return False
+    total = 0
+    for index, char in enumerate(bban[1:].upper()):
+        value = int(char) if char.isdigit() else ord(char) - ord("A")
+        if not 0 <= value < 26:
+            return False
+        total += _CIN_ODD[value] if index % 2 == 0 else value
+    return chr(ord("A") + total % 26) == bban[0].upper()
 
 
 def _rib_digit(char: str) -> str:

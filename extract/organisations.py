@@ -140,6 +140,12 @@ def _quoted_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
 
 
 def _name_word(word: str) -> bool:
+    """A word that may stand in a name: capitalised, a connector, or a short number ("3M", "Studio 54").
+
+    A run of more digits is an account, an amount or a date, never part of a name.
+    """
+    if word.rstrip(".").isdigit() and len(word.rstrip(".")) > 3:
+        return False
     return word in CONNECTORS or word[:1].isupper() or word[:1].isdigit()
 
 

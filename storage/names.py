@@ -18,6 +18,8 @@ from functools import lru_cache
 from anyascii import anyascii
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+#: Two or more single letters joined by full stops, maybe one after the last ("s.l.", "s.p.a").
+_INITIALISM = re.compile(r"(?<![a-z0-9])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")
 _ARTICLES = frozenset({"al", "el", "ul", "ar", "as", "ash", "ad", "at", "an", "az"})
 _SWAPS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"), ("j", "y"))
 _VOWELS = re.compile(r"[aeiouy]")
@@ -29,8 +31,13 @@ _CACHED_TOKENS = 1 << 16
 
 
 def name_tokens(name: str) -> list[str]:
-    """The folded tokens of a name, Arabic articles joined to the next word."""
-    tokens = _TOKEN.findall(anyascii(name).lower())
+    """The folded tokens of a name, Arabic articles joined to the next word.
+
+    Single letters joined by full stops with no space are one token: a legal form
+    written "S.L.", "S.p.A." or "N.V." is the same as "SL", "SpA" or "NV".
+    """
+    folded = _INITIALISM.sub(lambda match: match.group().replace(".", ""), anyascii(name).lower())
+    tokens = _TOKEN.findall(folded)
     joined: list[str] = []
     index = 0
     while index < len(tokens):

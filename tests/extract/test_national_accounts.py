@@ -142,3 +142,116 @@ def test_iban_as_written_held_by_mod_97(rules: AccountRules, text: str, value: s
 def test_iban_misread_by_ocr_is_corrected_by_its_check_digits(rules: AccountRules) -> None:
     (account,) = _accounts("to account DE89 37O4 OO44 O532 O13O OO in the name of", rules, ocr=True)
     assert (account.value, account.attributes.get("repaired")) == ("DE89370400440532013000", "true")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Acc. No. 0123456789 held at Northern Bank", "0123456789"),
+        ("Numéro de compte bancaire : 00012345678", "00012345678"),
+        ("Cuenta: 2100 0418 45 0200051332", "21000418450200051332"),
+        ("cuenta corriente núm. 2100-0418-45-0200051332", "2100-0418-45-0200051332"),
+        ("NIB: 0002 0123 1234 5678 9015 4", "000201231234567890154"),
+        ("conta à ordem n.º 123456789", "123456789"),
+        ("Р/с № 40702810400000012345", "40702810400000012345"),
+        ("حساب بنكي رقم: 0123456789", "0123456789"),
+    ],
+)
+def test_national_account_after_each_phrasing(rules: AccountRules, text: str, value: str) -> None:
+    assert [e.value for e in _accounts(text, rules)] == [value]
+
+
+def test_portuguese_nib_checked_and_repaired_by_its_key(rules: AccountRules) -> None:
+    (good,) = _accounts("NIB 0002 0123 12345678901 54", rules)
+    # an 8 read for the 0 of the branch: the mod 97 key confirms the one reading back
+    (repaired,) = _accounts("NIB 0002 8123 12345678901 54", rules, ocr=True)
+    (flagged,) = _accounts("NIB 0002 8123 12345678901 54", rules)
+    assert (good.attributes["check"], good.attributes["valid"]) == ("pt-nib", "true")
+    assert (repaired.value, repaired.attributes.get("repaired")) == ("000201231234567890154", "true")
+    assert (flagged.value, flagged.attributes["valid"]) == ("000281231234567890154", "false")
+
+
+def test_italian_cin_checked_never_repaired(rules: AccountRules) -> None:
+    (good,) = _accounts("sul conto corrente n. X 05428 11101 000000123456 presso Banca Alfa", rules)
+    # one letter of 26 would confirm some reading by chance: a wrong CIN is flagged, as read
+    (bad,) = _accounts("conto Y 05428 11101 000000123456", rules, ocr=True)
+    assert (good.value, good.attributes["check"], good.attributes["valid"], good.attributes["bank"]) == (
+        "X0542811101000000123456",
+        "it-cin",
+        "true",
+        "Banca Alfa",
+    )
+    assert (bad.value, bad.attributes["valid"], "repaired" in bad.attributes) == (
+        "Y0542811101000000123456",
+        "false",
+        False,
+    )
+
+
+def test_each_account_of_a_form_takes_the_bank_field_of_its_own_record(rules: AccountRules) -> None:
+    # the bank field stands above its account: the next record's bank is not this account's
+    text = (
+        "Bank: Northern Bank plc\nAccount No.: 0123456789\nBank: Southern Bank plc\nAccount No.: 9876543210\n"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        ("0123456789", "Northern Bank plc"),
+        ("9876543210", "Southern Bank plc"),
+    ]
+
+
+def test_russian_accounts_in_fields_take_the_bank_of_their_record(rules: AccountRules) -> None:
+    text = (
+        f"Банк получателя: ПАО «Промбанк»\nСчёт № {RU_ACCOUNT}\nБИК {BIK}\n\n"
+        "Банк: АО «Альфа-Банк»\nСчёт № 40702810400000012345\n"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        (RU_ACCOUNT, "ПАО «Промбанк»"),
+        ("40702810400000012345", "АО «Альфа-Банк»"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "| Banco | Titular | Cuenta |\n"
+            "|---|---|---|\n"
+            "| Banco Santander | Inversiones Costa Azul S.L. | 0049-1234-56-1234567890 |\n"
+            "| Caixabank | Pedro RUIZ | 2100-0418-45-0200051332 |\n",
+            [("0049-1234-56-1234567890", "Banco Santander"), ("2100-0418-45-0200051332", "Caixabank")],
+        ),
+        (
+            "Banque        Titulaire         Numéro de compte\n"
+            "Banque Alpha  Société Beta SA   00012345678\n"
+            "Crédit Gamma  Jean DUPONT       00087654321\n",
+            [("00012345678", "Banque Alpha"), ("00087654321", "Crédit Gamma")],
+        ),
+    ],
+)
+def test_account_in_a_table_column_with_the_bank_of_its_row(
+    rules: AccountRules, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == expected
+
+
+def test_accounts_listed_in_one_sentence_each_with_its_bank(rules: AccountRules) -> None:
+    text = (
+        "Las cuentas afectadas son: 404-817486-26 – Valmont Private Bank – Titular: Andina S.A.; "
+        "7432-5493-72 – Lindmark National Bank – Titular: Alejandro CASTRO.\nPor lo expuesto, 1234-5678"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        ("404-817486-26", "Valmont Private Bank"),
+        ("7432-5493-72", "Lindmark National Bank"),
+    ]
+
+
+def test_a_bank_named_by_a_compound_or_a_quoted_name(rules: AccountRules) -> None:
+    text = (
+        f"перечислены на счёт № {RU_ACCOUNT} в ПАО «Промбанк», а затем на счёт № 40702810400000012345 "
+        "в АО «Альфа-Банк»; auf das Konto 1234567890 bei der Commerzbank in Köln"
+    )
+    assert [(e.value, e.attributes.get("bank")) for e in _accounts(text, rules)] == [
+        (RU_ACCOUNT, "ПАО «Промбанк»"),
+        ("40702810400000012345", "АО «Альфа-Банк»"),
+        ("1234567890", "Commerzbank"),
+    ]

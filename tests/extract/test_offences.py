@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from extract.engines import load_entity_models
+from extract.entities import find_entities
 from extract.offences import OffenceLexicon, find_offences, load_offence_lexicon
+from extract.structure import read_structure
+from rogatory.records import DocumentText, EntityKind, PageText, TextSource
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +84,39 @@ def test_matched_words_and_span(lexicon: OffenceLexicon) -> None:
 
 def test_without_language_every_lexicon_applies(lexicon: OffenceLexicon) -> None:
     assert _ids("Geldwäsche; cohecho", None, lexicon) == ["art23", "art15"]
+
+
+def test_an_offence_in_an_unticked_option_of_a_form_is_not_named() -> None:
+    text = (
+        "Nature and legal classification of the offence(s):\n"
+        "The facts constitute embezzlement by an employee under the law of the Republic of Cyprus.\n"
+        "Tick the offences punishable by a custodial sentence of a maximum of at least three years:\n"
+        "[X] corruption\n"
+        "[ ] laundering of the proceeds of crime\n"
+        "[ ] fraud\n"
+    )
+    page = PageText(number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, language="en")
+    document = DocumentText(pages=(page,), language="en")
+    document = document.model_copy(update={"structure": read_structure(document)})
+    found = find_entities(document, models=load_entity_models(use_ner_models=False))
+    # the ticked "corruption" names no article; the unticked laundering and fraud name nothing
+    assert sorted({e.value for e in found.of_kind(EntityKind.OFFENCE)}) == ["art22"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "offence"),
+    [
+        ("en", "charged with attempted bribery of the mayor", "art15"),
+        ("en", "for conspiracy to launder the proceeds of the contract", "art23"),
+        ("en", "concerning corruptly giving a secret commission to an agent", "art21"),
+        ("en", "theft by a company director", "art22"),
+        ("fr", "du chef de soustraction de biens publics", "art17"),
+        ("fr", "du chef d'entrave à l'exercice de la justice", "art25"),
+        ("es", "por cohecho de funcionario público extranjero", "art16"),
+        ("pt", "pela prática de corrupção ativa de funcionário estrangeiro", "art16"),
+        ("de", "wegen Beeinflussung von Zeugen", "art25"),
+        ("ar", "بتهمة إخفاء المتحصلات الإجرامية", "art24"),
+    ],
+)
+def test_offence_phrasings(lexicon: OffenceLexicon, language: str, text: str, offence: str) -> None:
+    assert _ids(text, language, lexicon) == [offence]

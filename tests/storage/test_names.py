@@ -18,6 +18,9 @@ from storage.names import compact_account, name_tokens, skeleton, token_match
         ("Abdel el Sayed", ["abdel", "elsayed"]),
         ("محمد الراشد", ["mhmd", "lrshd"]),
         ("Al", ["al"]),
+        ("Inversiones Costa Azul S.L.", ["inversiones", "costa", "azul", "sl"]),
+        ("Edilnord S.p.A.", ["edilnord", "spa"]),
+        ("J. R. Smith", ["j", "r", "smith"]),
         ("", []),
     ],
 )

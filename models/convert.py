@@ -47,6 +47,9 @@ LABELS = {
     # Wojood (nested; every token carries the tags of all its levels): PERS -> PER, ORG -> ORG;
     # GPE, NORP, OCC, LOC and the rest -> O; an ORG that contains a PERS keeps the ORG (longest).
     "wojood": {"PERS": "PER", "ORG": "ORG"},
+    # factRuEval-2016 (Russian news; objects over spans): Person -> PER, Org -> ORG; Location and
+    # LocOrg (a place named as a body, "Москвы" in "мэрии Москвы") -> O.
+    "factrueval": {"Person": "PER", "Org": "ORG"},
     "meddocan": {
         "NOMBRE_SUJETO_ASISTENCIA": "PER",
         "NOMBRE_PERSONAL_SANITARIO": "PER",
@@ -180,11 +183,31 @@ SOURCES = {
             "licence": "MIT",
         },
     ],
+    "ru": [
+        # factRuEval-2016 devset (122 news and analytics texts; MIT): dev only, for measuring the
+        # Russian model that natasha ships (slovnet, not trained here); its testset is not read.
+        {
+            "name": "factRuEval-2016 (Russian news)",
+            "repo": "dialogue-evaluation/factRuEval-2016",
+            "commit": "dfe96237fce79fde13b2021d1938587e4ea3042e",
+            "path": "devset",
+            "split": "dev",
+            "format": "factrueval",
+            "labels": "factrueval",
+            "licence": "MIT",
+        },
+    ],
 }
 
 
-def git_show(mirror: Path, repo: str, commit: str, path: str) -> str:
+def _gitdir(mirror: Path, repo: str) -> Path:
+    """The snapshot's git directory: ``repo`` itself (bare) or its ``.git`` (a work tree)."""
     gitdir = mirror / repo.replace("/", "+") / "repo"
+    return gitdir / ".git" if (gitdir / ".git").is_dir() else gitdir
+
+
+def git_show(mirror: Path, repo: str, commit: str, path: str) -> str:
+    gitdir = _gitdir(mirror, repo)
     out = subprocess.run(
         ["git", "--git-dir", str(gitdir), "show", f"{commit}:{path}"], check=True, capture_output=True
     )
@@ -192,7 +215,7 @@ def git_show(mirror: Path, repo: str, commit: str, path: str) -> str:
 
 
 def git_ls(mirror: Path, repo: str, commit: str, path: str) -> list[str]:
-    gitdir = mirror / repo.replace("/", "+") / "repo"
+    gitdir = _gitdir(mirror, repo)
     out = subprocess.run(
         ["git", "--git-dir", str(gitdir), "ls-tree", "-r", "--name-only", commit, path + "/"],
         check=True,
@@ -226,6 +249,38 @@ def read_brat(nlp, mirror: Path, src: dict, mapping: dict[str, str]):
         words = [t.text for t in doc]
         iob = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
         yield words, iob, [bool(t.whitespace_) for t in doc]
+
+
+def read_factrueval(nlp, mirror: Path, src: dict, mapping: dict[str, str]):
+    """Yield one (words, iob, spaces) per factRuEval text: each object of a mapped type spans its
+    first span's start to its last span's end (``.objects`` lists span ids, ``.spans`` gives
+    ``id type start length ...``), snapped outwards to spaCy's tokens; overlaps keep the longest."""
+    from spacy.util import filter_spans
+
+    files = git_ls(mirror, src["repo"], src["commit"], src["path"])
+    for txt in [f for f in files if f.endswith(".txt")]:
+        show = lambda ext, base=txt[:-4]: git_show(mirror, src["repo"], src["commit"], base + ext)  # noqa: E731
+        text = show(".txt")
+        offsets = {}
+        for line in show(".spans").splitlines():
+            fields = line.split("#", 1)[0].split()
+            if len(fields) >= 4:
+                offsets[fields[0]] = (int(fields[2]), int(fields[2]) + int(fields[3]))
+        doc = nlp.make_doc(text)
+        spans = []
+        for line in show(".objects").splitlines():
+            fields = line.split("#", 1)[0].split()
+            label = mapping.get(fields[1]) if len(fields) >= 3 else None
+            ends = [offsets[sid] for sid in fields[2:] if sid in offsets]
+            if not label or not ends:
+                continue
+            span = doc.char_span(min(a for a, _ in ends), max(b for _, b in ends), label=label,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is not None and span.text.strip():
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        iob = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+        yield [t.text for t in doc], iob, [bool(t.whitespace_) for t in doc]
 
 
 def read_nested(text: str, mapping: dict[str, str]):
@@ -341,6 +396,8 @@ def main(argv=None) -> int:
         if src.get("format") == "nested":
             text = git_show(a.mirror, src["repo"], src["commit"], src["path"])
             sents = list(read_nested(text, LABELS[src["labels"]]))
+        elif src.get("format") == "factrueval":
+            sents = list(read_factrueval(nlp, a.mirror, src, LABELS[src["labels"]]))
         elif src.get("format") == "brat":
             sents = list(read_brat(nlp, a.mirror, src, LABELS[src["labels"]]))
         else:

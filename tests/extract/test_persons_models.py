@@ -59,6 +59,11 @@ def models() -> EntityModels:
             "The funds were then transferred abroad by Peter Walsh through several accounts.",
             "Peter Walsh",
         ),
+        (
+            "ru",
+            "Следствием установлено, что денежные средства перевёл Алексей Морозов через счета в Казани.",
+            "Алексей Морозов",
+        ),
     ],
 )
 def test_a_person_in_prose_with_no_cue(models: EntityModels, language: str, text: str, expected: str) -> None:
@@ -67,7 +72,7 @@ def test_a_person_in_prose_with_no_cue(models: EntityModels, language: str, text
 
 @pytest.mark.slow
 def test_the_models_are_loaded_for_every_trained_language(models: EntityModels) -> None:
-    assert {"en", "fr", "pt", "es", "ar", "de"} <= set(models.nlp)
+    assert {"en", "fr", "pt", "es", "ar", "de", "ru"} <= set(models.nlp)
 
 
 @pytest.mark.slow

@@ -4,8 +4,8 @@
     .venv/bin/python bench/bench_public_ner.py --dev-splits [--ner-data DIR] [--limit N] [--language L]
 
 ``--dev-splits`` reads instead the development splits that ``models/convert.py`` wrote
-(``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana, Wojood,
-factRuEval-2016's devset; never a test split), each DocBin document (eight sentences, a
+(``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana de and fr,
+Wojood, factRuEval-2016's devset; never a test split), each DocBin document (eight sentences, a
 MEDDOCAN report, a factRuEval text) as a one-page document in its language, and prints
 persons F1 through ``find_entities`` by mention overlap, per set (rules only where the
 language has no model). The LER dev cut is the 15 % the German model did not train on.
@@ -106,6 +106,7 @@ DEV_SPLITS = (
     ("de/dev.ler.spacy", "de", "LER dev cut (de, court decisions)"),
     ("de/dev.europeana.spacy", "de", "Europeana dev cut (de, OCR'd newspapers)"),
     ("ar/dev.spacy", "ar", "Wojood sample val (ar, news)"),
+    ("fr/dev.spacy", "fr", "Europeana dev cut (fr, OCR'd newspapers)"),
     ("ru/dev.spacy", "ru", "factRuEval-2016 dev (ru, news)"),
 )
 

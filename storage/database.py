@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rogatory.errors import ConfigurationError, TransientError
+from storage.integrity import check_sqlite_file
 from storage.schema import upgrade_schema
 
 _BEGIN_OPTION = "rogatory_sqlite_begin"
@@ -66,7 +67,8 @@ class Database:
 def open_database(url: str, *, busy_timeout_seconds: float = 30.0) -> Database:
     """Connect to ``url`` (an SQLAlchemy URL) and migrate it to the newest schema (Alembic head).
 
-    For an SQLite file the parent folder is created. Raises ``ConfigurationError``
+    For an SQLite file the parent folder is created and the file checked first
+    (:mod:`storage.integrity`: ``DatabaseDamagedError``). Raises ``ConfigurationError``
     for a malformed URL or a driver that is not installed, ``TransientError`` when
     the database cannot be reached.
     """
@@ -75,6 +77,7 @@ def open_database(url: str, *, busy_timeout_seconds: float = 30.0) -> Database:
         is_sqlite = parsed.get_backend_name() == "sqlite"
         if is_sqlite and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            check_sqlite_file(Path(parsed.database))
         engine = create_engine(parsed)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise ConfigurationError(f"invalid database_url {url!r}: {error}") from error

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from rogatory.errors import NotFoundError
 from rogatory.registration import RequestView
-from storage.audit import audit
+from storage.audit import DENIED, audit
 from storage.database import Database
 from storage.registry import get_request
 from storage.visibility import may_see, visible_numbers
@@ -27,7 +27,7 @@ def check_visible(db: Database, principal: Principal, number: str) -> None:
         allowed = may_see(session, principal.user, number)
     if not allowed:
         if not principal.user.role.sees_registry:
-            audit(db, action="denied", number=number[:40], actor=principal.actor, detail="not routed to them")
+            audit(db, action=DENIED, number=number[:40], actor=principal.actor, detail="not routed to them")
         raise NotFoundError(f"no registration {number!r}")
 
 

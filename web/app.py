@@ -19,15 +19,20 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DatabaseError
 
 from rogatory.errors import InputError, NotFoundError, TransientError
+from rogatory.settings import Settings
+from storage.integrity import damage_in
 from web.admin_pages import router as admin_pages
 from web.api_docs import add_docs
 from web.archive_routes import router as archive_router
 from web.auth import ForbiddenError, NotSignedInError
 from web.context import WebContext
+from web.denial_pages import router as denial_pages
 from web.dependencies import keep_context
 from web.document_pages import router as document_pages
+from web.limits import LimitRequests, RequestLimits
 from web.metrics_routes import router as metrics_router
 from web.pages import render_error
 from web.refused_pages import router as refused_pages
@@ -96,6 +101,7 @@ def create_app(context: WebContext) -> FastAPI:
         admin_pages,
         user_admin_pages,
         refused_pages,
+        denial_pages,
     ):
         app.include_router(part)
     keep_context(app, context)
@@ -106,10 +112,21 @@ def create_app(context: WebContext) -> FastAPI:
     app.add_exception_handler(TransientError, _unavailable)
     app.add_exception_handler(NotSignedInError, _not_signed_in)
     app.add_exception_handler(ForbiddenError, _forbidden)
+    app.add_exception_handler(DatabaseError, _database_damaged)
     app.middleware("http")(_security_headers)
     settings = context.settings
+    app.add_middleware(LimitRequests, limits=_request_limits(settings))
     app.add_middleware(TrustedHosts, host_names=settings.host_names, proxies=settings.trusted_proxies)
     return app
+
+
+def _request_limits(settings: Settings) -> RequestLimits:
+    return RequestLimits(
+        max_upload_bytes=settings.upload_body_limit,
+        max_form_bytes=settings.max_form_bytes,
+        timeout_seconds=settings.request_timeout_seconds,
+        upload_timeout_seconds=settings.upload_timeout_seconds,
+    )
 
 
 def _flush_until(flush: Callable[[], object], stop: threading.Event) -> None:
@@ -163,6 +180,16 @@ async def _not_signed_in(request: Request, error: Exception) -> Response:
         status_code=401,
         headers={"WWW-Authenticate": "Bearer"},
     )
+
+
+async def _database_damaged(request: Request, error: Exception) -> Response:
+    """A database file damaged while the app runs: 503 saying so (other database errors are bugs)."""
+    damage = damage_in(error)
+    if damage is None:
+        raise error
+    if _wants_html(request):
+        return render_error(request, 503, "The database is damaged", damage)
+    return JSONResponse({"error": "database_damaged", "detail": damage}, status_code=503)
 
 
 async def _forbidden(request: Request, error: Exception) -> Response:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from rogatory.errors import InputError
@@ -19,7 +19,6 @@ from rogatory.records import Analysis, Entity, EntityKind, PageText
 from rogatory.registration import RequestView, Status
 from rogatory.review import Suggestion
 from rogatory.sources import MediaType
-from storage.audit import list_audit
 from storage.database import Database
 from storage.drafts import get_draft, save_draft
 from storage.parties import related_requests
@@ -30,6 +29,7 @@ from web.auth import Reviewer, SignedIn, signed_in
 from web.context import ReviewContext
 from web.dependencies import AppDb, AppDirectory, AppDrafter, AppSettings, AppStore, Deliver, Review
 from web.highlights import legend, page_highlights, page_segments
+from web.history import history_page
 from web.notices import delivery_plan, done_notice
 from web.pages import render
 from web.routing_words import (
@@ -80,8 +80,9 @@ def document(
     principal: SignedIn,
     number: str,
     done: str = "",
+    history: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """Everything about one request on one page."""
+    """Everything about one request on one page (its history paged by ``history``)."""
     view = visible_request(db, principal, number)
     analysis = view.analysis
     routed = current_routing(db, number) if analysis else None
@@ -103,7 +104,7 @@ def document(
         entity_groups=_entity_groups(analysis) if analysis else [],
         legend=legend(entity.kind.value for entity in analysis.entities.items) if analysis else [],
         related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
-        history=list_audit(db, number=number, limit=200),
+        history=history_page(db, principal.user, number, history),
         decisions=decisions,
         current=current_decision(decisions, analysis.routing.rule, names) if analysis else None,
         reasons=reasons_in_words(analysis.routing, names) if analysis else [],

@@ -15,7 +15,9 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
+from rogatory.shown import shown
 from rogatory.taxonomy import display_name
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
@@ -24,11 +26,21 @@ from web.service_state import state_notice
 from web.words import language_name, state_name, when_with_zone
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _neutral(value: Any) -> Any:
+    """Every value a page shows, with bidirectional controls made visible (:mod:`rogatory.shown`)."""
+    if isinstance(value, Markup):
+        return Markup(shown(str(value)))  # noqa: S704 - already escaped; only bidi controls are replaced
+    return shown(value) if isinstance(value, str) else value
+
+
 _ENVIRONMENT = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=_neutral,
 )
 
 

@@ -16,9 +16,11 @@ from fastapi.responses import JSONResponse, Response
 from rogatory.errors import InputError
 from rogatory.listing import Facets, RegistryFilter
 from rogatory.registration import IntakeResult, Registration, RequestView, SearchHit, Status
+from rogatory.settings import Settings
 from storage.audit import audit
 from storage.listing import count_facets, list_registry
 from storage.registry import list_requests, search
+from storage.search import check_query
 from web.access import only_visible, visible_request
 from web.auth import Registrar, SignedIn, signed_in
 from web.dependencies import AppDb, AppSettings, AppStore, Upload
@@ -119,7 +121,9 @@ async def upload(
 @router.get("/api/search")
 def search_text(
     request: Request,
+    *,
     db: AppDb,
+    settings: AppSettings,
     principal: SignedIn,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
@@ -130,6 +134,7 @@ def search_text(
     ``route_to``, ``offence``, ``measure``, ``legal_basis``, ``flag``, ``received_from``,
     ``received_to``, ``deadline_before`` (ISO dates).
     """
+    check_search(q, settings)
     filters = filter_from_query(request)
     narrowed = filters != RegistryFilter()
     wanted = limit if principal.user.role.sees_registry and not narrowed else max(limit * _OVERFETCH, 200)
@@ -147,11 +152,13 @@ def search_text(
 @router.get("/api/search/facets")
 def search_facets(
     db: AppDb,
+    settings: AppSettings,
     principal: SignedIn,
     q: Annotated[str, Query(min_length=1, max_length=500)],
 ) -> Facets:
     """How many of the requests a search finds have each status, language, state,
     authority, offence, measure, legal basis and flag (the caller's requests only)."""
+    check_search(q, settings)
     hits = only_visible(db, principal, search(db, q, limit=_FACET_HITS), lambda hit: hit.number)
     numbers = tuple(dict.fromkeys(hit.number for hit in hits))
     return count_facets(db, principal.user, RegistryFilter(numbers=numbers))
@@ -168,3 +175,8 @@ async def _read_limited(upload_file: UploadFile, limit: int) -> bytes:
             )
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def check_search(query: str, settings: Settings) -> None:
+    """Refuse (422) a search with too many or too long words (storage.search.check_query)."""
+    check_query(query, max_terms=settings.search_max_terms, max_term_chars=settings.search_max_term_chars)

@@ -19,9 +19,10 @@ from storage.parties import find_parties
 from storage.registry import search
 from web.access import only_visible
 from web.auth import SignedIn, signed_in
-from web.dependencies import AppDb
+from web.dependencies import AppDb, AppSettings
 from web.filters import filter_from_query
 from web.pages import render
+from web.routes import check_search
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
@@ -47,7 +48,9 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 @router.get("/search")
 def search_page(
     request: Request,
+    *,
     db: AppDb,
+    settings: AppSettings,
     principal: SignedIn,
     q: Annotated[str, Query(max_length=500)] = "",
     mode: str = "text",
@@ -57,6 +60,7 @@ def search_page(
     mode = "party" if mode == "party" else "text"
     hits: list[dict[str, object]] = []
     if query:
+        check_search(query, settings)
         if mode == "party":
             matches = only_visible(db, principal, find_parties(db, query, limit=MAX_HITS), lambda m: m.number)
             hits = [

@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import DatabaseError
+
 from rogatory.errors import RogatoryError
 from rogatory.logs import configure_logging
 from service.cli import (
@@ -22,6 +24,7 @@ from service.cli import (
     user_commands,
 )
 from service.cli.invocation import data_folder_line, settings_from
+from storage.integrity import damage_in
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         result: int = args.handler(args)
     except RogatoryError as error:
         print(f"rogatory: {error}", file=sys.stderr)
+        return 2
+    except DatabaseError as error:  # damaged while the command ran (checked at open: storage/integrity.py)
+        damage = damage_in(error)
+        if damage is None:
+            raise
+        print(f"rogatory: {damage}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

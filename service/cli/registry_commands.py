@@ -146,6 +146,7 @@ def show_request(args: argparse.Namespace) -> int:
 
 def list_registry(args: argparse.Namespace) -> int:
     from rogatory.registration import Status
+    from rogatory.shown import shown
     from storage.database import open_database
     from storage.registry import list_requests
 
@@ -155,7 +156,7 @@ def list_registry(args: argparse.Namespace) -> int:
     ):
         print(
             f"{registration.number}  {registration.status.value:<13} "
-            f"{registration.received_at:%Y-%m-%d %H:%M}  {registration.filename}"
+            f"{registration.received_at:%Y-%m-%d %H:%M}  {shown(registration.filename)}"
         )
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rogatory.records import Analysis, EntityKind
 from rogatory.registration import RequestView
+from rogatory.shown import shown
 
 
 def format_request(view: RequestView) -> str:
@@ -12,7 +13,7 @@ def format_request(view: RequestView) -> str:
     lines = [
         f"{registration.number}  {registration.status.value}",
         f"  received   {registration.received_at:%Y-%m-%d %H:%M:%S %Z} via {registration.source}",
-        f"  file       {registration.filename} ({registration.media_type}, {registration.size} bytes)",
+        f"  file       {shown(registration.filename)} ({registration.media_type}, {registration.size} bytes)",
         f"  sha256     {registration.sha256}",
     ]
     if registration.status_reason:

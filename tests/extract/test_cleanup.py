@@ -65,7 +65,8 @@ def test_low_resolution_pages_are_enlarged_and_boxes_brought_back() -> None:
     assert big.image.mode == "L"
     assert shrink_box(200, 400, 60, 30, big.scale) == (100, 200, 30, 15)
     same = enlarge(image, 300)
-    assert same.image is image and same.scale == 1.0
+    assert same.image is image
+    assert same.scale == 1.0
 
 
 def test_a_shaded_page_reads_better_flattened(text_engines: TextEngines) -> None:

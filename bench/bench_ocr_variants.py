@@ -10,7 +10,8 @@ truth's length, summed over the documents), with CPU seconds of this process and
 OCR child.
 
 Variants: ``none`` (no clean-up, no code re-reading: the stage before issue 16),
-``flatten``, ``enlarge``, ``codes`` (each alone), ``all`` (the default options), and
+``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten
+and codes), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
 the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
 force the models of every page of an Arabic document, with the default clean-up.
@@ -40,7 +41,8 @@ OPTIONS = {
     "flatten": TextOptions(flatten_light=True, enlarge=False, reread_codes=False),
     "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False),
     "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
-    "all": TextOptions(),
+    "default": TextOptions(),
+    "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")
 
@@ -84,7 +86,7 @@ def main() -> None:
     parser.add_argument("corpora", nargs="+", type=Path)
     parser.add_argument("--sample", type=int, default=12, help="documents per corpus (0: all)")
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--variants", default="none,flatten,enlarge,codes,all")
+    parser.add_argument("--variants", default="none,flatten,enlarge,codes,default,all")
     parser.add_argument("--language", help="only documents in this language")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()

@@ -76,10 +76,11 @@ class TextOptions:
     threads: int = 1
     max_pages: int = 2000
     max_image_pixels: int = 120_000_000
-    #: Page clean-up (:mod:`extract.cleanup`): uneven light flattened, low-resolution pages
-    #: enlarged. Off only to measure what each brings (``bench/bench_ocr_variants.py``).
+    #: Page clean-up (:mod:`extract.cleanup`): uneven light flattened (on: harsh generated
+    #: scans CER 0.233 -> 0.073), low-resolution pages enlarged (off: it made the same scans
+    #: worse, 0.073 -> 0.085 with it; docs/decisions.md, issue 16).
     flatten_light: bool = True
-    enlarge: bool = True
+    enlarge: bool = False
     #: Codes of Cyrillic pages read again with ``eng`` on their word boxes (:mod:`extract.codes`).
     reread_codes: bool = True
 

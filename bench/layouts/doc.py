@@ -330,9 +330,9 @@ def degrade(img, rng: random.Random, mode: str):
 
 
 def harsh(img, rng: random.Random):
-    """A harsher scan than ``degrade``'s: uneven light (a shadow from one side and a
-    darker corner), skew up to 3 degrees, heavier noise and blur, then either fax
-    thresholding (with specks and streaks) or a JPEG at quality 15 to 35."""
+    """A harsher scan than ``degrade``'s: skew up to 3 degrees, lighter ink, heavier noise
+    and blur, a darker corner, then either fax thresholding (with specks and streaks) or
+    uneven light (a shadow from one side) and a JPEG at quality 15 to 35."""
     import numpy as np
     from PIL import Image, ImageFilter
 
@@ -346,12 +346,14 @@ def harsh(img, rng: random.Random):
     cx, cy = rng.choice([0.0, 1.0]), rng.choice([0.0, 1.0])
     corner = 1.0 - rng.uniform(0.1, 0.3) * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 0.15)
     a = 255 - (255 - a) * rng.uniform(0.75, 1.0)  # lighter ink
-    a = a * np.clip(side * corner, 0.3, 1.0)
+    fax = rng.random() < 0.5
+    # a fax machine's scanner lights the page evenly: its shadows are a camera's or a copier's
+    a = a * (np.clip(corner, 0.3, 1.0) if fax else np.clip(side * corner, 0.3, 1.0))
     a = a + nrng.normal(0, 12, a.shape)
     img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).filter(
         ImageFilter.GaussianBlur(rng.uniform(0.4, 0.9))
     )
-    if rng.random() < 0.5:
+    if fax:
         a = np.asarray(img).astype(np.float32)
         a = np.where(a < rng.uniform(120, 160), 0, 255).astype(np.float32)
         a[nrng.random(a.shape) < 0.003] = 0

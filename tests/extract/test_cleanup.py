@@ -82,8 +82,8 @@ def test_a_shaded_page_reads_better_flattened(text_engines: TextEngines) -> None
 
 
 def test_an_enlarged_page_keeps_its_own_size_and_boxes(text_engines: TextEngines) -> None:
-    small = page(LINES, size=36).resize((700, 122), Image.Resampling.BOX)
-    reader = OcrReader(engines=text_engines, options=TextOptions(), languages="eng")
+    small = page(LINES, size=36).resize((700, 188), Image.Resampling.BOX)
+    reader = OcrReader(engines=text_engines, options=TextOptions(enlarge=True), languages="eng")
     result = reader.read(1, PageImage(image=small, dpi=150))
     assert (result.width, result.height) == small.size
     assert "requesting" in result.text

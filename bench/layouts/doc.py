@@ -329,6 +329,46 @@ def degrade(img, rng: random.Random, mode: str):
     return img
 
 
+def harsh(img, rng: random.Random):
+    """A harsher scan than ``degrade``'s: skew up to 3 degrees, lighter ink, heavier noise
+    and blur, a darker corner, then either fax thresholding (with specks and streaks) or
+    uneven light (a shadow from one side) and a JPEG at quality 15 to 35."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    img = img.rotate(rng.uniform(-3.0, 3.0), resample=Image.BICUBIC, expand=False, fillcolor=255)
+    a = np.asarray(img).astype(np.float32)
+    nrng = np.random.default_rng(rng.randrange(1 << 30))
+    h, w = a.shape
+    x = np.linspace(0.0, 1.0, w)[None, :]
+    y = np.linspace(0.0, 1.0, h)[:, None]
+    side = rng.uniform(0.45, 0.7) + (1 - rng.uniform(0.45, 0.7)) * (x if rng.random() < 0.5 else 1 - x)
+    cx, cy = rng.choice([0.0, 1.0]), rng.choice([0.0, 1.0])
+    corner = 1.0 - rng.uniform(0.1, 0.3) * np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 0.15)
+    a = 255 - (255 - a) * rng.uniform(0.75, 1.0)  # lighter ink
+    fax = rng.random() < 0.5
+    # a fax machine's scanner lights the page evenly: its shadows are a camera's or a copier's
+    a = a * (np.clip(corner, 0.3, 1.0) if fax else np.clip(side * corner, 0.3, 1.0))
+    a = a + nrng.normal(0, 12, a.shape)
+    img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).filter(
+        ImageFilter.GaussianBlur(rng.uniform(0.4, 0.9))
+    )
+    if fax:
+        a = np.asarray(img).astype(np.float32)
+        a = np.where(a < rng.uniform(120, 160), 0, 255).astype(np.float32)
+        a[nrng.random(a.shape) < 0.003] = 0
+        for _ in range(rng.randint(1, 3)):
+            y0 = rng.randrange(a.shape[0] - 3)
+            k = rng.randint(1, 3)
+            a[y0 : y0 + k, :] = np.minimum(
+                a[y0 : y0 + k, :], nrng.choice([0, 255], size=a[y0 : y0 + k, :].shape, p=[0.3, 0.7])
+            )
+        return Image.fromarray(a.astype(np.uint8)).convert("1")
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=rng.randint(15, 35))
+    return Image.open(io.BytesIO(buf.getvalue())).convert("L")
+
+
 def save_scan(pages: list, path_stem, fmt: str, dpi: int) -> str:
     """Save page images: fmt pdf (PDF of images), tif, png, jpg. Returns the file name written."""
     import img2pdf

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from . import routing
-from .doc import degrade, rasterize, render_pdf, save_scan
+from .doc import degrade, harsh, rasterize, render_pdf, save_scan
 from .families import FAMILIES, FAMILY_LANGS, RENDER
 from .model import sample
 
@@ -38,17 +38,27 @@ LABEL_KEYS = [
 ]
 
 
-def write_document(out: Path, rid: str, doc, rng: random.Random, scanned_share: float, fax_like=False):
-    """Render doc to a born-digital PDF or a scan; returns (file relative to out, kind, text)."""
+def write_document(
+    out: Path, rid: str, doc, rng: random.Random, scanned_share: float, fax_like=False, harsh_scan=False
+):
+    """Render doc to a born-digital PDF or a scan; returns (file relative to out, kind, text).
+
+    ``harsh_scan``: scanned at 150 to 240 dpi and degraded by ``doc.harsh`` (uneven light,
+    skew, fax thresholding or heavy JPEG) instead of ``degrade``."""
     pdf, text = render_pdf(doc)
     files = out / "files"
     if rng.random() >= scanned_share:
         p = files / f"{rid}.pdf"
         p.write_bytes(pdf)
         return f"files/{p.name}", "born_digital", text
-    dpi = rng.choice([200, 240, 300]) if not fax_like else 200
-    mode = "fax" if fax_like and rng.random() < 0.8 else rng.choice(["office", "office", "photo", "fax"])
-    pages = [degrade(im, rng, mode) for im in rasterize(pdf, dpi)]
+    if harsh_scan:
+        dpi = rng.choice([150, 200, 240])
+        pages = [harsh(im, rng) for im in rasterize(pdf, dpi)]
+        mode = "fax" if all(p.mode == "1" for p in pages) else "photo"
+    else:
+        dpi = rng.choice([200, 240, 300]) if not fax_like else 200
+        mode = "fax" if fax_like and rng.random() < 0.8 else rng.choice(["office", "office", "photo", "fax"])
+        pages = [degrade(im, rng, mode) for im in rasterize(pdf, dpi)]
     if rng.random() < 0.6:
         name = save_scan(pages, files / rid, "pdf", dpi)
         kind = "scanned_pdf"
@@ -59,7 +69,9 @@ def write_document(out: Path, rid: str, doc, rng: random.Random, scanned_share: 
     return f"files/{Path(name).name}", kind, text
 
 
-def generate(out: Path, families, languages, per_cell: int, seed: int, scanned_share: float) -> int:
+def generate(
+    out: Path, families, languages, per_cell: int, seed: int, scanned_share: float, harsh_scan=False
+) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "files").mkdir(exist_ok=True)
     directory = routing.load()
@@ -91,7 +103,13 @@ def generate(out: Path, families, languages, per_cell: int, seed: int, scanned_s
                     drawn = scanned and fam in ("eio", "eaw", "model_form", "fax") and rng.random() < 0.6
                     doc = RENDER[fam](req, rng, drawn=drawn)
                     file, kind, text = write_document(
-                        out, rid, doc, rng, 1.0 if scanned else 0.0, fax_like=fam == "fax"
+                        out,
+                        rid,
+                        doc,
+                        rng,
+                        1.0 if scanned else 0.0,
+                        fax_like=fam == "fax",
+                        harsh_scan=harsh_scan,
                     )
                     lab = req.labels(directory)
                     row = {
@@ -126,6 +144,11 @@ def main(argv=None):
         action="store_true",
         help="render the hand-written requests of bench/layouts/handwritten instead",
     )
+    ap.add_argument(
+        "--harsh",
+        action="store_true",
+        help="harsher scans: 150-240 dpi, uneven light, skew to 3 degrees, fax thresholding or JPEG q15-35",
+    )
     a = ap.parse_args(argv)
     if a.handwritten:
         from .handwritten import generate_handwritten
@@ -136,7 +159,9 @@ def main(argv=None):
         bad = set(fams) - set(FAMILIES)
         if bad:
             ap.error(f"unknown families {sorted(bad)}; known: {FAMILIES}")
-        n = generate(a.out, fams, set(a.languages.split(",")), a.per_cell, a.seed, a.scanned_share)
+        n = generate(
+            a.out, fams, set(a.languages.split(",")), a.per_cell, a.seed, a.scanned_share, harsh_scan=a.harsh
+        )
     print(f"{n} documents in {a.out}")
 
 

@@ -1,0 +1,146 @@
+"""Compare the OCR stage's choices (page clean-up, code re-reading, Arabic models) by CER.
+
+Usage: ``python -m bench.bench_ocr_variants CORPUS [CORPUS ...] [--sample N] [--seed S]
+[--variants a,b] [--language L]``. Each corpus is a directory in the format of
+``../shared/corpus/FORMAT.md`` (the dev corpus, or one written by ``python -m
+bench.layouts.generate OUT --harsh``); its scanned documents (``scanned_pdf`` and
+``image``) are sampled with a fixed seed, the same sample for every variant, and each
+variant reads them all. CER as in ``bench/bench_text.py`` (edit distance over the
+truth's length, summed over the documents), with CPU seconds of this process and its
+OCR child.
+
+Variants: ``none`` (no clean-up, no code re-reading: the stage before issue 16),
+``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten
+and codes), ``all`` (the three), and
+for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
+the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
+force the models of every page of an Arabic document, with the default clean-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.engines import TextEngines, load_text_engines
+from extract.pdf import TextLayerPage
+from extract.text import OcrReader, TextOptions, assemble_document, layer_page, page_sources
+from rogatory.scoring import score_text
+from rogatory.sources import SourceFile
+from workers.evaluation import media_type_of
+
+OPTIONS = {
+    "none": TextOptions(flatten_light=False, enlarge=False, reread_codes=False),
+    "flatten": TextOptions(flatten_light=True, enlarge=False, reread_codes=False),
+    "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False),
+    "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
+    "default": TextOptions(),
+    "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
+}
+ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")
+
+
+@dataclass
+class Tally:
+    errors: int = 0
+    chars: int = 0
+    cpu: float = 0.0
+    docs: int = 0
+
+    def cer(self) -> float:
+        return self.errors / self.chars if self.chars else 0.0
+
+
+def read_document(path: Path, *, engines: TextEngines, options: TextOptions, languages: str | None) -> str:
+    """The text of one document with these options (and these models, if given)."""
+    data = path.read_bytes()
+    source = SourceFile(data=data, media_type=media_type_of(data), name=path.name)
+    reader = OcrReader(engines=engines, options=options, languages=languages)
+    pages = [
+        layer_page(number, item) if isinstance(item, TextLayerPage) else reader.read(number, item)
+        for number, item in enumerate(page_sources(source, options), start=1)
+    ]
+    return assemble_document(pages, engines=engines).text
+
+
+def sample_rows(corpus: Path, *, sample: int, seed: int, language: str | None) -> list[dict[str, str]]:
+    rows = [json.loads(line) for line in (corpus / "manifest.jsonl").read_text().splitlines() if line]
+    rows = [
+        row
+        for row in rows
+        if row["kind"] in {"scanned_pdf", "image"} and (not language or row["language"] == language)
+    ]
+    rows.sort(key=lambda row: row["id"])
+    return random.Random(seed).sample(rows, min(sample, len(rows))) if sample else rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="+", type=Path)
+    parser.add_argument("--sample", type=int, default=12, help="documents per corpus (0: all)")
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--variants", default="none,flatten,enlarge,codes,default,all")
+    parser.add_argument("--language", help="only documents in this language")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    engines = load_text_engines()
+    variants = [name for name in args.variants.split(",") if name]
+    unknown = set(variants) - set(OPTIONS) - set(ARABIC_MODELS)
+    if unknown:
+        parser.error(f"unknown variants {sorted(unknown)}")
+    tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    for corpus in args.corpora:
+        rows = sample_rows(corpus, sample=args.sample, seed=args.seed, language=args.language)
+        print(f"{corpus}: {len(rows)} documents: {' '.join(row['id'] for row in rows)}", flush=True)
+        for variant in variants:
+            for row in rows:
+                models = variant if variant in ARABIC_MODELS else None
+                if models is not None and row["language"] != "ar":
+                    continue
+                options = OPTIONS.get(variant, TextOptions())
+                start = _cpu_seconds(engines)
+                wall = time.perf_counter()
+                text = read_document(corpus / row["file"], engines=engines, options=options, languages=models)
+                cpu = _cpu_seconds(engines) - start
+                score = score_text(text, row["text"])
+                for group in ("all", f"lang {row['language']}"):
+                    tally = tallies[(corpus.name, variant, group)]
+                    tally.errors += score.errors
+                    tally.chars += score.length
+                    tally.cpu += cpu
+                    tally.docs += 1
+                if args.verbose:
+                    cer = score.errors / max(score.length, 1)
+                    print(
+                        f"  {variant:<11} {row['id']:<24} cer={cer:.4f} cpu={cpu:.1f}s "
+                        f"wall={time.perf_counter() - wall:.1f}s",
+                        flush=True,
+                    )
+    print(f"{'corpus':<14}{'variant':<12}{'group':<10}{'docs':>5}{'CER':>9}{'CPU s':>9}")
+    for (corpus_name, variant, group), tally in sorted(tallies.items()):
+        print(f"{corpus_name:<14}{variant:<12}{group:<10}{tally.docs:>5}{tally.cer():>9.4f}{tally.cpu:>9.1f}")
+    if engines.ocr is not None:
+        engines.ocr.close()
+
+
+def _cpu_seconds(engines: TextEngines) -> float:
+    """CPU time of this process, its reaped children and the live OCR child."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pid = engines.ocr.pid if engines.ocr is not None else None
+    child = 0.0
+    if pid is not None:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        child = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime + child
+
+
+if __name__ == "__main__":
+    main()

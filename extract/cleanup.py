@@ -1,0 +1,92 @@
+"""Page clean-up before OCR: uneven light flattened, low-resolution pages enlarged.
+
+Runs wherever a page is OCR'd. Both steps leave a page that does not need them as it
+is (the same image object), so clean scans read exactly as before:
+
+- :func:`flatten_light` divides a grayscale page by an estimate of its background
+  (the page's brightest pixels around each point, smoothed) when that background
+  varies across the page (a shadow from the binding, a dark corner, a photo of a page
+  under a lamp). Tesseract's own binarisation (Otsu, one threshold a page) otherwise
+  loses the text in the dark part or fills the light part with noise.
+- :func:`enlarge` scales a page scanned below ``MIN_DPI`` to ``TARGET_DPI``:
+  tesseract's models were trained on text of about 20 to 30 pixels x-height, which
+  a 150 to 200 dpi page of 10 to 11 point text does not reach.
+
+Pillow and numpy only; no settings are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+#: The background is estimated on a copy this many times smaller (text strokes vanish in it).
+BACKGROUND_SCALE = 8
+#: The max filter (in pixels of the small copy) that replaces text by the paper around it.
+BACKGROUND_WINDOW = 7
+#: A page is flattened when its background's 95th and 5th percentiles differ by more than
+#: this (grey levels of 255); a flatbed scan's paper varies by a few levels.
+UNEVEN_LIGHT = 24
+#: Pages scanned below this resolution are enlarged ...
+MIN_DPI = 250
+#: ... to this one.
+TARGET_DPI = 300
+
+
+@dataclass(frozen=True)
+class Enlarged:
+    """A page image for OCR, the resolution it stands for and its scale to the page as given."""
+
+    image: Image.Image
+    dpi: int
+    scale: float
+
+
+def flatten_light(image: Image.Image) -> Image.Image:
+    """The page divided by its background when the light across it is uneven, else itself.
+
+    Only grayscale and colour pages (a colour page comes back grayscale when flattened);
+    a bilevel page (a fax) has no light to flatten.
+    """
+    if image.mode not in {"L", "RGB"} or min(image.size) < BACKGROUND_SCALE * BACKGROUND_WINDOW:
+        return image
+    gray = image.convert("L") if image.mode != "L" else image
+    small = gray.reduce(BACKGROUND_SCALE).filter(ImageFilter.MaxFilter(BACKGROUND_WINDOW))
+    small = small.filter(ImageFilter.GaussianBlur(BACKGROUND_WINDOW))
+    levels = np.asarray(small, dtype=np.float32)
+    low, high = np.percentile(levels, [5, 95])
+    if high - low <= UNEVEN_LIGHT:
+        return image
+    background = np.asarray(small.resize(gray.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    page = np.asarray(gray, dtype=np.float32)
+    flat = np.clip(page * 255.0 / np.maximum(background, 1.0), 0.0, 255.0)
+    return Image.fromarray(flat.astype(np.uint8), mode="L")
+
+
+def enlarge(image: Image.Image, dpi: int) -> Enlarged:
+    """The page at ``TARGET_DPI`` when it was scanned below ``MIN_DPI``, else as it is.
+
+    A bilevel page is enlarged as grayscale (smooth edges instead of doubled stair
+    steps). Word boxes read on the enlarged image are brought back with
+    :func:`shrink_box`.
+    """
+    if dpi >= MIN_DPI or dpi <= 0:
+        return Enlarged(image=image, dpi=dpi, scale=1.0)
+    scale = TARGET_DPI / dpi
+    size = (round(image.width * scale), round(image.height * scale))
+    source = image.convert("L") if image.mode == "1" else image
+    return Enlarged(image=source.resize(size, Image.Resampling.BICUBIC), dpi=TARGET_DPI, scale=scale)
+
+
+def shrink_box(left: int, top: int, width: int, height: int, scale: float) -> tuple[int, int, int, int]:
+    """A box read on an image enlarged ``scale`` times, in the pixels of the page as given."""
+    if scale == 1.0:
+        return left, top, width, height
+    return (
+        round(left / scale),
+        round(top / scale),
+        max(round(width / scale), 1),
+        max(round(height / scale), 1),
+    )

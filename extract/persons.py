@@ -85,6 +85,12 @@ class PersonRules:
     """Words before a surname written alone in court text ("Richter", "Rechtsanwalt", "juiz")."""
     parties: re.Pattern[str] | None = None
     """Words before a party's initials ("der Angeklagte B.", "den Zeugen S."), inflected."""
+    official_fields: re.Pattern[str] | None = None
+    """Labels of a form's fields that name the request's own official or their post ("Name of
+    its representative:", "Cargo:", "Должность:"): their values are no persons concerned."""
+    posts: re.Pattern[str] | None = None
+    """Posts of the officials who write or sign a request ("State Counsel", "substitut",
+    "следователь"), read right after a name: that name is an official's."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ def load_person_rules() -> PersonRules:
     Raises ``ConfigurationError`` when a lexicon is malformed.
     """
     keys: tuple[str, ...] = ("roles", "honorifics", "born", "contact", "not_names", "role_after")
-    keys += ("name_cues", "headings", "places", "currencies", "titles", "parties")
+    keys += ("name_cues", "headings", "places", "currencies", "titles", "parties", "official_fields", "posts")
     words: dict[str, list[str]] = {key: [] for key in keys}
     countries = load_country_names()
     for language, data in read_lexicons("persons").items():
@@ -132,6 +138,8 @@ def load_person_rules() -> PersonRules:
         country_names=countries,
         titles=phrases_pattern(words["titles"]),
         parties=phrases_pattern(words["parties"]),
+        official_fields=phrases_pattern(words["official_fields"]),
+        posts=phrases_pattern(words["posts"]),
     )
 
 
@@ -486,8 +494,13 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules) -> bool:
     if _kind(mention.text, rules) not in ("title", "upper") or _PARTICIPLE.search(mention.text[-5:]):
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if text[line_start : mention.start].rstrip(" \t").endswith(":"):
-        return False
+    before = text[line_start : mention.start]
+    if ":" in before[before.rfind(";") + 1 :]:
+        return False  # inside a field's value ("Место рождения: Худжанд", "Адрес: 89 Lane, Бишкек")
+    if re.match(r",[ \t]*\d", text[mention.end : mention.end + 4]):
+        return False  # a dateline's place ("Бишкек, 26 мая 2026 г.")
+    if re.search(r"(?<!\w)г\.[ \t]*$", text[max(0, mention.start - 4) : mention.start]):
+        return False  # a city ("г. Бишкек")
     after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.\n]|$)", text[mention.end : mention.end + 60])
     return after is None or fold_plain(after.group(1)) not in rules.country_names
 
@@ -563,5 +576,41 @@ def _is_official(text: str, folded: FoldedText, mention: Mention, rules: PersonR
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if rules.contact is not None and rules.contact.match(folded.text, folded.folded_offset(line_start)):
         return True
+    if _names_an_official(text, folded, mention, rules, line_start):
+        return True
     alone = " ".join(line.split()) == " ".join(mention.text.split())
     return mention.evidence not in ("role", "born") and alone
+
+
+#: Words between a name and the post that follows it ("A. Murphy, Senior State Counsel").
+_WORD_STARTS = re.compile(r"(?<![\w.])\w")
+
+
+def _names_an_official(
+    text: str, folded: FoldedText, mention: Mention, rules: PersonRules, line_start: int
+) -> bool:
+    """Whether the mention is the request's own official: the value of a representative's or a
+    post's field, or a name followed by its post
+    ("I, A. Murphy, Senior State Counsel", "Е. П. Ковалева, Старший следователь", "M. Sarr /
+    Premier substitut"). A party's role in brackets or a birth cue keeps the person."""
+    if mention.evidence in ("role", "born"):
+        return False
+    fields = rules.official_fields
+    if fields is not None:
+        label = fields.match(folded.text, folded.folded_offset(line_start))
+        if label is not None and folded.original_offset(label.end()) <= mention.start:
+            return True
+    if rules.posts is None:
+        return False
+    after = re.match(r"[ \t]*(?:,|\n)?[ \t]*", text[mention.end : mention.end + 80])
+    tail_start = mention.end + (after.end() if after else 0)
+    tail = text[tail_start : tail_start + 60].split("\n", maxsplit=1)[0]
+    for index, word in enumerate(_WORD_STARTS.finditer(tail)):
+        if index > 3:
+            break
+        position = folded.folded_offset(tail_start + word.start())
+        if rules.posts.match(folded.text, position):
+            return True
+        if not word.group()[:1].isupper():
+            break  # only capitalised words stand before a post ("Senior State Counsel")
+    return False

@@ -219,3 +219,67 @@ def test_organisations_by_their_legal_form_or_head_word(
     rules_only: EntityModels, language: str, text: str, expected: list[str]
 ) -> None:
     assert _found(text, language, rules_only, EntityKind.ORGANISATION) == expected
+
+
+# --- the request's own officials are no persons concerned (FORMAT.md: persons) -------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "I, J. Mwangi, Senior State Counsel of the Law Office, have the honour to request the examination"
+            " of Daniel KAMAU (witness).\n",
+            ["Daniel KAMAU"],
+        ),
+        (
+            "en",
+            "Name of its representative: A. Murphy\nPost held: Director of Public Prosecutions\n"
+            "Daniel KAMAU (witness)\n",
+            ["Daniel KAMAU"],
+        ),
+        (
+            "fr",
+            "Nom de son représentant : A. Wauters\nFonction : Procureur du Roi\nHugo BERTRAND (témoin)\n",
+            ["Hugo BERTRAND"],
+        ),
+        (
+            "es",
+            "Nombre de su representante: L. Ortega\nCargo: Fiscal Jefe\nRosa MÉNDEZ GIL (testigo)\n",
+            ["Rosa MÉNDEZ GIL"],
+        ),
+        (
+            "pt",
+            "Nome do seu representante: J. Tavares\nCargo: Procurador da República\n"
+            "Rui FERREIRA (testemunha)\n",
+            ["Rui FERREIRA"],
+        ),
+        (
+            "ru",
+            "В. И. Соколова, Старший следователь по особо важным делам\nОрлов Павел Сергеевич (свидетель)\n",
+            ["Орлов Павел Сергеевич"],
+        ),
+    ],
+)
+def test_the_requests_own_officials_are_no_persons(
+    models: EntityModels, language: str, text: str, expected: list[str]
+) -> None:
+    """A representative's field, a post's field and a name followed by its post name an
+    official of the requesting authority; the person concerned stays."""
+    assert _found(text, language, models) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бишкек, 26 мая 2026 г.\nЗапрос направляет прокуратура, г. Бишкек.\n"
+        "Адрес: 89 Victoria Lane, Бишкек\nЮсупов Тимур Алишерович (подозреваемый)\n",
+        "Просим допросить свидетеля Орлов Павел Сергеевич (свидетель).\n"
+        "Место рождения: Бишкек; адрес: Бишкек\n",
+    ],
+)
+def test_a_russian_city_in_a_dateline_or_an_address_is_no_surname(models: EntityModels, text: str) -> None:
+    assert "Бишкек" not in _found(text, "ru", models)

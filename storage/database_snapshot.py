@@ -24,6 +24,7 @@ from sqlalchemy import URL, Connection, create_engine, func, inspect, make_url, 
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.backup_manifest import BackupError
+from storage.integrity import check_sqlite_file
 from storage.models import Base, DuplicateRow, RegistrationRow, RejectionRow
 from storage.schema import current_revision
 
@@ -108,6 +109,7 @@ def _sqlite_path(url: str) -> Path:
 def _snapshot_sqlite(source: Path, target: Path) -> Contents:
     if not source.is_file():
         raise BackupError(f"no SQLite database at {source}")
+    check_sqlite_file(source)  # a damaged file is said so (what to do), not copied
     try:
         with (
             _closing(sqlite3.connect(source, timeout=60.0)) as live,

@@ -37,6 +37,7 @@ COMMANDS: dict[str, list[str]] = {
     "watch": ["watch"],
     "ingest": ["ingest", "{pdf}"],
     "reprocess": ["reprocess", "RQ-2026-000001"],
+    "backup": ["backup", "{pdf}.backup"],
     "show": ["show", "RQ-2026-000001"],
     "list": ["list"],
     "search": ["search", "request"],
@@ -65,7 +66,8 @@ COMMANDS: dict[str, list[str]] = {
     "users revoke": ["users", "revoke", "clerk"],
     "users unlock": ["users", "unlock", "clerk"],
 }
-WITHOUT_DATABASE = {"eval"}
+#: eval reads no database; restore checks its backup first and writes only into an empty target.
+WITHOUT_DATABASE = {"eval", "restore"}
 #: A file that is no database at all is tried on fewer commands (each takes seconds to start).
 NOT_A_DATABASE = ("web", "users list", "list", "ingest")
 

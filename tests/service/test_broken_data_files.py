@@ -20,6 +20,7 @@ from rogatory.settings import Settings
 from service.bootstrap import open_worker_context
 from service.cli import main
 from service.web_process import open_web_context
+from tests.service.cli_output import without_folder_line
 
 
 def _folder(tmp_path: Path, name: str, content: str) -> Path:
@@ -39,7 +40,7 @@ def test_a_broken_lexicon_stops_the_evaluation_at_start_in_one_line(
     corpus.mkdir()
     (corpus / "manifest.jsonl").write_text("", encoding="utf-8")
     assert main(["--data-dir", str(tmp_path / "data"), "eval", str(corpus), "--jobs", "1", "--quiet"]) == 2
-    error = capsys.readouterr().err
+    error = without_folder_line(capsys.readouterr().err)
     assert error.count("\n") == 1
     assert f"{broken / 'xx.yaml'}: unknown section 'colours'" in error
 

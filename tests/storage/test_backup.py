@@ -176,8 +176,9 @@ def test_a_backup_taken_while_files_arrive_restores_every_row_and_original(
     for registration in rows(archive.target_url, "registrations"):
         sha256 = str(registration[4])
         assert sha256_hex(archive.target_store.get(sha256)) == sha256
+    # A refused original is kept once, in the quarantine folder (issue 17 point 4), not in the store:
+    # the store's refused objects are only those the quarantine folder could not take.
     refused = [item for item in manifest.objects if item.role == "refused"]
-    assert refused
     assert all(archive.target_store.exists(item.sha256) for item in refused)
 
 

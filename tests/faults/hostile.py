@@ -98,6 +98,17 @@ def pdf_opening_a_web_address_with_its_page() -> bytes:
     )
 
 
+def pdf_opening_a_web_address_from_an_object_stream() -> bytes:
+    """The same /URI page action with the catalog and the action kept in a compressed object
+    stream (PDF 1.5, as qpdf and most producers now write), rewritten by pikepdf."""
+    import pikepdf
+
+    source = pikepdf.open(io.BytesIO(pdf_opening_a_web_address_with_its_page()))
+    out = io.BytesIO()
+    source.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    return out.getvalue()
+
+
 def pdf_submitting_a_form() -> bytes:
     """A form action that sends data out of the file (/SubmitForm), in a link of the catalog."""
     return text_pdf(

@@ -50,6 +50,12 @@ CASES: list[Case] = [
         RejectionCode.ACTIVE_CONTENT,
         "opens a web address by itself",
     ),
+    (
+        "stream-uri.pdf",
+        hostile.pdf_opening_a_web_address_from_an_object_stream,
+        RejectionCode.ACTIVE_CONTENT,
+        "opens a web address by itself",
+    ),
     ("submit.pdf", hostile.pdf_submitting_a_form, RejectionCode.ACTIVE_CONTENT, "sends data out"),
     ("annex.pdf", hostile.pdf_with_embedded_file, RejectionCode.EMBEDDED_FILES, "1 attached file(s)"),
     ("100000-pages.pdf", hostile.pdf_claiming_pages, RejectionCode.TOO_MANY_PAGES, "has 100000 pages"),

@@ -12,23 +12,12 @@ from functools import lru_cache
 
 import pycountry
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "ar": "Arabic",
-    "de": "German",
-    "it": "Italian",
-}
-
 
 def language_name(code: str | None) -> str:
-    """``fr`` -> ``French`` (ISO 639-1 by pycountry beyond the eight of the taxonomy); ``—`` for none."""
+    """``fr`` -> ``French`` (ISO 639-1, by pycountry); ``—`` for none, the code when unknown."""
     if not code:
         return "—"
-    return LANGUAGE_NAMES.get(code) or _iso_language(code) or code
+    return _iso_language(code) or code
 
 
 def state_name(code: str | None) -> str:

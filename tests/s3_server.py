@@ -13,8 +13,28 @@ from contextlib import contextmanager
 
 from moto.server import ThreadedMotoServer
 
+from rogatory.settings import Settings
+from storage.object_stores import open_object_store
+from storage.s3_objects import S3ObjectStore
+
 ACCESS_KEY = "rogatory-test"
 SECRET_KEY = "rogatory-test-secret"
+
+
+def open_s3_store(endpoint: str, url: str) -> S3ObjectStore:
+    """The service's S3 store at ``url`` (``s3://bucket/prefix``) on the server at
+    ``endpoint``, its bucket made."""
+    settings = Settings(
+        object_store_url=url,
+        s3_endpoint=endpoint,
+        s3_access_key=ACCESS_KEY,
+        s3_secret_key=SECRET_KEY,
+        s3_region="us-east-1",
+    )
+    store = open_object_store(settings)
+    assert isinstance(store, S3ObjectStore)
+    store.ensure_bucket()
+    return store
 
 
 class S3Server:

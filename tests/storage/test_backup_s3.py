@@ -7,14 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from rogatory.settings import Settings
 from storage.backup import restore_backup, take_backup
 from storage.backup_manifest import BackupError
 from storage.database import open_database
-from storage.object_stores import open_object_store
 from storage.registry import list_requests, register
-from storage.s3_objects import S3ObjectStore
-from tests.s3_server import ACCESS_KEY, SECRET_KEY, s3_server
+from tests.s3_server import open_s3_store, s3_server
 
 pytestmark = pytest.mark.s3
 
@@ -25,22 +22,8 @@ def endpoint() -> Iterator[str]:
         yield address
 
 
-def _store(endpoint: str, url: str) -> S3ObjectStore:
-    settings = Settings(
-        object_store_url=url,
-        s3_endpoint=endpoint,
-        s3_access_key=ACCESS_KEY,
-        s3_secret_key=SECRET_KEY,
-        s3_region="us-east-1",
-    )
-    store = open_object_store(settings)
-    assert isinstance(store, S3ObjectStore)
-    store.ensure_bucket()
-    return store
-
-
 def test_backup_from_a_bucket_restores_into_an_empty_bucket(endpoint: str, tmp_path: Path) -> None:
-    source = _store(endpoint, "s3://live/originals")
+    source = open_s3_store(endpoint, "s3://live/originals")
     db = open_database(f"sqlite:///{tmp_path / 'live.db'}")
     contents = [b"%%PDF-1.7 request %d" % index for index in range(4)]
     for index, data in enumerate(contents):
@@ -56,7 +39,7 @@ def test_backup_from_a_bucket_restores_into_an_empty_bucket(endpoint: str, tmp_p
     db.dispose()
 
     take_backup(f"sqlite:///{tmp_path / 'live.db'}", source, tmp_path / "backup")
-    target = _store(endpoint, "s3://restored")
+    target = open_s3_store(endpoint, "s3://restored")
     restore_backup(tmp_path / "backup", f"sqlite:///{tmp_path / 'restored.db'}", target)
 
     restored = open_database(f"sqlite:///{tmp_path / 'restored.db'}")
@@ -69,7 +52,7 @@ def test_backup_from_a_bucket_restores_into_an_empty_bucket(endpoint: str, tmp_p
 
 
 def test_an_original_missing_from_the_bucket_fails_the_backup(endpoint: str, tmp_path: Path) -> None:
-    source = _store(endpoint, "s3://incomplete")
+    source = open_s3_store(endpoint, "s3://incomplete")
     db = open_database(f"sqlite:///{tmp_path / 'live.db'}")
     register(db, sha256="ab" * 32, filename="lost.pdf", size=3, media_type="application/pdf", source="cli")
     db.dispose()

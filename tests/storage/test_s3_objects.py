@@ -10,11 +10,9 @@ from collections.abc import Iterator
 import pytest
 
 from rogatory.errors import NotFoundError, TransientError
-from rogatory.settings import Settings
-from storage.object_stores import open_object_store
 from storage.objects import CorruptObjectError
 from storage.s3_objects import S3ObjectStore, s3_client
-from tests.s3_server import ACCESS_KEY, SECRET_KEY, s3_server
+from tests.s3_server import ACCESS_KEY, SECRET_KEY, open_s3_store, s3_server
 
 pytestmark = pytest.mark.s3
 
@@ -30,17 +28,8 @@ def endpoint() -> Iterator[str]:
 
 @pytest.fixture
 def store(endpoint: str, request: pytest.FixtureRequest) -> S3ObjectStore:
-    settings = Settings(
-        object_store_url=f"s3://bucket-{request.node.name.lower().replace('_', '-')[:40]}/originals",
-        s3_endpoint=endpoint,
-        s3_access_key=ACCESS_KEY,
-        s3_secret_key=SECRET_KEY,
-        s3_region="us-east-1",
-    )
-    opened = open_object_store(settings)
-    assert isinstance(opened, S3ObjectStore)
-    opened.ensure_bucket()
-    return opened
+    bucket = f"bucket-{request.node.name.lower().replace('_', '-')[:40]}"
+    return open_s3_store(endpoint, f"s3://{bucket}/originals")
 
 
 def test_put_get_exists_and_key_layout(store: S3ObjectStore) -> None:

@@ -60,7 +60,7 @@ def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: I
     Raises ``TransientError`` when the object store or the database is unavailable.
     """
     now = datetime.now(UTC)
-    result = _admit(data, filename=filename, source=source, context=context, now=now)
+    result = admit(data, filename=filename, source=source, context=context, now=now)
     if result.status == "rejected":
         try:
             quarantined = write_into(data, context.settings.quarantine_dir, filename)
@@ -75,7 +75,7 @@ def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: I
                 context.store.put(data)
             except OSError as stored_error:
                 logger.error("cannot keep refused upload %r anywhere: %s", filename, stored_error)
-    _enqueue(result, context)
+    enqueue(result, context)
     return result
 
 
@@ -99,13 +99,13 @@ def intake_file(path: Path, *, context: IntakeContext) -> IntakeResult:
                 result = _refuse_oversized(path.name, handle, size=size, context=context, now=now)
             else:
                 data = handle.read()
-                result = _resumed(path, data, context) or _admit(
+                result = _resumed(path, data, context) or admit(
                     data, filename=path.name, source="watcher", context=context, now=now
                 )
     except OSError as error:
         raise TransientError(f"cannot read {path}: {error}; it stays in the inbox") from error
     result = _file_away(path, result, settings=settings, now=now)
-    _enqueue(result, context)
+    enqueue(result, context)
     return result
 
 
@@ -155,7 +155,7 @@ def _open_regular(path: Path) -> BinaryIO:
     return handle
 
 
-def _admit(
+def admit(
     data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext, now: datetime
 ) -> IntakeResult:
     """Validate, then store and register, or record the refusal. Raises ``TransientError``.
@@ -258,7 +258,7 @@ def _write_reason(quarantined: Path, result: IntakeResult, now: datetime) -> Non
     )
 
 
-def _enqueue(result: IntakeResult, context: IntakeContext) -> None:
+def enqueue(result: IntakeResult, context: IntakeContext) -> None:
     """Queue a new registration; if the queue is down, say so (the watcher's backlog queues it later)."""
     if result.status != "registered" or result.number is None:
         return

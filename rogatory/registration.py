@@ -17,8 +17,8 @@ from pydantic import AfterValidator, AwareDatetime, Field
 from rogatory.records import Analysis, Record
 from rogatory.sources import MediaType
 
-IntakeSource = Literal["watcher", "upload", "cli"]
-"""How an original reached the service."""
+IntakeSource = Literal["watcher", "upload", "cli", "mail"]
+"""How an original reached the service (``mail``: a message of a watched mailbox)."""
 
 
 def _to_utc(value: datetime) -> datetime:

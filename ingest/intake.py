@@ -64,7 +64,7 @@ def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: I
     if result.status == "rejected":
         try:
             quarantined = write_into(data, context.settings.quarantine_dir, filename)
-            _write_reason(quarantined, result, now)
+            write_quarantine_reason(quarantined, result, now)
         except OSError as error:
             logger.error(
                 "cannot write refused upload %r to the quarantine folder (%s); kept in the object store",
@@ -119,7 +119,7 @@ def _resumed(path: Path, data: bytes, context: IntakeContext) -> IntakeResult | 
     None. Raises ``TransientError``.
     """
     existing = registration_of(context.db, hashlib.sha256(data).hexdigest())
-    if existing is None or existing.source != "watcher" or existing.filename != _database_name(path.name):
+    if existing is None or existing.source != "watcher" or existing.filename != database_name(path.name):
         return None
     filed = context.settings.processed_dir / safe_filename(f"{existing.number}__{path.name}")
     if filed.exists():
@@ -162,7 +162,7 @@ def admit(
 
     A refused original is not stored: the caller keeps it once, in the quarantine folder.
     """
-    stored_name = _database_name(filename)
+    stored_name = database_name(filename)
     try:
         original = validate_original(
             data, name=filename, limits=ValidationLimits.from_settings(context.settings)
@@ -196,7 +196,7 @@ def admit(
         now=now,
     )
     number = outcome.registration.number
-    note = _name_note(original)
+    note = name_note(original)
     if outcome.created:
         logger.info("registered %r as %s", filename, number)
         return IntakeResult(status="registered", sha256=sha256, number=number, note=note)
@@ -224,7 +224,7 @@ def _refuse_oversized(
     record_rejection(
         context.db,
         sha256=sha256,
-        filename=_database_name(name),
+        filename=database_name(name),
         size=size,
         code=code,
         reason=reason,
@@ -237,7 +237,7 @@ def _file_away(path: Path, result: IntakeResult, *, settings: Settings, now: dat
     """Move the inbox file where its result says; on failure log it and say so in ``note``."""
     try:
         if result.status == "rejected":
-            _write_reason(move_into(path, settings.quarantine_dir, path.name), result, now)
+            write_quarantine_reason(move_into(path, settings.quarantine_dir, path.name), result, now)
         elif result.status == "registered":
             move_into(path, settings.processed_dir, f"{result.number}__{path.name}")
         else:
@@ -251,7 +251,7 @@ def _file_away(path: Path, result: IntakeResult, *, settings: Settings, now: dat
     return result
 
 
-def _write_reason(quarantined: Path, result: IntakeResult, now: datetime) -> None:
+def write_quarantine_reason(quarantined: Path, result: IntakeResult, now: datetime) -> None:
     """Write the reason file beside a quarantined original. Raises ``OSError``."""
     write_reason(
         quarantined, reason=result.reason or "", code=result.code or "", sha256=result.sha256, at=now
@@ -274,7 +274,7 @@ def enqueue(result: IntakeResult, context: IntakeContext) -> None:
         )
 
 
-def _name_note(original: SourceFile) -> str | None:
+def name_note(original: SourceFile) -> str | None:
     """A note when the name's extension claims another type than the content."""
     claimed = media_type_of_name(original.name)
     if claimed == original.media_type:
@@ -283,7 +283,7 @@ def _name_note(original: SourceFile) -> str | None:
     return f"the name {original.name!r} does not match its content; it was accepted as {kind}"
 
 
-def _database_name(filename: str) -> str:
+def database_name(filename: str) -> str:
     """The name as received, as text every database takes.
 
     A name that is not UTF-8 on disk reaches Python with surrogate escapes, which

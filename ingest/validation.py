@@ -63,6 +63,9 @@ class ValidationLimits:
     max_file_bytes: int
     max_pages: int
     max_image_pixels: int
+    #: A PDF whose attached files were taken out as annexes (:mod:`ingest.unpacking`) is
+    #: not refused for carrying them; active content still is.
+    allow_attachments: bool = False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ValidationLimits:
@@ -144,6 +147,8 @@ def _check_pdf(data: bytes, *, name: str, limits: ValidationLimits) -> None:
         attachments = pdfium_c.FPDFDoc_GetAttachmentCount(document.raw)
     finally:
         document.close()
+    if limits.allow_attachments:
+        attachments = 0
     _check_active_content(data, scripts=scripts, attachments=attachments, name=name, limits=limits)
     if b"%%EOF" not in data[-_PDF_TAIL:]:
         raise InputError(

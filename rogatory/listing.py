@@ -71,6 +71,8 @@ class RegistryEntry(Record):
     urgent: bool = False
     needs_review: bool = False
     duplicates: int = Field(default=0, ge=0)
+    #: The accepted annexes registered with the main document.
+    annexes: int = Field(default=0, ge=0)
 
     @property
     def flags(self) -> tuple[Flag, ...]:

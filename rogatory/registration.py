@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, Field
 
+from rogatory.annexes import Annex
 from rogatory.records import Analysis, Record
 from rogatory.sources import MediaType
 
@@ -56,6 +57,9 @@ class Registration(Record):
     status: Status = Status.REGISTERED
     status_reason: str | None = None
     updated_at: UtcDatetime
+    #: The files registered with the main document (accepted ones; refused ones are listed
+    #: with the request but not counted).
+    annex_count: int = Field(default=0, ge=0)
 
 
 class Rejection(Record):
@@ -102,6 +106,8 @@ class RequestView(Record):
     #: The authority a clerk's latest review decided (it stands; ``analysis.routing`` keeps
     #: the pipeline's proposal, which may differ after a re-analysis). None before any review.
     decision: str | None = None
+    #: The files registered with the main document, accepted and refused, by position.
+    annexes: tuple[Annex, ...] = ()
 
 
 class SearchHit(Record):

@@ -67,6 +67,13 @@ class Settings(BaseModel):
     max_file_bytes: int = Field(default=200 * 1024 * 1024, gt=0)
     max_pages: int = Field(default=2000, gt=0)
     max_image_pixels: int = Field(default=120_000_000, gt=0)
+    # A request's annexes (issue 19): files taken out of a ZIP or a PDF's attached files,
+    # bounded in count, in bytes unpacked (the whole request), in compression ratio (one
+    # member) and in depth (a ZIP in a ZIP, a PDF attached to a PDF).
+    max_annexes: int = Field(default=100, ge=1)
+    max_unpacked_bytes: int = Field(default=500 * 1024 * 1024, gt=0)
+    max_unpack_ratio: float = Field(default=100.0, gt=1)
+    max_unpack_depth: int = Field(default=2, ge=1)
 
     ocr_dpi: int = Field(default=300, ge=72, le=600)
     ocr_timeout_seconds: float = Field(default=180.0, gt=0)

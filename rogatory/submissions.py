@@ -9,15 +9,13 @@ untouched ``.eml`` (kept content-addressed before anything else) and its headers
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
+from rogatory.annexes import Annex, FileOrigin
 from rogatory.records import Record
 from rogatory.registration import IntakeResult, IntakeSource, UtcDatetime
 
-FileOrigin = Literal["file", "mail_body", "mail_attachment", "pdf_attachment", "zip_member", "folder_member"]
-"""Where a file of a submission came from."""
+__all__ = ["Annex", "FileOrigin", "MailHeaders", "Submission", "SubmissionResult", "SubmittedFile"]
 
 
 class SubmittedFile(Record):
@@ -57,9 +55,12 @@ class SubmissionResult(Record):
     ``request`` is the result of the registration as a whole (its number, a duplicate of
     an earlier one, or the refusal of the whole submission with its reason); ``files``
     gives the outcome of each file in the submission's order. ``envelope_sha256`` is the
-    hash under which the message itself was kept, for mail.
+    hash under which the message itself was kept, for mail. ``annexes`` are the files
+    registered with the request besides its main document (accepted or refused), as
+    the registry keeps them; empty for a duplicate or a refusal.
     """
 
     request: IntakeResult
     files: tuple[IntakeResult, ...] = ()
     envelope_sha256: str | None = None
+    annexes: tuple[Annex, ...] = ()

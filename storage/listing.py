@@ -188,5 +188,6 @@ def _entry(registration: RegistrationRow, analysis: AnalysisRow | None, duplicat
         status=Status(registration.status),
         status_reason=registration.status_reason,
         duplicates=duplicates,
+        annexes=registration.annex_count or 0,
         **decided,
     )

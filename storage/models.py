@@ -85,6 +85,36 @@ class RegistrationRow(Base):
     claim_task: Mapped[str | None] = mapped_column(String(200))
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     queued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    #: The accepted annexes registered with this main document (rows of ``annexes``).
+    annex_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+
+
+class AnnexRow(Base):
+    """A file registered with a request besides its main document (issue 19).
+
+    An accepted annex is kept in the object store under ``sha256`` (the same content may
+    be the annex of several requests); a refused one has its ``code`` and ``reason``.
+    ``position`` counts the request's files from 1 (the main document) in the order
+    received; ``parent`` is the position of the file it was found in.
+    """
+
+    __tablename__ = "annexes"
+    __table_args__ = (UniqueConstraint("registration_id", "position", name="uq_annexes_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), nullable=False
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    parent: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    filename: Mapped[str] = mapped_column(Text, nullable=False)
+    size: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    media_type: Mapped[str | None] = mapped_column(String(100))
+    origin: Mapped[str] = mapped_column(String(20), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    code: Mapped[str | None] = mapped_column(String(60))
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class DuplicateRow(Base):

@@ -14,6 +14,7 @@ database is unreachable or locked for too long.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from rogatory.annexes import Annex
 from rogatory.errors import ConfigurationError, NotFoundError
 from rogatory.records import Analysis
 from rogatory.registration import (
@@ -34,6 +36,7 @@ from rogatory.registration import (
 )
 from rogatory.sources import MediaType
 from rogatory.users import User
+from storage.annexes import add_annexes, annexes_of
 from storage.audit import audit, list_audit, write_audit
 from storage.database import Database
 from storage.models import AnalysisRow, DuplicateRow, NumberCounter, RegistrationRow, RejectionRow
@@ -90,18 +93,28 @@ def register(
     prefix: str = "RQ",
     digits: int = 6,
     now: datetime | None = None,
+    annexes: Sequence[Annex] = (),
 ) -> RegisterResult:
     """Register an original under the next number of its year, or record it as a duplicate.
 
     Content already registered (same ``sha256``) gets no new number: the attempt is
     recorded as a duplicate event and the existing registration returned with
-    ``created=False``. Raises ``ConfigurationError`` (bad prefix/digits), ``ValueError``
-    (malformed ``sha256``, naive ``now``), ``TransientError``.
+    ``created=False``. ``annexes`` (the other files of the request) are written in the
+    same transaction as a new registration, and not at all for a duplicate. Raises
+    ``ConfigurationError`` (bad prefix/digits), ``ValueError`` (malformed ``sha256``,
+    naive ``now``, repeated annex positions), ``TransientError``.
     """
     _check_number_format(prefix, digits)
     _check_sha256(sha256)
     received_at = _utc(now)
-    arrival = _Arrival(sha256=sha256, filename=filename, size=size, source=source, received_at=received_at)
+    arrival = _Arrival(
+        sha256=sha256,
+        filename=filename,
+        size=size,
+        source=source,
+        received_at=received_at,
+        annexes=tuple(annexes),
+    )
     try:
         return _register_once(db, arrival, media_type, prefix, digits)
     except IntegrityError:
@@ -118,6 +131,7 @@ class _Arrival:
     size: int
     source: str
     received_at: datetime
+    annexes: tuple[Annex, ...] = ()
 
 
 def _register_once(
@@ -159,9 +173,18 @@ def _register_once(
         )
         session.add(row)
         session.flush()
+        add_annexes(session, row, arrival.annexes)
         detail = f"registered from {arrival.source}: {arrival.filename} ({arrival.sha256})"
+        if arrival.annexes:
+            detail += f" with {_annex_summary(arrival.annexes)}"
         write_audit(session, action="register", number=row.number, detail=detail, now=arrival.received_at)
         return RegisterResult(registration=registration_from_row(row), created=True)
+
+
+def _annex_summary(annexes: Sequence[Annex]) -> str:
+    accepted = sum(annex.status == "accepted" for annex in annexes)
+    refused = sum(annex.status == "refused" for annex in annexes)
+    return f"{accepted} annex(es)" + (f", {refused} file(s) refused" if refused else "")
 
 
 def _next_sequence(session: Session, year: int) -> int:
@@ -261,6 +284,7 @@ def get_request(db: Database, number: str) -> RequestView:
             analysis=Analysis.model_validate_json(stored.analysis_json) if stored else None,
             duplicates=tuple(duplicate_from_row(duplicate, row.number) for duplicate in duplicates),
             decision=latest_decision(session, row.id),
+            annexes=annexes_of(session, row.id),
         )
 
 

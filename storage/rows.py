@@ -20,6 +20,7 @@ def registration_from_row(row: RegistrationRow) -> Registration:
             "status": row.status,
             "status_reason": row.status_reason,
             "updated_at": row.updated_at,
+            "annex_count": row.annex_count or 0,
         }
     )
 

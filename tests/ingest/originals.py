@@ -83,3 +83,34 @@ def zip_archive() -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
+
+
+def pdf_with_attachments(attachments: Sequence[tuple[str, bytes]], pages: int = 1) -> bytes:
+    """A valid PDF of ``pages`` blank pages carrying ``attachments`` (name, bytes) as embedded files."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(595, 842)
+    for name, data in attachments:
+        wide = ctypes.create_string_buffer((name + "\x00").encode("utf-16-le"))
+        handle = pdfium_c.FPDFDoc_AddAttachment(
+            document.raw, ctypes.cast(wide, ctypes.POINTER(ctypes.c_ushort))
+        )
+        buffer = ctypes.create_string_buffer(data, len(data))
+        assert pdfium_c.FPDFAttachment_SetFile(handle, document.raw, buffer, len(data))
+    out = io.BytesIO()
+    document.save(out)
+    document.close()
+    return out.getvalue()
+
+
+def zip_of(members: Sequence[tuple[str, bytes]], *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A ZIP archive holding ``members`` (name inside the archive, bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -72,6 +72,7 @@ def test_database_made_before_migrations_is_stamped_and_kept(tmp_path: Path) -> 
             connection.exec_driver_sql(f"ALTER TABLE analyses DROP COLUMN {column}")
         for column in ("analyses_wanted", "analyses_done", "claim_task", "claimed_at", "queued_at"):  # 0006's
             connection.exec_driver_sql(f"ALTER TABLE registrations DROP COLUMN {column}")
+        connection.exec_driver_sql("ALTER TABLE registrations DROP COLUMN annex_count")  # 0008's
         connection.exec_driver_sql(
             "INSERT INTO audit_log (at, actor, action, detail) VALUES ('2025-01-01', 'clerk', 'x', '')"
         )

@@ -1,0 +1,118 @@
+"""The annexes of a registration: written with it in one transaction, read back by position,
+on SQLite and PostgreSQL; a duplicate adds none; a registration without annexes has none."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+import pytest
+
+from rogatory.annexes import Annex
+from rogatory.listing import RegistryFilter
+from rogatory.sources import MediaType
+from rogatory.users import Role, User
+from storage.database import Database
+from storage.listing import list_registry
+from storage.registry import get_request, list_audit, register
+
+_NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+_CLERK = User(id=1, username="clerk", display_name="Clerk", role=Role.CLERK, created_at=_NOW)
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _annexes() -> list[Annex]:
+    return [
+        Annex(
+            position=2,
+            name="translation.pdf",
+            origin="mail_attachment",
+            status="accepted",
+            sha256=_sha("translation"),
+            size=10,
+            media_type=MediaType.PDF,
+        ),
+        Annex(
+            position=3,
+            name="notes.txt",
+            origin="mail_attachment",
+            status="refused",
+            sha256=_sha("notes"),
+            size=4,
+            code="unsupported_type",
+            reason="not a scan",
+        ),
+        Annex(position=4, name="a.zip", status="unpacked", sha256=_sha("zip"), size=30),
+        Annex(
+            position=5,
+            name="a.zip/photo.jpg",
+            origin="zip_member",
+            status="accepted",
+            sha256=_sha("photo"),
+            size=20,
+            media_type=MediaType.JPEG,
+            parent=4,
+        ),
+    ]
+
+
+def test_annexes_are_registered_with_the_main_document_and_read_back_by_position(db: Database) -> None:
+    outcome = register(
+        db,
+        sha256=_sha("letter"),
+        filename="letter.pdf",
+        size=100,
+        media_type=MediaType.PDF,
+        source="mail",
+        now=_NOW,
+        annexes=list(reversed(_annexes())),
+    )
+
+    view = get_request(db, outcome.registration.number)
+    assert view.annexes == tuple(_annexes())
+    assert view.registration.annex_count == 2
+    assert outcome.registration.annex_count == 2
+    assert list_registry(db, _CLERK, RegistryFilter()).entries[0].annexes == 2
+    assert (
+        "with 2 annex(es), 1 file(s) refused" in list_audit(db, number=outcome.registration.number)[0].detail
+    )
+
+
+def test_a_duplicate_adds_no_annex_and_a_plain_registration_has_none(db: Database) -> None:
+    first = register(
+        db, sha256=_sha("a"), filename="a.pdf", size=1, media_type=MediaType.PDF, source="upload", now=_NOW
+    )
+    again = register(
+        db,
+        sha256=_sha("a"),
+        filename="a.pdf",
+        size=1,
+        media_type=MediaType.PDF,
+        source="mail",
+        now=_NOW,
+        annexes=_annexes(),
+    )
+
+    assert not again.created
+    view = get_request(db, first.registration.number)
+    assert view.annexes == ()
+    assert view.registration.annex_count == 0
+
+
+def test_repeated_positions_register_nothing(db: Database) -> None:
+    twice = [_annexes()[0], _annexes()[0]]
+    with pytest.raises(ValueError, match="repeat"):
+        register(
+            db,
+            sha256=_sha("b"),
+            filename="b.pdf",
+            size=1,
+            media_type=MediaType.PDF,
+            source="upload",
+            now=_NOW,
+            annexes=twice,
+        )
+    assert list_registry(db, _CLERK, RegistryFilter()).total == 0

@@ -27,6 +27,7 @@ from classify.statements import (
     find_translation,
 )
 from rogatory.records import (
+    AnnexReading,
     Classification,
     Completeness,
     DocumentText,
@@ -45,10 +46,15 @@ def check_completeness(
     *,
     accepted_languages: Sequence[str],
     lexicons: Lexicons,
+    annexes: Sequence[AnnexReading] = (),
 ) -> Completeness:
     """One ElementCheck per completeness element, in taxonomy order. Raises nothing.
 
-    ``lexicons`` are those loaded at start (``ClassifyResources.lexicons``).
+    ``lexicons`` are those loaded at start (``ClassifyResources.lexicons``). The
+    ``annexes`` of the request count where the main document lacks an element they
+    give: one written in an accepted language (a translation annexed) gives
+    ``acceptable_language``, a date of birth found in one ``person_identity``; the note
+    names the annex (its spans are on its own pages, not the main document's).
     """
     document = fold_document(text)
     sections = read_sections(document, lexicons)
@@ -83,7 +89,40 @@ def check_completeness(
         ),
         "acceptable_language": _language(document, text.language, accepted_languages, lexicons),
     }
+    checks["acceptable_language"] = _language_of_annexes(
+        checks["acceptable_language"], annexes, accepted_languages
+    )
+    checks["person_identity"] = _identity_in_annexes(checks["person_identity"], annexes)
     return Completeness(checks=tuple(checks[element] for element in COMPLETENESS_ELEMENTS))
+
+
+def _language_of_annexes(
+    check: ElementCheck, annexes: Sequence[AnnexReading], accepted: Sequence[str]
+) -> ElementCheck:
+    """Present when an annex is written in an accepted language (the request's translation)."""
+    if check.present:
+        return check
+    for annex in annexes:
+        if annex.text.language is not None and annex.text.language in accepted:
+            note = f"{check.note}; annex {annex.position} ({annex.name}) is written in {annex.text.language}"
+            return ElementCheck(element=check.element, present=True, note=note)
+    return check
+
+
+def _identity_in_annexes(check: ElementCheck, annexes: Sequence[AnnexReading]) -> ElementCheck:
+    """Present when an annex gives a person's date of birth."""
+    if check.present:
+        return check
+    for annex in annexes:
+        births = [
+            entity
+            for entity in annex.entities.of_kind(EntityKind.DATE)
+            if entity.attributes.get("role") == "birth"
+        ]
+        if births:
+            note = f"identity details in annex {annex.position} ({annex.name}), page {births[0].span.page}"
+            return ElementCheck(element=check.element, present=True, note=note)
+    return check
 
 
 def _only(table: PhraseTable, key: str) -> PhraseTable:

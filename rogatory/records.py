@@ -354,11 +354,40 @@ class RoutingDecision(Record):
     rules: tuple[RuleResult, ...] = ()
 
 
+class AnnexReading(Record):
+    """One annex of a request read like a document: its text, language and entities (issue 19).
+
+    ``position`` is the annex's place in the request (2 and after; 1 is the main
+    document) and the document its entities' spans and pages belong to. An annex that
+    cannot be read at all has no pages and the reason in ``issues``.
+    """
+
+    position: int = Field(ge=2)
+    name: str
+    text: DocumentText
+    entities: Entities = Entities()
+    issues: tuple[Issue, ...] = ()
+
+
 class Analysis(Record):
-    """Everything the pipeline decided about one document."""
+    """Everything the pipeline decided about one request: its main document, and its annexes.
+
+    ``text`` and ``entities`` are the main document's; ``annexes`` holds what was read in
+    each accepted annex (the completeness check counts them: a translation annexed gives
+    the acceptable language). Spans point into the main document's pages, an annex's
+    entities' into that annex's.
+    """
 
     text: DocumentText
     entities: Entities
     classification: Classification
     completeness: Completeness
     routing: RoutingDecision
+    annexes: tuple[AnnexReading, ...] = ()
+
+    def all_entities(self) -> tuple[tuple[int, Entity], ...]:
+        """Every entity of the request with the position of its document (1: the main one)."""
+        found = [(1, entity) for entity in self.entities.items]
+        for annex in self.annexes:
+            found.extend((annex.position, entity) for entity in annex.entities.items)
+        return tuple(found)

@@ -26,7 +26,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from rogatory.errors import NotFoundError
-from rogatory.records import Analysis
+from rogatory.records import Analysis, Entities
 from rogatory.registration import Status
 from storage.audit import write_audit
 from storage.database import Database
@@ -297,7 +297,10 @@ def write_analysis(
         PageRow(registration_id=registration_id, page=page.number, text=page.text)
         for page in analysis.text.pages
     )
-    index_parties(session, registration_id, analysis.entities)
+    # The parties of the annexes count too: a request is found by an account named in its annex.
+    index_parties(
+        session, registration_id, Entities(items=tuple(entity for _, entity in analysis.all_entities()))
+    )
     return row
 
 

@@ -16,21 +16,23 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.images import PageImage, PendingPage
 from extract.pages import count_pages, plan_pages, read_page
 from extract.pdf import TextLayerPage
 from extract.text import OcrReader, assemble_document, layer_page
+from rogatory.annexes import AnnexFile
 from rogatory.errors import InputError, NotFoundError
-from rogatory.records import Analysis, DocumentText, IssueCode, IssueStage, PageText
+from rogatory.records import Analysis, AnnexReading, DocumentText, IssueCode, IssueStage, PageText
 from rogatory.sources import MediaType, SourceFile
 from storage.objects import CorruptObjectError
 from storage.page_runs import PageSave, run_generation, run_pages, save_page, start_page_run
 from storage.registry import get_request
 from workers.context import WorkerContext
 from workers.metrics import timed_stage
-from workers.pipeline import analyse, analyse_text
+from workers.pipeline import analyse, analyse_text, read_annexes
 
 log = logging.getLogger(__name__)
 
@@ -52,20 +54,26 @@ class PageJob:
 
 
 def start_pages(
-    number: str, source: SourceFile, context: WorkerContext, generation: int = 1
+    number: str,
+    source: SourceFile,
+    context: WorkerContext,
+    generation: int = 1,
+    annexes: Sequence[AnnexFile | AnnexReading] = (),
 ) -> Analysis | tuple[PageJob, ...]:
     """The document's analysis, or the page jobs of its pages to OCR elsewhere.
 
     A document with fewer than ``page_task_min_pages`` pages to OCR is analysed here
     (exactly as :func:`workers.pipeline.analyse` does). Otherwise the pages up to the
     one that chooses the OCR models are read here and saved as a new run with the
-    jobs' pages still missing, for analysis ``generation`` (the claim's). Raises
-    ``InputError`` for an unreadable file.
+    jobs' pages still missing, for analysis ``generation`` (the claim's); the
+    request's ``annexes`` are read with the document analysed here, and by
+    :func:`workers.processing.finish_registration` otherwise. Raises ``InputError`` for
+    an unreadable file.
     """
     engines, minimum = context.engines, context.settings.page_task_min_pages
     options = engines.text_options
     if count_pages(source, options) < minimum:
-        return analyse(source, engines)
+        return analyse(source, engines, annexes)
     with timed_stage("text"):
         plan = list(plan_pages(source, options))
         reader = OcrReader(engines=engines.text, options=options)
@@ -79,7 +87,9 @@ def start_pages(
             else:
                 read.append(_read(source, page, item, reader))
     if not jobs:
-        return analyse_text(assemble_document(read, engines=engines.text), engines)
+        return analyse_text(
+            assemble_document(read, engines=engines.text), engines, read_annexes(annexes, engines)
+        )
     start_page_run(context.db, number, run=run, pages=len(plan), done=read, generation=generation)
     log.info("%s: %d of %d pages handed out to page tasks (run %s)", number, len(jobs), len(plan), run)
     return tuple(jobs)

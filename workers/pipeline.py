@@ -8,6 +8,7 @@ callers load the original and save the :class:`~rogatory.records.Analysis`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from classify.completeness import check_completeness
@@ -18,7 +19,9 @@ from classify.routing import route
 from extract.engines import EntityModels, TextEngines, load_entity_models, load_text_engines
 from extract.entities import find_entities
 from extract.text import TextOptions, extract_text
-from rogatory.records import Analysis, DocumentText
+from rogatory.annexes import AnnexFile
+from rogatory.errors import InputError
+from rogatory.records import Analysis, AnnexReading, DocumentText, Issue, IssueCode, IssueStage
 from rogatory.settings import Settings
 from rogatory.sources import SourceFile
 from workers.metrics import timed_stage
@@ -64,15 +67,54 @@ def load_engines(settings: Settings, directory: Directory) -> Engines:
     )
 
 
-def analyse(source: SourceFile, engines: Engines) -> Analysis:
-    """Run every stage on one original. Raises ``InputError`` for an unreadable file."""
+def analyse(
+    source: SourceFile, engines: Engines, annexes: Sequence[AnnexFile | AnnexReading] = ()
+) -> Analysis:
+    """Run every stage on one request: its main document and its annexes.
+
+    Raises ``InputError`` for an unreadable main document; an unreadable annex is an
+    annex without text and with the reason as its issue.
+    """
     with timed_stage("text"):
         text = extract_text(source, engines=engines.text, options=engines.text_options)
-    return analyse_text(text, engines)
+    return analyse_text(text, engines, read_annexes(annexes, engines))
 
 
-def analyse_text(text: DocumentText, engines: Engines) -> Analysis:
-    """Run the stages after text extraction on a document's text (however its pages were read)."""
+def read_annexes(annexes: Sequence[AnnexFile | AnnexReading], engines: Engines) -> tuple[AnnexReading, ...]:
+    """Each annex read like a document: text, language, entities (one already read, or that
+    could not be loaded, passes as it is)."""
+    return tuple(
+        annex if isinstance(annex, AnnexReading) else read_annex(annex, engines) for annex in annexes
+    )
+
+
+def read_annex(annex: AnnexFile, engines: Engines) -> AnnexReading:
+    """The text, language and entities of one annex; never raises for the file's content."""
+    try:
+        with timed_stage("text"):
+            text = extract_text(annex.source, engines=engines.text, options=engines.text_options)
+    except InputError as error:
+        issue = Issue(
+            stage=IssueStage.TEXT,
+            code=IssueCode.ORIGINAL_UNUSABLE,
+            message=f"annex {annex.position} ({annex.name}) cannot be read: {error}",
+        )
+        return AnnexReading(
+            position=annex.position, name=annex.name, text=DocumentText(pages=()), issues=(issue,)
+        )
+    with timed_stage("entities"):
+        entities = find_entities(text, models=engines.entities)
+    return AnnexReading(position=annex.position, name=annex.name, text=text, entities=entities)
+
+
+def analyse_text(text: DocumentText, engines: Engines, annexes: Sequence[AnnexReading] = ()) -> Analysis:
+    """Run the stages after text extraction on a request's main text (however its pages were read)
+    and its annexes' readings.
+
+    The request is classified on its main document (its evidence spans point there);
+    the completeness check counts the annexes too (an annexed translation gives the
+    acceptable language, identity details in an annex identify the person).
+    """
     with timed_stage("entities"):
         entities = find_entities(text, models=engines.entities)
     with timed_stage("classification"):
@@ -85,6 +127,7 @@ def analyse_text(text: DocumentText, engines: Engines) -> Analysis:
             classification,
             accepted_languages=engines.directory.accepted_languages,
             lexicons=engines.classify.lexicons,
+            annexes=annexes,
         )
     with timed_stage("routing"):
         routing = route(
@@ -100,4 +143,5 @@ def analyse_text(text: DocumentText, engines: Engines) -> Analysis:
         classification=classification,
         completeness=completeness,
         routing=routing,
+        annexes=tuple(annexes),
     )

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rogatory.annexes import AnnexFile
 from rogatory.errors import InputError, NotFoundError, TransientError
-from rogatory.records import Analysis
+from rogatory.records import Analysis, AnnexReading
 from rogatory.registration import Status
 from rogatory.sources import MediaType, SourceFile
 from storage.objects import CorruptObjectError
@@ -34,10 +35,11 @@ from storage.processing import (
     release_claim,
 )
 from storage.registry import get_request, set_status
+from workers.annexes import load_annexes
 from workers.context import WorkerContext
 from workers.metrics import record_analysis as count_analysis
 from workers.page_jobs import PageJob, run_document, start_pages
-from workers.pipeline import analyse, analyse_text
+from workers.pipeline import analyse, analyse_text, read_annexes
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +75,12 @@ def run_registration(
     number: str, context: WorkerContext, *, task: str | None = None, analyser: Analyser | None = None
 ) -> Started:
     """:func:`process_registration` returning what was recorded (``rogatory reprocess --now``)."""
-    run = analyser or (lambda source: analyse(source, context.engines))
-    return _start(number, context, task or f"local-{uuid.uuid4().hex}", lambda source, _: run(source))
+    task = task or f"local-{uuid.uuid4().hex}"
+    if analyser is not None:
+        return _start(number, context, task, lambda source, _generation, _annexes: analyser(source))
+    return _start(
+        number, context, task, lambda source, _generation, annexes: analyse(source, context.engines, annexes)
+    )
 
 
 def start_registration(number: str, context: WorkerContext, *, task: str | None = None) -> Started:
@@ -88,7 +94,7 @@ def start_registration(number: str, context: WorkerContext, *, task: str | None 
         number,
         context,
         task or f"local-{uuid.uuid4().hex}",
-        lambda source, generation: start_pages(number, source, context, generation),
+        lambda source, generation, annexes: start_pages(number, source, context, generation, annexes),
     )
 
 
@@ -104,14 +110,17 @@ def finish_registration(number: str, run: str, context: WorkerContext) -> Status
     text, generation = document
     if get_request(context.db, number).registration.status == Status.REGISTERED:
         set_status(context.db, number, Status.PROCESSING)  # a retry after "waiting to be retried"
-    return _outcome(number, context, generation, None, lambda: analyse_text(text, context.engines)).status
+    annexes = read_annexes(load_annexes(number, context), context.engines)
+    return _outcome(
+        number, context, generation, None, lambda: analyse_text(text, context.engines, annexes)
+    ).status
 
 
 def _start(
     number: str,
     context: WorkerContext,
     task: str,
-    work: Callable[[SourceFile, int], Analysis | tuple[PageJob, ...]],
+    work: Callable[[SourceFile, int, Sequence[AnnexFile | AnnexReading]], Analysis | tuple[PageJob, ...]],
 ) -> Started:
     settings = context.settings
     claim = claim_processing(context.db, number, task=task, stale_after=settings.claim_stale_seconds)
@@ -127,7 +136,8 @@ def _start(
         reason = f"the stored original is unusable: {error}"
         return Started(record_failure(context.db, number, reason, generation=claim.generation))
     source = SourceFile(data=data, media_type=MediaType(registration.media_type), name=registration.filename)
-    return _outcome(number, context, claim.generation, task, lambda: work(source, claim.generation))
+    annexes = load_annexes(number, context)
+    return _outcome(number, context, claim.generation, task, lambda: work(source, claim.generation, annexes))
 
 
 def _outcome(

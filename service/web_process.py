@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ingest.backlog import QueueBacklog
 from ingest.intake import intake_bytes
+from ingest.submission import intake_submission
 from rogatory.settings import Settings
 from service.bootstrap import load_authorities, load_drafter, open_intake, task_sender
 from web.context import ReviewContext, WebContext
@@ -50,4 +51,5 @@ def open_web_context(
         ),
         flush_uploads=backlog.flush,
         metrics=metrics_registry(ArchiveCollector(intake.db, sender.app, QUEUE)),
+        submit=functools.partial(intake_submission, context=intake),
     )

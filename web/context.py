@@ -15,6 +15,7 @@ from prometheus_client import CollectorRegistry
 from rogatory.directory import Directory
 from rogatory.registration import IntakeResult
 from rogatory.settings import Settings
+from rogatory.submissions import Submission, SubmissionResult
 from storage.database import Database
 from storage.objects import ObjectStore
 from workers.letters import Drafter
@@ -28,6 +29,13 @@ class UploadIntake(Protocol):
     """
 
     def __call__(self, data: bytes, *, filename: str) -> IntakeResult: ...
+
+
+class SubmissionIntake(Protocol):
+    """Takes in several uploaded files as one request (its main document and annexes);
+    runs in a worker thread. Raises TransientError when the store or the database is down."""
+
+    def __call__(self, submission: Submission) -> SubmissionResult: ...
 
 
 @dataclass
@@ -61,3 +69,4 @@ class WebContext:
     review: ReviewContext
     flush_uploads: Callable[[], object]
     metrics: CollectorRegistry
+    submit: SubmissionIntake

@@ -18,7 +18,7 @@ from rogatory.directory import Directory
 from rogatory.settings import Settings
 from storage.database import Database
 from storage.objects import ObjectStore
-from web.context import ReviewContext, UploadIntake, WebContext
+from web.context import ReviewContext, SubmissionIntake, UploadIntake, WebContext
 from workers.letters import Drafter
 
 
@@ -81,6 +81,10 @@ def _upload(context: Context) -> UploadIntake:
     return context.upload
 
 
+def _submit(context: Context) -> SubmissionIntake:
+    return context.submit
+
+
 def _metrics(context: Context) -> CollectorRegistry:
     return context.metrics
 
@@ -98,4 +102,6 @@ Review = Annotated[ReviewContext, Depends(_review)]
 Deliver = Annotated[Callable[[str], None], Depends(_deliver)]
 """Queues the deliveries of a request (raises ``TransientError`` when the broker is down)."""
 Upload = Annotated[UploadIntake, Depends(_upload)]
+Submit = Annotated[SubmissionIntake, Depends(_submit)]
+"""Takes in several uploaded files as one request."""
 Metrics = Annotated[CollectorRegistry, Depends(_metrics)]

@@ -67,6 +67,15 @@ _KIND_TITLES = {
     EntityKind.CASE_REFERENCE: "Case and file references",
 }
 
+_ANNEX_ORIGINS = {
+    "file": "file",
+    "mail_body": "message text",
+    "mail_attachment": "attachment",
+    "pdf_attachment": "attached inside a PDF",
+    "zip_member": "inside a ZIP",
+    "folder_member": "in the folder",
+}
+
 
 @router.get("/requests/{number}")
 def document(
@@ -119,6 +128,8 @@ def document(
         else None,
         done=done_notice(done, plan, settings, names),
         letter_saved=done == "letter",
+        annex_readings={annex.position: annex for annex in analysis.annexes} if analysis else {},
+        annex_origins=_ANNEX_ORIGINS,
     )
 
 

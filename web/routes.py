@@ -10,20 +10,23 @@ import asyncio
 import functools
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Form, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
-from rogatory.errors import InputError
+from rogatory.errors import InputError, NotFoundError
 from rogatory.listing import Facets, RegistryFilter
 from rogatory.registration import IntakeResult, Registration, RequestView, SearchHit, Status
 from rogatory.settings import Settings
+from rogatory.submissions import Submission, SubmittedFile
 from storage.audit import audit
+from storage.database import Database
 from storage.listing import count_facets, list_registry
 from storage.registry import list_requests, search
 from storage.search import check_query
 from web.access import only_visible, visible_request
 from web.auth import Registrar, SignedIn, signed_in
-from web.dependencies import AppDb, AppSettings, AppStore, Upload
+from web.context import SubmissionIntake
+from web.dependencies import AppDb, AppSettings, AppStore, Submit, Upload
 from web.download_names import content_disposition
 from web.filters import filter_from_query
 from web.health import check_health
@@ -88,6 +91,31 @@ def download_original(db: AppDb, store: AppStore, principal: SignedIn, number: s
     )
 
 
+@router.get("/api/requests/{number}/annexes/{position}")
+def download_annex(
+    db: AppDb, store: AppStore, principal: SignedIn, number: str, position: Annotated[int, Path(ge=2)]
+) -> Response:
+    """An annex of the request, byte for byte as received, under its name (audited as a download).
+
+    A refused annex was not kept in the store (its envelope or the quarantine folder has
+    it): 404, like an annex that does not exist.
+    """
+    view = visible_request(db, principal, number, action="download")
+    annex = next((item for item in view.annexes if item.position == position), None)
+    if annex is None or annex.status == "refused":
+        raise NotFoundError(f"{number} has no annex {position} to download")
+    media_type = str(annex.media_type) if annex.media_type is not None else "application/octet-stream"
+    return Response(
+        content=store.get(annex.sha256),
+        media_type=media_type,
+        headers={
+            "Content-Disposition": content_disposition(annex.name, f"{number}-annex-{position}", media_type),
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
 @router.post("/api/requests", status_code=201)
 async def upload(
     request: Request,
@@ -97,15 +125,23 @@ async def upload(
     intake: Upload,
     principal: Registrar,
     files: list[UploadFile],
+    submit: Submit,
+    one_request: Annotated[bool, Form()] = False,
 ) -> list[IntakeResult]:
     """Register uploaded files through the same intake as the watched folder.
 
-    A file larger than ``max_file_bytes`` is refused (413) before it is read whole.
+    Each file is its own request, or with ``one_request`` the files are one request:
+    the first good one its main document, the others its annexes (each accepted file's
+    result then carries the request's number; the files taken out of a ZIP or a PDF
+    follow it). A file larger than ``max_file_bytes`` is
+    refused (413) before it is read whole.
     """
     limit = settings.max_file_bytes
     declared = int(request.headers.get("content-length") or 0)
     if declared > limit * len(files) + _CHUNK:
         raise InputError(f"the upload is larger than {limit} bytes per file", code="too_large")
+    if one_request:
+        return await _upload_together(files, limit, db=db, submit=submit, actor=principal.actor)
     results = []
     for upload_file in files:
         data = await _read_limited(upload_file, limit)
@@ -162,6 +198,25 @@ def search_facets(
     hits = only_visible(db, principal, search(db, q, limit=_FACET_HITS), lambda hit: hit.number)
     numbers = tuple(dict.fromkeys(hit.number for hit in hits))
     return count_facets(db, principal.user, RegistryFilter(numbers=numbers))
+
+
+async def _upload_together(
+    files: list[UploadFile], limit: int, *, db: Database, submit: SubmissionIntake, actor: str
+) -> list[IntakeResult]:
+    """The uploaded files registered as one request; one result per file in order (the files
+    taken out of a ZIP or a PDF after it)."""
+    submitted = [
+        SubmittedFile(name=upload_file.filename or "upload", data=await _read_limited(upload_file, limit))
+        for upload_file in files
+    ]
+    outcome = await asyncio.to_thread(
+        functools.partial(submit, Submission(source="upload", files=tuple(submitted)))
+    )
+    result = outcome.request
+    names = ", ".join(item.name for item in submitted)
+    detail = f"{result.status}: {names} as one request" + (f" ({result.reason})" if result.reason else "")
+    audit(db, action="upload", number=result.number or result.duplicate_of, actor=actor, detail=detail)
+    return list(outcome.files)
 
 
 async def _read_limited(upload_file: UploadFile, limit: int) -> bytes:

@@ -21,24 +21,53 @@ function cell(row, text, className) {
   return td;
 }
 
+// Several files sent as one request (its main document and annexes): one row, one number.
+function uploadTogether(files, tbody, maxBytes) {
+  const names = files.map((file) => shownName(file.name)).join(", ");
+  const tooLarge = files.filter((file) => file.size > maxBytes);
+  if (tooLarge.length) {
+    const row = document.createElement("tr");
+    cell(row, names);
+    cell(row);
+    cell(row, "too large: not sent (" + tooLarge.map((file) => shownName(file.name)).join(", ") + ")", "alert");
+    tbody.appendChild(row);
+    return;
+  }
+  const body = new FormData();
+  files.forEach((file) => body.append("files", file, file.name));
+  body.append("one_request", "true");
+  sendUpload(body, names, tbody, (answer) => {
+    const registered = answer.find((item) => item.status === "registered");
+    const refused = answer.filter((item) => item.status === "rejected").length;
+    return {item: registered || answer.find((item) => item.status === "duplicate") || answer[0],
+            more: answer.length > 1 ? " with " + (answer.length - 1) + " annexed file(s)" + (refused ? ", " + refused + " refused" : "") : ""};
+  });
+}
+
 function uploadOne(file, tbody, maxBytes) {
-  const row = document.createElement("tr");
-  cell(row, shownName(file.name));
-  const progressCell = cell(row);
-  const bar = document.createElement("progress");
-  bar.max = 100; bar.value = 0;
-  bar.setAttribute("aria-label", "Sending " + shownName(file.name));
-  progressCell.appendChild(bar);
-  const result = cell(row, "waiting…", "muted");
-  tbody.appendChild(row);
   if (file.size > maxBytes) {
-    bar.remove();
-    result.textContent = "too large: not sent";
-    result.className = "alert";
+    const row = document.createElement("tr");
+    cell(row, shownName(file.name));
+    cell(row);
+    cell(row, "too large: not sent", "alert");
+    tbody.appendChild(row);
     return;
   }
   const body = new FormData();
   body.append("files", file, file.name);
+  sendUpload(body, shownName(file.name), tbody, (answer) => ({item: answer[0], more: ""}));
+}
+
+function sendUpload(body, name, tbody, pick) {
+  const row = document.createElement("tr");
+  cell(row, name);
+  const progressCell = cell(row);
+  const bar = document.createElement("progress");
+  bar.max = 100; bar.value = 0;
+  bar.setAttribute("aria-label", "Sending " + name);
+  progressCell.appendChild(bar);
+  const result = cell(row, "waiting…", "muted");
+  tbody.appendChild(row);
   const request = new XMLHttpRequest();
   request.open("POST", "/api/requests");
   request.setRequestHeader("X-CSRF-Token", csrfToken());
@@ -56,13 +85,16 @@ function uploadOne(file, tbody, maxBytes) {
       result.className = "alert";
       return;
     }
-    const item = answer[0];
-    if (item.status === "registered") {
+    const {item, more} = pick(answer);
+    if (!item) {
+      result.textContent = "nothing was sent";
+      result.className = "alert";
+    } else if (item.status === "registered") {
       const link = document.createElement("a");
       link.href = "/requests/" + encodeURIComponent(item.number);
       link.className = "number";
       link.textContent = item.number;
-      result.append("Registered as ", link);
+      result.append("Registered as ", link, more);
     } else if (item.status === "duplicate") {
       const link = document.createElement("a");
       link.href = "/requests/" + encodeURIComponent(item.duplicate_of);
@@ -91,7 +123,12 @@ function setUpUpload() {
   const send = (files) => {
     table.hidden = false;
     table.parentElement.hidden = false;  // the table's scroll box
-    Array.from(files).forEach((file) => uploadOne(file, tbody, maxBytes));
+    const together = document.getElementById("one-request");
+    if (together && together.checked && files.length > 1) {
+      uploadTogether(Array.from(files), tbody, maxBytes);
+    } else {
+      Array.from(files).forEach((file) => uploadOne(file, tbody, maxBytes));
+    }
   };
   ["dragenter", "dragover"].forEach((name) => zone.addEventListener(name, (event) => {
     event.preventDefault();

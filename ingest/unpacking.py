@@ -117,9 +117,9 @@ def _take(submitted: SubmittedFile, parent: int | None, depth: int, budget: _Bud
     if sniff_media_type(submitted.data) is MediaType.PDF:
         attached = list(_pdf_attachments(submitted, depth + 1, budget))
         budget.out.append(UnpackedFile(file=submitted, parent=parent, attachments=len(attached)))
-        for item in attached:
+        for name, item in attached:
             if isinstance(item, InputError):
-                budget.out.append(_refused(item.message, item.code, submitted.name, index, "pdf_attachment"))
+                budget.out.append(_refused(item.message, item.code, name, index, "pdf_attachment"))
             else:
                 _take(item, index, depth + 1, budget)
         return
@@ -218,7 +218,9 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budge
     return None if len(data) > allowed else data
 
 
-def _pdf_attachments(pdf: SubmittedFile, depth: int, budget: _Budget) -> Iterator[SubmittedFile | InputError]:
+def _pdf_attachments(
+    pdf: SubmittedFile, depth: int, budget: _Budget
+) -> Iterator[tuple[str, SubmittedFile | InputError]]:
     """The files attached inside a PDF (its embedded files), bounded; nothing for a damaged PDF
     (validation says what is wrong with it)."""
     try:
@@ -235,9 +237,13 @@ def _pdf_attachments(pdf: SubmittedFile, depth: int, budget: _Budget) -> Iterato
 
 def _pdf_attachment(
     document: pypdfium2.PdfDocument, number: int, container: str, depth: int, budget: _Budget
-) -> SubmittedFile | InputError:
+) -> tuple[str, SubmittedFile | InputError]:
     handle = pdfium_c.FPDFDoc_GetAttachment(document.raw, number)
     name = f"{container}/{_attachment_name(handle) or f'attachment-{number + 1}'}"
+    return name, _attachment_content(handle, name, depth, budget)
+
+
+def _attachment_content(handle: object, name: str, depth: int, budget: _Budget) -> SubmittedFile | InputError:
     limits = budget.limits
     if depth > limits.max_depth:
         message = f"{name!r} is nested {depth} levels deep, more than {limits.max_depth}."

@@ -32,6 +32,29 @@ def move_into(source: Path, folder: Path, name: str) -> Path:
     return target
 
 
+def move_folder_into(source: Path, folder: Path, name: str) -> Path:
+    """Move the folder ``source`` into ``folder`` under ``name`` (made safe, made unique).
+
+    The name is claimed with an empty folder first, then ``source`` renamed onto it
+    (atomic on one file system; across file systems copied, then removed). Raises
+    ``OSError`` (the folder is then still at ``source``).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def place(target: Path) -> None:
+        target.mkdir()
+        try:
+            os.rename(source, target)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                target.rmdir()
+                raise
+            shutil.copytree(source, target, symlinks=True, dirs_exist_ok=True)
+            shutil.rmtree(source)
+
+    return _claim(folder, name, place)
+
+
 def write_into(data: bytes, folder: Path, name: str) -> Path:
     """Write ``data`` as a new file in ``folder`` under ``name`` (made safe and unique).
 

@@ -98,3 +98,45 @@ def scan_inbox(inbox: Path) -> dict[Path, FileState]:
         if state is not None:
             found[path] = state
     return found
+
+
+def scan_folders(inbox: Path) -> dict[Path, FileState]:
+    """Every folder directly inside ``inbox`` that holds a file, with the state of its content.
+
+    A folder dropped into the inbox is one request (issue 19): its state sums the sizes
+    of the files in it and takes the newest modification time of them and of its
+    folders, so it changes while anything is still being copied in. Hidden and
+    temporary names, and symlinks, are not folders to take. Raises ``OSError`` when
+    the inbox itself cannot be listed.
+    """
+    found: dict[Path, FileState] = {}
+    for path in _entries(inbox):
+        if is_ignored_name(path.name):
+            continue
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and (state := folder_state(path)) is not None:
+            found[path] = state
+    return found
+
+
+def folder_state(folder: Path) -> FileState | None:
+    """The summed size and newest modification time of what ``folder`` holds; None if no file."""
+    size, newest, files = 0, 0, 0
+    for root, folders, names in os.walk(folder, followlinks=False):
+        try:
+            newest = max(newest, os.lstat(root).st_mtime_ns)
+        except OSError:
+            continue
+        folders[:] = [name for name in folders if not is_ignored_name(name)]
+        for name in names:
+            try:
+                info = os.lstat(Path(root) / name)
+            except OSError:
+                continue
+            size += info.st_size
+            newest = max(newest, info.st_mtime_ns)
+            files += 0 if is_ignored_name(name) else 1
+    return FileState(size=size, mtime_ns=newest) if files else None

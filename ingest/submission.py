@@ -65,12 +65,12 @@ def intake_submission(submission: Submission, *, context: IntakeContext) -> Subm
     if main_index is None:
         request = _refuse_all(checked, envelope_sha256, context, now)
         files = tuple(_refused_result(item) for item in checked)
-        if submission.envelope is None:
+        if not _kept_by_channel(submission):
             _quarantine(checked, context, now)
         return SubmissionResult(request=request, files=files, envelope_sha256=envelope_sha256)
     _store_accepted(checked, context)
     request, annexes = _register_request(submission, checked, main_index, context, now)
-    if submission.envelope is None:
+    if not _kept_by_channel(submission):
         _quarantine([item for item in checked if item.error is not None], context, now)
     enqueue(request, context)
     number = request.number or request.duplicate_of or ""
@@ -108,6 +108,10 @@ def _register_request(
     logger.info("registered %r as %s with %d annex(es)", main.submitted.name, number, len(annexes))
     note = name_note(original)
     return IntakeResult(status="registered", sha256=main.sha256, number=number, note=note), annexes
+
+
+def _kept_by_channel(submission: Submission) -> bool:
+    return submission.envelope is not None or submission.keeps_files
 
 
 def _keep_envelope(submission: Submission, context: IntakeContext) -> str | None:

@@ -6,6 +6,8 @@ again whenever inotify reports a change (watchdog's native observer) or, with
 ``poll=True`` (``settings.watch_poll``, for network shares where inotify sees
 nothing), every ``watch_interval_seconds``. A file is handed on once it is stable
 (:mod:`ingest.stability`); errors from one file are logged and never stop the watcher.
+With ``handle_folder``, a folder dropped into the inbox is handed to it once its content
+has stopped changing (one request with its annexes: :mod:`ingest.folders`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
 from ingest.backlog import QueueBacklog
-from ingest.inbox import left_alone, scan_inbox
+from ingest.inbox import left_alone, scan_folders, scan_inbox
 from ingest.stability import StabilityTracker
 from rogatory.settings import Settings
 
@@ -56,8 +58,10 @@ class InboxWatcher:
         poll: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
         backlog: QueueBacklog | None = None,
+        handle_folder: Callable[[Path], object] | None = None,
     ) -> None:
         self.inbox = settings.inbox
+        self._handle_folder = handle_folder
         self.poll = settings.watch_poll if poll is None else poll
         self.interval = settings.watch_interval_seconds
         self._handle = handle
@@ -93,6 +97,8 @@ class InboxWatcher:
             self._backlog.flush()
         try:
             seen = scan_inbox(self.inbox)
+            if self._handle_folder is not None:
+                seen.update(scan_folders(self.inbox))
             self._warn_left_alone(left_alone(self.inbox))
         except OSError as error:
             logger.error("cannot list the inbox %s: %s", self.inbox, error)
@@ -103,15 +109,19 @@ class InboxWatcher:
         return ready
 
     def _warn_left_alone(self, entries: dict[Path, str]) -> None:
-        """Say once per entry why something in the inbox is never taken (a link, a folder)."""
+        """Say once per entry why something in the inbox is never taken (a link, a folder
+        when folders are not taken)."""
+        if self._handle_folder is not None:
+            entries = {path: reason for path, reason in entries.items() if reason != "a folder"}
         for path, reason in entries.items():
             if self._warned.get(path) != reason:
                 logger.warning("%s is %s: it is left in the inbox and not taken in", path, reason)
         self._warned = entries
 
     def _hand_on(self, path: Path) -> None:
+        handle = self._handle_folder if self._handle_folder is not None and path.is_dir() else self._handle
         try:
-            self._handle(path)
+            handle(path)
         except Exception:
             # The boundary of the watcher: one bad file must not stop the others.
             logger.exception("intake of %s failed; it stays in the inbox and is tried again later", path)

@@ -57,6 +57,8 @@ class Settings(BaseModel):
     review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
 
     watch_poll: bool = False
+    # A folder dropped into the inbox is one request with its annexes (issue 19).
+    watch_folders: bool = True
     watch_interval_seconds: float = Field(default=1.0, gt=0)
     stable_seconds: float = Field(default=1.0, ge=0)
     # A file whose intake failed (object store or database down) is tried again after this long.

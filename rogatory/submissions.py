@@ -47,6 +47,10 @@ class Submission(Record):
     envelope: bytes | None = Field(default=None, repr=False)
     """The message as received (``.eml`` bytes), for mail; kept before anything else."""
     headers: MailHeaders | None = None
+    keeps_files: bool = False
+    """True when the channel keeps the files as received (a folder moved whole to processed/
+    or quarantine/): intake then writes no refused file to the quarantine folder. A
+    message keeps them in its envelope."""
 
 
 class SubmissionResult(Record):

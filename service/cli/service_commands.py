@@ -241,6 +241,7 @@ def _watch(settings: Settings, stop: threading.Event, *, requeue_registered: boo
     is still registered, which a watcher stopped between registering and queueing left.
     """
     from ingest.backlog import QueueBacklog
+    from ingest.folders import intake_folder
     from ingest.intake import intake_file
     from ingest.watcher import InboxWatcher
     from rogatory.errors import TransientError
@@ -257,7 +258,12 @@ def _watch(settings: Settings, stop: threading.Event, *, requeue_registered: boo
                 backlog.enqueue(registration.number)
         if registered:
             print(f"Queued {len(registered)} registered request(s) again.", flush=True)
-    watcher = InboxWatcher(settings, handle=lambda path: intake_file(path, context=context), backlog=backlog)
+    watcher = InboxWatcher(
+        settings,
+        handle=lambda path: intake_file(path, context=context),
+        backlog=backlog,
+        handle_folder=(lambda path: intake_folder(path, context=context)) if settings.watch_folders else None,
+    )
     watcher.run(stop)
 
 

@@ -1,0 +1,113 @@
+"""A folder dropped into the inbox: taken once its content stops changing, registered as one
+request with its annexes, moved whole to processed/ (or quarantine/ with its reason)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.folders import intake_folder
+from ingest.intake import IntakeContext, intake_file
+from ingest.watcher import InboxWatcher
+from rogatory.settings import Settings
+from storage.database import open_database
+from storage.objects import FilesystemObjectStore, sha256_hex
+from storage.registry import get_request, list_requests
+from tests.ingest import originals
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> Iterator[IntakeContext]:
+    settings = Settings(data_dir=tmp_path, stable_seconds=2.0, max_file_bytes=2_000_000, max_pages=10)
+    settings.ensure_dirs()
+    db = open_database(settings.database)
+    queued: list[str] = []
+    yield IntakeContext(
+        settings=settings, db=db, store=FilesystemObjectStore(settings.objects_dir), enqueue=queued.append
+    )
+    db.dispose()
+
+
+def _watcher(context: IntakeContext, clock: FakeClock) -> InboxWatcher:
+    return InboxWatcher(
+        context.settings,
+        handle=lambda path: intake_file(path, context=context),
+        handle_folder=lambda path: intake_folder(path, context=context),
+        poll=True,
+        clock=clock,
+    )
+
+
+def test_a_folder_is_one_request_once_its_content_stops_changing(context: IntakeContext) -> None:
+    clock, inbox = FakeClock(), context.settings.inbox
+    folder = inbox / "request-from-ghana"
+    (folder / "annexes").mkdir(parents=True)
+    letter, order = originals.pdf(1), originals.pdf(2)
+    (folder / "1-letter.pdf").write_bytes(letter)
+    watcher = _watcher(context, clock)
+
+    assert watcher.scan_once() == []
+    clock.now += 1.5
+    (folder / "annexes" / "order.pdf").write_bytes(order)  # still arriving
+    (folder / "annexes" / "order.pdf.part").write_bytes(b"partial")
+    assert watcher.scan_once() == []
+    clock.now += 1.5
+    assert watcher.scan_once() == []  # changed 1.5 s ago
+    clock.now += 2.0
+    assert watcher.scan_once() == [folder]
+
+    (registration,) = list_requests(context.db)
+    assert (registration.filename, registration.source, registration.sha256) == (
+        "1-letter.pdf",
+        "watcher",
+        sha256_hex(letter),
+    )
+    view = get_request(context.db, registration.number)
+    assert [(a.position, a.name, a.origin, a.status) for a in view.annexes] == [
+        (2, "annexes/order.pdf", "folder_member", "accepted")
+    ]
+    assert not folder.exists()
+    moved = context.settings.processed_dir / f"{registration.number}__request-from-ghana"
+    assert (moved / "annexes" / "order.pdf").read_bytes() == order
+    assert list(context.settings.quarantine_dir.iterdir()) == []
+
+
+def test_a_folder_without_a_good_file_goes_to_quarantine_with_its_reason(context: IntakeContext) -> None:
+    folder = context.settings.inbox / "notes"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"not a scan")
+    (folder / "link.pdf").symlink_to(Path("/etc/hostname"))
+
+    result = intake_folder(folder, context=context)
+
+    assert result.request.status == "rejected"
+    assert [file.status for file in result.files] == ["rejected"]  # the symlink is not read
+    quarantined = context.settings.quarantine_dir / "notes"
+    assert (quarantined / "a.txt").exists()
+    reason = (context.settings.quarantine_dir / "notes.reason.txt").read_text()
+    assert "a.txt" in reason
+    assert list_requests(context.db) == []
+
+
+def test_a_watcher_without_folder_intake_leaves_folders_alone(context: IntakeContext) -> None:
+    clock = FakeClock()
+    folder = context.settings.inbox / "dir.pdf"
+    folder.mkdir()
+    (folder / "inner.pdf").write_bytes(originals.pdf(1))
+    watcher = InboxWatcher(
+        context.settings, handle=lambda path: intake_file(path, context=context), poll=True, clock=clock
+    )
+    watcher.scan_once()
+    clock.now += 5
+    assert watcher.scan_once() == []
+    assert folder.exists()

@@ -1,6 +1,7 @@
 """The figures a central authority reports (UNCAC Conference, Italy's Watson): requests
-received per month and by requesting state, offence, legal basis, measure and executing
-authority; processing and routing times; refusals at intake and missing elements.
+received per month, by channel (mail, inbox, upload) and by requesting state, offence,
+legal basis, measure and executing authority; processing and routing times; refusals at
+intake and missing elements.
 
 Computed over the registry in one pass; used by the web app's statistics page and
 its CSV export. Raises ``TransientError``.
@@ -39,6 +40,7 @@ class Statistics:
 
 DIMENSIONS = (
     "month",
+    "channel",
     "status",
     "requesting_state",
     "offence",
@@ -48,6 +50,10 @@ DIMENSIONS = (
     "request_type",
     "missing",
 )
+
+
+#: How a request reached the service, by the source of its registration (issue 19).
+CHANNELS = {"mail": "mail", "watcher": "inbox", "upload": "upload", "cli": "command line"}
 
 
 def compute_statistics(db: Database, *, since: date | None = None, until: date | None = None) -> Statistics:
@@ -70,6 +76,7 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
     )
     statement = select(
         RegistrationRow.received_at,
+        RegistrationRow.source,
         RegistrationRow.status,
         AnalysisRow.saved_at,
         AnalysisRow.requesting_state,
@@ -94,6 +101,7 @@ def compute_statistics(db: Database, *, since: date | None = None, until: date |
     routing: list[float] = []
     for row in rows:
         counters["month"][row.received_at.strftime("%Y-%m")] += 1
+        counters["channel"][CHANNELS.get(row.source, row.source)] += 1
         counters["status"][row.status] += 1
         if row.saved_at is None:
             continue

@@ -22,6 +22,7 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
 TITLES = {
     "month": "Requests received per month",
+    "channel": "By channel (how the request arrived)",
     "status": "By status",
     "requesting_state": "By requesting state",
     "offence": "By offence",

@@ -15,6 +15,7 @@ from rogatory.users import Role, User
 from storage.database import Database
 from storage.listing import list_registry
 from storage.registry import get_request, list_audit, register
+from storage.statistics import compute_statistics
 
 _NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 _CLERK = User(id=1, username="clerk", display_name="Clerk", role=Role.CLERK, created_at=_NOW)
@@ -116,3 +117,20 @@ def test_repeated_positions_register_nothing(db: Database) -> None:
             annexes=twice,
         )
     assert list_registry(db, _CLERK, RegistryFilter()).total == 0
+
+
+def test_statistics_count_requests_by_channel(db: Database) -> None:
+    for index, source in enumerate(("mail", "mail", "watcher", "upload", "cli")):
+        register(
+            db,
+            sha256=_sha(f"channel {index}"),
+            filename=f"{index}.pdf",
+            size=1,
+            media_type=MediaType.PDF,
+            source=source,  # type: ignore[arg-type]
+            now=_NOW,
+        )
+
+    channels = dict(compute_statistics(db).by_dimension["channel"])
+
+    assert channels == {"mail": 2, "inbox": 1, "upload": 1, "command line": 1}

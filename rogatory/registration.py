@@ -122,6 +122,8 @@ class SearchHit(Record):
     page: int = Field(ge=1)
     snippet: str
     score: float
+    #: The document of the request the page is of: 1 the main one, else an annex's position.
+    document: int = Field(default=1, ge=1)
 
 
 class RegisterResult(Record):

@@ -171,15 +171,20 @@ class AnalysisRow(Base):
 
 
 class PageRow(Base):
-    """The text of one page of a registration's latest analysis, for search."""
+    """The text of one page of a registration's latest analysis (its main document's or an
+    annex's), for search."""
 
     __tablename__ = "pages"
-    __table_args__ = (UniqueConstraint("registration_id", "page", name="uq_pages_registration_page"),)
+    __table_args__ = (
+        UniqueConstraint("registration_id", "document", "page", name="uq_pages_registration_document_page"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), nullable=False
     )
+    #: The document of the request the page belongs to: 1 the main one, else an annex's position.
+    document: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
     page: Mapped[int] = mapped_column(Integer, nullable=False)
     text: Mapped[str] = mapped_column(Text, nullable=False)
 

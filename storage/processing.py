@@ -294,8 +294,13 @@ def write_analysis(
     session.flush()  # the language first: PostgreSQL's search trigger reads it for the pages
     session.execute(delete(PageRow).where(PageRow.registration_id == registration_id))
     session.add_all(
-        PageRow(registration_id=registration_id, page=page.number, text=page.text)
+        PageRow(registration_id=registration_id, document=1, page=page.number, text=page.text)
         for page in analysis.text.pages
+    )
+    session.add_all(  # the annexes' pages are searched too, each under its document
+        PageRow(registration_id=registration_id, document=annex.position, page=page.number, text=page.text)
+        for annex in analysis.annexes
+        for page in annex.text.pages
     )
     # The parties of the annexes count too: a request is found by an account named in its annex.
     index_parties(

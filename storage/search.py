@@ -102,14 +102,14 @@ def search_full_text(session: Session, terms: list[list[str]], limit: int) -> li
     rows = session.execute(
         text(
             "SELECT r.number, p.page, "
-            "snippet(page_search, 0, :start, :end, '…', :tokens) AS snippet, best.rank "
+            "snippet(page_search, 0, :start, :end, '…', :tokens) AS snippet, best.rank, p.document "
             "FROM (SELECT id, rank FROM (SELECT rowid AS id, bm25(page_search) AS rank FROM page_search "
             "WHERE page_search MATCH :match ORDER BY rowid DESC LIMIT :pool) "
             "ORDER BY rank, id LIMIT :limit) best "
             "JOIN page_search ON page_search.rowid = best.id AND page_search MATCH :match "
             "JOIN pages p ON p.id = best.id "
             "JOIN registrations r ON r.id = p.registration_id "
-            "ORDER BY best.rank, r.id, p.page"
+            "ORDER BY best.rank, r.id, p.document, p.page"
         ),
         {
             "start": HIGHLIGHT_START,
@@ -121,8 +121,8 @@ def search_full_text(session: Session, terms: list[list[str]], limit: int) -> li
         },
     )
     return [
-        SearchHit(number=number, page=page, snippet=snippet, score=-float(rank))
-        for number, page, snippet, rank in rows
+        SearchHit(number=number, page=page, snippet=snippet, score=-float(rank), document=document)
+        for number, page, snippet, rank, document in rows
     ]
 
 
@@ -152,14 +152,14 @@ def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> l
         "SELECT r.number, p.page, ts_headline('simple', p.text, "  # noqa: S608
         f"{' && '.join(plain)}, "
         "'StartSel=' || :start || ', StopSel=' || :end || ', MaxWords=16, MinWords=6') AS snippet, "
-        "best.rank FROM ("
+        "best.rank, p.document FROM ("
         "SELECT m.id, m.registration_id, ts_rank(m.search_vector, CAST(:query AS tsquery)) AS rank "
         "FROM (SELECT p.id, p.registration_id, p.search_vector FROM pages p "
         "WHERE p.search_vector @@ CAST(:query AS tsquery) LIMIT :pool) m "
         "ORDER BY rank DESC, m.registration_id, m.id LIMIT :limit) best "
         "JOIN pages p ON p.id = best.id "
         "JOIN registrations r ON r.id = best.registration_id "
-        "ORDER BY best.rank DESC, r.id, p.page"
+        "ORDER BY best.rank DESC, r.id, p.document, p.page"
     )
     # A page's vector is stored out of line (TOAST), which the planner does not price: with
     # the LIMIT it chose a sequential scan that read every page's vector (seconds for a word
@@ -168,8 +168,8 @@ def search_postgresql(session: Session, terms: list[list[str]], limit: int) -> l
     rows = session.execute(text(statement), params).all()
     session.execute(text("RESET enable_seqscan"))
     return [
-        SearchHit(number=number, page=page, snippet=snippet, score=float(rank))
-        for number, page, snippet, rank in rows
+        SearchHit(number=number, page=page, snippet=snippet, score=float(rank), document=document)
+        for number, page, snippet, rank, document in rows
     ]
 
 
@@ -207,16 +207,18 @@ def _function(term: list[str]) -> str:
 
 def search_like(session: Session, words: list[str], limit: int) -> list[SearchHit]:
     """Pages containing every word, case-insensitively, in registration order (portable SQL)."""
-    statement = select(RegistrationRow.number, PageRow.page, PageRow.text).join(
+    statement = select(RegistrationRow.number, PageRow.page, PageRow.text, PageRow.document).join(
         RegistrationRow, RegistrationRow.id == PageRow.registration_id
     )
     for word in words:
         pattern = "%" + _escape_like(word.lower()) + "%"
         statement = statement.where(func.lower(PageRow.text).like(pattern, escape="\\"))
-    statement = statement.order_by(RegistrationRow.id, PageRow.page).limit(limit)
+    statement = statement.order_by(RegistrationRow.id, PageRow.document, PageRow.page).limit(limit)
     return [
-        SearchHit(number=number, page=page, snippet=plain_snippet(page_text, words[0]), score=1.0)
-        for number, page, page_text in session.execute(statement)
+        SearchHit(
+            number=number, page=page, snippet=plain_snippet(page_text, words[0]), score=1.0, document=document
+        )
+        for number, page, page_text, document in session.execute(statement)
     ]
 
 

@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from alembic import command
+from sqlalchemy import create_engine, text
 
 from rogatory.annexes import Annex
 from rogatory.listing import RegistryFilter
+from rogatory.records import AnnexReading
 from rogatory.sources import MediaType
 from rogatory.users import Role, User
-from storage.database import Database
+from storage.database import Database, open_database
 from storage.listing import list_registry
-from storage.registry import get_request, list_audit, register
+from storage.registry import get_request, list_audit, register, save_analysis, search
+from storage.schema import alembic_config
 from storage.statistics import compute_statistics
+from tests.storage.sample_analysis import make_analysis
 
 _NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 _CLERK = User(id=1, username="clerk", display_name="Clerk", role=Role.CLERK, created_at=_NOW)
@@ -134,3 +140,51 @@ def test_statistics_count_requests_by_channel(db: Database) -> None:
     channels = dict(compute_statistics(db).by_dimension["channel"])
 
     assert channels == {"mail": 2, "inbox": 1, "upload": 1, "command line": 1}
+
+
+def test_the_pages_of_the_annexes_are_searched_under_their_document(db: Database) -> None:
+    number = register(
+        db,
+        sha256=_sha("main"),
+        filename="main.pdf",
+        size=1,
+        media_type=MediaType.PDF,
+        source="mail",
+        now=_NOW,
+    ).registration.number
+    main = make_analysis(["Demande d'entraide judiciaire"])
+    annex_text = make_analysis(["Ordonnance du juge", "Relevés du compte Zanzibarque"]).text
+    annexes = (AnnexReading(position=2, name="ordonnance.pdf", text=annex_text),)
+    save_analysis(db, number, main.model_copy(update={"annexes": annexes}), now=_NOW)
+
+    hits = search(db, "Zanzibarque")
+    assert [(hit.number, hit.document, hit.page) for hit in hits] == [(number, 2, 2)]
+    assert [(hit.document, hit.page) for hit in search(db, "entraide")] == [(1, 1)]
+    save_analysis(db, number, main.model_copy(update={"annexes": annexes}), now=_NOW)  # replaced, not added
+    assert len(search(db, "Zanzibarque")) == 1
+
+
+def test_revision_0008_keeps_the_search_index_of_a_sqlite_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'at-0007.db'}"
+    command.upgrade(alembic_config(url), "0007")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
+            " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
+            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
+            {"sha": "0" * 64},
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO pages (registration_id, page, text) VALUES (1, 1, 'Kalimantan')"
+        )
+    engine.dispose()
+
+    db = open_database(url)
+    assert [(hit.number, hit.document) for hit in search(db, "Kalimantan")] == [("RQ-2026-000001", 1)]
+    with db.session() as session:  # the triggers were made again: a new page is indexed
+        session.execute(
+            text("INSERT INTO pages (registration_id, document, page, text) VALUES (1, 2, 1, 'Sulawesi')")
+        )
+    assert [(hit.document, hit.page) for hit in search(db, "Sulawesi")] == [(2, 1)]
+    db.dispose()

@@ -2,9 +2,9 @@
 
 Runs in the watcher (:class:`ingest.watcher.InboxWatcher` hands a folder on once its
 content has stopped changing). The regular files of the folder (its subfolders too, to
-``max_unpack_depth`` levels; never through a symlink; hidden and temporary names left
-out) are read in the order of their paths, so a clerk who names the letter
-``1-letter.pdf`` makes it the main document, and handed to
+``max_unpack_depth`` levels; never through a symlink, nor a hard link to a file kept
+elsewhere; hidden and temporary names left out) are read in the order of their paths,
+so a clerk who names the letter ``1-letter.pdf`` makes it the main document, and handed to
 :func:`ingest.submission.intake_submission` as one submission. The folder is then moved
 whole: to ``processed/<number>__<folder>`` (``duplicate-of-<number>__<folder>``), or to
 ``quarantine/<folder>`` with a ``.reason.txt`` beside it when no file could be taken.
@@ -56,7 +56,7 @@ def _read_files(folder: Path, context: IntakeContext) -> list[SubmittedFile]:
         folders[:] = sorted(name for name in folders if not is_ignored_name(name))
         for name in sorted(names):
             path = Path(root) / name
-            if is_ignored_name(name) or not stat.S_ISREG(os.lstat(path).st_mode):
+            if is_ignored_name(name) or not _is_own_file(os.lstat(path)):
                 continue
             found.append(
                 SubmittedFile(
@@ -65,6 +65,11 @@ def _read_files(folder: Path, context: IntakeContext) -> list[SubmittedFile]:
             )
     found.sort(key=lambda item: item.name)
     return found
+
+
+def _is_own_file(info: os.stat_result) -> bool:
+    """A regular file of the folder's own: not a symlink, a pipe, or a hard link to a file kept elsewhere."""
+    return stat.S_ISREG(info.st_mode) and info.st_nlink == 1
 
 
 def _read_bounded(path: Path, limit: int) -> bytes:

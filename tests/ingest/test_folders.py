@@ -3,6 +3,7 @@ request with its annexes, moved whole to processed/ (or quarantine/ with its rea
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,12 +87,19 @@ def test_a_folder_without_a_good_file_goes_to_quarantine_with_its_reason(context
     folder = context.settings.inbox / "notes"
     folder.mkdir()
     (folder / "a.txt").write_bytes(b"not a scan")
-    (folder / "link.pdf").symlink_to(Path("/etc/hostname"))
+    outside = context.settings.data_dir / "outside"
+    outside.mkdir()
+    (outside / "secret.pdf").write_bytes(originals.pdf(1))
+    (folder / "link.pdf").symlink_to(outside / "secret.pdf")
+    (folder / "linked-folder").symlink_to(outside, target_is_directory=True)
+    os.link(outside / "secret.pdf", folder / "hardlink.pdf")
+    os.mkfifo(folder / "pipe.pdf")
 
     result = intake_folder(folder, context=context)
 
     assert result.request.status == "rejected"
-    assert [file.status for file in result.files] == ["rejected"]  # the symlink is not read
+    # Links, the linked folder and the pipe are not read: nothing from outside is registered.
+    assert [file.status for file in result.files] == ["rejected"]
     quarantined = context.settings.quarantine_dir / "notes"
     assert (quarantined / "a.txt").exists()
     reason = (context.settings.quarantine_dir / "notes.reason.txt").read_text()

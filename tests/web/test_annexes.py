@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from rogatory.records import AnnexReading
 from rogatory.settings import load_settings
 from service.web_process import open_web_context
+from storage.registry import save_analysis
 from tests.ingest import originals
 from tests.scans import scan
+from tests.storage.sample_analysis import make_analysis
 from tests.web.users import act_as, add_people
 from web.app import create_app
 from web.dependencies import context_of
@@ -105,3 +108,26 @@ def test_an_authority_that_may_not_see_the_request_gets_no_annex(
     number = results[0]["number"]
     stranger = {"Authorization": f"Bearer {tokens['fiu-officer']}"}
     assert client.get(f"/api/requests/{number}/annexes/2", headers=stranger).status_code in (403, 404)
+
+
+def test_the_document_view_shows_what_was_read_in_each_annex(
+    people: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, _ = people
+    results = _upload_together(
+        client,
+        ("letter.png", scan(["Request"]), "image/png"),
+        ("order.jpg", originals.image("JPEG"), "image/jpeg"),
+    )
+    number = str(results[0]["number"])
+    annex = make_analysis(["Order of the court to freeze the account of Ana Lima"], language="en")
+    person = annex.entities.items[0]
+    reading = AnnexReading(position=2, name="order.jpg", text=annex.text, entities=annex.entities)
+    db = context_of(client.app).db
+    save_analysis(db, number, make_analysis(["Demande"]).model_copy(update={"annexes": (reading,)}))
+
+    page = client.get(f"/requests/{number}").text
+
+    assert "Order of the court to freeze the account of Ana Lima" in page
+    assert "Text of annex 2, page 1" in page
+    assert f'{person.value} <span class="muted small">(p. 1)</span>' in page

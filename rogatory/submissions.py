@@ -58,7 +58,9 @@ class SubmissionResult(Record):
 
     ``request`` is the result of the registration as a whole (its number, a duplicate of
     an earlier one, or the refusal of the whole submission with its reason); ``files``
-    gives the outcome of each file in the submission's order. ``envelope_sha256`` is the
+    gives the outcome of each file in the submission's order, the files taken out of a
+    ZIP or of a PDF's attachments right after the file they came from (so ``files`` may
+    be longer than ``Submission.files``). ``envelope_sha256`` is the
     hash under which the message itself was kept, for mail. ``annexes`` are the files
     registered with the request besides its main document (accepted or refused), as
     the registry keeps them; empty for a duplicate or a refusal.

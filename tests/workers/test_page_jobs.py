@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from extract.text import extract_text
+from rogatory.annexes import Annex
 from rogatory.errors import TransientError
 from rogatory.registration import Status
 from rogatory.settings import load_settings
@@ -20,6 +21,7 @@ from rogatory.sources import MediaType, SourceFile
 from service.bootstrap import open_worker_context
 from storage.page_runs import PageSave, end_page_run
 from storage.registry import get_request, register
+from tests.faults.hostile import text_pdf
 from tests.scans import long_scan
 from workers import processing
 from workers.context import WorkerContext
@@ -129,3 +131,38 @@ def test_a_finish_retried_after_a_transient_error_shows_processing_again(
     assert get_request(context.db, number).registration.status == Status.REGISTERED  # waiting to be retried
     assert finish_registration(number, run, context) == Status.ROUTED  # the retry
     assert seen == [Status.PROCESSING, Status.PROCESSING]
+
+
+def test_the_annexes_of_a_document_read_apart_are_read_at_the_finish(context: WorkerContext) -> None:
+    data, annex = long_scan(6, oversized=4), text_pdf(("Translation of the request", "Ms Ana LIMA, witness"))
+    annex_sha = context.store.put(annex)
+    number = register(
+        context.db,
+        sha256=context.store.put(data),
+        filename="long.tif",
+        size=len(data),
+        media_type="image/tiff",
+        source="upload",
+        annexes=[
+            Annex(
+                position=2,
+                name="translation.pdf",
+                status="accepted",
+                sha256=annex_sha,
+                size=len(annex),
+                media_type=MediaType.PDF,
+            )
+        ],
+    ).registration.number
+    started = start_registration(number, context)
+    assert started.jobs
+    for job in started.jobs:
+        ocr_page(job, context)
+
+    assert finish_registration(number, started.jobs[0].run, context) == Status.ROUTED
+
+    analysis = get_request(context.db, number).analysis
+    assert analysis is not None
+    (reading,) = analysis.annexes
+    assert (reading.position, reading.name) == (2, "translation.pdf")
+    assert "Ana LIMA" in reading.text.text

@@ -96,9 +96,9 @@ def watch_mailbox(
                     wait = app.mail_idle_seconds if mailbox.can_idle else app.mail_poll_seconds
                     mailbox.wait(wait, stop)
         except TransientError as error:
-            logger.warning("%s; trying again in %.0f s", error, app.mail_retry_seconds)
+            logger.warning("%s; trying again in %g s", error, app.mail_retry_seconds)
         except ConfigurationError as error:
-            logger.error("%s; trying again in %.0f s", error, app.mail_retry_seconds)
+            logger.error("%s; trying again in %g s", error, app.mail_retry_seconds)
         stop.wait(app.mail_retry_seconds)
 
 

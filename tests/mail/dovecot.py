@@ -102,9 +102,16 @@ class Dovecot:
             raise AssertionError(f"dovecot did not start: {log[-2000:]}") from None
 
     def kill(self) -> None:
-        """Kill the server and all its processes at once (SIGKILL to its process group)."""
+        """Kill the server and all its processes at once: its group, and every descendant
+        (the imap process serving a connection may have left the group)."""
         if self.process is None:
             return
+        for pid in [self.process.pid, *_descendants(self.process.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGSTOP)  # none of them may react before all are killed
+        for pid in [self.process.pid, *_descendants(self.process.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=30)
@@ -153,6 +160,20 @@ class Dovecot:
             return found
         finally:
             client.logout()
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (from /proc)."""
+    found: list[int] = []
+    pending = [pid]
+    while pending:
+        parent = pending.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                children = [int(child) for child in (task / "children").read_text().split()]
+                found.extend(children)
+                pending.extend(children)
+    return found
 
 
 def trusted_context(dovecot: Dovecot) -> ssl.SSLContext:

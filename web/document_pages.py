@@ -21,6 +21,7 @@ from rogatory.review import Suggestion
 from rogatory.sources import MediaType
 from storage.database import Database
 from storage.drafts import get_draft, save_draft
+from storage.mail import mail_of
 from storage.parties import related_requests
 from storage.registry import get_request
 from storage.review import confirm_routing, current_routing, reassign_routing, review_history
@@ -119,6 +120,8 @@ def document(
         else None,
         done=done_notice(done, plan, settings, names),
         letter_saved=done == "letter",
+        mail=mail_of(db, number),
+        reply_sent=done == "reply",
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.intake import IntakeContext
 from ingest.mail.imap import mailbox_password, open_mailbox
-from ingest.mail.mailbox import read_mailbox, watch_mailbox
+from ingest.mail.mailbox import read_mailbox, watch_mailbox, watch_mailboxes
 from rogatory.errors import ConfigurationError
 from rogatory.mail import MailRecord
 from rogatory.registration import Registration
@@ -238,3 +238,45 @@ def _wait_until(condition, timeout: float = 10) -> None:  # type: ignore[no-unty
             return
         time.sleep(0.05)
     raise AssertionError("condition not met in time")
+
+
+def test_without_move_the_message_is_copied_then_expunged_by_uid(
+    dovecot: Dovecot, context: IntakeContext
+) -> None:
+    dovecot.deliver(messages.request_message().as_bytes(), messages.message().as_bytes())
+
+    with open_mailbox(dovecot.mailbox(), password=PASSWORD, timeout=30) as mailbox:
+        assert {"MOVE", "UIDPLUS"} <= mailbox.capabilities
+        mailbox.capabilities = mailbox.capabilities - {"MOVE"}  # a server of RFC 3501 and UIDPLUS only
+        done = read_mailbox(mailbox, context=context)
+
+    assert [record.outcome for record in done.records] == ["registered", "refused"]
+    assert dovecot.messages_in("INBOX") == []
+    assert len(dovecot.messages_in(PROCESSED)) == 1
+    assert len(dovecot.messages_in(REFUSED)) == 1
+
+
+def test_two_mailboxes_are_read_each_by_its_own_thread(dovecot: Dovecot, context: IntakeContext) -> None:
+    second = dovecot.client()
+    second.create("Requests-pec")
+    second.logout()
+    dovecot.deliver(messages.request_message(message_id="<one@x>").as_bytes())
+    dovecot.deliver(
+        messages.request_message(message_id="<two@x>", subject="PEC").as_bytes(), folder="Requests-pec"
+    )
+    boxes = (dovecot.mailbox(), dovecot.mailbox(tls=True, name="pec", folder="Requests-pec"))
+    both = context.settings.model_copy(update={"mailboxes": boxes, "mail_poll_seconds": 0.2})
+    stop = threading.Event()
+    threads = watch_mailboxes(
+        IntakeContext(settings=both, db=context.db, store=context.store, enqueue=context.enqueue), stop=stop
+    )
+    try:
+        _wait_until(lambda: len(list_mail(context.db)) == 2, timeout=30)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=10)
+    assert {(record.arrival.mailbox, record.outcome) for record in list_mail(context.db)} == {
+        ("central", "registered"),
+        ("pec", "registered"),
+    }

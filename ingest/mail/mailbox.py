@@ -55,22 +55,41 @@ def read_mailbox(mailbox: Mailbox, *, context: IntakeContext) -> MailPass:
     records: list[MailRecord] = []
     for uid in mailbox.uids():
         place = MessagePlace(mailbox=settings.label, uidvalidity=mailbox.uidvalidity, uid=uid)
-        summary = mailbox.summary(uid)
-        if summary is None:
-            continue  # another client moved it meanwhile
-        if summary.size > limit:
-            record = refuse_unread(
-                place=place, size=summary.size, header=summary.header, limit=limit, context=context
-            )
-        else:
-            data = mailbox.fetch(uid)
-            if data is None:
-                continue
-            record = take_in_message(data, place=place, context=context)
+        record = _take_in(mailbox, place, uid, limit=limit, context=context)
+        if record is None:
+            continue
         folder = settings.refused_folder if record.outcome == "refused" else settings.processed_folder
         mailbox.move(uid, folder)
         records.append(record)
     return MailPass(records=tuple(records))
+
+
+def _take_in(
+    mailbox: Mailbox, place: MessagePlace, uid: int, *, limit: int, context: IntakeContext
+) -> MailRecord | None:
+    """The finished row of message ``uid``; None when it is gone, or when taking it in failed.
+
+    A failure that is not the server's or the database's (a bug met by one message) is
+    logged with its traceback and the message left where it is, for the next pass: the
+    other messages are still taken in. Raises ``TransientError``.
+    """
+    summary = mailbox.summary(uid)
+    if summary is None:
+        return None  # another client moved it meanwhile
+    try:
+        if summary.size > limit:
+            return refuse_unread(
+                place=place, size=summary.size, header=summary.header, limit=limit, context=context
+            )
+        data = mailbox.fetch(uid)
+        return None if data is None else take_in_message(data, place=place, context=context)
+    except TransientError:
+        raise
+    except Exception:
+        logger.exception(
+            "message %s of %s could not be taken in; it stays in the mailbox", uid, place.mailbox
+        )
+        return None
 
 
 def watch_mailbox(

@@ -280,3 +280,35 @@ def test_two_mailboxes_are_read_each_by_its_own_thread(dovecot: Dovecot, context
         ("central", "registered"),
         ("pec", "registered"),
     }
+
+
+def test_a_bug_met_by_one_message_leaves_it_for_the_next_pass_and_the_others_go_on(
+    dovecot: Dovecot, context: IntakeContext, caplog: pytest.LogCaptureFixture
+) -> None:
+    letters = [
+        messages.message(
+            subject=f"Request {index}",
+            attachments=[(f"{index}.pdf", originals.pdf(index + 1), "application/pdf")],
+        )
+        for index in range(3)
+    ]
+    dovecot.deliver(*(letter.as_bytes() for letter in letters))
+    queued: list[str] = []
+
+    def enqueue(number: str) -> None:  # a queue that fails once with a bug (not a TransientError)
+        if not queued:
+            queued.append("failed")
+            raise RuntimeError("a bug in the queue")
+        queued.append(number)
+
+    buggy = IntakeContext(settings=context.settings, db=context.db, store=context.store, enqueue=enqueue)
+
+    assert _read(dovecot, buggy) == ["registered", "registered"]
+    assert "could not be taken in" in caplog.text
+    assert len(dovecot.messages_in("INBOX")) == 1
+    assert _read(dovecot, buggy) == ["registered"]  # registered in the failed pass: finished, not doubled
+
+    registrations = list_requests(context.db)
+    assert len(registrations) == 3
+    assert all(get_request(context.db, r.number).duplicates == () for r in registrations)
+    assert dovecot.messages_in("INBOX") == []

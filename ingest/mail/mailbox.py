@@ -118,6 +118,10 @@ def watch_mailbox(
             logger.warning("%s; trying again in %g s", error, app.mail_retry_seconds)
         except ConfigurationError as error:
             logger.error("%s; trying again in %g s", error, app.mail_retry_seconds)
+        except Exception:  # a bug: said loudly, and the other mailboxes and this one go on
+            logger.exception(
+                "mailbox %s failed; trying again in %g s", settings.label, app.mail_retry_seconds
+            )
         stop.wait(app.mail_retry_seconds)
 
 

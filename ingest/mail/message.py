@@ -97,6 +97,13 @@ def read_headers(message: EmailMessage, *, mailbox: str = "", certified: bool = 
 def _collect(
     message: EmailMessage, files: list[SubmittedFile], bodies: list[EmailMessage], *, depth: int
 ) -> None:
+    charsets = tuple(
+        dict.fromkeys(
+            charset
+            for part in leaf_parts(message)
+            if _is_body(part) and (charset := part.get_content_charset()) not in (None, "us-ascii")
+        )
+    )
     for part in leaf_parts(message):
         forwarded = attached_message(part)
         if forwarded is not None and depth < MAX_FORWARD_DEPTH:
@@ -106,7 +113,7 @@ def _collect(
         else:
             files.append(
                 SubmittedFile(
-                    name=attachment_name(part, index=len(files) + 1),
+                    name=attachment_name(part, index=len(files) + 1, charsets=charsets),
                     data=_bytes(part),
                     origin="mail_attachment",
                 )

@@ -117,3 +117,24 @@ def test_a_damaged_message_is_read_as_far_as_it_goes() -> None:
     assert parsed.submission.headers is not None
     assert parsed.submission.headers.date is None
     assert parsed.submission.envelope == damaged
+
+
+@pytest.mark.parametrize(
+    ("name", "charset"),
+    [("Запрос о помощи.pdf", "koi8-r"), ("Αίτηση.pdf", "iso-8859-7"), ("pièce jointe.pdf", "utf-8")],
+)
+def test_a_name_sent_as_raw_8bit_bytes_is_read_in_the_charset_of_the_message(name: str, charset: str) -> None:
+    raw = (
+        b"From: a@example.org\r\nSubject: raw\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/mixed; boundary=BB\r\n\r\n"
+        b"--BB\r\nContent-Type: text/plain; charset="
+        + charset.encode()
+        + b"\r\n\r\n"
+        + "текст".encode(charset, "replace")
+        + b"\r\n"
+        b"--BB\r\nContent-Type: application/pdf\r\n"
+        b'Content-Disposition: attachment; filename="' + name.encode(charset) + b'"\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQ=\r\n--BB--\r\n"
+    )
+
+    assert [file.name for file in parse_message(raw).submission.files] == [name]

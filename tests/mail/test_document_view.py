@@ -131,3 +131,26 @@ def test_a_complete_request_has_no_letter_to_send(
     assert f"/requests/{number}/reply" not in page.text
     assert refused.status_code == 422  # an InputError, with its message
     assert smtp[0].messages == []
+
+
+def test_refused_messages_are_listed_with_their_reason_beside_the_refused_files(
+    app: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, tokens = app
+    db = context_of(client.app).db
+    headers = MailHeaders(
+        message_id="<big@x>", sender=SENDER, subject="Allegati troppo grandi", mailbox="pec"
+    )
+    record = begin_arrival(
+        db, MailArrival(mailbox="pec", uidvalidity=1, uid=9, size=90_000_000, headers=headers)
+    )
+    finish_arrival(
+        db, record, outcome="refused", code="too_large", reason="The message is 90.0 MB, more than the limit."
+    )
+
+    page = client.get("/refused", headers=bearer(tokens["clerk"]))
+
+    assert page.status_code == 200
+    assert "Refused messages" in page.text
+    assert "Allegati troppo grandi" in page.text
+    assert "The message is 90.0 MB, more than the limit." in page.text

@@ -9,6 +9,7 @@ import time: call :func:`load_settings`.
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import tomllib
 from collections.abc import Mapping
@@ -22,6 +23,52 @@ from rogatory.errors import ConfigurationError
 
 ENV_PREFIX = "ROGATORY_"
 DEFAULT_AUTHORITIES = Path(__file__).resolve().parent / "config" / "authorities.yaml"
+
+
+class MailboxSettings(BaseModel):
+    """One IMAP mailbox that mail intake reads (issue 19); a ``[[rogatory.mailboxes]]`` table.
+
+    The password comes from ``password_file`` (a file holding it, e.g. a Docker secret),
+    else the environment variable named by ``password_env``, else ``password``; it is read
+    when the mailbox is opened, never at import. Folder names are ASCII; the processed and
+    refused folders are created when missing. A message is moved out of ``folder`` only
+    after its registration (or refusal) is committed, never deleted.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = ""
+    host: str
+    # Empty: 993 with TLS (IMAPS), 143 without.
+    port: int | None = Field(default=None, ge=1, le=65535)
+    tls: bool = True
+    # A CA bundle to trust besides the system's (a private CA, a self-signed server).
+    ca_file: Path | None = None
+    user: str
+    password: str = Field(default="", repr=False)
+    password_file: Path | None = None
+    password_env: str = ""
+    folder: str = "INBOX"
+    processed_folder: str = "Rogatory-processed"
+    refused_folder: str = "Rogatory-refused"
+    # IDLE when the server has it (else the mailbox is polled every mail_poll_seconds).
+    idle: bool = True
+
+    @property
+    def label(self) -> str:
+        """How logs and the registry name this mailbox."""
+        return self.name or f"{self.user}@{self.host}/{self.folder}"
+
+    @property
+    def server_port(self) -> int:
+        return self.port or (993 if self.tls else 143)
+
+    @field_validator("folder", "processed_folder", "refused_folder")
+    @classmethod
+    def _ascii_folder(cls, value: str) -> str:
+        if not value or not value.isascii() or any(char in value for char in '"\\\r\n'):
+            raise ValueError(f"folder {value!r}: give a plain ASCII folder name")
+        return value
 
 
 class Settings(BaseModel):
@@ -162,6 +209,37 @@ class Settings(BaseModel):
     # Search: at most this many words, each at most this long (longer words are cut).
     search_max_terms: int = Field(default=32, ge=1)
     search_max_term_chars: int = Field(default=64, ge=3)
+
+    # --- mail intake (issue 19) ---------------------------------------------------
+    # The mailboxes read by `rogatory mail` (and `rogatory run`); in the environment,
+    # ROGATORY_MAILBOXES is a JSON list of the same tables.
+    mailboxes: tuple[MailboxSettings, ...] = ()
+    # A mailbox whose server has no IDLE (or idle = false) is looked at this often; with
+    # IDLE the command is renewed this often (servers drop an IDLE after 30 minutes).
+    mail_poll_seconds: float = Field(default=60.0, gt=0)
+    mail_idle_seconds: float = Field(default=600.0, gt=0)
+    # A mailbox whose server went away is opened again after this long.
+    mail_retry_seconds: float = Field(default=30.0, gt=0)
+    mail_timeout_seconds: float = Field(default=60.0, gt=0)
+    # A message larger than this is refused unread (kept on the server in the refused
+    # folder); empty: what max_file_bytes of attachments takes in base64, plus 1 MiB.
+    mail_max_message_bytes: int | None = Field(default=None, gt=0)
+
+    @property
+    def mail_message_limit(self) -> int:
+        """The largest message mail intake fetches."""
+        return self.mail_max_message_bytes or self.max_file_bytes * 4 // 3 + 1024 * 1024
+
+    @field_validator("mailboxes", mode="before")
+    @classmethod
+    def _mailboxes_from_json(cls, value: object) -> object:
+        """An environment variable gives the mailboxes as a JSON list of tables."""
+        if isinstance(value, str):
+            try:
+                return json.loads(value) if value.strip() else ()
+            except json.JSONDecodeError as error:
+                raise ValueError(f"mailboxes: not a JSON list of tables ({error})") from error
+        return value
 
     @property
     def upload_body_limit(self) -> int:

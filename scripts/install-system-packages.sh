@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Rogatory needs (tesseract and its language packs),
 # only those missing; postgresql-client-15 gives pg_dump and pg_restore to `rogatory backup`
-# and `restore` (the major version of the server in docker-compose.yml).
+# and `restore` (the major version of the server in docker-compose.yml); dovecot-imapd and
+# openssl give the mail tests their own IMAP server (tests/mail/dovecot.py), never started
+# as a system service.
 # Needs root (or sudo); does nothing when all are present.
 # --browser adds Debian's chromium, which the browser tests drive (make test).
 set -euo pipefail
@@ -11,6 +13,7 @@ packages=(
   tesseract-ocr-por tesseract-ocr-rus tesseract-ocr-ara tesseract-ocr-deu tesseract-ocr-ita
   fonts-dejavu-core python3.11-venv
   postgresql-client-15
+  dovecot-imapd openssl
 )
 if [ "${1:-}" = "--browser" ]; then
   packages+=(chromium)

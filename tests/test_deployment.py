@@ -43,6 +43,7 @@ def test_the_stack_has_the_services_of_the_issue() -> None:
         "worker-1",
         "worker-2",
         "flower",
+        "mail",
     }
 
 
@@ -97,6 +98,22 @@ def test_app_commands_exist_in_the_cli(name: str) -> None:
     program, command = SERVICES[name]["command"]
     assert program == "rogatory"
     assert build_parser().parse_args([command]).handler is not None
+
+
+def test_the_mail_service_reads_mailboxes_of_the_environment_with_its_password_as_a_secret() -> None:
+    mail = SERVICES["mail"]
+    assert mail["command"] == ["rogatory", "mail"]
+    assert mail["profiles"] == ["mail"]  # started only when mailboxes are configured
+    assert set(mail["depends_on"]) == {"postgres", "redis", "minio-bucket"}
+    assert mail["secrets"] == ["mailbox-password"]
+    assert "mailbox-password" in COMPOSE["secrets"]
+    environment = {key: _with_defaults(str(value)) for key, value in mail["environment"].items()}
+    environment["ROGATORY_MAILBOXES"] = (
+        '[{"host": "imap.example", "user": "mla", "password_file": "/run/secrets/mailbox-password"}]'
+    )
+    settings = load_settings(environ=environment)
+    assert settings.mailboxes[0].server_port == 993
+    assert build_parser().parse_args(["mail"]).handler is not None
 
 
 def test_workers_are_two_and_flower_watches_their_broker() -> None:

@@ -33,6 +33,7 @@ from web.denial_pages import router as denial_pages
 from web.dependencies import keep_context
 from web.document_pages import router as document_pages
 from web.limits import LimitRequests, RequestLimits
+from web.mail_replies import router as mail_replies
 from web.metrics_routes import router as metrics_router
 from web.pages import render_error
 from web.refused_pages import router as refused_pages
@@ -96,6 +97,7 @@ def create_app(context: WebContext) -> FastAPI:
         metrics_router,
         registry_pages,
         document_pages,
+        mail_replies,
         search_pages,
         statistics_pages,
         admin_pages,

@@ -21,6 +21,7 @@ from rogatory.review import Suggestion
 from rogatory.sources import MediaType
 from storage.database import Database
 from storage.drafts import get_draft, save_draft
+from storage.mail import mail_of
 from storage.parties import related_requests
 from storage.registry import get_request
 from storage.review import confirm_routing, current_routing, reassign_routing, review_history
@@ -130,6 +131,8 @@ def document(
         letter_saved=done == "letter",
         annex_readings={annex.position: annex for annex in analysis.annexes} if analysis else {},
         annex_origins=_ANNEX_ORIGINS,
+        mail=mail_of(db, number),
+        reply_sent=done == "reply",
     )
 
 

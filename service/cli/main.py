@@ -18,6 +18,7 @@ from rogatory.logs import configure_logging
 from service.cli import (
     backup_commands,
     eval_command,
+    mail_command,
     registry_commands,
     review_commands,
     service_commands,
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     subparsers = parser.add_subparsers(dest="command", required=True)
     service_commands.add_parsers(subparsers)
+    mail_command.add_parser(subparsers)
     registry_commands.add_parsers(subparsers)
     review_commands.add_parsers(subparsers)
     user_commands.add_parsers(subparsers)

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    run = subparsers.add_parser("run", help="start the web app, the inbox watcher and a worker")
+    run = subparsers.add_parser(
+        "run", help="start the web app, the inbox watcher, a worker and mail intake (when mailboxes are set)"
+    )
     run.add_argument("--poll", action="store_true", help="poll the inbox (network shares) instead of inotify")
     run.add_argument("--port", type=int, help="web port (default 8000)")
     run.add_argument("--host", help="web address (default 127.0.0.1)")
@@ -73,6 +75,7 @@ def _hint_first_user(settings: Settings) -> None:
 
 def run_all(args: argparse.Namespace) -> int:
     """Start worker (a child process), watcher (a thread) and web app (this thread), supervised."""
+    from service.cli.mail_command import start_mail_intake
     from service.metrics_files import use_metrics_folder
     from service.supervision import Supervisor
     from storage.database import open_database
@@ -103,12 +106,14 @@ def run_all(args: argparse.Namespace) -> int:
         heartbeat_seconds=settings.heartbeat_seconds,
     )
     supervisor.start()
+    mail_threads = start_mail_intake(settings, stop)
     print(
         f"Rogatory is running.\n"
         f"  inbox (drop scans here): {settings.inbox.resolve()}\n"
         f"  web app:                 http://{settings.web_host}:{settings.web_port}/\n"
         f"  JSON API (signed in):    http://{settings.web_host}:{settings.web_port}/docs\n"
         f"  data kept in:            {settings.data_dir.resolve()}\n"
+        f"  mailboxes read:          {', '.join(box.label for box in settings.mailboxes) or 'none'}\n"
         f"  database:                {_without_password(settings.database)}\n"
         f"Press Ctrl-C to stop.",
         flush=True,
@@ -124,6 +129,8 @@ def run_all(args: argparse.Namespace) -> int:
         stop.set()
         _stop_child(supervisor.worker)
         supervisor.watcher.join(timeout=10)
+        for thread in mail_threads:
+            thread.join(timeout=10)
         db.dispose()
     print("Stopped.", flush=True)
     return 0

@@ -1,0 +1,48 @@
+"""Fixtures of the mail tests: a private dovecot, and intake on a temporary data folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.intake import IntakeContext
+from rogatory.settings import Settings
+from storage.database import open_database
+from storage.objects import FilesystemObjectStore
+from tests.mail.dovecot import DOVECOT, Dovecot, make_dovecot
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Dovecot]:
+    if not Path(DOVECOT).exists():
+        pytest.fail("dovecot is not installed: run scripts/install-system-packages.sh (dovecot-imapd)")
+    server = make_dovecot()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def queued() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path, max_file_bytes=2_000_000, max_pages=10)
+
+
+@pytest.fixture
+def context(settings: Settings, queued: list[str]) -> Iterator[IntakeContext]:
+    settings.ensure_dirs()
+    db = open_database(settings.database)
+    yield IntakeContext(
+        settings=settings, db=db, store=FilesystemObjectStore(settings.objects_dir), enqueue=queued.append
+    )
+    db.dispose()

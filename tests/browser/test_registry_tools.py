@@ -209,6 +209,21 @@ def test_keyboard_shortcuts_and_their_help(browser: Browser, served: Served, scr
     page.keyboard.press("g")
     page.keyboard.press("r")
     expect(page).to_have_url(f"{served.url}/")
+    # Turned off in the help (WCAG 2.1.4), they stay off on the next page; the button still opens it.
+    page.get_by_role("button", name="Keyboard shortcuts").click()
+    help_dialog.get_by_label("Turn these single-key shortcuts off").check()
+    help_dialog.get_by_role("button", name="Close").click()
+    page.reload()
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("j")
+    page.keyboard.press("?")
+    expect(links.nth(0)).not_to_be_focused()
+    expect(help_dialog).to_be_hidden()
+    page.get_by_role("button", name="Keyboard shortcuts").click()
+    help_dialog.get_by_label("Turn these single-key shortcuts off").uncheck()
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")
+    expect(links.nth(0)).to_be_focused()
     page.context.close()
 
 

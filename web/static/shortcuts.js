@@ -2,6 +2,8 @@
 // "/" searches, "g r" goes to the registry (or one's queue), "?" shows the help. None of
 // them fires while a field, a select or an editable element has the focus, nor with
 // Ctrl, Alt or Meta held (the browser's and the screen reader's own keys stay theirs).
+// They can be turned off in the help (WCAG 2.1.4), kept in this browser's localStorage;
+// the help stays reachable by its button in the footer.
 "use strict";
 
 function typingIn(target) {
@@ -21,6 +23,14 @@ function setUpShortcuts() {
   const opener = document.getElementById("shortcuts-open");
   const toggleHelp = () => { if (help.open) help.close(); else help.showModal(); };
   if (opener) opener.addEventListener("click", toggleHelp);
+  const off = document.getElementById("shortcuts-off");
+  const turnedOff = () => { try { return window.localStorage.getItem("rogatory.shortcuts") === "off"; } catch (error) { return false; } };
+  if (off) {
+    off.checked = turnedOff();
+    off.addEventListener("change", () => {
+      try { window.localStorage.setItem("rogatory.shortcuts", off.checked ? "off" : "on"); } catch (error) { /* private mode */ }
+    });
+  }
   let current = -1;
   let pendingG = false;
   const choose = (step) => {
@@ -41,7 +51,7 @@ function setUpShortcuts() {
   };
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
-    if (typingIn(event.target)) return;
+    if (typingIn(event.target) || turnedOff()) return;
     if (help.open && event.key !== "?") return;  // the dialog keeps its own keys (Esc closes it)
     const key = event.key;
     if (pendingG) {

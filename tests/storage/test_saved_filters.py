@@ -1,23 +1,16 @@
 """Saved registry filters (issue 18): per user, replaced by name, bounded, removed only by their owner,
-in the table revision 0008 creates."""
+in the table revision 0008 creates; on SQLite and PostgreSQL (the ``db`` fixture of conftest)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
 
 from rogatory.errors import InputError, NotFoundError
 from rogatory.users import Role
-from storage.database import Database, open_database
+from storage.database import Database
 from storage.saved_filters import MAX_PER_USER, list_filters, remove_filter, save_filter
 from storage.users import create_user
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    return open_database(f"sqlite:///{tmp_path / 'rogatory.db'}")
 
 
 def _user(db: Database, name: str) -> int:

@@ -110,3 +110,13 @@ class Facets(Record):
     measure: tuple[FacetValue, ...] = ()
     legal_basis: tuple[FacetValue, ...] = ()
     flag: tuple[FacetValue, ...] = ()
+
+
+class SavedFilter(Record):
+    """A user's named registry filter (issue 18): ``query`` is the registry's query string
+    of its filters (``status=routed&offence=art23``), kept per user."""
+
+    id: int
+    name: str = Field(min_length=1, max_length=100)
+    query: str
+    created_at: UtcDatetime

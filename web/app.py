@@ -28,6 +28,7 @@ from web.admin_pages import router as admin_pages
 from web.api_docs import add_docs
 from web.archive_routes import router as archive_router
 from web.auth import ForbiddenError, NotSignedInError
+from web.bulk_routes import router as bulk_router
 from web.context import WebContext
 from web.denial_pages import router as denial_pages
 from web.dependencies import keep_context
@@ -36,10 +37,12 @@ from web.limits import LimitRequests, RequestLimits
 from web.mail_replies import router as mail_replies
 from web.metrics_routes import router as metrics_router
 from web.pages import render_error
+from web.queue_routes import router as queue_router
 from web.refused_pages import router as refused_pages
 from web.registry_pages import router as registry_pages
 from web.review_routes import router as review_router
 from web.routes import open_router, router
+from web.saved_filter_routes import router as saved_filter_router
 from web.search_pages import router as search_pages
 from web.sign_in_routes import router as sign_in_router
 from web.statistics_pages import router as statistics_pages
@@ -104,6 +107,9 @@ def create_app(context: WebContext) -> FastAPI:
         user_admin_pages,
         refused_pages,
         denial_pages,
+        bulk_router,
+        saved_filter_router,
+        queue_router,
     ):
         app.include_router(part)
     keep_context(app, context)

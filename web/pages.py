@@ -72,6 +72,20 @@ _ENVIRONMENT.filters["language_name"] = language_name
 _ENVIRONMENT.filters["state_name"] = state_name
 
 
+def _identity(message: str, **values: object) -> str:
+    return message % values if values else message
+
+
+def _plural(singular: str, plural: str, count: int, **values: object) -> str:
+    return _identity(singular if count == 1 else plural, count=count, **values)
+
+
+# Until the message catalogues (i18n) are installed, `_` and `ngettext` give the English text;
+# the catalogues replace these two globals (templates mark their strings as {{ _("...") }}).
+_ENVIRONMENT.globals.setdefault("_", _identity)
+_ENVIRONMENT.globals.setdefault("ngettext", _plural)
+
+
 def navigation(user: User) -> list[tuple[str, str]]:
     """The menu of a user's role: (path, title)."""
     if not user.role.sees_registry:

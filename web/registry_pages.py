@@ -9,7 +9,7 @@ Runs in the web process.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -21,9 +21,10 @@ from rogatory.taxonomy import LANGUAGES, LEGAL_BASES, MEASURES, OFFENCES
 from storage.database import Database
 from storage.deadlines import list_deadlines
 from storage.listing import list_registry
+from storage.saved_filters import list_filters
 from web.auth import CentralStaff, Principal, Registrar, SignedIn, signed_in
 from web.dependencies import AppDb, AppDirectory, AppSettings
-from web.filters import filter_from_query
+from web.filters import filter_from_query, filter_query
 from web.pages import render
 from web.routing_words import threshold_sentence
 
@@ -61,9 +62,11 @@ def _list_page(
     order: str,
     page: int,
     partial: str,
+    bulk: bool = False,
 ) -> Response:
     listing = _listing(db, principal, filters, sort=sort, order=order, page=page)
     template = "_registry_rows.html" if partial == "rows" else "registry.html"
+    tools = _registry_tools(db, directory, principal, filters, bulk=bulk, saved=show_filters)
     return render(
         request,
         template,
@@ -88,7 +91,27 @@ def _list_page(
             "flag": [flag.value for flag in Flag],
         },
         live=any(entry.status in {Status.REGISTERED, Status.PROCESSING} for entry in listing.entries),
+        **tools,
     )
+
+
+def _registry_tools(
+    db: Database,
+    directory: Directory,
+    principal: Principal,
+    filters: RegistryFilter,
+    *,
+    bulk: bool,
+    saved: bool,
+) -> dict[str, Any]:
+    """What the bulk bar and the saved filters of a list page need (issue 18)."""
+    return {
+        "bulk": bulk and principal.user.role.sees_registry,
+        "can_review": principal.user.role.reviews,
+        "assignable": sorted(directory.authorities.values(), key=lambda authority: authority.name),
+        "saved_filters": list_filters(db, principal.user.id) if saved else [],
+        "current_query": filter_query(filters),
+    }
 
 
 @router.get("/")
@@ -119,6 +142,7 @@ def registry(
         order=order,
         page=page,
         partial=partial,
+        bulk=True,
     )
 
 
@@ -148,6 +172,7 @@ def review_queue(
         order="asc",
         page=page,
         partial=partial,
+        bulk=True,
     )
 
 

@@ -21,19 +21,28 @@ function cell(row, text, className) {
   return td;
 }
 
+// The page's words in the user's language (base.html puts them on <body data-words>).
+let pageWords = null;
+function word(key) {
+  if (pageWords === null) {
+    try { pageWords = JSON.parse(document.body.dataset.words || "{}"); } catch (error) { pageWords = {}; }
+  }
+  return pageWords[key] || key;
+}
+
 function uploadOne(file, tbody, maxBytes) {
   const row = document.createElement("tr");
   cell(row, shownName(file.name));
   const progressCell = cell(row);
   const bar = document.createElement("progress");
   bar.max = 100; bar.value = 0;
-  bar.setAttribute("aria-label", "Sending " + shownName(file.name));
+  bar.setAttribute("aria-label", word("sending").replace("{name}", shownName(file.name)));
   progressCell.appendChild(bar);
-  const result = cell(row, "waiting…", "muted");
+  const result = cell(row, word("waiting"), "muted");
   tbody.appendChild(row);
   if (file.size > maxBytes) {
     bar.remove();
-    result.textContent = "too large: not sent";
+    result.textContent = word("too_large");
     result.className = "alert";
     return;
   }
@@ -52,7 +61,7 @@ function uploadOne(file, tbody, maxBytes) {
     let answer;
     try { answer = JSON.parse(request.responseText); } catch (error) { answer = null; }
     if (request.status !== 201 || !Array.isArray(answer)) {
-      result.textContent = (answer && answer.detail) ? String(answer.detail) : "upload failed (" + request.status + ")";
+      result.textContent = (answer && answer.detail) ? String(answer.detail) : word("upload_failed").replace("{status}", String(request.status));
       result.className = "alert";
       return;
     }
@@ -62,20 +71,20 @@ function uploadOne(file, tbody, maxBytes) {
       link.href = "/requests/" + encodeURIComponent(item.number);
       link.className = "number";
       link.textContent = item.number;
-      result.append("Registered as ", link);
+      result.append(word("registered_as") + " ", link);
     } else if (item.status === "duplicate") {
       const link = document.createElement("a");
       link.href = "/requests/" + encodeURIComponent(item.duplicate_of);
       link.className = "number";
       link.textContent = item.duplicate_of;
-      result.append("Already registered as ", link);
+      result.append(word("already_registered_as") + " ", link);
     } else {
-      result.textContent = "Refused: " + (item.reason || item.code || "unknown reason");
+      result.textContent = word("refused").replace("{reason}", item.reason || item.code || word("unknown_reason"));
       result.className = "alert";
     }
   });
   request.addEventListener("error", () => {
-    result.textContent = "network error: not uploaded";
+    result.textContent = word("network_error");
     result.className = "alert";
   });
   request.send(body);

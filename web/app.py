@@ -32,6 +32,8 @@ from web.context import WebContext
 from web.denial_pages import router as denial_pages
 from web.dependencies import keep_context
 from web.document_pages import router as document_pages
+from web.language_routes import router as language_router
+from web.languages import N_
 from web.limits import LimitRequests, RequestLimits
 from web.metrics_routes import router as metrics_router
 from web.pages import render_error
@@ -90,6 +92,7 @@ def create_app(context: WebContext) -> FastAPI:
     for part in (
         open_router,
         sign_in_router,
+        language_router,
         router,
         review_router,
         archive_router,
@@ -153,7 +156,7 @@ def _wants_html(request: Request) -> bool:
 
 async def _not_found(request: Request, error: Exception) -> Response:
     if _wants_html(request):
-        return render_error(request, 404, "Not found", str(error))
+        return render_error(request, 404, N_("Not found"), str(error))
     return JSONResponse({"error": "not_found", "detail": str(error)}, status_code=404)
 
 
@@ -161,13 +164,13 @@ async def _bad_input(request: Request, error: Exception) -> Response:
     code = getattr(error, "code", "bad_input")
     status = 413 if code == "too_large" else 422
     if _wants_html(request):
-        return render_error(request, status, "Cannot do that", str(error))
+        return render_error(request, status, N_("Cannot do that"), str(error))
     return JSONResponse({"error": code, "detail": str(error)}, status_code=status)
 
 
 async def _unavailable(request: Request, error: Exception) -> Response:
     if _wants_html(request):
-        return render_error(request, 503, "Service unavailable", str(error))
+        return render_error(request, 503, N_("Service unavailable"), str(error))
     return JSONResponse({"error": "unavailable", "detail": str(error)}, status_code=503)
 
 
@@ -188,11 +191,11 @@ async def _database_damaged(request: Request, error: Exception) -> Response:
     if damage is None:
         raise error
     if _wants_html(request):
-        return render_error(request, 503, "The database is damaged", damage)
+        return render_error(request, 503, N_("The database is damaged"), damage)
     return JSONResponse({"error": "database_damaged", "detail": damage}, status_code=503)
 
 
 async def _forbidden(request: Request, error: Exception) -> Response:
     if _wants_html(request):
-        return render_error(request, 403, "Not allowed", str(error))
+        return render_error(request, 403, N_("Not allowed"), str(error))
     return JSONResponse({"error": "forbidden", "detail": str(error)}, status_code=403)

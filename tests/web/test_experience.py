@@ -104,8 +104,9 @@ def test_routing_reasons_and_threshold_are_in_words(
     panel = _panel(client.get(f"/requests/{number}", headers=bearer(tokens["reviewer"])).text)
     assert IDS.findall(panel) == [], IDS.findall(panel)
     assert "Bank records" in panel
-    assert "The request lacks: summary of the facts" in panel
-    assert "Routed automatically when the confidence is 50 % or more; below 50 %" in panel
+    # names as the taxonomy writes them (not lower-cased: German nouns keep their capital)
+    assert "The request lacks: Summary of the facts" in panel
+    assert "Routed automatically when the confidence is 50% or more; below 50%" in panel
     assert "review_threshold = 0.50" in panel
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
@@ -69,16 +69,20 @@ class Translator:
         text = self.translations.ngettext(singular, plural, count)
         return text % {"num": self.number(count), **values}
 
-    def when(self, value: datetime | date | None, *, zone: bool = True) -> str:
-        """A time in the deployment's zone (the zone shown), a date alone; ``""`` for none."""
+    def when(self, value: datetime | date | None) -> str:
+        """A time as the language writes it, in the deployment's zone with the zone shown
+        (``2 déc. 2026, 17:40 +0100``, ``Dec 2, 2026, 4:40 PM UTC``); a date alone; ``""`` for none."""
         if value is None:
             return ""
-        if isinstance(value, datetime):
-            moment = value if value.tzinfo else value.replace(tzinfo=UTC)
-            pattern = "medium" if not zone else "yyyy-MM-dd HH:mm zzz"
-            shown = format_datetime(moment, pattern, tzinfo=self.time_zone, locale=self.language)
-            return str(shown)
-        return str(format_date(value, "medium", locale=self.language))
+        if not isinstance(value, datetime):
+            return str(format_date(value, "medium", locale=self.language))
+        moment = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(self.time_zone)
+        shown = _locale(self.language).datetime_formats["medium"].format(
+            format_time(moment, "short", locale=self.language),
+            format_date(moment.date(), "medium", locale=self.language),
+        )
+        zone = format_datetime(moment, "z", tzinfo=self.time_zone, locale=self.language)
+        return f"{shown} {zone}"
 
     def number(self, value: float, *, digits: int = 0) -> str:
         """A number with the language's separators (``1 234,5`` in French)."""

@@ -32,7 +32,7 @@ translations: $(STAMP)
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword N_ --sort-output --no-location $(CATALOGUE_WIDTH) \
 		--project Rogatory --copyright-holder "Rogatory contributors" --output-file web/locale/messages.pot web rogatory
 	$(BIN)/pybabel update --input-file web/locale/messages.pot --domain messages --output-dir web/locale \
-		--ignore-obsolete $(CATALOGUE_WIDTH)
+		--ignore-obsolete --no-fuzzy-matching $(CATALOGUE_WIDTH)
 	$(BIN)/pybabel compile --domain messages --directory web/locale --statistics
 
 test: setup browser-packages lint typecheck contracts pytest

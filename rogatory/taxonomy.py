@@ -66,7 +66,6 @@ ROUTING_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-
 def N_(message: str) -> str:  # noqa: N802 - gettext's marker: extracted by Babel, translated at display
     """Mark a display name for the interface's catalogues (web/locale); returns it unchanged."""
     return message

@@ -30,8 +30,8 @@ from web.context import ReviewContext
 from web.dependencies import AppDb, AppDirectory, AppDrafter, AppSettings, AppStore, Deliver, Review
 from web.highlights import legend, page_highlights, page_segments
 from web.history import history_page
-from web.notices import delivery_plan, done_notice
 from web.languages import N_
+from web.notices import delivery_plan, done_notice
 from web.pages import render, request_translator
 from web.routing_words import (
     condition_sentence,

@@ -77,9 +77,13 @@ class Translator:
         if not isinstance(value, datetime):
             return str(format_date(value, "medium", locale=self.language))
         moment = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(self.time_zone)
-        shown = _locale(self.language).datetime_formats["medium"].format(
-            format_time(moment, "short", locale=self.language),
-            format_date(moment.date(), "medium", locale=self.language),
+        shown = (
+            _locale(self.language)
+            .datetime_formats["medium"]
+            .format(
+                format_time(moment, "short", locale=self.language),
+                format_date(moment.date(), "medium", locale=self.language),
+            )
         )
         zone = format_datetime(moment, "z", tzinfo=self.time_zone, locale=self.language)
         return f"{shown} {zone}"
@@ -90,7 +94,7 @@ class Translator:
         return str(format_decimal(value, format=pattern, locale=self.language))
 
     def percent(self, fraction: float) -> str:
-        """``0.5`` -> ``50 %`` / ``50%`` / ``٥٠٪؜`` as the language writes it."""
+        """``0.5`` -> ``50%`` (English), ``50 %`` (French), as the language writes it."""
         return str(format_percent(fraction, locale=self.language))
 
     def language_name(self, code: str) -> str | None:

@@ -44,16 +44,23 @@ def done_notice(
         return ""
     if plan:
         sent = [
-            tr.gettext("%(authority)s by %(channel)s", authority=authority_names.get(authority, authority), channel=tr.gettext(channel))
+            tr.gettext(
+                "%(authority)s by %(channel)s",
+                authority=authority_names.get(authority, authority),
+                channel=tr.gettext(channel),
+            )
             for authority, channel in plan
         ]
-        notices = tr.gettext("Notices are being sent: %(sent)s (see Administration → Deliveries).", sent="; ".join(sent))
+        notices = tr.gettext(
+            "Notices are being sent: %(sent)s (see Administration → Deliveries).", sent="; ".join(sent)
+        )
         return f"{head} {notices}"
     why = (
         tr.gettext("No notice is sent: e-mail is off (no smtp_host is set) and no webhook_url is set.")
         if not settings.email_enabled
         else tr.gettext(
-            "No notice is sent: the authorities have no e-mail address in the directory and no webhook_url is set."
+            "No notice is sent: the authorities have no e-mail address in the directory "
+            "and no webhook_url is set."
         )
     )
     queue = tr.gettext("The authority sees the request in its queue in Rogatory.")

@@ -25,7 +25,7 @@ from web.auth import CSRF_FIELD, Principal
 from web.dependencies import directory_of
 from web.languages import INTERFACE_LANGUAGES, N_, Translator, negotiate, translator
 from web.service_state import state_notice
-from web.words import language_name, label, role_name, state_name, template_words
+from web.words import label, language_name, role_name, state_name, template_words
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -160,7 +160,11 @@ def render(
         **context,
     }
     html = _environment(tr.language).get_template(template).render(values)
-    headers = {"Cache-Control": "no-store", "Content-Language": tr.language, "Vary": "Accept-Language, Cookie"}
+    headers = {
+        "Cache-Control": "no-store",
+        "Content-Language": tr.language,
+        "Vary": "Accept-Language, Cookie",
+    }
     return HTMLResponse(html, status_code=status, headers=headers)
 
 

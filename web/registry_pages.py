@@ -142,7 +142,9 @@ def review_queue(
         directory,
         principal,
         title=tr.gettext("Review queue"),
-        intro=tr.gettext("Requests the rules could not route with confidence. Open one to confirm or reassign it.")
+        intro=tr.gettext(
+            "Requests the rules could not route with confidence. Open one to confirm or reassign it."
+        )
         + " "
         + threshold_sentence(settings.review_threshold, tr),
         filters=RegistryFilter(status=Status.NEEDS_REVIEW),

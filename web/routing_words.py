@@ -65,7 +65,9 @@ def condition_sentence(condition: ConditionResult, tr: Translator) -> str:
     return f"{field} {verb} {expected} — {found}"
 
 
-def reasons_in_words(decision: RoutingDecision, authority_names: Mapping[str, str], tr: Translator) -> list[str]:
+def reasons_in_words(
+    decision: RoutingDecision, authority_names: Mapping[str, str], tr: Translator
+) -> list[str]:
     """The decision's reasons for a clerk: the fired rule's conditions in words, then the others."""
     fired = next((rule for rule in decision.rules if rule.held and rule.name == decision.rule), None)
     sentences: list[str] = []
@@ -107,12 +109,17 @@ def current_decision(
             )
         else:
             summary = tr.gettext(
-                "Routing to %(name)s confirmed by %(actor)s, %(when)s", name=name, actor=latest.actor, when=when
+                "Routing to %(name)s confirmed by %(actor)s, %(when)s",
+                name=name,
+                actor=latest.actor,
+                when=when,
             )
         reason = latest.reason or tr.gettext("no reason given")
         return CurrentDecision(by_reviewer=True, summary=summary, reason=reason)
     if rule:
-        return CurrentDecision(by_reviewer=False, summary=tr.gettext("Proposed by the rule “%(rule)s”", rule=rule), reason="")
+        return CurrentDecision(
+            by_reviewer=False, summary=tr.gettext("Proposed by the rule “%(rule)s”", rule=rule), reason=""
+        )
     summary = tr.gettext("No routing rule holds: sent to the fallback authority")
     return CurrentDecision(by_reviewer=False, summary=summary, reason="")
 
@@ -123,7 +130,9 @@ def _held_condition(condition: ConditionResult, tr: Translator) -> str:
     names = ", ".join(label(value, tr) for value in found) or tr.gettext("nothing")
     words = f"{label(condition.field, tr)}: {names}"
     quotes = [
-        tr.gettext("page %(page)s: “%(text)s”", page=span.page, text=" ".join(span.text.split())[:_QUOTE_LENGTH])
+        tr.gettext(
+            "page %(page)s: “%(text)s”", page=span.page, text=" ".join(span.text.split())[:_QUOTE_LENGTH]
+        )
         for span in condition.evidence
     ]
     return f"{words} ({'; '.join(quotes)})" if quotes else words

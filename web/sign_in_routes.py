@@ -98,13 +98,17 @@ def _refused(refusal: Refusal, tr: Translator) -> str:
         minutes = max(1, -int(-(refusal.until - datetime.now(UTC)).total_seconds() // 60))
     if refusal.kind == ACCOUNT:
         return tr.ngettext(
-            "Too many failed attempts for this account. Try again in %(num)s minute or ask an administrator to unlock it.",
-            "Too many failed attempts for this account. Try again in %(num)s minutes or ask an administrator to unlock it.",
+            "Too many failed attempts for this account. Try again in %(num)s minute "
+            "or ask an administrator to unlock it.",
+            "Too many failed attempts for this account. Try again in %(num)s minutes "
+            "or ask an administrator to unlock it.",
             minutes,
         )
     return tr.ngettext(
-        "Too many failed attempts from your address. Try again in %(num)s minute or ask an administrator to unlock it.",
-        "Too many failed attempts from your address. Try again in %(num)s minutes or ask an administrator to unlock it.",
+        "Too many failed attempts from your address. Try again in %(num)s minute "
+        "or ask an administrator to unlock it.",
+        "Too many failed attempts from your address. Try again in %(num)s minutes "
+        "or ask an administrator to unlock it.",
         minutes,
     )
 

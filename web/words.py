@@ -74,7 +74,11 @@ def _iso_country(code: str) -> str | None:
 
 DELIVERY_ROLES: dict[str, str] = {"execute": N_("executes"), "notify": N_("notified")}
 TOKEN_STATES: dict[str, str] = {"valid": N_("valid"), "expired": N_("expired"), "revoked": N_("revoked")}
-SOURCES: dict[str, str] = {"watcher": N_("the inbox folder"), "upload": N_("upload"), "cli": N_("the command line")}
+SOURCES: dict[str, str] = {
+    "watcher": N_("the inbox folder"),
+    "upload": N_("upload"),
+    "cli": N_("the command line"),
+}
 # What ``attributes["role"]`` of a date says (extract/dates.py ROLES); persons' roles are quoted text.
 ENTITY_ROLES: dict[str, str] = {
     "deadline": N_("deadline"),

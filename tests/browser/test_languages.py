@@ -79,13 +79,16 @@ def test_the_switch_serves_french_then_arabic_right_to_left(
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     brand = page.locator(".brand").bounding_box()
     account = page.locator(".account").bounding_box()
-    assert brand is not None and account is not None
+    assert brand is not None
+    assert account is not None
     assert brand["x"] > account["x"], (brand, account)  # the masthead starts on the right
     page.get_by_role("link", name="السجل العام", exact=True).click()
     expect(page.get_by_role("heading", name="السجل العام", exact=True)).to_be_visible()
     header = page.locator("table.registry th").first.bounding_box()
     last = page.locator("table.registry th").last.bounding_box()
-    assert header is not None and last is not None and header["x"] > last["x"]  # columns run right to left
+    assert header is not None
+    assert last is not None
+    assert header["x"] > last["x"]  # columns run right to left
     page.screenshot(path=str(screenshots / "lang-03-registry-ar.png"), full_page=True)
     page.set_viewport_size(PHONE)
     assert not _scrolls_sideways(page)

@@ -188,7 +188,9 @@ def test_the_registry_shows_file_state_and_language_in_words(
     assert "Bank records" in row
     assert "<td>French</td>" in row
     assert "<td>France</td>" in row
-    assert re.search(r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M UTC", row)  # CLDR's English, zone shown
+    assert re.search(
+        r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M UTC", row
+    )  # CLDR's English, zone shown
 
 
 def test_refused_files_are_listed_and_retried_or_discarded(tmp_path: Path) -> None:

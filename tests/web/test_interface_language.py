@@ -48,7 +48,9 @@ def test_accept_language_chooses_the_page_language(setup: tuple[TestClient, dict
     assert "Confirm routing" not in page.text
 
 
-def test_without_accept_language_the_deployment_default(setup: tuple[TestClient, dict[str, str], str]) -> None:
+def test_without_accept_language_the_deployment_default(
+    setup: tuple[TestClient, dict[str, str], str],
+) -> None:
     client, tokens, _ = setup
     page = client.get("/", headers=_as(tokens["clerk"]))
     assert '<html lang="es" dir="ltr">' in page.text
@@ -150,4 +152,3 @@ def test_upload_script_words_come_with_the_page(setup: tuple[TestClient, dict[st
     page = client.get("/upload", headers=_as(tokens["clerk"], "pt"))
     words = page.text.split("data-words='")[1].split("'")[0]
     assert json.loads(html.unescape(words))["registered_as"] == "Registado com o número"
-

@@ -132,7 +132,9 @@ def test_a_missing_catalogue_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_pa
 def test_pages_read_as_a_native_clerk_would() -> None:
     assert translator("fr").gettext("Bank records") == "Documents bancaires"
     assert translator("de").gettext("Mutual legal assistance") == "Rechtshilfe"
-    assert translator("es").gettext("Money laundering (art. 23)") == "Blanqueo del producto del delito (art. 23)"
+    assert (
+        translator("es").gettext("Money laundering (art. 23)") == "Blanqueo del producto del delito (art. 23)"
+    )
     assert translator("ar").gettext("Requesting state") == "الدولة الطالبة"
     assert translator("ar").direction == "rtl"
     assert translator("fr").direction == "ltr"

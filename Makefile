@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup system-packages browser-packages test lint typecheck contracts pytest eval clean
+.PHONY: run setup system-packages browser-packages test lint typecheck contracts pytest eval clean translations
 
 run: setup
 	$(BIN)/rogatory run
@@ -22,7 +22,18 @@ $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/pybabel compile --domain messages --directory web/locale
 	@touch $(STAMP)
+
+# The interface's catalogues (web/locale, docs/translations.md): extract the strings marked in
+# web/ and rogatory/ into messages.pot, merge it into every language's .po, compile the .mo files.
+CATALOGUE_WIDTH := --width 100
+translations: $(STAMP)
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword N_ --sort-output --no-location $(CATALOGUE_WIDTH) \
+		--project Rogatory --copyright-holder "Rogatory contributors" --output-file web/locale/messages.pot web rogatory
+	$(BIN)/pybabel update --input-file web/locale/messages.pot --domain messages --output-dir web/locale \
+		--ignore-obsolete --no-fuzzy-matching $(CATALOGUE_WIDTH)
+	$(BIN)/pybabel compile --domain messages --directory web/locale --statistics
 
 test: setup browser-packages lint typecheck contracts pytest
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -141,6 +142,10 @@ class Settings(BaseModel):
 
     # --- review, deadlines and delivery (issue 5) ------------------------------
     due_soon_days: int = Field(default=7, ge=0)
+    # The web interface's language when neither the user's setting nor the browser's
+    # Accept-Language names one of en, fr, es, pt, ru, ar, de, it; times are shown in time_zone.
+    interface_language: Literal["en", "fr", "es", "pt", "ru", "ar", "de", "it"] = "en"
+    time_zone: str = "UTC"
     public_url: str = "http://127.0.0.1:8000"
     smtp_host: str = ""
     smtp_port: int = Field(default=25, ge=1, le=65535)
@@ -252,6 +257,15 @@ class Settings(BaseModel):
         """An environment variable gives a list as one string: names separated by commas or spaces."""
         if isinstance(value, str):
             return tuple(part for part in value.replace(",", " ").split() if part)
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _check_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r} (an IANA name such as Europe/Paris)") from error
         return value
 
     @field_validator("trusted_proxies")

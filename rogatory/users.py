@@ -58,6 +58,8 @@ class User(Record):
     authority: str | None = None
     active: bool = True
     created_at: UtcDatetime
+    # The interface language the user chose (web/languages.py); None follows the browser.
+    language: str | None = None
 
     @property
     def label(self) -> str:

@@ -336,6 +336,7 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(Text, nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class WebSessionRow(Base):

@@ -115,6 +115,15 @@ def end_access(session: Session, user_id: int, *, actor: str) -> tuple[int, int]
     return counts
 
 
+def set_language(db: Database, user_id: int, language: str | None) -> None:
+    """Keep the interface language ``user_id`` chose (None: follow the browser). Raises ``NotFoundError``."""
+    with db.session(write=True) as session:
+        row = session.get(UserRow, user_id)
+        if row is None:
+            raise NotFoundError(f"no user {user_id}")
+        row.language = language
+
+
 def get_user(db: Database, user_id: int) -> User | None:
     with db.session() as session:
         row = session.get(UserRow, user_id)
@@ -140,6 +149,7 @@ def user_from_row(row: UserRow) -> User:
         authority=row.authority,
         active=row.active,
         created_at=row.created_at,
+        language=row.language,
     )
 
 

@@ -19,7 +19,7 @@ from storage.deliveries import list_deliveries, retry_failed
 from web.auth import Admin, Reviewer, signed_in
 from web.dependencies import AppDb, AppDirectory, AppSettings, Deliver
 from web.notices import deliveries_banner
-from web.pages import render
+from web.pages import render, request_translator
 from workers.directory_check import directory_problem
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
@@ -58,7 +58,7 @@ def deliveries_page(
         principal,
         deliveries=listed,
         shown=status if chosen else "all",
-        banner=deliveries_banner(settings),
+        banner=deliveries_banner(settings, request_translator(request, principal)),
         section="deliveries",
     )
 

@@ -33,6 +33,8 @@ from web.context import WebContext
 from web.denial_pages import router as denial_pages
 from web.dependencies import keep_context
 from web.document_pages import router as document_pages
+from web.language_routes import router as language_router
+from web.languages import N_
 from web.limits import LimitRequests, RequestLimits
 from web.mail_replies import router as mail_replies
 from web.metrics_routes import router as metrics_router
@@ -94,6 +96,7 @@ def create_app(context: WebContext) -> FastAPI:
     for part in (
         open_router,
         sign_in_router,
+        language_router,
         router,
         review_router,
         archive_router,
@@ -161,7 +164,7 @@ def _wants_html(request: Request) -> bool:
 
 async def _not_found(request: Request, error: Exception) -> Response:
     if _wants_html(request):
-        return render_error(request, 404, "Not found", str(error))
+        return render_error(request, 404, N_("Not found"), str(error))
     return JSONResponse({"error": "not_found", "detail": str(error)}, status_code=404)
 
 
@@ -169,13 +172,13 @@ async def _bad_input(request: Request, error: Exception) -> Response:
     code = getattr(error, "code", "bad_input")
     status = 413 if code == "too_large" else 422
     if _wants_html(request):
-        return render_error(request, status, "Cannot do that", str(error))
+        return render_error(request, status, N_("Cannot do that"), str(error))
     return JSONResponse({"error": code, "detail": str(error)}, status_code=status)
 
 
 async def _unavailable(request: Request, error: Exception) -> Response:
     if _wants_html(request):
-        return render_error(request, 503, "Service unavailable", str(error))
+        return render_error(request, 503, N_("Service unavailable"), str(error))
     return JSONResponse({"error": "unavailable", "detail": str(error)}, status_code=503)
 
 
@@ -196,11 +199,11 @@ async def _database_damaged(request: Request, error: Exception) -> Response:
     if damage is None:
         raise error
     if _wants_html(request):
-        return render_error(request, 503, "The database is damaged", damage)
+        return render_error(request, 503, N_("The database is damaged"), damage)
     return JSONResponse({"error": "database_damaged", "detail": damage}, status_code=503)
 
 
 async def _forbidden(request: Request, error: Exception) -> Response:
     if _wants_html(request):
-        return render_error(request, 403, "Not allowed", str(error))
+        return render_error(request, 403, N_("Not allowed"), str(error))
     return JSONResponse({"error": "forbidden", "detail": str(error)}, status_code=403)

@@ -31,8 +31,9 @@ from web.context import ReviewContext
 from web.dependencies import AppDb, AppDirectory, AppDrafter, AppSettings, AppStore, Deliver, Review
 from web.highlights import legend, page_highlights, page_segments
 from web.history import history_page
+from web.languages import N_
 from web.notices import delivery_plan, done_notice
-from web.pages import render
+from web.pages import render, request_translator
 from web.routing_words import (
     condition_sentence,
     current_decision,
@@ -57,15 +58,15 @@ _KIND_ORDER = (
     EntityKind.CASE_REFERENCE,
 )
 _KIND_TITLES = {
-    EntityKind.PERSON: "Persons",
-    EntityKind.ORGANISATION: "Organisations",
-    EntityKind.ACCOUNT: "Bank accounts",
-    EntityKind.BIC: "BIC / SWIFT",
-    EntityKind.OFFENCE: "Offences",
-    EntityKind.DATE: "Dates",
-    EntityKind.STATE: "States",
-    EntityKind.AUTHORITY: "Requesting authority",
-    EntityKind.CASE_REFERENCE: "Case and file references",
+    EntityKind.PERSON: N_("Persons"),
+    EntityKind.ORGANISATION: N_("Organisations"),
+    EntityKind.ACCOUNT: N_("Bank accounts"),
+    EntityKind.BIC: N_("BIC / SWIFT"),
+    EntityKind.OFFENCE: N_("Offences"),
+    EntityKind.DATE: N_("Dates"),
+    EntityKind.STATE: N_("States"),
+    EntityKind.AUTHORITY: N_("Requesting authority"),
+    EntityKind.CASE_REFERENCE: N_("Case and file references"),
 }
 
 _ANNEX_ORIGINS = {
@@ -101,6 +102,7 @@ def document(
     decisions = review_history(db, number)
     notify = analysis.routing.notify if analysis else ()
     plan = delivery_plan(routed[0], notify, directory, settings) if routed else []
+    tr = request_translator(request, principal)
     return render(
         request,
         "document.html",
@@ -116,18 +118,18 @@ def document(
         related=only_visible(db, principal, related_requests(db, number), lambda item: item.number),
         history=history_page(db, principal.user, number, history),
         decisions=decisions,
-        current=current_decision(decisions, analysis.routing.rule, names) if analysis else None,
-        reasons=reasons_in_words(analysis.routing, names) if analysis else [],
-        threshold=threshold_sentence(settings.review_threshold),
-        condition_sentence=condition_sentence,
-        status_reason=in_words(view.registration.status_reason or "", names),
+        current=current_decision(decisions, analysis.routing.rule, names, tr) if analysis else None,
+        reasons=reasons_in_words(analysis.routing, names, tr) if analysis else [],
+        threshold=threshold_sentence(settings.review_threshold, tr),
+        condition_sentence=lambda condition: condition_sentence(condition, tr),
+        status_reason=in_words(view.registration.status_reason or "", names, tr),
         letter=_letter(db, drafter, view) if central and analysis else None,
         authorities=list(directory.authorities.values()),
         can_review=principal.user.role.reviews and analysis is not None,
         suggestion=_suggestion(db, review, analysis)
         if analysis and routed and routed[1] and central
         else None,
-        done=done_notice(done, plan, settings, names),
+        done=done_notice(done, plan, settings, names, tr),
         letter_saved=done == "letter",
         annex_readings={annex.position: annex for annex in analysis.annexes} if analysis else {},
         annex_origins=_ANNEX_ORIGINS,

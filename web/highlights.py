@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rogatory.records import Entity, PageText, Word
+from web.languages import N_
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,15 @@ class KindKey:
 KIND_KEYS: dict[str, KindKey] = {
     key.kind: key
     for key in (
-        KindKey("person", "P", "Person", ""),
-        KindKey("organisation", "O", "Organisation", "30 10"),
-        KindKey("account", "A", "Bank account", "12 8"),
-        KindKey("bic", "B", "BIC / SWIFT", "3 7"),
-        KindKey("offence", "C", "Offence (crime)", "30 8 4 8"),
-        KindKey("date", "D", "Date", "18 5 3 5 3 5 3 5"),
-        KindKey("state", "S", "State", "20 6 4 6 4 6"),
-        KindKey("authority", "Au", "Authority", "40 6 12 6"),
-        KindKey("case_reference", "R", "Case or file reference", "8 4"),
+        KindKey("person", "P", N_("Person"), ""),
+        KindKey("organisation", "O", N_("Organisation"), "30 10"),
+        KindKey("account", "A", N_("Bank account"), "12 8"),
+        KindKey("bic", "B", N_("BIC / SWIFT"), "3 7"),
+        KindKey("offence", "C", N_("Offence (crime)"), "30 8 4 8"),
+        KindKey("date", "D", N_("Date"), "18 5 3 5 3 5 3 5"),
+        KindKey("state", "S", N_("State"), "20 6 4 6 4 6"),
+        KindKey("authority", "Au", N_("Authority"), "40 6 12 6"),
+        KindKey("case_reference", "R", N_("Case or file reference"), "8 4"),
     )
 }
 

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from rogatory.directory import Directory
 from rogatory.review import Channel
 from rogatory.settings import Settings
+from web.languages import N_, Translator
 from workers.delivery import delivery_targets
 
-_DONE = {"confirmed": "Routing confirmed.", "reassigned": "Request reassigned."}
+_DONE = {"confirmed": N_("Routing confirmed."), "reassigned": N_("Request reassigned.")}
 
 
 def delivery_plan(
@@ -23,40 +24,58 @@ def delivery_plan(
 ) -> list[tuple[str, str]]:
     """The notices a routed request gets: (authority id, ``"e-mail"`` or ``"webhook"``)."""
     return [
-        (target.authority, "e-mail" if target.channel is Channel.EMAIL else "webhook")
+        (target.authority, N_("e-mail") if target.channel is Channel.EMAIL else N_("webhook"))
         for target in delivery_targets(route_to, notify, directory, settings)
     ]
 
 
 def done_notice(
-    done: str, plan: list[tuple[str, str]], settings: Settings, authority_names: Mapping[str, str]
+    done: str,
+    plan: list[tuple[str, str]],
+    settings: Settings,
+    authority_names: Mapping[str, str],
+    tr: Translator,
 ) -> str:
     """The sentence after an action: which notices are being sent, or that none is, and why."""
     if done == "letter":
-        return "Letter saved."
-    head = _DONE.get(done, "")
+        return tr.gettext("Letter saved.")
+    head = tr.gettext(_DONE[done]) if done in _DONE else ""
     if not head:
         return ""
     if plan:
-        sent = [f"{authority_names.get(authority, authority)} by {channel}" for authority, channel in plan]
-        return f"{head} Notices are being sent: {'; '.join(sent)} (see Administration → Deliveries)."
+        sent = [
+            tr.gettext(
+                "%(authority)s by %(channel)s",
+                authority=authority_names.get(authority, authority),
+                channel=tr.gettext(channel),
+            )
+            for authority, channel in plan
+        ]
+        notices = tr.gettext(
+            "Notices are being sent: %(sent)s (see Administration → Deliveries).", sent="; ".join(sent)
+        )
+        return f"{head} {notices}"
     why = (
-        "e-mail is off (no smtp_host is set) and no webhook_url is set"
+        tr.gettext("No notice is sent: e-mail is off (no smtp_host is set) and no webhook_url is set.")
         if not settings.email_enabled
-        else "the authorities have no e-mail address in the directory and no webhook_url is set"
+        else tr.gettext(
+            "No notice is sent: the authorities have no e-mail address in the directory "
+            "and no webhook_url is set."
+        )
     )
-    return f"{head} No notice is sent: {why}. The authority sees the request in its queue in Rogatory."
+    queue = tr.gettext("The authority sees the request in its queue in Rogatory.")
+    return f"{head} {why} {queue}"
 
 
-def deliveries_banner(settings: Settings) -> str:
+def deliveries_banner(settings: Settings, tr: Translator) -> str:
     """What the deliveries page says about the channels that are off (empty when both are on)."""
     if settings.email_enabled and settings.webhook_url:
         return ""
     if settings.email_enabled:
-        return "No webhook is set (webhook_url): notices go by e-mail only."
+        return tr.gettext("No webhook is set (webhook_url): notices go by e-mail only.")
     if settings.webhook_url:
-        return "E-mail is off (no smtp_host is set): notices go by webhook only, none by e-mail."
-    return (
+        return tr.gettext("E-mail is off (no smtp_host is set): notices go by webhook only, none by e-mail.")
+    return tr.gettext(
         "E-mail is off (no smtp_host is set) and no webhook is set (webhook_url): no notice is "
         "sent to the authorities; they see their requests in their queue in Rogatory."
     )

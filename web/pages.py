@@ -8,22 +8,24 @@ live status updates; nothing is built. Runs in the web process.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from rogatory.shown import shown
-from rogatory.taxonomy import display_name
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
 from web.dependencies import directory_of
+from web.languages import INTERFACE_LANGUAGES, N_, Translator, negotiate, translator
 from web.service_state import state_notice
-from web.words import language_name, state_name, when_with_zone
+from web.words import label, language_name, role_name, state_name, template_words
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -35,98 +37,178 @@ def _neutral(value: Any) -> Any:
     return shown(value) if isinstance(value, str) else value
 
 
-_ENVIRONMENT = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-    finalize=_neutral,
-)
+@lru_cache(maxsize=len(INTERFACE_LANGUAGES))
+def _environment(language: str) -> Environment:
+    """The templates of one interface language (Jinja's i18n extension on its catalogue)."""
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_neutral,
+        extensions=["jinja2.ext.i18n"],
+    )
+    environment.install_gettext_translations(translator(language).translations, newstyle=True)  # type: ignore[attr-defined]
+    environment.filters.update(_FILTERS)
+    environment.globals.update(template_words())
+    return environment
 
 
-def _when(value: datetime | date | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
+def _tr(context: Context) -> Translator:
+    found: Translator = context["tr"]
+    return found
 
 
-def _duration(hours: float | None) -> str:
+@pass_context
+def _when(context: Context, value: datetime | date | None) -> str:
+    """A time in the deployment's zone, the zone shown; a date alone."""
+    return _tr(context).when(value)
+
+
+@pass_context
+def _duration(context: Context, hours: float | None) -> str:
     """A time span for people: seconds, minutes, hours or days."""
+    tr = _tr(context)
     if hours is None:
         return "—"
     seconds = hours * 3600
     if seconds < 90:
-        return f"{seconds:.0f} s"
+        return tr.gettext("%(n)s s", n=tr.number(seconds))
     if seconds < 5400:
-        return f"{seconds / 60:.0f} min"
-    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
+        return tr.gettext("%(n)s min", n=tr.number(seconds / 60))
+    if hours < 48:
+        return tr.gettext("%(n)s h", n=tr.number(hours, digits=1))
+    return tr.gettext("%(n)s days", n=tr.number(hours / 24, digits=1))
 
 
-_ENVIRONMENT.filters["when"] = _when
-_ENVIRONMENT.filters["duration"] = _duration
-_ENVIRONMENT.filters["label"] = display_name
-_ENVIRONMENT.filters["when_zone"] = when_with_zone
-_ENVIRONMENT.filters["language_name"] = language_name
-_ENVIRONMENT.filters["state_name"] = state_name
+@pass_context
+def _label(context: Context, identifier: object) -> str:
+    return label(identifier, _tr(context))
 
 
-def _identity(message: str, **values: object) -> str:
-    return message % values if values else message
+@pass_context
+def _language_name(context: Context, code: str | None) -> str:
+    return language_name(code, _tr(context))
 
 
-def _plural(singular: str, plural: str, count: int, **values: object) -> str:
-    return _identity(singular if count == 1 else plural, count=count, **values)
+@pass_context
+def _state_name(context: Context, code: str | None) -> str:
+    return state_name(code, _tr(context))
 
 
-# Until the message catalogues (i18n) are installed, `_` and `ngettext` give the English text;
-# the catalogues replace these two globals (templates mark their strings as {{ _("...") }}).
-_ENVIRONMENT.globals.setdefault("_", _identity)
-_ENVIRONMENT.globals.setdefault("ngettext", _plural)
+@pass_context
+def _role_name(context: Context, role: object) -> str:
+    return role_name(role, _tr(context))
+
+
+@pass_context
+def _number(context: Context, value: float, digits: int = 0) -> str:
+    return _tr(context).number(value, digits=digits)
+
+
+@pass_context
+def _percent(context: Context, fraction: float) -> str:
+    return _tr(context).percent(fraction)
+
+
+_FILTERS = {
+    "when": _when,
+    "when_zone": _when,
+    "duration": _duration,
+    "label": _label,
+    "language_name": _language_name,
+    "state_name": _state_name,
+    "role_name": _role_name,
+    "number": _number,
+    "percent": _percent,
+}
 
 
 def navigation(user: User) -> list[tuple[str, str]]:
     """The menu of a user's role: (path, title)."""
     if not user.role.sees_registry:
-        return [("/queue", "My queue"), ("/deadlines", "Deadlines"), ("/search", "Search")]
-    items = [("/", "Registry"), ("/upload", "Upload"), ("/review", "Review"), ("/deadlines", "Deadlines")]
-    items += [("/search", "Search"), ("/statistics", "Statistics")]
+        return [("/queue", N_("My queue")), ("/deadlines", N_("Deadlines")), ("/search", N_("Search"))]
+    items = [("/", N_("Registry")), ("/upload", N_("Upload")), ("/review", N_("Review"))]
+    items += [("/deadlines", N_("Deadlines")), ("/search", N_("Search")), ("/statistics", N_("Statistics"))]
     if user.role.registers:
-        items.append(("/refused", "Refused files"))
+        items.append(("/refused", N_("Refused files")))
     if user.role.administers:
-        items.append(("/admin/users", "Administration"))
+        items.append(("/admin/users", N_("Administration")))
     elif user.role.reviews:
-        items.append(("/admin/authorities", "Administration"))
+        items.append(("/admin/authorities", N_("Administration")))
     return items
 
 
 def render(
     request: Request, template: str, principal: Principal | None, status: int = 200, **context: Any
 ) -> HTMLResponse:
-    """Render ``template`` with the signed-in user, the menu and the CSRF token."""
+    """Render ``template`` in the request's language with the signed-in user, the menu and the CSRF token."""
     directory = directory_of(request.app)
+    tr = request_translator(request, principal)
     values = {
         "request": request,
+        "tr": tr,
+        "languages": INTERFACE_LANGUAGES,
         "user": principal.user if principal else None,
         "csrf_token": principal.csrf_token if principal else "",
         "csrf_field": CSRF_FIELD,
         "menu": navigation(principal.user) if principal else [],
         "path": request.url.path,
         "authority_names": {a.id: a.name for a in directory.authorities.values()} if directory else {},
-        "service_state": _service_state(request, principal),
+        "service_state": _service_state(request, principal, tr),
+        "script_words": script_words(tr),
         **context,
     }
-    html = _ENVIRONMENT.get_template(template).render(values)
-    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+    html = _environment(tr.language).get_template(template).render(values)
+    headers = {
+        "Cache-Control": "no-store",
+        "Content-Language": tr.language,
+        "Vary": "Accept-Language, Cookie",
+    }
+    return HTMLResponse(html, status_code=status, headers=headers)
 
 
-def _service_state(request: Request, principal: Principal | None) -> str:
+_SCRIPT_WORDS = {
+    "sending": N_("Sending {name}"),
+    "waiting": N_("waiting…"),
+    "too_large": N_("too large: not sent"),
+    "too_large_named": N_("too large: not sent ({names})"),
+    "with_annexes": N_("with {annexes} annexed file(s)"),
+    "with_annexes_refused": N_("with {annexes} annexed file(s), {refused} refused"),
+    "nothing_sent": N_("nothing was sent"),
+    "upload_failed": N_("upload failed ({status})"),
+    "registered_as": N_("Registered as"),
+    "already_registered_as": N_("Already registered as"),
+    "refused": N_("Refused: {reason}"),
+    "unknown_reason": N_("unknown reason"),
+    "network_error": N_("network error: not uploaded"),
+}
+
+
+def script_words(tr: Translator) -> dict[str, str]:
+    """The words static/rogatory.js shows, in the page's language (``{name}`` filled by the script)."""
+    return {key: tr.gettext(message) for key, message in _SCRIPT_WORDS.items()}
+
+
+def request_translator(request: Request, principal: Principal | None = None) -> Translator:
+    """The request's language: the user's setting, else ``Accept-Language``, else the deployment's."""
+    if principal is None:
+        principal = getattr(request.state, "principal", None)
+    context = getattr(getattr(request.app, "state", None), "context", None)
+    default, zone = ("en", "UTC")
+    if context is not None:
+        default, zone = context.settings.interface_language, context.settings.time_zone
+    preference = principal.user.language if principal else None
+    language = negotiate(preference, request.headers.get("accept-language"), default)
+    return translator(language, zone)
+
+
+def _service_state(request: Request, principal: Principal | None, tr: Translator) -> str:
     """The service's state for the central authority's staff (web/service_state.py)."""
     context = getattr(getattr(request.app, "state", None), "context", None)
     if principal is None or context is None or not principal.user.role.sees_registry:
         return ""
-    return state_notice(context.db, context.settings)
+    return state_notice(context.db, context.settings, tr)
 
 
 def render_error(request: Request, status: int, title: str, detail: str) -> HTMLResponse:

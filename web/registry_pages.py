@@ -25,7 +25,7 @@ from storage.saved_filters import list_filters
 from web.auth import CentralStaff, Principal, Registrar, SignedIn, signed_in
 from web.dependencies import AppDb, AppDirectory, AppSettings
 from web.filters import filter_from_query, filter_query
-from web.pages import render
+from web.pages import render, request_translator
 from web.routing_words import threshold_sentence
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
@@ -129,13 +129,14 @@ def registry(
     """The registry: every request, with filters and sorting (authority users go to their queue)."""
     if not principal.user.role.sees_registry:
         return RedirectResponse("/queue", status_code=303)
+    tr = request_translator(request, principal)
     return _list_page(
         request,
         db,
         directory,
         principal,
-        title="Registry",
-        intro="Every request received, newest first.",
+        title=tr.gettext("Registry"),
+        intro=tr.gettext("Every request received, newest first."),
         filters=filter_from_query(request),
         show_filters=True,
         sort=sort,
@@ -158,14 +159,18 @@ def review_queue(
     partial: str = "",
 ) -> Response:
     """Requests waiting for a reviewer's routing decision (the threshold said in words)."""
+    tr = request_translator(request, principal)
     return _list_page(
         request,
         db,
         directory,
         principal,
-        title="Review queue",
-        intro="Requests the rules could not route with confidence. Open one to confirm or reassign it. "
-        + threshold_sentence(settings.review_threshold),
+        title=tr.gettext("Review queue"),
+        intro=tr.gettext(
+            "Requests the rules could not route with confidence. Open one to confirm or reassign it."
+        )
+        + " "
+        + threshold_sentence(settings.review_threshold, tr),
         filters=RegistryFilter(status=Status.NEEDS_REVIEW),
         show_filters=False,
         sort="received",
@@ -189,13 +194,14 @@ def authority_queue(
     """An authority's queue: the requests routed or notified to it, earliest deadline first."""
     authority = principal.user.authority
     name = directory.authorities.get(authority) if authority else None
+    tr = request_translator(request, principal)
     return _list_page(
         request,
         db,
         directory,
         principal,
-        title=f"Queue of {name.name}" if name else "Routed requests",
-        intro="Requests routed or notified to your authority, earliest deadline first.",
+        title=tr.gettext("Queue of %(name)s", name=name.name) if name else tr.gettext("Routed requests"),
+        intro=tr.gettext("Requests routed or notified to your authority, earliest deadline first."),
         filters=filter_from_query(request).model_copy(update={"status": Status.ROUTED}),
         show_filters=False,
         sort="deadline",

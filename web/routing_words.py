@@ -17,15 +17,20 @@ from dataclasses import dataclass
 from rogatory.records import ConditionResult, RoutingDecision
 from rogatory.review import ReviewAction
 from rogatory.taxonomy import DISPLAY_NAMES
+from web.languages import N_, Translator
 
 FIELD_NAMES: dict[str, str] = {
-    "request_type": "Type of request",
-    "proceeding_type": "Proceedings",
-    "measures": "Assistance asked for",
-    "offences": "Offences",
-    "legal_basis": "Legal basis",
+    "request_type": N_("Type of request"),
+    "proceeding_type": N_("Proceedings"),
+    "measures": N_("Assistance asked for"),
+    "offences": N_("Offences"),
+    "legal_basis": N_("Legal basis"),
 }
-_OPERATORS = {"any_of": "include", "all_of": "are only", "only": "are only"}
+_OPERATORS = {
+    "any_of": N_("%(field)s include %(expected)s — found: %(found)s"),
+    "all_of": N_("%(field)s are only %(expected)s — found: %(found)s"),
+    "only": N_("%(field)s are only %(expected)s — found: %(found)s"),
+}
 _QUOTE = re.compile(r"\(page \d+: '.*?'\)")
 # An id in running text: it has an underscore or is an article (``art15``); plain words stay.
 _IDENTIFIER = re.compile(r"\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|art\d+)\b")
@@ -43,97 +48,122 @@ class CurrentDecision:
     reason: str
 
 
-def label(identifier: str) -> str:
-    """A taxonomy id or field id as its display name (else the id unchanged)."""
-    return FIELD_NAMES.get(identifier) or DISPLAY_NAMES.get(identifier, identifier)
+def label(identifier: str, tr: Translator) -> str:
+    """A taxonomy id or field id as its display name in the reader's language (else the id)."""
+    name = FIELD_NAMES.get(identifier) or DISPLAY_NAMES.get(identifier)
+    return tr.gettext(name) if name else identifier
 
 
-def condition_sentence(condition: ConditionResult) -> str:
+def condition_sentence(condition: ConditionResult, tr: Translator) -> str:
     """One condition as a sentence: ``Proceedings include Civil — found: Civil``."""
-    verb = _OPERATORS.get(condition.operator, condition.operator.replace("_", " "))
-    expected = ", ".join(label(value) for value in condition.expected)
-    found = ", ".join(label(value) for value in condition.actual) or "nothing"
-    return f"{label(condition.field)} {verb} {expected} — found: {found}"
+    expected = ", ".join(label(value, tr) for value in condition.expected)
+    found = ", ".join(label(value, tr) for value in condition.actual) or tr.gettext("nothing")
+    field = label(condition.field, tr)
+    if condition.operator in _OPERATORS:
+        return tr.gettext(_OPERATORS[condition.operator], field=field, expected=expected, found=found)
+    verb = condition.operator.replace("_", " ")
+    return f"{field} {verb} {expected} — {found}"
 
 
-def reasons_in_words(decision: RoutingDecision, authority_names: Mapping[str, str]) -> list[str]:
+def reasons_in_words(
+    decision: RoutingDecision, authority_names: Mapping[str, str], tr: Translator
+) -> list[str]:
     """The decision's reasons for a clerk: the fired rule's conditions in words, then the others."""
     fired = next((rule for rule in decision.rules if rule.held and rule.name == decision.rule), None)
     sentences: list[str] = []
     rest = list(decision.reasons)
     if fired is not None:
         for condition in fired.conditions:
-            sentences.append(_held_condition(condition))
+            sentences.append(_held_condition(condition, tr))
         rest = rest[len(fired.conditions) :]
-    sentences.extend(_replace_ids(reason, authority_names) for reason in rest)
+    sentences.extend(_replace_ids(reason, authority_names, tr) for reason in rest)
     return sentences
 
 
-def threshold_sentence(threshold: float) -> str:
+def threshold_sentence(threshold: float, tr: Translator) -> str:
     """What ``review_threshold`` means, with its value: at or above routes, strictly below reviews."""
-    percent = round(threshold * 100)
-    return (
-        f"Routed automatically when the confidence is {percent} % or more; below {percent} % "
-        f"the request waits for a reviewer (setting review_threshold = {threshold:.2f})."
+    return tr.gettext(
+        "Routed automatically when the confidence is %(share)s or more; below %(share)s the request "
+        "waits for a reviewer (setting review_threshold = %(value)s).",
+        share=tr.percent(threshold),
+        value=f"{threshold:.2f}",
     )
 
 
 def current_decision(
-    decisions: list[ReviewAction], rule: str | None, authority_names: Mapping[str, str]
+    decisions: list[ReviewAction], rule: str | None, authority_names: Mapping[str, str], tr: Translator
 ) -> CurrentDecision:
     """The decision in force: the latest reviewer's action if any, else the rules' proposal."""
     if decisions:
         latest = decisions[-1]
         name = authority_names.get(latest.authority, latest.authority)
-        when = latest.at.strftime("%Y-%m-%d %H:%M UTC")
+        when = tr.when(latest.at)
         if latest.action == "reassign":
             before = authority_names.get(latest.previous_authority, latest.previous_authority)
-            summary = f"Reassigned to {name} (was {before}) by {latest.actor}, {when}"
+            summary = tr.gettext(
+                "Reassigned to %(name)s (was %(before)s) by %(actor)s, %(when)s",
+                name=name,
+                before=before,
+                actor=latest.actor,
+                when=when,
+            )
         else:
-            summary = f"Routing to {name} confirmed by {latest.actor}, {when}"
-        return CurrentDecision(by_reviewer=True, summary=summary, reason=latest.reason or "no reason given")
+            summary = tr.gettext(
+                "Routing to %(name)s confirmed by %(actor)s, %(when)s",
+                name=name,
+                actor=latest.actor,
+                when=when,
+            )
+        reason = latest.reason or tr.gettext("no reason given")
+        return CurrentDecision(by_reviewer=True, summary=summary, reason=reason)
     if rule:
-        return CurrentDecision(by_reviewer=False, summary=f"Proposed by the rule “{rule}”", reason="")
-    return CurrentDecision(
-        by_reviewer=False, summary="No routing rule holds: sent to the fallback authority", reason=""
-    )
+        return CurrentDecision(
+            by_reviewer=False, summary=tr.gettext("Proposed by the rule “%(rule)s”", rule=rule), reason=""
+        )
+    summary = tr.gettext("No routing rule holds: sent to the fallback authority")
+    return CurrentDecision(by_reviewer=False, summary=summary, reason="")
 
 
-def _held_condition(condition: ConditionResult) -> str:
+def _held_condition(condition: ConditionResult, tr: Translator) -> str:
     any_of = condition.operator == "any_of"
     found = [value for value in condition.actual if not any_of or value in condition.expected]
-    words = f"{label(condition.field)}: {', '.join(label(value) for value in found) or 'nothing'}"
+    names = ", ".join(label(value, tr) for value in found) or tr.gettext("nothing")
+    words = f"{label(condition.field, tr)}: {names}"
     quotes = [
-        f"page {span.page}: “{' '.join(span.text.split())[:_QUOTE_LENGTH]}”" for span in condition.evidence
+        tr.gettext(
+            "page %(page)s: “%(text)s”", page=span.page, text=" ".join(span.text.split())[:_QUOTE_LENGTH]
+        )
+        for span in condition.evidence
     ]
     return f"{words} ({'; '.join(quotes)})" if quotes else words
 
 
-def in_words(text: str, authority_names: Mapping[str, str]) -> str:
+def in_words(text: str, authority_names: Mapping[str, str], tr: Translator) -> str:
     """Any stored reason (a status reason, say) with its ids as names, document quotes kept."""
-    return _replace_ids(text, authority_names)
+    return _replace_ids(text, authority_names, tr)
 
 
-def _replace_ids(reason: str, authority_names: Mapping[str, str]) -> str:
+def _replace_ids(reason: str, authority_names: Mapping[str, str], tr: Translator) -> str:
     """Ids outside the document's quotes replaced by names (authorities by their directory name)."""
     if reason.startswith(_LACKS):
         missing = reason[len(_LACKS) :].split(", ")
-        return "The request lacks: " + ", ".join(label(element).lower() for element in missing)
+        names = ", ".join(label(element, tr) for element in missing)
+        return tr.gettext("The request lacks: %(elements)s", elements=names)
     parts: list[str] = []
     last = 0
     for quote in _QUOTE.finditer(reason):
-        parts.append(_words(reason[last : quote.start()], authority_names))
+        parts.append(_words(reason[last : quote.start()], authority_names, tr))
         parts.append(quote.group(0))
         last = quote.end()
-    parts.append(_words(reason[last:], authority_names))
+    parts.append(_words(reason[last:], authority_names, tr))
     return "".join(parts)
 
 
-def _words(text: str, authority_names: Mapping[str, str]) -> str:
+def _words(text: str, authority_names: Mapping[str, str], tr: Translator) -> str:
     def name(match: re.Match[str]) -> str:
         word = match.group(0)
         if word in authority_names:
             return authority_names[word]
-        return label(word) if _IDENTIFIER.fullmatch(word) else word
+        return label(word, tr) if _IDENTIFIER.fullmatch(word) else word
 
     return _WORD.sub(name, text)

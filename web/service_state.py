@@ -16,11 +16,12 @@ from rogatory.settings import Settings
 from storage.database import Database
 from storage.heartbeats import alive
 from web.health import BEATS
+from web.languages import Translator
 
 STARTING = "worker-starting"
 
 
-def state_notice(db: Database, settings: Settings, *, now: datetime | None = None) -> str:
+def state_notice(db: Database, settings: Settings, tr: Translator, *, now: datetime | None = None) -> str:
     """A sentence for the top of the page when requests are not being analysed; else ``""``."""
     if not settings.health_requires_worker:
         return ""
@@ -30,13 +31,13 @@ def state_notice(db: Database, settings: Settings, *, now: datetime | None = Non
         if alive(db, "worker", within=within, now=at):
             return ""
         if alive(db, STARTING, within=within, now=at):
-            return (
+            return tr.gettext(
                 "The worker is starting: it is loading its OCR and language models (about a minute). "
                 "New requests are registered and will be analysed as soon as it is ready."
             )
     except TransientError:
-        return "The database does not answer: the pages may be out of date."
-    return (
+        return tr.gettext("The database does not answer: the pages may be out of date.")
+    return tr.gettext(
         "No worker is running: new requests are registered but wait in the queue until a worker "
         "starts (see /health)."
     )

@@ -23,7 +23,8 @@ from storage.sign_in_limits import ACCOUNT, Refusal, SignInPolicy, begin_try, tr
 from storage.users import check_password
 from web.auth import SESSION_COOKIE, SignedIn, optional_principal
 from web.dependencies import AppDb, AppSettings
-from web.pages import render
+from web.languages import N_, Translator
+from web.pages import render, request_translator
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,8 +32,8 @@ router = APIRouter(include_in_schema=False)
 @router.get("/sign-in")
 def sign_in_form(request: Request, db: AppDb, next: str = "/") -> Response:
     if optional_principal(request, db) is not None:
-        return RedirectResponse(_safe_next(next), status_code=303)
-    return render(request, "sign_in.html", None, next=_safe_next(next), username="", error="")
+        return RedirectResponse(safe_next(next), status_code=303)
+    return render(request, "sign_in.html", None, next=safe_next(next), username="", error="")
 
 
 @router.post("/sign-in")
@@ -45,18 +46,18 @@ def sign_in(
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
-    target = _safe_next(next)
+    target = safe_next(next)
     if not _same_origin(request):
-        return _form_again(request, username, target, "This sign-in form was not sent by this site.", 403)
+        return _form_again(request, username, target, N_("This sign-in form was not sent by this site."), 403)
     address = request.client.host if request.client else ""
     policy = SignInPolicy.of(settings)
     refusal = begin_try(db, policy, username=username, address=address)
     if refusal is not None:
-        return _form_again(request, username, target, _refused(refusal), 429)
+        return _form_again(request, username, target, _refused(refusal, request_translator(request)), 429)
     user = check_password(db, username, password)
     if user is None:
         try_failed(db, policy, username=username, address=address)
-        return _form_again(request, username, target, "The user name or the password is wrong.", 401)
+        return _form_again(request, username, target, N_("The user name or the password is wrong."), 401)
     try_succeeded(db, username=username, address=address)
     lifetime = timedelta(hours=settings.session_hours)
     token, _ = open_session(db, user, lifetime=lifetime, address=address)
@@ -86,20 +87,33 @@ def sign_out(request: Request, db: AppDb, principal: SignedIn) -> Response:
 
 
 def _form_again(request: Request, username: str, target: str, error: str, status: int) -> Response:
-    return render(request, "sign_in.html", None, status=status, next=target, username=username, error=error)
+    """The sign-in page again with ``error`` (a msgid or an already translated sentence)."""
+    shown = request_translator(request).gettext(error)
+    return render(request, "sign_in.html", None, status=status, next=target, username=username, error=shown)
 
 
-def _refused(refusal: Refusal) -> str:
-    what = "this account" if refusal.kind == ACCOUNT else "your address"
-    if refusal.until is None:
-        wait = "in a minute"
-    else:
+def _refused(refusal: Refusal, tr: Translator) -> str:
+    minutes = 1
+    if refusal.until is not None:
         minutes = max(1, -int(-(refusal.until - datetime.now(UTC)).total_seconds() // 60))
-        wait = f"in {minutes} minute{'s' if minutes > 1 else ''}"
-    return f"Too many failed attempts for {what}. Try again {wait} or ask an administrator to unlock it."
+    if refusal.kind == ACCOUNT:
+        return tr.ngettext(
+            "Too many failed attempts for this account. Try again in %(num)s minute "
+            "or ask an administrator to unlock it.",
+            "Too many failed attempts for this account. Try again in %(num)s minutes "
+            "or ask an administrator to unlock it.",
+            minutes,
+        )
+    return tr.ngettext(
+        "Too many failed attempts from your address. Try again in %(num)s minute "
+        "or ask an administrator to unlock it.",
+        "Too many failed attempts from your address. Try again in %(num)s minutes "
+        "or ask an administrator to unlock it.",
+        minutes,
+    )
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     """Only a path of this site: never another host (no open redirect)."""
     parts = urlsplit(target)
     if (

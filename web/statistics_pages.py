@@ -16,21 +16,22 @@ from storage.audit import audit
 from storage.statistics import DIMENSIONS, Statistics, compute_statistics
 from web.auth import CentralStaff, signed_in
 from web.dependencies import AppDb
+from web.languages import N_
 from web.pages import render
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 
 TITLES = {
-    "month": "Requests received per month",
-    "channel": "By channel (how the request arrived)",
-    "status": "By status",
-    "requesting_state": "By requesting state",
-    "offence": "By offence",
-    "legal_basis": "By legal basis",
-    "measure": "By measure sought",
-    "route_to": "By executing authority",
-    "request_type": "By type of request",
-    "missing": "Missing elements (UNCAC art. 46(15))",
+    "month": N_("Requests received per month"),
+    "channel": N_("By channel (how the request arrived)"),
+    "status": N_("By status"),
+    "requesting_state": N_("By requesting state"),
+    "offence": N_("By offence"),
+    "legal_basis": N_("By legal basis"),
+    "measure": N_("By measure sought"),
+    "route_to": N_("By executing authority"),
+    "request_type": N_("By type of request"),
+    "missing": N_("Missing elements (UNCAC art. 46(15))"),
 }
 
 

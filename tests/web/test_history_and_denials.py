@@ -73,8 +73,8 @@ def test_the_history_is_paged_and_keeps_its_first_lines(
     first = _history(client, tokens["clerk"], number)
     assert first.count("<li>") == HISTORY_PAGE
     last = _history(client, tokens["clerk"], number, page=3)
-    assert "<strong>register</strong>" in last  # the oldest line is still there, on the last page
-    assert "<strong>register</strong>" not in first
+    assert "<strong>Registered</strong>" in last  # the oldest line is still there, on the last page
+    assert "<strong>Registered</strong>" not in first
 
 
 def test_an_authority_user_sees_no_other_authoritys_names_in_the_history(
@@ -84,7 +84,7 @@ def test_an_authority_user_sees_no_other_authoritys_names_in_the_history(
     shown = _history(client, tokens["fiu-officer"], number)
     assert "police" not in shown
     assert OTHER_AUTHORITY in shown
-    assert "<strong>reassign</strong> by reviewer" in shown  # the line stays, without its detail
+    assert "<strong>Reassigned</strong> by reviewer" in shown  # the line stays, without its detail
     central = _history(client, tokens["clerk"], number)
     assert "police -&gt; fiu" in central
     assert "police-officer" in central

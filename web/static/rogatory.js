@@ -21,6 +21,15 @@ function cell(row, text, className) {
   return td;
 }
 
+// The page's words in the user's language (base.html puts them on <body data-words>).
+let pageWords = null;
+function word(key) {
+  if (pageWords === null) {
+    try { pageWords = JSON.parse(document.body.dataset.words || "{}"); } catch (error) { pageWords = {}; }
+  }
+  return pageWords[key] || key;
+}
+
 // Several files sent as one request (its main document and annexes): one row, one number.
 function uploadTogether(files, tbody, maxBytes) {
   const names = files.map((file) => shownName(file.name)).join(", ");
@@ -29,7 +38,7 @@ function uploadTogether(files, tbody, maxBytes) {
     const row = document.createElement("tr");
     cell(row, names);
     cell(row);
-    cell(row, "too large: not sent (" + tooLarge.map((file) => shownName(file.name)).join(", ") + ")", "alert");
+    cell(row, word("too_large_named").replace("{names}", tooLarge.map((file) => shownName(file.name)).join(", ")), "alert");
     tbody.appendChild(row);
     return;
   }
@@ -40,7 +49,7 @@ function uploadTogether(files, tbody, maxBytes) {
     const registered = answer.find((item) => item.status === "registered");
     const refused = answer.filter((item) => item.status === "rejected").length;
     return {item: registered || answer.find((item) => item.status === "duplicate") || answer[0],
-            more: answer.length > 1 ? " with " + (answer.length - 1) + " annexed file(s)" + (refused ? ", " + refused + " refused" : "") : ""};
+            more: answer.length > 1 ? " " + word(refused ? "with_annexes_refused" : "with_annexes").replace("{annexes}", String(answer.length - 1)).replace("{refused}", String(refused)) : ""};
   });
 }
 
@@ -49,7 +58,7 @@ function uploadOne(file, tbody, maxBytes) {
     const row = document.createElement("tr");
     cell(row, shownName(file.name));
     cell(row);
-    cell(row, "too large: not sent", "alert");
+    cell(row, word("too_large"), "alert");
     tbody.appendChild(row);
     return;
   }
@@ -64,9 +73,9 @@ function sendUpload(body, name, tbody, pick) {
   const progressCell = cell(row);
   const bar = document.createElement("progress");
   bar.max = 100; bar.value = 0;
-  bar.setAttribute("aria-label", "Sending " + name);
+  bar.setAttribute("aria-label", word("sending").replace("{name}", name));
   progressCell.appendChild(bar);
-  const result = cell(row, "waiting…", "muted");
+  const result = cell(row, word("waiting"), "muted");
   tbody.appendChild(row);
   const request = new XMLHttpRequest();
   request.open("POST", "/api/requests");
@@ -81,33 +90,33 @@ function sendUpload(body, name, tbody, pick) {
     let answer;
     try { answer = JSON.parse(request.responseText); } catch (error) { answer = null; }
     if (request.status !== 201 || !Array.isArray(answer)) {
-      result.textContent = (answer && answer.detail) ? String(answer.detail) : "upload failed (" + request.status + ")";
+      result.textContent = (answer && answer.detail) ? String(answer.detail) : word("upload_failed").replace("{status}", String(request.status));
       result.className = "alert";
       return;
     }
     const {item, more} = pick(answer);
     if (!item) {
-      result.textContent = "nothing was sent";
+      result.textContent = word("nothing_sent");
       result.className = "alert";
     } else if (item.status === "registered") {
       const link = document.createElement("a");
       link.href = "/requests/" + encodeURIComponent(item.number);
       link.className = "number";
       link.textContent = item.number;
-      result.append("Registered as ", link, more);
+      result.append(word("registered_as") + " ", link, more);
     } else if (item.status === "duplicate") {
       const link = document.createElement("a");
       link.href = "/requests/" + encodeURIComponent(item.duplicate_of);
       link.className = "number";
       link.textContent = item.duplicate_of;
-      result.append("Already registered as ", link);
+      result.append(word("already_registered_as") + " ", link);
     } else {
-      result.textContent = "Refused: " + (item.reason || item.code || "unknown reason");
+      result.textContent = word("refused").replace("{reason}", item.reason || item.code || word("unknown_reason"));
       result.className = "alert";
     }
   });
   request.addEventListener("error", () => {
-    result.textContent = "network error: not uploaded";
+    result.textContent = word("network_error");
     result.className = "alert";
   });
   request.send(body);

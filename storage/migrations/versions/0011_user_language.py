@@ -1,7 +1,7 @@
 """Each user's interface language (issue 18).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-03 15:45:00
 
 ``users.language``: the language the user chose in the page header (en, fr, es, pt, ru,
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -66,6 +66,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
         "purpose",
         "purpose_link",
         "translation",
+        "nil",
     ),
 }
 

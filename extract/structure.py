@@ -127,7 +127,9 @@ def read_boxes(page: PageText) -> list[TickBox]:
             continue
         line_end = lines[number][1]
         if _boxes_after_options(page.text, line_end, marks):
-            boxes.extend(_after_options(page, lines, per_line, number, marks))
+            # a misreading at the line's start ("O pedido é urgente?") is a word here
+            printed = [mark for mark in marks if mark.strict]
+            boxes.extend(_after_options(page, lines, per_line, number, printed))
             continue
         question = _question(page, lines, per_line, number, marks[0])
         for mark, following in zip(marks, [*marks[1:], None], strict=True):
@@ -149,7 +151,7 @@ def read_boxes(page: PageText) -> list[TickBox]:
 def _boxes_after_options(text: str, line_end: int, marks: list[_Mark]) -> bool:
     """A line whose boxes stand after their options ("Yes ☐   No ☒"): nothing follows its last box."""
     last = marks[-1]
-    return last.method == "glyph" and _label_text(text[last.end : line_end]) == ""
+    return last.strict and last.method == "glyph" and _label_text(text[last.end : line_end]) == ""
 
 
 def _after_options(

@@ -208,9 +208,11 @@ def _has_value(document: FoldedDocument, hit: Hit) -> bool:
     text = document.pages[hit.index].text
     line_end = text.find("\n", hit.end)
     rest = text[hit.end : line_end if line_end >= 0 else len(text)]
+    rest = _NUMBER_WORD.sub("", rest, count=1)  # "Passport No.: " is a label, not a value
     return _VALUE.match(rest) is not None
 
 
+_NUMBER_WORD = re.compile(r"^[\s:.\-–—]*(?:n[o°º]|nr|number|num)\b\.?", re.UNICODE)
 _VALUE = re.compile(r"[\s:.\-–—]*(?:n[o°º]\.?\s*)?[:.]?\s*[^\W_]", re.UNICODE)
 
 

@@ -62,16 +62,17 @@ def check_completeness(
     extradition = classification.request_type.value == "extradition"
     said = Cues(cues)
     asking = _only(lexicons.table("measures", document.language), "asking")
+    nil = _only(cues, "nil")
     checks = {
-        "requesting_authority": _requesting_authority(document, sections, cues),
+        "requesting_authority": _requesting_authority(document, sections, cues, nil),
         "subject_matter": _said(
-            _section_check("subject_matter", sections, document=document),
+            _section_check("subject_matter", sections, document=document, nil=nil),
             find_subject(document, said, extradition=extradition),
             "proceedings named with what they concern",
         ),
         "facts_summary": _facts(
             _said(
-                _section_check("facts_summary", sections, document=document),
+                _section_check("facts_summary", sections, document=document, nil=nil),
                 find_facts(document, said, entities, asking),
                 "narrative",
             ),
@@ -81,7 +82,7 @@ def check_completeness(
         "person_identity": _person_identity(document, cues, entities),
         "purpose": _purpose(
             _said(
-                _section_check("purpose", sections, document=document),
+                _section_check("purpose", sections, document=document, nil=nil),
                 find_purpose(document, said, asking),
                 "purpose wording",
             ),
@@ -130,28 +131,45 @@ def _only(table: PhraseTable, key: str) -> PhraseTable:
 
 
 def _section_check(
-    kind: str, sections: list[Section], element: str | None = None, document: FoldedDocument | None = None
+    kind: str,
+    sections: list[Section],
+    element: str | None = None,
+    document: FoldedDocument | None = None,
+    nil: PhraseTable | None = None,
 ) -> ElementCheck:
     """Present when a section of ``kind`` is headed; with ``document``, only when one holds a
     word (a form's part left empty gives nothing: the content finders decide)."""
     found = sections_of(sections, kind)
     if document is not None:
-        found = [section for section in found if _holds_words(document, section)]
+        found = [section for section in found if _holds_words(document, section, nil)]
     element = element or kind
     if found:
         return ElementCheck(element=element, present=True, evidence=(found[0].heading.span,), note="section")
     return ElementCheck(element=element, present=False, note=f"no {kind.replace('_', ' ')} section")
 
 
-def _holds_words(document: FoldedDocument, section: Section) -> bool:
-    """The section's body holds a word (inline headings keep their text in the body)."""
-    return any(
-        _WORDISH.search(document.pages[stretch.index].text, stretch.start, stretch.end)
-        for stretch in section.body.stretches
-    )
+def _holds_words(document: FoldedDocument, section: Section, nil: PhraseTable | None = None) -> bool:
+    """The section's body holds a word (inline headings keep their text in the body), other
+    than the labels of a form's empty fields ("Name of the authority:") and what stands for
+    no value (``nil``: "N/A", "sans objet", "entfällt"; "—" is no word)."""
+    for stretch in section.body.stretches:
+        for line in document.pages[stretch.index].text[stretch.start : stretch.end].split("\n"):
+            value = line.split(":", 1)[1] if ":" in line else line
+            if _WORDISH.search(value) and not _is_nil(value, nil):
+                return True
+    return False
+
+
+def _is_nil(value: str, nil: PhraseTable | None) -> bool:
+    """``value`` says no more than that nothing is given ("N/A.", "(sans objet)")."""
+    if nil is None:
+        return False
+    bare = value.strip(_NIL_TRIM)
+    return any(match.start == 0 and match.end == len(bare) for match in nil.find(bare))
 
 
 _WORDISH = re.compile(r"[^\W\d_]{2,}")
+_NIL_TRIM = " \t.,;:-–—*_()[]"
 
 
 def _said(check: ElementCheck, hits: list[Hit], note: str) -> ElementCheck:
@@ -164,9 +182,9 @@ def _said(check: ElementCheck, hits: list[Hit], note: str) -> ElementCheck:
 
 
 def _requesting_authority(
-    document: FoldedDocument, sections: list[Section], cues: PhraseTable
+    document: FoldedDocument, sections: list[Section], cues: PhraseTable, nil: PhraseTable
 ) -> ElementCheck:
-    check = _section_check("requesting_authority", sections, document=document)
+    check = _section_check("requesting_authority", sections, document=document, nil=nil)
     if check.present:
         return check
     letterhead = find_letterhead(document, sections, _only(cues, "requested_state"))
@@ -229,9 +247,11 @@ def _has_value(document: FoldedDocument, hit: Hit) -> bool:
     text = document.pages[hit.index].text
     line_end = text.find("\n", hit.end)
     rest = text[hit.end : line_end if line_end >= 0 else len(text)]
+    rest = _NUMBER_WORD.sub("", rest, count=1)  # "Passport No.: " is a label, not a value
     return _VALUE.match(rest) is not None
 
 
+_NUMBER_WORD = re.compile(r"^[\s:.\-–—]*(?:n[o°º]|nr|number|num)\b\.?", re.UNICODE)
 _VALUE = re.compile(r"[\s:.\-–—]*(?:n[o°º]\.?\s*)?[:.]?\s*[^\W_]", re.UNICODE)
 
 

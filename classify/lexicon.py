@@ -49,7 +49,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
     "legal_basis": LEGAL_BASES,
     "request_type": (*REQUEST_TYPES, EXTRADITION_DOCUMENT),
     "proceeding_type": PROCEEDING_TYPES,
-    "urgency": ("urgent", "not_urgent"),
+    "urgency": ("urgent", "not_urgent", "urgency_topic"),
     "sections": SECTION_KINDS,
     "heading_words": SECTION_KINDS,
     "completeness": (
@@ -66,6 +66,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
         "purpose",
         "purpose_link",
         "translation",
+        "nil",
     ),
 }
 

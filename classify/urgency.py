@@ -7,7 +7,8 @@ cannot be one (before the document's own date, or more than :data:`MAX_YEARS_AHE
 after it: an OCR'd 2626 for 2026) is refused and named in the label's rule; the
 document's own date is the latest date the text gives no role. Urgent
 wording is read outside headings (a heading "Urgency and time limits" asks nothing by
-itself), and a negated phrase ("not time-barred", "not urgent") cancels what it covers.
+itself), and a negated phrase ("not time-barred", "not urgent") or a form label naming
+urgency as its topic ("Reasons for urgency:", "Motivos de la urgencia:") cancels what it covers.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def _decided_urgency(
 
 def _urgent_wording(document: FoldedDocument, sections: list[Section], table: PhraseTable) -> list[Hit]:
     hits = document.find(table)
-    negations = [hit for hit in hits if hit.key == "not_urgent"]
+    negations = [hit for hit in hits if hit.key in ("not_urgent", "urgency_topic")]
     headings = [section.heading for section in sections if not _ticked_under(document, section)]
     return [
         hit

@@ -60,6 +60,9 @@ _FIELD = re.compile(
 )
 #: A second field on the same line ("INT-5834/26    Date: ..."): the value ends before it.
 _NEXT_FIELD = re.compile(r"[ \t]{2,}(?=[^\W\d_][^:\n]{0,30}:)")
+#: Where a question ends before the first option of a line whose boxes follow their options:
+#: the last run of 2+ spaces, or a colon or question mark ("Urgent?   Yes ☐   No ☒").
+_QUESTION_END = re.compile(r"(?:.*(?:[ \t]{2,}|[:?؟]\s*))")
 #: The longest label a misread box may stand before.
 MAX_OPTION_WORDS = 10
 _TRAILING = " \t:;,.-–—"
@@ -122,8 +125,13 @@ def read_boxes(page: PageText) -> list[TickBox]:
     for number, marks in enumerate(per_line):
         if not marks:
             continue
-        question = _question(page, lines, per_line, number, marks[0])
         line_end = lines[number][1]
+        if _boxes_after_options(page.text, line_end, marks):
+            # a misreading at the line's start ("O pedido é urgente?") is a word here
+            printed = [mark for mark in marks if mark.strict]
+            boxes.extend(_after_options(page, lines, per_line, number, printed))
+            continue
+        question = _question(page, lines, per_line, number, marks[0])
         for mark, following in zip(marks, [*marks[1:], None], strict=True):
             label = _label(page, mark.end, following.start if following else line_end)
             if label is None:
@@ -138,6 +146,52 @@ def read_boxes(page: PageText) -> list[TickBox]:
                 )
             )
     return boxes
+
+
+def _boxes_after_options(text: str, line_end: int, marks: list[_Mark]) -> bool:
+    """A line whose boxes stand after their options ("Yes ☐   No ☒"): nothing follows its last box."""
+    last = marks[-1]
+    return last.strict and last.method == "glyph" and _label_text(text[last.end : line_end]) == ""
+
+
+def _after_options(
+    page: PageText, lines: list[tuple[int, int]], per_line: list[list[_Mark]], number: int, marks: list[_Mark]
+) -> list[TickBox]:
+    """The options of a line whose boxes follow their words; the question is what precedes the
+    first option after a run of spaces, a colon or a question mark, else the line above."""
+    line_start = lines[number][0]
+    first_start = line_start
+    head = page.text[line_start : marks[0].start]
+    split = _QUESTION_END.search(head.rstrip())
+    question: Span | None = None
+    if split is not None and _label_text(head[split.end() :]):
+        question = _label(page, line_start, line_start + split.end())
+        first_start = line_start + split.end()
+    if question is None:
+        question = _question(
+            page, lines, per_line, number, _Mark(line_start, line_start, BoxState.UNTICKED, "", True)
+        )
+    found: list[TickBox] = []
+    starts = [first_start, *(mark.end for mark in marks[:-1])]
+    for mark, start in zip(marks, starts, strict=True):
+        label = _label(page, start, mark.start)
+        if label is None:
+            continue
+        found.append(
+            TickBox(
+                span=label,
+                state=mark.state,
+                method=mark.method,
+                question=question.text if question else "",
+                question_span=question,
+            )
+        )
+    return found
+
+
+def _label_text(piece: str) -> str:
+    stripped = piece.strip(_TRAILING)
+    return stripped if any(char.isalnum() for char in stripped) else ""
 
 
 def _marks(text: str, start: int, end: int, drawn: list[_Mark]) -> list[_Mark]:

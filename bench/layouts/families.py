@@ -14,12 +14,22 @@ from __future__ import annotations
 
 import random
 
+from .coe import coe_form
 from .doc import BOX_STYLES, Boxes, Document, PageBreak, Rule, Table, Text
 from .forms import EAW, EIO
 from .lang import LANG_NAMES, L
 from .model import MLA_MEASURES, Content, Req
 
-FAMILIES = ["eio", "eaw", "model_form", "letter_rogatory", "note_verbale", "fax", "translation"]
+FAMILIES = [
+    "eio",
+    "eaw",
+    "model_form",
+    "letter_rogatory",
+    "note_verbale",
+    "fax",
+    "translation",
+    "coe_form",
+]
 EU_LANGS = ["en", "fr", "es", "pt", "de", "it"]
 FAMILY_LANGS = {
     f: EU_LANGS if f in ("eio", "eaw") else ["en", "fr", "es", "pt", "ru", "ar", "de", "it"] for f in FAMILIES
@@ -601,4 +611,5 @@ RENDER = {
     "note_verbale": note_verbale,
     "fax": fax,
     "translation": translation,
+    "coe_form": coe_form,
 }

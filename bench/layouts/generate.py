@@ -89,18 +89,25 @@ def generate(
                         kw["eu_only"] = True
                     if fam == "eaw":
                         kw["request_type"] = "extradition"
-                    if fam in ("eio", "letter_rogatory", "translation"):
+                    if fam in ("eio", "letter_rogatory", "translation", "coe_form"):
                         kw["request_type"] = "mla"
                     req = sample(rng, rid, lang, fam, **kw)
                     if fam == "eio" and req.proceeding_type == "civil":
                         req.proceeding_type = "administrative"
+                    if fam == "coe_form":
+                        # the ticked nature of the proceedings and the offences part give it
+                        req.missing.discard("subject_matter")
                     if fam in ("eio", "eaw"):
                         req.legal_basis = sorted({"regional"} | ({"uncac"} if rng.random() < 0.3 else set()))
                         req.missing.discard("subject_matter")
                     if fam == "translation":
                         req.translated_to = rng.choice([l for l in ("en", "fr", "es") if l != lang])
                     scanned = rng.random() < scanned_share
-                    drawn = scanned and fam in ("eio", "eaw", "model_form", "fax") and rng.random() < 0.6
+                    drawn = (
+                        scanned
+                        and fam in ("eio", "eaw", "model_form", "fax", "coe_form")
+                        and rng.random() < 0.6
+                    )
                     doc = RENDER[fam](req, rng, drawn=drawn)
                     file, kind, text = write_document(
                         out,

@@ -192,3 +192,14 @@ def test_handwritten_labels_are_in_the_text(path):
         h["language"] not in ("en", "fr", "es") and h.get("family") != "translation"
     )
     assert not h["deadline"] or h["urgent"]
+
+
+def test_coe_form_prints_boxes_before_or_after_options_and_unticked_others():
+    seen = set()
+    for i in range(12):
+        rng = random.Random(f"coe/{i}")
+        req = sample(rng, "x", "pt", "coe_form", request_type="mla")
+        _, text = render_pdf(RENDER["coe_form"](req, rng))
+        assert "processo cível" in text and "processo administrativo" in text
+        seen.add("after" if re.search(r"Sim \S+   Não \S+", text) else "before")
+    assert seen == {"before", "after"}

@@ -235,3 +235,93 @@ def test_russian_request_to_establish_property_traces_proceeds(resources: Classi
         "запрашиваемого государства.\n"
     )
     assert "trace_proceeds" in classify(text, "ru", resources).values("measures")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "4. Time limits\n"
+            "Is this request urgent?   Yes ☐   No ☒\n"
+            "Reasons for urgency / date by which execution is needed: —",
+        ),
+        (
+            "es",
+            "4. Plazos\n"
+            "¿Es urgente la solicitud?   Sí ☐   No ☒\n"
+            "Motivos de la urgencia / fecha límite de ejecución: no procede",
+        ),
+        (
+            "de",
+            "4. Fristen\n"
+            "Ist das Ersuchen eilbedürftig?   Ja ☐   Nein ☒\n"
+            "Gründe der Eilbedürftigkeit / Erledigung bis: entfällt",
+        ),
+        (
+            "ru",
+            "4. Сроки\nЯвляется ли запрос срочным?   Да ☐   Нет ☒\nОснования срочности / срок исполнения: —",
+        ),
+    ],
+)
+def test_a_label_naming_urgency_asks_for_none(language: str, text: str, resources: ClassifyResources) -> None:
+    assert classify(text, language, resources).urgent.value == "false"
+
+
+def test_reasons_given_under_the_label_still_make_a_request_urgent(resources: ClassifyResources) -> None:
+    text = (
+        "Is this request urgent?   Yes ☒   No ☐\nReasons for urgency: the funds may be moved without delay."
+    )
+    assert classify(text, "en", resources).urgent.value == "true"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "element"),
+    [
+        (
+            "en",
+            "1. Issuing authority\n"
+            "Name of the authority: \n"
+            "Postal address: \n"
+            "2. Requested authority\n"
+            "Central Authority",
+            "requesting_authority",
+        ),
+        (
+            "fr",
+            "9. Pertinence de l'entraide sollicitée\nsans objet\n10. Autres informations\nFait à: Bruxelles",
+            "purpose",
+        ),
+        (
+            "de",
+            "Kurze Sachverhaltsdarstellung:\n"
+            "entfällt\n"
+            "Straftaten und anwendbare Vorschriften:\n"
+            "Betrug nach § 263 StGB.",
+            "facts_summary",
+        ),
+    ],
+)
+def test_an_empty_part_of_a_form_gives_no_element(
+    language: str, text: str, element: str, resources: ClassifyResources
+) -> None:
+    doc = structured(text, language)
+    classification = classify_request(doc, NO_ENTITIES, resources=resources)
+    completeness = check_completeness(
+        doc, NO_ENTITIES, classification, accepted_languages=["en", "fr", "es"], lexicons=resources.lexicons
+    )
+    assert element in completeness.missing
+
+
+def test_relevance_of_the_assistance_is_the_purpose(resources: ClassifyResources) -> None:
+    text = (
+        "8. Assistance requested\n☒ bank records\nObtain the statements of account BE71 0961 2345 6769.\n"
+        "9. Relevance of the assistance requested\nThe records show where the bribes went."
+    )
+    doc = structured(text, "en")
+    classification = classify_request(doc, NO_ENTITIES, resources=resources)
+    completeness = check_completeness(
+        doc, NO_ENTITIES, classification, accepted_languages=["en"], lexicons=resources.lexicons
+    )
+    assert "purpose" not in completeness.missing
+    assert classification.values("measures") == ["bank_records"]

@@ -128,3 +128,58 @@ def test_fields_and_headings() -> None:
         ("Details", ""),
     ]
     assert [(h.number, h.span.text) for h in structure.headings] == [("1.", "1. Requesting authority")]
+
+
+# Word-processor forms print the box AFTER its option ("Yes ☐   No ☒"): (line, question, boxes).
+BOXES_AFTER = [
+    (
+        "Is this request urgent?   Yes ☐   No ☒",
+        "Is this request urgent?",
+        [("Yes", UNTICKED), ("No", TICKED)],
+    ),
+    (
+        "La demande est-elle urgente ?   Oui [ ]   Non [X]",
+        "La demande est-elle urgente ?",
+        [("Oui", UNTICKED), ("Non", TICKED)],
+    ),
+    (
+        "¿Es urgente la solicitud?   Sí ☒   No ☐",
+        "¿Es urgente la solicitud?",
+        [("Sí", TICKED), ("No", UNTICKED)],
+    ),
+    ("O pedido é urgente?   Sim ( )   Não (x)", "O pedido é urgente?", [("Sim", UNTICKED), ("Não", TICKED)]),
+    (
+        "Является ли запрос срочным?   Да □   Нет ■",
+        "Является ли запрос срочным?",
+        [("Да", UNTICKED), ("Нет", TICKED)],
+    ),
+    ("هل الطلب عاجل؟   نعم ☐   لا ☒", "هل الطلب عاجل؟", [("نعم", UNTICKED), ("لا", TICKED)]),
+    ("Eilbedürftig: Ja ☑   Nein ☐", "Eilbedürftig", [("Ja", TICKED), ("Nein", UNTICKED)]),
+    (
+        "La richiesta è urgente?   Sì [ ]   No [x]",
+        "La richiesta è urgente?",
+        [("Sì", UNTICKED), ("No", TICKED)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "question", "expected"), BOXES_AFTER)
+def test_boxes_printed_after_their_options_in_each_language(
+    line: str, question: str, expected: list[tuple[str, BoxState]]
+) -> None:
+    boxes = read_boxes(page(line))
+    assert [(box.span.text, box.state) for box in boxes] == expected
+    assert {box.question for box in boxes} == {question}
+
+
+def test_a_list_with_boxes_after_its_options_answers_the_line_above() -> None:
+    text = (
+        "Nature of the proceedings\n"
+        "criminal investigation ☒   civil proceedings ☐\n"
+        "administrative proceedings ☐\n"
+    )
+    assert [(box.span.text, box.state, box.question) for box in read_boxes(page(text))] == [
+        ("criminal investigation", TICKED, "Nature of the proceedings"),
+        ("civil proceedings", UNTICKED, "Nature of the proceedings"),
+        ("administrative proceedings", UNTICKED, "Nature of the proceedings"),
+    ]

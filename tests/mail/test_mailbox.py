@@ -312,3 +312,23 @@ def test_a_bug_met_by_one_message_leaves_it_for_the_next_pass_and_the_others_go_
     assert len(registrations) == 3
     assert all(get_request(context.db, r.number).duplicates == () for r in registrations)
     assert dovecot.messages_in("INBOX") == []
+
+
+def test_names_in_eight_scripts_reach_the_registry_as_sent_through_the_server(
+    dovecot: Dovecot, context: IntakeContext
+) -> None:
+    names = [messages.NAMES_IN_SCRIPTS[language] for language in sorted(messages.NAMES_IN_SCRIPTS)]
+    dovecot.deliver(
+        *(
+            messages.message(
+                subject=name, attachments=[(name, originals.pdf(index + 1), "application/pdf")]
+            ).as_bytes()
+            for index, name in enumerate(names)
+        )
+    )
+
+    records = _records(dovecot, context, tls=True)
+
+    assert [record.outcome for record in records] == ["registered"] * 8
+    assert [_registration(context, record).filename for record in records] == names
+    assert [record.arrival.headers.subject for record in records] == names

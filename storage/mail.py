@@ -41,18 +41,18 @@ def begin_arrival(db: Database, arrival: MailArrival, *, now: datetime | None = 
                 return _record(session, existing)
         headers = arrival.headers
         row = MailMessageRow(
-            mailbox=arrival.mailbox,
+            mailbox=_text(arrival.mailbox),
             uidvalidity=arrival.uidvalidity,
             uid=arrival.uid,
             envelope_sha256=arrival.envelope_sha256,
             size=arrival.size,
-            message_id=(headers.message_id or "")[:1000] or None,
-            sender=headers.sender,
-            recipients=json.dumps(list(headers.recipients), ensure_ascii=False),
-            subject=headers.subject,
+            message_id=_text(headers.message_id or "")[:1000] or None,
+            sender=_text(headers.sender),
+            recipients=json.dumps([_text(address) for address in headers.recipients], ensure_ascii=False),
+            subject=_text(headers.subject),
             sent_at=headers.date,
             certified=headers.certified,
-            body=arrival.body,
+            body=_text(arrival.body),
             outcome="pending",
             received_at=at,
             updated_at=at,
@@ -67,7 +67,7 @@ def earlier_message(db: Database, record: MailRecord) -> MailRecord | None:
     arrival = record.arrival
     conditions = []
     if arrival.headers.message_id:
-        conditions.append(MailMessageRow.message_id == arrival.headers.message_id[:1000])
+        conditions.append(MailMessageRow.message_id == _text(arrival.headers.message_id)[:1000])
     if arrival.envelope_sha256:
         conditions.append(MailMessageRow.envelope_sha256 == arrival.envelope_sha256)
     if not conditions:
@@ -189,6 +189,16 @@ def _registration(session: Session, number: str) -> RegistrationRow:
     if row is None:
         raise NotFoundError(f"no request {number}")
     return row
+
+
+def _text(value: str) -> str:
+    """``value`` as text every database takes: NUL (PostgreSQL refuses it) and lone surrogates
+    (undecodable bytes of a raw 8-bit header) become U+FFFD."""
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        raw = value.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace").replace("\x00", "\ufffd")
 
 
 def _label(row: MailMessageRow) -> str:

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from ingest.mail.certified import unwrap_certified
+from ingest.mail.html_text import html_text
 from ingest.mail.names import attachment_name
 from ingest.mail.parts import attached_message, leaf_parts
 from rogatory.errors import InputError
@@ -139,13 +140,15 @@ def _bytes(part: EmailMessage) -> bytes:
 
 
 def _body_text(bodies: list[EmailMessage]) -> str:
-    """The plain text of the body: its text/plain part, else its first part as sent."""
+    """The plain text of the body: its text/plain part, else the text of its first part (HTML read)."""
     plain = [part for part in bodies if part.get_content_subtype() == "plain"]
     for part in plain or bodies:
         try:
             text = part.get_content()
         except (LookupError, ValueError):  # an unknown charset: the bytes as UTF-8, replaced
             text = _bytes(part).decode("utf-8", "replace")
+        if isinstance(text, str) and part.get_content_subtype() == "html":
+            text = html_text(text)
         if isinstance(text, str) and text.strip():
             return text[:BODY_CHARS]
     return ""

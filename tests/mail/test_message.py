@@ -138,3 +138,14 @@ def test_a_name_sent_as_raw_8bit_bytes_is_read_in_the_charset_of_the_message(nam
     )
 
     assert [file.name for file in parse_message(raw).submission.files] == [name]
+
+
+def test_an_html_only_body_is_kept_as_the_text_a_reader_sees() -> None:
+    mail = messages.message(attachments=[("letter.pdf", originals.pdf(1), "application/pdf")])
+    mail.get_body().set_content(  # type: ignore[union-attr]
+        "<html><head><style>p{color:red}</style></head><body><p>Richiesta &amp; allegati</p>"
+        "<script>alert(1)</script><div>Procura<br>di Milano</div></body></html>",
+        subtype="html",
+    )
+
+    assert parse_message(mail.as_bytes()).body == "Richiesta & allegati\n\nProcura\ndi Milano"

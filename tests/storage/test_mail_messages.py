@@ -114,3 +114,21 @@ def test_a_mail_registration_no_row_claims_is_the_unfinished_arrivals_own(db: Da
     assert unclaimed_registration(db, hashes) == unclaimed
     assert unclaimed_registration(db, hashes[:2]) is None
     assert unclaimed_registration(db, []) is None
+
+
+def test_headers_with_nul_and_undecodable_bytes_are_kept_as_text_every_database_takes(db: Database) -> None:
+    hostile = _arrival(5, message_id="<\x00\udcff@x>").model_copy(
+        update={
+            "headers": _arrival(5).headers.model_copy(
+                update={"subject": "caf\udce9 \x00 x", "sender": "a\x00@b", "message_id": "<\x00@x>"}
+            ),
+            "body": "body \x00 end",
+        }
+    )
+
+    record = begin_arrival(db, hostile)
+
+    assert record.arrival.headers.subject == "caf\ufffd \ufffd x"
+    assert record.arrival.headers.message_id == "<\ufffd@x>"
+    assert record.arrival.body == "body \ufffd end"
+    assert earlier_message(db, record) is None

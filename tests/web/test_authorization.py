@@ -110,6 +110,13 @@ _FORMS = {
     "/admin/users/{username}/active": {"active": "false"},
     "/admin/users/{username}/token": {"name": "t"},
 }
+#: The bulk actions (issue 18) name their requests in the body: each is tried with each hidden number.
+_BULK_BODIES: dict[str, dict[str, object]] = {
+    "/api/requests/bulk/confirm": {"reason": "checked"},
+    "/api/requests/bulk/assign": {"authority": "police", "reason": "moved"},
+    "/api/requests/bulk/export": {},
+    "/bulk": {"action": "export"},
+}
 _QUERIES = {
     "/api/search": {"q": "Petrovich"},
     "/api/parties": {"q": "Petrovich"},
@@ -132,13 +139,18 @@ def _send(client: TestClient, method: str, path: str, number: str, headers: dict
         if path == "/api/requests" and method == "POST"
         else None
     )
+    json = _BODIES.get(path) if method in {"POST", "PUT"} and path in _BODIES else None
+    data = _FORMS.get(path) if path in _FORMS else None
+    if path in _BULK_BODIES:
+        bulk = {**_BULK_BODIES[path], "numbers": [number]}
+        json, data = (None, bulk) if path == "/bulk" else (bulk, None)
     return client.request(
         method,
         url,
         headers=headers,
         params=_QUERIES.get(path),
-        json=_BODIES.get(path) if method in {"POST", "PUT"} and path in _BODIES else None,
-        data=_FORMS.get(path) if path in _FORMS else None,
+        json=json,
+        data=data,
         files=files,
         follow_redirects=False,
     )
@@ -179,7 +191,7 @@ def test_no_role_sees_another_authoritys_documents(
             continue
         hidden = [document for document in documents if username not in document.visible_to]
         for method, path in routes:
-            for document in hidden if "{number}" in path else [documents[0]]:
+            for document in hidden if "{number}" in path or path in _BULK_BODIES else [documents[0]]:
                 status, body = _call(client, method, path, document.number, bearer(tokens[username]))
                 tried += 1
                 shown = [d.secret for d in hidden if re.search(re.escape(d.secret), body)]

@@ -33,6 +33,7 @@ from extract.orientation import (
 )
 from extract.pdf import TextLayerPage, read_pdf_pages
 from extract.probe import probe_band
+from extract.rtl_lines import order_lines
 from extract.structure import read_structure
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
 from rogatory.records import DocumentText, Issue, IssueCode, IssueStage, PageText, TextSource
@@ -83,6 +84,8 @@ class TextOptions:
     enlarge: bool = False
     #: Codes of Cyrillic pages read again with ``eng`` on their word boxes (:mod:`extract.codes`).
     reread_codes: bool = True
+    #: Latin and number runs of Arabic lines put in reading order (:mod:`extract.rtl_lines`).
+    order_rtl_runs: bool = True
 
 
 def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptions) -> DocumentText:
@@ -194,6 +197,8 @@ class OcrReader:
             )
         if self.options.reread_codes and (self.languages or "").startswith("rus"):
             result = reread_codes(result, read, lambda crop: self._word(crop, dpi=big.dpi))
+        if self.options.order_rtl_runs:
+            result = order_lines(result)
         if big.scale == 1.0:
             image = read
         else:

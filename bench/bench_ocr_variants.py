@@ -6,12 +6,13 @@ Usage: ``python -m bench.bench_ocr_variants CORPUS [CORPUS ...] [--sample N] [--
 bench.layouts.generate OUT --harsh``); its scanned documents (``scanned_pdf`` and
 ``image``) are sampled with a fixed seed, the same sample for every variant, and each
 variant reads them all. CER as in ``bench/bench_text.py`` (edit distance over the
-truth's length, summed over the documents), with CPU seconds of this process and its
-OCR child.
+truth's length, summed over the documents), overall, by language and by kind, with CPU
+seconds of this process and its OCR child.
 
 Variants: ``none`` (no clean-up, no code re-reading: the stage before issue 16),
-``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten
-and codes), ``all`` (the three), and
+``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
+codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
+without that order), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
 the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
 force the models of every page of an Arabic document, with the default clean-up.
@@ -20,17 +21,25 @@ force the models of every page of an Arabic document, with the default clean-up.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
 import resource
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from PIL import Image
+
+import extract.tesseract
+import extract.text
 from extract.engines import TextEngines, load_text_engines
 from extract.pdf import TextLayerPage
+from extract.tesseract import OcrResult
 from extract.text import OcrReader, TextOptions, assemble_document, layer_page, page_sources
 from rogatory.scoring import score_text
 from rogatory.sources import SourceFile
@@ -42,6 +51,7 @@ OPTIONS = {
     "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False),
     "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
     "default": TextOptions(),
+    "unordered": TextOptions(order_rtl_runs=False),
     "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")
@@ -89,8 +99,17 @@ def main() -> None:
     parser.add_argument("--variants", default="none,flatten,enlarge,codes,default,all")
     parser.add_argument("--language", help="only documents in this language")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--reuse-readings",
+        action="store_true",
+        help="keep each tesseract reading (same pixels, models, mode) for the later variants: for "
+        "variants that differ after OCR only; their CPU seconds are then not comparable",
+    )
     args = parser.parse_args()
     engines = load_text_engines()
+    if args.reuse_readings:
+        # the stage calls tesseract through this name: every variant's calls go through the memory
+        setattr(extract.text, "recognise", _remembered(extract.tesseract.recognise))  # noqa: B010
     variants = [name for name in args.variants.split(",") if name]
     unknown = set(variants) - set(OPTIONS) - set(ARABIC_MODELS)
     if unknown:
@@ -110,7 +129,7 @@ def main() -> None:
                 text = read_document(corpus / row["file"], engines=engines, options=options, languages=models)
                 cpu = _cpu_seconds(engines) - start
                 score = score_text(text, row["text"])
-                for group in ("all", f"lang {row['language']}"):
+                for group in ("all", f"lang {row['language']}", f"kind {row['kind']}"):
                     tally = tallies[(corpus.name, variant, group)]
                     tally.errors += score.errors
                     tally.chars += score.length
@@ -123,11 +142,27 @@ def main() -> None:
                         f"wall={time.perf_counter() - wall:.1f}s",
                         flush=True,
                     )
-    print(f"{'corpus':<14}{'variant':<12}{'group':<10}{'docs':>5}{'CER':>9}{'CPU s':>9}")
+    print(f"{'corpus':<14}{'variant':<12}{'group':<18}{'docs':>5}{'CER':>9}{'CPU s':>9}")
     for (corpus_name, variant, group), tally in sorted(tallies.items()):
-        print(f"{corpus_name:<14}{variant:<12}{group:<10}{tally.docs:>5}{tally.cer():>9.4f}{tally.cpu:>9.1f}")
+        print(f"{corpus_name:<14}{variant:<12}{group:<18}{tally.docs:>5}{tally.cer():>9.4f}{tally.cpu:>9.1f}")
     if engines.ocr is not None:
         engines.ocr.close()
+
+
+def _remembered(recognise: Callable[..., OcrResult]) -> Callable[..., OcrResult]:
+    """``recognise`` that reads the same image with the same arguments once."""
+    readings: dict[tuple[str, str], OcrResult] = {}
+
+    def read(image: Image.Image, **kwargs: Any) -> OcrResult:
+        key = (
+            hashlib.sha256(image.tobytes()).hexdigest() + image.mode + str(image.size),
+            repr(sorted(kwargs.items(), key=str)),
+        )
+        if key not in readings:
+            readings[key] = recognise(image, **kwargs)
+        return readings[key]
+
+    return read
 
 
 def _cpu_seconds(engines: TextEngines) -> float:

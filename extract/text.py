@@ -33,6 +33,7 @@ from extract.orientation import (
 )
 from extract.pdf import TextLayerPage, read_pdf_pages
 from extract.probe import probe_band
+from extract.rtl_lines import order_lines
 from extract.structure import read_structure
 from extract.tesseract import OcrResult, Orientation, TesseractError, detect_orientation, recognise
 from rogatory.records import DocumentText, Issue, IssueCode, IssueStage, PageText, TextSource
@@ -59,6 +60,11 @@ SCRIPT_PROBE_CONFIDENCE = 0.7
 #: (upright Russian and Arabic dev first pages: 26 at most; 21 of 32 pages turned sideways
 #: 40 to 285, where the script probes would each cost up to a full pass and read nothing).
 SCRIPT_PROBE_MAX_LETTERS = 40
+#: A probe read confidently with this many letters or more but fewer than MIN_PROBE_LETTERS
+#: even in its taller band is a page of little text, upright in Latin letters: lingua names
+#: its language on them without OSD first (after OSD it did the same, on the same letters;
+#: OSD cost more than such a page's own pass: 0.66 CPU s against 0.35 on dev-006's last page).
+MIN_SHORT_PAGE_LETTERS = SCRIPT_PROBE_MAX_LETTERS
 #: The issue of a document whose language lingua cannot decide.
 UNKNOWN_LANGUAGE = Issue(
     stage=IssueStage.LANGUAGE,
@@ -83,6 +89,8 @@ class TextOptions:
     enlarge: bool = False
     #: Codes of Cyrillic pages read again with ``eng`` on their word boxes (:mod:`extract.codes`).
     reread_codes: bool = True
+    #: Latin and number runs of Arabic lines put in reading order (:mod:`extract.rtl_lines`).
+    order_rtl_runs: bool = True
 
 
 def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptions) -> DocumentText:
@@ -194,6 +202,8 @@ class OcrReader:
             )
         if self.options.reread_codes and (self.languages or "").startswith("rus"):
             result = reread_codes(result, read, lambda crop: self._word(crop, dpi=big.dpi))
+        if self.options.order_rtl_runs:
+            result = order_lines(result)
         if big.scale == 1.0:
             image = read
         else:
@@ -248,7 +258,8 @@ class OcrReader:
         full resolution, a sixth to a tenth of the cost of a full pass (tesseract's
         time follows the characters it reads). When it reads confidently and lingua
         names a Latin-script language, the page is upright Latin text and that language
-        is used without OSD, which costs as much as a full pass. When it read almost
+        is used without OSD, which costs as much as a full pass; so too on a page of
+        little text read confidently with at least ``MIN_SHORT_PAGE_LETTERS``. When it read almost
         no letters, the same lines are probed with the Cyrillic, then the Arabic
         models: one that reads them confidently in its own language chooses them.
         Only when none does (a page turned, a poor scan) OSD gives script and
@@ -260,6 +271,8 @@ class OcrReader:
         chosen = self._latin_languages(probe)
         if chosen is None and _letters(probe) < SCRIPT_PROBE_MAX_LETTERS:
             chosen = self._probed_script(image, dpi=dpi)
+        if chosen is None:
+            chosen = self._latin_languages(probe, min_letters=MIN_SHORT_PAGE_LETTERS)
         if chosen is not None:
             self.languages = chosen
             return self._ocr(image, chosen, dpi=dpi), image, 0
@@ -284,9 +297,9 @@ class OcrReader:
         self.languages = languages
         return self._ocr(image, languages, dpi=dpi), image, rotation
 
-    def _latin_languages(self, probe: OcrResult) -> str | None:
+    def _latin_languages(self, probe: OcrResult, *, min_letters: int = MIN_PROBE_LETTERS) -> str | None:
         """The models of the probe's language when it read upright Latin text confidently."""
-        if probe.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(probe) < MIN_PROBE_LETTERS:
+        if probe.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(probe) < min_letters:
             return None
         guess = detect_language(probe.text, detector=self.engines.detector)
         if guess is None or not latin_script(guess.code):

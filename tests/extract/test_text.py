@@ -62,13 +62,13 @@ def typeface(size: int) -> ImageFont.FreeTypeFont:
         pytest.skip("the DejaVu Sans font is not installed")
 
 
-def page_image(lines: list[str], *, size: int = 34) -> Image.Image:
-    """An A4 page at 200 dpi with the lines typed at its top."""
+def page_image(lines: list[str], *, size: int = 34, top: int = 200) -> Image.Image:
+    """An A4 page at 200 dpi with the lines typed from ``top`` (pixels; default at its top)."""
     font = typeface(size)
     image = Image.new("L", (1654, 2339), 255)
     draw = ImageDraw.Draw(image)
     for index, line in enumerate(lines):
-        draw.text((150, 200 + index * size * 2), line, fill=0, font=font)
+        draw.text((150, top + index * size * 2), line, fill=0, font=font)
     return image
 
 
@@ -255,3 +255,18 @@ def test_upside_down_russian_page_falls_back_to_osd_and_is_turned(
     assert (page.rotation, document.language) == (180, "ru")
     assert words(page.text) == words("\n".join(LETTER_RU))
     assert any("--psm 0" in call for call in log.read_text().splitlines())
+
+
+@pytest.mark.slow
+def test_page_of_little_latin_text_is_chosen_without_osd(engines: TextEngines, tmp_path: Path) -> None:
+    # Two lines of French body text: fewer letters than a probe needs, upright and clear.
+    executable, log = logging_tesseract(tmp_path)
+    logged = TextEngines(detector=engines.detector, tesseract=executable)
+    lines = LETTER_FR[1:3]
+    data = encode([page_image(lines, top=900)], "TIFF")
+    document = extract_text(SourceFile(data=data, media_type=MediaType.TIFF), engines=logged, options=OPTIONS)
+    assert words(document.pages[0].text) == words("\n".join(lines))
+    assert document.language == "fr"
+    calls = log.read_text().splitlines()
+    assert not any("--psm 0" in call for call in calls)
+    assert "-l fra " in calls[-1]

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from rogatory.records import Entities, EntityKind
 from rogatory.references import is_reference, normalise_reference
 from storage.database import Database
-from storage.models import PartyTermRow, RegistrationRow
-from storage.names import compact_account, name_tokens, skeleton, token_match
+from storage.models import PartyPairRow, PartyTermRow, RegistrationRow
+from storage.names import compact_account, name_tokens, skeleton, skeleton_pair, skeleton_pairs, token_match
 
 NAME_KINDS = (EntityKind.PERSON.value, EntityKind.ORGANISATION.value)
 ACCOUNT = EntityKind.ACCOUNT.value
@@ -60,7 +60,9 @@ class RelatedRequest:
 def index_parties(session: Session, registration_id: int, entities: Entities) -> None:
     """Replace the party keys of one registration with those of ``entities``."""
     session.execute(delete(PartyTermRow).where(PartyTermRow.registration_id == registration_id))
+    session.execute(delete(PartyPairRow).where(PartyPairRow.registration_id == registration_id))
     seen: set[tuple[str, str, str]] = set()
+    signs: dict[tuple[str, str], list[str]] = defaultdict(list)
     for entity in entities.items:
         kind = entity.kind.value
         if kind == ACCOUNT:
@@ -76,6 +78,8 @@ def index_parties(session: Session, registration_id: int, entities: Entities) ->
                 seen.add((kind, entity.value, key))
                 term = key[:_TERM_LENGTH]
                 sign = term if kind in {ACCOUNT, CASE} else _sign(term)
+                if kind in NAME_KINDS:
+                    signs[(kind, entity.value)].append(sign)
                 session.add(
                     PartyTermRow(
                         registration_id=registration_id,
@@ -85,6 +89,9 @@ def index_parties(session: Session, registration_id: int, entities: Entities) ->
                         skeleton=sign,
                     )
                 )
+    for (kind, value), skeletons in signs.items():
+        for pair in skeleton_pairs(skeletons):
+            session.add(PartyPairRow(registration_id=registration_id, kind=kind, value=value, pair=pair))
 
 
 def find_parties(db: Database, query: str, *, limit: int = 20) -> list[PartyMatch]:
@@ -191,15 +198,22 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
     skeleton, or (on PostgreSQL) a near spelling by trigrams. The other tokens are checked
     when scoring; starting from the rarest keeps a common first name from flooding. When
     even the rarest matches more names than the candidate limit, the candidates are the
-    names sharing the skeletons of both the rarest and the next rarest (else the limit cut
-    the person asked for out), or, when there is none, those of the rarest as before."""
+    names holding the skeletons of both the rarest and the next rarest (one seek of their
+    pair in ``party_pairs``; else the limit cut the person asked for out), or, when there
+    is none, those of the rarest as before."""
     postgresql = session.get_bind().dialect.name == "postgresql"
     if postgresql:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
     (rarest, count), *others = _by_selectivity(session, tokens)
     if count >= _COUNT_CAP and others:
-        both = _matching(rarest, near=False).intersect(_matching(others[0][0], near=False))
-        names = _names(session, both.limit(_MAX_CANDIDATES).subquery())
+        pair = skeleton_pair(_sign(rarest), _sign(others[0][0]))
+        both = (
+            select(PartyPairRow.registration_id, PartyPairRow.value)
+            .where(PartyPairRow.pair == pair)
+            .distinct()
+            .limit(_MAX_CANDIDATES)
+        )
+        names = _names(session, both.subquery())
         if names:
             return names
     anchor = _matching(rarest, near=postgresql)

@@ -32,6 +32,12 @@ _TRIGRAM_THRESHOLD = 0.5
 RELATED_MIN_SCORE = 0.75  # a shared name relates two requests from "same consonants" up
 _MAX_CANDIDATES = 2000
 _COUNT_CAP = _MAX_CANDIDATES + 1
+#: From this many names for the rarest token, the names holding both rarest skeletons are
+#: asked first (one seek of their pair); scoring up to 2,000 in Python was the p95 (issue 22).
+_PAIR_FROM = 500
+#: Fewer names with the pair than this: the rarest token's names are scored as before, so a
+#: second token spelt differently (similar spelling, trigrams) is still found.
+_PAIR_ENOUGH = 20
 _TERM_LENGTH = 200  # party_terms.term and .skeleton
 
 
@@ -197,15 +203,16 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
     """Names with a term matching the query's most selective token: same token, same
     skeleton, or (on PostgreSQL) a near spelling by trigrams. The other tokens are checked
     when scoring; starting from the rarest keeps a common first name from flooding. When
-    even the rarest matches more names than the candidate limit, the candidates are the
-    names holding the skeletons of both the rarest and the next rarest (one seek of their
-    pair in ``party_pairs``; else the limit cut the person asked for out), or, when there
-    is none, those of the rarest as before."""
+    the rarest matches :data:`_PAIR_FROM` names or more, the candidates are the names
+    holding the skeletons of both the rarest and the next rarest (one seek of their pair in
+    ``party_pairs``; over the candidate limit the limit would cut the person asked for out),
+    unless fewer than :data:`_PAIR_ENOUGH` have both (and the rarest's names fit the limit):
+    then those of the rarest as before."""
     postgresql = session.get_bind().dialect.name == "postgresql"
     if postgresql:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
     (rarest, count), *others = _by_selectivity(session, tokens)
-    if count >= _COUNT_CAP and others:
+    if count >= min(_PAIR_FROM, _COUNT_CAP) and others:
         pair = skeleton_pair(_sign(rarest), _sign(others[0][0]))
         both = (
             select(PartyPairRow.registration_id, PartyPairRow.value)
@@ -214,7 +221,7 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
             .limit(_MAX_CANDIDATES)
         )
         names = _names(session, both.subquery())
-        if names:
+        if len(names) >= min(_PAIR_ENOUGH, count) or (names and count >= _COUNT_CAP):
             return names
     anchor = _matching(rarest, near=postgresql)
     return _names(session, anchor.distinct().limit(_MAX_CANDIDATES).subquery())

@@ -1,18 +1,31 @@
-"""Archive search latency on synthetic documents, SQLite and PostgreSQL side by side.
+"""Archive search latency on synthetic registrations, SQLite and PostgreSQL, sizes side by side.
 
-Builds N synthetic registrations (one page of 120 words, or ``--words``, in one of 8 languages drawn
-from a Zipf-ranked vocabulary of 20,000 words per language, two persons with invented
-Latin, Cyrillic or Arabic surnames, one account each), bulk-loaded through the real schema (migrations,
-triggers), then times queries: full-text (single words, two words, a phrase) with
-``search``, person search with ``find_parties`` typed in Latin letters (the stored
-name may be Cyrillic or Arabic), account search with the IBAN typed in groups of four. The baseline is what a
-clerk would otherwise do: a case-insensitive substring scan of every page
-(``LIKE``, as grep would), timed on a sample of the same queries. Person search also
-prints how often the registration that named the person is among the first 20 matches.
+Builds N synthetic registrations (:mod:`bench.synthetic_archive`: one page of 120 words, or
+``--words``, in one of 8 languages, two persons with Latin, Cyrillic or Arabic surnames, an
+organisation, an account, the registry's labels, ten years of receipts), bulk-loaded
+through the real schema (migrations, triggers; :mod:`bench.bulk_load`), then times what
+a clerk asks of the archive:
 
-    .venv/bin/python -m bench.bench_search [--docs 100000] [--queries 200] [--backend sqlite|postgresql|both]
-        [--words 120] [--keep FOLDER]
+- full text (single words, two words, a phrase) with ``search``;
+- person search with ``find_parties``, typed in Latin letters (the stored name may be
+  Cyrillic or Arabic); organisation search the same way; account search with the IBAN
+  typed in groups of four;
+- facets: ``count_facets`` over the requests of a full-text search's 200 hits, as the
+  search page counts them;
+- the registry's listing (``list_registry``, one page of 50 with its total) under the
+  filters and sorts of the registry page, for the central registry and for authority users;
+- the statistics page's figures (``compute_statistics``): the whole archive and one year;
+- the memory of the querying process (its peak RSS; the load runs in a child process).
 
+The baseline is what a clerk would otherwise do: a case-insensitive substring scan of
+every page (``LIKE``, as grep would), timed on a sample of the full-text queries. Person
+and organisation search also print how often the registration that named the party is
+among the first 20 matches.
+
+    .venv/bin/python -m bench.bench_search [--docs 100000[,1000000]] [--queries 200]
+        [--backend sqlite|postgresql|both] [--words 120] [--keep FOLDER]
+
+``--docs`` takes several sizes; a table of every p95 by backend and size ends the run.
 ``--keep`` keeps the built databases (the SQLite file in FOLDER, PostgreSQL as
 ``rogatory_bench_DOCSxWORDS`` on the test server) and reuses them on the next run; they are
 upgraded to the newest revision on open, like any database.
@@ -21,377 +34,40 @@ upgraded to the newest revision on open, like any database.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import multiprocessing
 import os
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from itertools import accumulate
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import psycopg
 from anyascii import anyascii
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
+from bench.bulk_load import timed_load
+from bench.synthetic_archive import AUTHORITIES, DISTINCT, OFFENCES, STATES, Sample, Shape, sample, zipf
+from rogatory.listing import Flag, RegistryFilter, SortKey
+from rogatory.registration import Status
+from rogatory.users import Role, User
 from storage.database import Database, open_database
-from storage.models import AnalysisRow, PageRow, PartyTermRow, RegistrationRow
-from storage.names import compact_account, name_tokens, skeleton
+from storage.listing import count_facets, list_registry
+from storage.models import RegistrationRow
 from storage.parties import find_parties
 from storage.registry import search
 from storage.search import search_like
+from storage.statistics import compute_statistics
 from tests.postgres import fresh_database, server_url
 
-WORDS = {
-    "en": [
-        "request",
-        "assistance",
-        "bank",
-        "account",
-        "records",
-        "money",
-        "laundering",
-        "bribery",
-        "witness",
-        "hearing",
-        "court",
-        "order",
-        "freezing",
-        "assets",
-        "company",
-        "director",
-        "transfer",
-        "payment",
-        "investigation",
-        "prosecutor",
-        "evidence",
-        "seizure",
-    ],
-    "fr": [
-        "demande",
-        "entraide",
-        "compte",
-        "bancaire",
-        "blanchiment",
-        "corruption",
-        "témoin",
-        "audition",
-        "tribunal",
-        "saisie",
-        "avoirs",
-        "société",
-        "virement",
-        "paiement",
-        "enquête",
-        "procureur",
-        "preuve",
-        "perquisition",
-    ],
-    "es": [
-        "solicitud",
-        "asistencia",
-        "cuenta",
-        "bancaria",
-        "blanqueo",
-        "soborno",
-        "testigo",
-        "declaración",
-        "tribunal",
-        "embargo",
-        "sociedad",
-        "transferencia",
-        "pago",
-        "investigación",
-        "fiscal",
-        "prueba",
-        "registro",
-    ],
-    "de": [
-        "ersuchen",
-        "rechtshilfe",
-        "konto",
-        "bank",
-        "geldwäsche",
-        "bestechung",
-        "zeuge",
-        "vernehmung",
-        "gericht",
-        "beschlagnahme",
-        "gesellschaft",
-        "überweisung",
-        "zahlung",
-        "ermittlung",
-        "staatsanwalt",
-        "beweis",
-        "durchsuchung",
-    ],
-    "it": [
-        "richiesta",
-        "assistenza",
-        "conto",
-        "bancario",
-        "riciclaggio",
-        "corruzione",
-        "testimone",
-        "audizione",
-        "tribunale",
-        "sequestro",
-        "società",
-        "bonifico",
-        "pagamento",
-        "indagine",
-        "procuratore",
-        "prova",
-        "perquisizione",
-    ],
-    "pt": [
-        "pedido",
-        "auxílio",
-        "conta",
-        "bancária",
-        "branqueamento",
-        "suborno",
-        "testemunha",
-        "audição",
-        "tribunal",
-        "apreensão",
-        "sociedade",
-        "transferência",
-        "pagamento",
-        "investigação",
-        "procurador",
-        "prova",
-        "busca",
-    ],
-    "ru": [
-        "запрос",
-        "помощь",
-        "счет",
-        "банк",
-        "отмывание",
-        "взятка",
-        "свидетель",
-        "допрос",
-        "суд",
-        "арест",
-        "имущество",
-        "компания",
-        "перевод",
-        "платеж",
-        "расследование",
-        "прокурор",
-        "доказательство",
-        "обыск",
-    ],
-    "ar": [
-        "طلب",
-        "مساعدة",
-        "حساب",
-        "مصرفي",
-        "غسل",
-        "رشوة",
-        "شاهد",
-        "استجواب",
-        "محكمة",
-        "تجميد",
-        "أصول",
-        "شركة",
-        "تحويل",
-        "دفع",
-        "تحقيق",
-        "نيابة",
-        "دليل",
-    ],
-}
-FIRST = ["Aleksandr", "Maria", "José", "Mohammed", "Anna", "Pierre", "Giovanni", "Olga", "Ahmed", "Carlos"]
-SYLLABLES = {
-    "latin": [
-        "ma",
-        "ri",
-        "gon",
-        "sal",
-        "ve",
-        "dor",
-        "ta",
-        "nel",
-        "pe",
-        "rez",
-        "lu",
-        "bi",
-        "ans",
-        "kor",
-        "mi",
-    ],
-    "cyrillic": [
-        "ва",
-        "ло",
-        "ин",
-        "пет",
-        "ров",
-        "ко",
-        "ми",
-        "сер",
-        "ге",
-        "ев",
-        "ан",
-        "ту",
-        "ни",
-        "шин",
-        "ка",
-    ],
-    "arabic": ["مح", "مد", "را", "شد", "حس", "ين", "عب", "دا", "لل", "ه", "كر", "يم", "سا", "مي", "نو"],
-}
-VOCABULARY_SIZE = 20_000
-NOW = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-def _surname(rng: random.Random) -> str:
-    script = rng.choice(list(SYLLABLES))
-    word = "".join(rng.choice(SYLLABLES[script]) for _ in range(rng.randint(2, 4)))
-    return word.capitalize()
-
-
-def _name(rng: random.Random) -> str:
-    return f"{rng.choice(FIRST)} {_surname(rng)}"
-
-
-def _vocabulary(rng: random.Random) -> dict[str, list[str]]:
-    """Per language: its real words first, then pseudo-words in its script (a Zipf-ranked list)."""
-    vocabulary = {}
-    for language, words in WORDS.items():
-        letters = sorted({letter for word in words for letter in word})
-        invented = {
-            "".join(rng.choice(letters) for _ in range(rng.randint(4, 10))) for _ in range(VOCABULARY_SIZE)
-        }
-        vocabulary[language] = words + sorted(invented - set(words))
-    return vocabulary
-
-
-def _iban(rng: random.Random) -> str:
-    return "DE" + "".join(rng.choice("0123456789") for _ in range(20))
-
-
-def _zipf(size: int) -> list[float]:
-    return [1.0 / rank for rank in range(1, size + 1)]
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """What the queries are drawn from: each language's vocabulary, some names and accounts."""
-
-    vocabulary: dict[str, list[str]]
-    names: list[tuple[str, str]]  # a person named and the registration naming them
-    accounts: list[str]
-
-
-Batch = dict[type, list[dict[str, object]]]
-
-
-def synthesize(count: int, page_words: int = 120, seed: int = 7) -> tuple[Corpus, Iterator[Batch]]:
-    """The corpus of ``count`` synthetic registrations and their rows, in batches of 2,000.
-
-    The corpus' names and accounts are complete once the batches are consumed.
-    """
-    rng = random.Random(seed)
-    corpus = Corpus(_vocabulary(rng), [], [])
-    return corpus, _batches(rng, corpus, count, page_words)
-
-
-def _batches(rng: random.Random, corpus: Corpus, count: int, page_words: int) -> Iterator[Batch]:
-    vocabulary = corpus.vocabulary
-    weights = {language: list(accumulate(_zipf(len(words)))) for language, words in vocabulary.items()}
-    batch = 2000
-    for start in range(0, count, batch):
-        rows: Batch = {RegistrationRow: [], AnalysisRow: [], PageRow: [], PartyTermRow: []}
-        for index in range(start, min(count, start + batch)):
-            ident = index + 1
-            language = list(WORDS)[index % len(WORDS)]
-            rows[RegistrationRow].append(
-                {
-                    "id": ident,
-                    "number": f"RQ-2026-{ident:06d}",
-                    "year": 2026,
-                    "sequence": ident,
-                    "sha256": hashlib.sha256(str(ident).encode()).hexdigest(),
-                    "filename": f"{ident}.pdf",
-                    "size": 1,
-                    "media_type": "application/pdf",
-                    "source": "cli",
-                    "received_at": NOW,
-                    "status": "routed",
-                    "updated_at": NOW,
-                }
-            )
-            rows[AnalysisRow].append(
-                {
-                    "registration_id": ident,
-                    "analysis_json": "{}",
-                    "language": language,
-                    "request_type": "mla",
-                    "route_to": "prosecutor_general",
-                    "needs_review": False,
-                    "saved_at": NOW,
-                }
-            )
-            people = [_name(rng), _name(rng)]
-            account = _iban(rng)
-            if index % 500 == 0:
-                corpus.accounts.append(account)
-                corpus.names.append((people[0], f"RQ-2026-{ident:06d}"))
-            words = rng.choices(vocabulary[language], cum_weights=weights[language], k=page_words)
-            text = " ".join([*people, account, *words])
-            rows[PageRow].append({"registration_id": ident, "page": 1, "text": text})
-            for person in people:
-                for token in name_tokens(person):
-                    rows[PartyTermRow].append(
-                        {
-                            "registration_id": ident,
-                            "kind": "person",
-                            "value": person,
-                            "term": token,
-                            "skeleton": skeleton(token),
-                        }
-                    )
-            compact = compact_account(account)
-            rows[PartyTermRow].append(
-                {
-                    "registration_id": ident,
-                    "kind": "account",
-                    "value": account,
-                    "term": compact,
-                    "skeleton": compact,
-                }
-            )
-        yield rows
-
-
-def load(db: Database, count: int, page_words: int = 120) -> Corpus:
-    """Insert ``count`` synthetic registrations through the real schema, or reuse them.
-
-    A database already holding exactly ``count`` registrations (``--keep``) is not
-    loaded again: the same seed gives the same corpus.
-    """
-    with db.session() as session:
-        present = session.scalar(select(func.count()).select_from(RegistrationRow))
-    corpus, batches = synthesize(count, page_words)
-    for rows in batches:
-        if present == count:
-            continue
-        with db.session(write=True) as session:
-            for model, values in rows.items():
-                session.execute(insert(model), values)
-    if present != count:
-        # What autovacuum does to an archive between bulk loads: statistics, hint bits, the
-        # GIN index's pending list merged (without it the first queries pay for all three).
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql(
-                "VACUUM ANALYZE" if connection.dialect.name == "postgresql" else "ANALYZE"
-            )
-    return corpus
+FACET_HITS = 200  # what the search page counts facets over (web/search_pages.MAX_HITS)
+LISTING_PAGE = 50
+_CREATED = datetime(2026, 1, 1, tzinfo=UTC)
+Figures = dict[str, tuple[float, float]]
 
 
 def _load() -> str:
@@ -400,7 +76,7 @@ def _load() -> str:
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
-def _time(run: Callable[[str], object], queries: list[str]) -> tuple[float, float]:
+def _time(run: Callable[[object], object], queries: list[object]) -> tuple[float, float]:
     durations = []
     for query in queries:
         started = time.perf_counter()
@@ -410,23 +86,17 @@ def _time(run: Callable[[str], object], queries: list[str]) -> tuple[float, floa
     return statistics.median(durations), durations[int(0.95 * (len(durations) - 1))]
 
 
-def _like(db: Database) -> Callable[[str], object]:
-    def run(query: str) -> object:
+def _user(role: Role, authority: str | None = None) -> User:
+    name = authority or role.value
+    return User(id=1, username=name, display_name=name, role=role, authority=authority, created_at=_CREATED)
+
+
+def _like(db: Database) -> Callable[[object], object]:
+    def run(query: object) -> object:
         with db.session() as session:
-            return search_like(session, query.split(), 20)
+            return search_like(session, str(query).split(), 20)
 
     return run
-
-
-@contextmanager
-def _database(backend: str, docs: int, page_words: int, keep: Path | None) -> Iterator[Database]:
-    """A database for the benchmark: fresh and dropped after, or kept (``--keep``) for the next run."""
-    with _location(backend, f"{docs}x{page_words}", keep) as url:
-        db = open_database(url)
-        try:
-            yield db
-        finally:
-            db.dispose()
 
 
 @contextmanager
@@ -449,54 +119,228 @@ def _location(backend: str, shape: str, keep: Path | None) -> Iterator[str]:
             yield f"sqlite:///{Path(folder) / 'bench.db'}"
 
 
-def measure(backend: str, docs: int, count: int, keep: Path | None, page_words: int = 120) -> None:
+def _fill(url: str, shape: Shape) -> None:
+    """Load the archive (in a child process, so that the querying process' memory is its own).
+
+    A larger archive kept beside its drawn one (``--keep``, ``--docs 100000,1000000``) starts
+    as a clone of it (SQLite's backup, PostgreSQL's template) and gets only its copies.
+    """
+    db = open_database(url)
+    present = _count(db)
+    if present == shape.count:
+        print(f"  reusing the {present:,} registrations of {url.rsplit('/', 1)[-1]}", flush=True)
+        db.dispose()
+        return
+    if present:
+        db.dispose()
+        raise SystemExit(f"{url} holds {present} registrations, not {shape.count}: drop it first")
+    drawn = url.replace(f"_{shape.count}x", f"_{shape.distinct}x").replace(
+        f"-{shape.count}x", f"-{shape.distinct}x"
+    )
+    cloned = False
+    if shape.count > shape.distinct and drawn != url:
+        db.dispose()
+        cloned = _clone(drawn, url, shape.distinct)
+        db = open_database(url)
+    try:
+        seconds, phases = timed_load(db, shape, drawn_present=cloned)
+        origin = f"copies of {drawn.rsplit('/', 1)[-1]} " if cloned else ""
+        print(
+            f"  loaded {shape.count:,} registrations {origin}in {seconds:.0f} s ({phases}), {_load()}",
+            flush=True,
+        )
+    finally:
+        db.dispose()
+
+
+def _count(db: Database) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(RegistrationRow)) or 0)
+
+
+def _clone(source: str, target: str, registrations: int) -> bool:
+    """Make ``target`` a copy of ``source`` if that holds ``registrations``; whether it did."""
+    try:
+        db = open_database(source)
+    except Exception:
+        return False
+    try:
+        if _count(db) != registrations:
+            return False
+    finally:
+        db.dispose()
+    if source.startswith("sqlite"):
+        with (
+            sqlite3.connect(source.removeprefix("sqlite:///")) as origin,
+            sqlite3.connect(target.removeprefix("sqlite:///")) as copy,
+        ):
+            origin.backup(copy)
+        return True
+    admin = server_url().replace("+psycopg", "") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE "{target.rsplit("/", 1)[-1]}"')
+        connection.execute(
+            f'CREATE DATABASE "{target.rsplit("/", 1)[-1]}" TEMPLATE "{source.rsplit("/", 1)[-1]}"'
+        )
+    return True
+
+
+def _rss_mb() -> tuple[float, float]:
+    """This process' resident memory now and at its peak, in MB (Linux /proc)."""
+    fields = dict(
+        line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line
+    )
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def measure(backend: str, shape: Shape, count: int, keep: Path | None) -> Figures:
+    """Every query kind's (median, p95) in ms on ``backend`` at ``shape``, printed as it goes."""
+    with _location(backend, f"{shape.count}x{shape.page_words}", keep) as url:
+        child = multiprocessing.get_context("spawn").Process(target=_fill, args=(url, shape))
+        child.start()
+        child.join()
+        if child.exitcode != 0:
+            raise SystemExit(f"loading {backend} failed (exit {child.exitcode})")
+        db = open_database(url)
+        try:
+            return _measure(db, backend, shape, count)
+        finally:
+            db.dispose()
+
+
+def _measure(db: Database, backend: str, shape: Shape, count: int) -> Figures:
     rng = random.Random(11)
-    with _database(backend, docs, page_words, keep) as db:
-        started = time.perf_counter()
-        corpus = load(db, docs, page_words)
-        vocabulary, names, accounts = corpus.vocabulary, corpus.names, corpus.accounts
-        print(f"{backend}: {docs} documents ready in {time.perf_counter() - started:.0f} s, {_load()}")
-        # Query words follow the documents' Zipf distribution (what is in the archive gets asked).
-        asked = {
-            language: rng.choices(words, _zipf(len(words)), k=count) for language, words in vocabulary.items()
-        }
-        languages = list(asked)
+    drawn = sample(shape)
+    before, _ = _rss_mb()
+    registry = _user(Role.CLERK)
+    fulltext = _fulltext_queries(drawn, rng, count)
+    persons: list[object] = [anyascii(name).replace("-", " ") for name, _ in drawn.names]
+    organisations: list[object] = [anyascii(name) for name, _ in drawn.organisations]
+    accounts: list[object] = [" ".join(a[i : i + 4] for i in range(0, len(a), 4)) for a in drawn.accounts]
+    hit_sets: list[object] = [
+        tuple(dict.fromkeys(hit.number for hit in search(db, str(q), limit=FACET_HITS)))
+        for q in fulltext[: max(20, count // 4)]
+    ]
+    listings: list[object] = _listing_queries(rng, count, shape)
+    figures: Figures = {}
 
-        def word(index: int) -> str:
-            return asked[languages[index % len(languages)]][index]
+    def row(label: str, run: Callable[[object], object], queries: list[object]) -> None:
+        figures[label] = _time(run, queries)
+        median, p95 = figures[label]
+        print(f"  {label:<36} median {median:8.1f} ms   p95 {p95:8.1f} ms", flush=True)
 
-        fulltext = [word(i) for i in range(count // 2)]
-        fulltext += [f"{word(i)} {word(i + 1)}" for i in range(count // 4)]
-        fulltext += [f'"{word(i)} {word(i + 3)}"' for i in range(count // 4)]
-        persons = [anyascii(name).replace("-", " ") for name, _ in names]
-        account_queries = [" ".join(a[i : i + 4] for i in range(0, len(a), 4)) for a in accounts] or ["DE00"]
-        rows = [
-            ("full-text search", _time(lambda q: search(db, q, limit=20), fulltext)),
-            ("person search", _time(lambda q: find_parties(db, q, limit=20), persons)),
-            ("account search (spaced)", _time(lambda q: find_parties(db, q, limit=20), account_queries)),
-            ("baseline: LIKE scan of every page", _time(_like(db), fulltext[: max(5, count // 20)])),
-        ]
-        for label, (median, p95) in rows:
-            print(f"  {label:<36} median {median:8.1f} ms   p95 {p95:8.1f} ms")
-        print(f"  person search: the registration named among the first 20 for {_recall(db, names)}")
+    print(f"{backend}, {shape.count:,} registrations ({_load()}):")
+    row("full-text search", lambda q: search(db, str(q), limit=20), fulltext)
+    row("person search", lambda q: find_parties(db, str(q), limit=20), persons)
+    row("organisation search", lambda q: find_parties(db, str(q), limit=20), organisations)
+    row("account search (spaced)", lambda q: find_parties(db, str(q), limit=20), accounts)
+    row(
+        f"facets of a search's {FACET_HITS} hits",
+        lambda numbers: count_facets(db, registry, RegistryFilter(numbers=numbers)),
+        hit_sets,
+    )
+    row("registry listing (page and total)", lambda q: _list(db, q), listings)
+    last_year = shape.received(shape.count).year
+    yearly: list[object] = [(date(last_year, 1, 1), date(last_year, 12, 31))]
+    row("statistics, the whole archive", lambda _: compute_statistics(db), [None])
+    row("statistics, one year", lambda span: compute_statistics(db, since=span[0], until=span[1]), yearly)  # type: ignore[index]
+    row("baseline: LIKE scan of every page", _like(db), fulltext[: max(5, count // 20)])
+    now, peak = _rss_mb()
+    figures["memory (MB)"] = (now, peak)
+    print(
+        f"  querying process: RSS {before:.0f} MB before the queries, {now:.0f} MB after, peak {peak:.0f} MB"
+    )
+    for label, pairs in (("person", drawn.names), ("organisation", drawn.organisations)):
+        print(f"  {label} search: the registration named among the first 20 for {_recall(db, pairs)}")
+    return figures
 
 
-def _recall(db: Database, names: list[tuple[str, str]]) -> str:
-    """How many Latin-letter queries list the registration that named the person (any script)."""
+def _fulltext_queries(drawn: Sample, rng: random.Random, count: int) -> list[object]:
+    # Query words follow the documents' Zipf distribution (what is in the archive gets asked).
+    asked = {
+        language: rng.choices(words, zipf(len(words)), k=count)
+        for language, words in drawn.vocabulary.items()
+    }
+    languages = list(asked)
+
+    def word(index: int) -> str:
+        return asked[languages[index % len(languages)]][index]
+
+    queries: list[object] = [word(i) for i in range(count // 2)]
+    queries += [f"{word(i)} {word(i + 1)}" for i in range(count // 4)]
+    queries += [f'"{word(i)} {word(i + 3)}"' for i in range(count // 4)]
+    return queries
+
+
+def _listing_queries(rng: random.Random, count: int, shape: Shape) -> list[object]:
+    """(viewer, filter, sort, offset) as the registry page asks them, central registry and authorities."""
+    year = shape.received(shape.count).year
+    registry = _user(Role.CLERK)
+    choices: list[Callable[[], tuple[User, RegistryFilter, SortKey, int]]] = [
+        lambda: (registry, RegistryFilter(), SortKey.RECEIVED, 0),
+        lambda: (registry, RegistryFilter(), SortKey.RECEIVED, LISTING_PAGE * rng.randint(1, 40)),
+        lambda: (registry, RegistryFilter(language=rng.choice(["fr", "es", "ru"])), SortKey.RECEIVED, 0),
+        lambda: (registry, RegistryFilter(offence=rng.choice(OFFENCES)), SortKey.RECEIVED, 0),
+        lambda: (registry, RegistryFilter(status=Status.NEEDS_REVIEW), SortKey.RECEIVED, 0),
+        lambda: (registry, RegistryFilter(flag=Flag.URGENT), SortKey.DEADLINE, 0),
+        lambda: (registry, RegistryFilter(route_to=rng.choice(AUTHORITIES)), SortKey.NUMBER, 0),
+        lambda: (registry, RegistryFilter(requesting_state=rng.choice(STATES)), SortKey.STATE, 0),
+        lambda: (
+            registry,
+            RegistryFilter(received_from=date(year, 3, 1), received_to=date(year, 3, 31)),
+            SortKey.RECEIVED,
+            0,
+        ),
+        lambda: (_user(Role.AUTHORITY, rng.choice(AUTHORITIES)), RegistryFilter(), SortKey.RECEIVED, 0),
+        lambda: (
+            _user(Role.AUTHORITY, rng.choice(AUTHORITIES)),
+            RegistryFilter(offence=rng.choice(OFFENCES)),
+            SortKey.DEADLINE,
+            0,
+        ),
+    ]
+    return [choices[index % len(choices)]() for index in range(count)]
+
+
+def _list(db: Database, query: object) -> object:
+    assert isinstance(query, tuple)
+    viewer, filters, sort, offset = query
+    return list_registry(db, viewer, filters, sort=sort, limit=LISTING_PAGE, offset=offset)
+
+
+def _recall(db: Database, pairs: list[tuple[str, str]]) -> str:
+    """How many Latin-letter queries list the registration that named the party (any script)."""
     found = sum(
         number in {match.number for match in find_parties(db, anyascii(name).replace("-", " "), limit=20)}
-        for name, number in names
+        for name, number in pairs
     )
-    return f"{found} of {len(names)} names"
+    return f"{found} of {len(pairs)} names"
+
+
+def _table(results: dict[tuple[str, int], Figures]) -> None:
+    """Every p95 by backend and size, side by side (the growth is the point)."""
+    columns = list(results)
+    labels = list(next(iter(results.values())))
+    header = "".join(f"{backend[:6]} {docs:>9,}".rjust(20) for backend, docs in columns)
+    print(f"\np95 in ms (memory: RSS after / peak MB){' ' * 2}\n{'':<38}{header}")
+    for label in labels:
+        cells = []
+        for column in columns:
+            first, second = results[column][label]
+            cells.append(f"{first:.0f} / {second:.0f}" if label.startswith("memory") else f"{second:.1f}")
+        print(f"{label:<38}" + "".join(cell.rjust(20) for cell in cells))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--docs", default="100000", help="sizes, comma-separated (100000,1000000)")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--words", type=int, default=120, help="words per page (real pages hold more)")
+    parser.add_argument(
+        "--distinct", type=int, default=DISTINCT, help="registrations drawn; a larger archive copies them"
+    )
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument(
         "--keep",
@@ -504,8 +348,13 @@ def main() -> None:
         help="keep the databases (SQLite in FOLDER, PostgreSQL as rogatory_bench_DOCSxWORDS) and reuse them",
     )
     args = parser.parse_args()
+    results: dict[tuple[str, int], Figures] = {}
     for backend in ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]:
-        measure(backend, args.docs, args.queries, args.keep, args.words)
+        for docs in (int(size.replace("_", "")) for size in args.docs.split(",")):
+            results[(backend, docs)] = measure(
+                backend, Shape(docs, args.words, distinct=args.distinct), args.queries, args.keep
+            )
+    _table(results)
     print(_load())
 
 

@@ -323,6 +323,28 @@ class PartyTermRow(Base):
     skeleton: Mapped[str] = mapped_column(String(200), nullable=False)
 
 
+class PartyPairRow(Base):
+    """A pair of token skeletons of one name (person or organisation), both in the name.
+
+    Written with the name's terms (:func:`storage.parties.index_parties`): a name of
+    up to :data:`storage.names.PAIRED_TOKENS` tokens gets one row per two of its tokens,
+    ``pair`` their skeletons in order, space-separated. A query of two common tokens
+    seeks the pair of its two rarest in one index range instead of intersecting every
+    name that holds either (revision 0008, decisions.md).
+    """
+
+    __tablename__ = "party_pairs"
+    __table_args__ = (Index("ix_party_pairs_pair", "pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    registration_id: Mapped[int] = mapped_column(
+        ForeignKey("registrations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+    pair: Mapped[str] = mapped_column(String(401), nullable=False)
+
+
 class UserRow(Base):
     """A user of the web app and the API; the password only as its argon2 hash."""
 

@@ -26,6 +26,8 @@ _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
 _ACCOUNT_NOISE = re.compile(r"[^0-9A-Za-z]")
 SIMILAR_SPELLING = 0.8
+#: A name's first this many tokens are paired (a longer name: 28 pairs, not one per two of all).
+PAIRED_TOKENS = 8
 # A search scores every token of up to 2,000 candidate names; the same tokens recur.
 _CACHED_TOKENS = 1 << 16
 
@@ -58,6 +60,18 @@ def skeleton(token: str) -> str:
         value = value.replace(written, unified)
     consonants = _DOUBLES.sub(r"\1", _VOWELS.sub("", value))
     return consonants or token
+
+
+def skeleton_pair(first: str, second: str) -> str:
+    """The key of two token skeletons found together in a name, the same in either order."""
+    return " ".join(sorted((first, second)))
+
+
+def skeleton_pairs(skeletons: list[str]) -> list[str]:
+    """The distinct pair keys of a name's token skeletons (its first :data:`PAIRED_TOKENS`)."""
+    kept = skeletons[:PAIRED_TOKENS]
+    pairs = (skeleton_pair(a, b) for index, a in enumerate(kept) for b in kept[index + 1 :])
+    return list(dict.fromkeys(pairs))
 
 
 def compact_account(value: str) -> str:

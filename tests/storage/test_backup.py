@@ -163,7 +163,7 @@ def test_a_backup_taken_while_files_arrive_restores_every_row_and_original(
         elif table == "analyses":  # a later confirmation may change the filter columns, not the analysis
             assert {row[:2] for row in target} <= {row[:2] for row in source}
             assert len(target) == manifest.counts[table]
-        elif table in ("review_actions", "pages", "party_terms", "rejections", "duplicates"):
+        elif table in ("review_actions", "pages", "party_terms", "party_pairs", "rejections", "duplicates"):
             assert set(target) <= set(source)
             assert len(target) == manifest.counts[table]
     numbers_analysed = {row[0] for row in rows(archive.target_url, "analyses")}

@@ -122,3 +122,39 @@ def test_revision_0003_fills_the_label_columns_of_earlier_analyses(tmp_path: Pat
         (" anti_corruption_agency fiu ", " art23 ", " bank_records ", " ", " ", 0),
         (" ", " ", " ", " ", " ", 0),
     ]
+
+
+def test_revision_0012_pairs_the_skeletons_of_each_name_from_its_terms(tmp_path: Path) -> None:
+    """The pairs written by the migration are those index_parties writes for the same names."""
+    from storage.names import name_tokens, skeleton, skeleton_pairs
+
+    url = f"sqlite:///{tmp_path / 'at-0007.db'}"
+    command.upgrade(alembic_config(url), "0007")
+    names = [("person", "Maria Gonzalez Ruiz"), ("organisation", "Gulf Trading LLC"), ("person", "Olga")]
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
+            " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
+            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
+            {"sha": "0" * 64},
+        )
+        for kind, value in [*names, ("account", "DE001234")]:
+            for token in name_tokens(value):
+                connection.exec_driver_sql(
+                    "INSERT INTO party_terms (registration_id, kind, value, term, skeleton)"
+                    " VALUES (1, :kind, :value, :term, :skeleton)",
+                    {"kind": kind, "value": value, "term": token, "skeleton": skeleton(token)},
+                )
+    engine.dispose()
+    db = open_database(url)
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT kind, value, pair FROM party_pairs").all()
+    db.dispose()
+    expected = {
+        (kind, value, pair)
+        for kind, value in names
+        for pair in skeleton_pairs([skeleton(token) for token in name_tokens(value)])
+    }
+    assert {tuple(row) for row in rows} == expected
+    assert len(expected) == 3 + 3  # three tokens give three pairs; a one-token name none

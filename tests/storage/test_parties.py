@@ -135,6 +135,28 @@ def test_two_common_tokens_find_the_name_with_both(db: Database, monkeypatch: py
     assert (best.value, best.score) == ("José Pérez", 1.0)
 
 
+def test_each_name_is_keyed_by_the_pairs_of_its_skeletons_and_saving_again_replaces_them(
+    db: Database, numbers: dict[str, str]
+) -> None:
+    from sqlalchemy import select
+
+    from storage.models import PartyPairRow
+
+    def pairs(label: str) -> set[tuple[str, str]]:
+        with db.session() as session:
+            rows = session.execute(
+                select(PartyPairRow.value, PartyPairRow.pair)
+                .join(storage.parties.RegistrationRow)
+                .where(storage.parties.RegistrationRow.number == numbers[label])
+            )
+            return {(value, pair) for value, pair in rows}
+
+    # "José PÉREZ GÓMEZ": jose, perez, gomez -> skeletons s, prz, gmz; the account has none
+    assert pairs("es") == {("José PÉREZ GÓMEZ", pair) for pair in ("prz s", "gmz s", "gmz prz")}
+    save_analysis(db, numbers["es"], make_analysis(["Request"]).model_copy(update={"entities": Entities()}))
+    assert pairs("es") == set()
+
+
 def test_a_shared_case_reference_relates_a_supplementary_request(
     db: Database, numbers: dict[str, str]
 ) -> None:

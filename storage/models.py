@@ -330,7 +330,7 @@ class PartyPairRow(Base):
     up to :data:`storage.names.PAIRED_TOKENS` tokens gets one row per two of its tokens,
     ``pair`` their skeletons in order, space-separated. A query of two common tokens
     seeks the pair of its two rarest in one index range instead of intersecting every
-    name that holds either (revision 0008, decisions.md).
+    name that holds either (revision 0012, decisions.md).
     """
 
     __tablename__ = "party_pairs"

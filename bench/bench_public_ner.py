@@ -140,18 +140,19 @@ def _dev_splits(
         parties = [{(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PARTY"} for doc in docs]
         predictions: dict[str, Spans] = {}
 
-        def pipeline(text: str, language: str = language) -> Spans:
+        def pipeline(text: str, language: str = language, seen: dict[str, Spans] = predictions) -> Spans:
             page = PageText(
                 number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, language=language
             )
             entities = find_entities(DocumentText(pages=(page,), language=language), models=models)
-            predictions[text] = {(e.span.start, e.span.end) for e in entities.of_kind(EntityKind.PERSON)}
-            return predictions[text]
+            seen[text] = {(e.span.start, e.span.end) for e in entities.of_kind(EntityKind.PERSON)}
+            return seen[text]
 
         def model_alone(text: str, language: str = language) -> Spans:
             nlp = models.nlp.get(language)
-            labels = {"PERSON", "PER"}
-            return {(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ in labels} if nlp else set()
+            if nlp is None:
+                return set()
+            return {(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ in {"PERSON", "PER"}}
 
         precision, recall = _overlap_scores(sets, pipeline, parties)
         f1 = _f1(precision, recall)
@@ -193,7 +194,8 @@ def _error_lines(
                 had = " [model had it]" if any(_overlap(span, m) for m in model) else ""
                 lines.append(f"MISS {index}{had}\t{shown(span)}")
         for span in sorted(predicted):
-            if not any(_overlap(span, g) for g in gold) and not any(_overlap(span, s) for s in parties[index]):
+            party = any(_overlap(span, s) for s in parties[index])
+            if not any(_overlap(span, g) for g in gold) and not party:
                 lines.append(f"FALSE {index}\t{shown(span)}")
     return "\n".join(lines) + "\n"
 

@@ -492,6 +492,10 @@ def _model_mention(
     return mention if single_words and _surname_alone(text, mention, rules) else None
 
 
+#: A field's label before its value, a number before it allowed ("E.1 Surname: ").
+_NAME_LABEL = re.compile(r"[ \t\ufeff]*(?:[\w.]+[ \t]+)?([^\n:]+?)[ \t]*:[ \t]*")
+
+
 def _name_field_value(text: str, mention: Mention, rules: PersonRules) -> bool:
     """Whether the mention is the whole value of a name's field ("Nombre: Pedro.", "Surname:
     OKAFOR"): its line holds the label, a colon, the mention and at most a full stop."""
@@ -499,7 +503,7 @@ def _name_field_value(text: str, mention: Mention, rules: PersonRules) -> bool:
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
-    label = re.fullmatch(r"[ \t\ufeff]*(?:[\w.]+[ \t]+)?([^\n:]+?)[ \t]*:[ \t]*", text[line_start : mention.start])
+    label = _NAME_LABEL.fullmatch(text[line_start : mention.start])
     rest = text[mention.end : line_end if line_end >= 0 else len(text)]
     if label is None or rest.strip(" \t.,;"):
         return False

@@ -297,12 +297,29 @@ def _cue_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) 
                 run = _leading_name(runs[0])
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
+                elif _surname_after_honorific(text, run[0]):
+                    mention = _mention(text, page, run, "honorific")
+                    if not _names_country(text, mention, rules):  # "Sri Lanka"
+                        mentions.append(mention)
     for cues, evidence in ((rules.born, "born"), (rules.role_after, "role-after")):
         for cue in cues.finditer(folded.text) if cues is not None else ():
             mention = _name_before(text, folded.original_offset(cue.start()), page, rules, evidence)
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+def _surname_after_honorific(text: str, word: re.Match[str]) -> bool:
+    """Whether one capitalised word after an honorific is a surname ("M. Gauvin battra", "Herr
+    Weber sagte"): in prose (a lower-case word follows, or a comma or a full stop), not a
+    form's label (no name word stands before a colon) nor an initial."""
+    if len(word.group()) < 3 or not word.group()[:1].isupper() or word.group().isupper():
+        return False
+    return _PROSE_AFTER.match(text, word.end()) is not None
+
+
+#: What follows a surname in prose: a comma, a full stop, a bracket or a lower-case word.
+_PROSE_AFTER = re.compile(r"[ \t]*(?:[,;.)]|[ \t][^\W\d_A-ZÀ-ÞА-ЯЁ]{2,})")
 
 
 def _name_before(text: str, cue: int, page: int, rules: PersonRules, evidence: str) -> Mention | None:

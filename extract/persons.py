@@ -413,8 +413,18 @@ def _caps_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
                 continue
             if match.group().startswith("U") and _script(words[0].group()) != "cyrillic":
                 continue
+            if any(_is_acronym(text, word.group()) for word in words if word.group().isupper()):
+                continue  # "Supremo Tribunal Federal ACO 2821", "Recursos DAIR"
             mentions.append(_mention(text, page, words, "caps"))
     return mentions
+
+
+def _is_acronym(text: str, word: str) -> bool:
+    """Whether an UPPER-CASE word is used as an acronym elsewhere in the text: alone in
+    brackets ("(DAIR)") or before a number ("ACO 2821", "ACO 702/CE")."""
+    escaped = re.escape(word)
+    pattern = rf"\([ \t]*{escaped}[ \t]*\)|(?<!\w){escaped}[ \t]+\d"
+    return re.search(pattern, text) is not None
 
 
 def _caps_letter(word: str, rules: PersonRules) -> str:

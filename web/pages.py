@@ -211,7 +211,10 @@ def _service_state(request: Request, principal: Principal | None, tr: Translator
     return state_notice(context.db, context.settings, tr)
 
 
-def render_error(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
-    """An error page (with the menu when the caller is signed in)."""
+def render_error(
+    request: Request, status: int, title: str, detail: str, *, technical: str = ""
+) -> HTMLResponse:
+    """An error page (with the menu when the caller is signed in); ``title`` is a msgid."""
     principal: Principal | None = getattr(request.state, "principal", None)
-    return render(request, "error.html", principal, status=status, title=title, detail=detail)
+    values = {"title": title, "detail": detail, "technical": technical}
+    return render(request, "error.html", principal, status=status, **values)

@@ -22,7 +22,8 @@ from storage.sign_in_limits import ACCOUNT, ADDRESS, SignInPolicy, current_locks
 from storage.users import create_user, list_users, set_active
 from web.auth import Admin, signed_in
 from web.dependencies import AppDb, AppDirectory, AppSettings
-from web.pages import render
+from web.error_words import explained
+from web.pages import render, request_translator
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(signed_in)])
 _BACK = "/admin/users"
@@ -91,7 +92,9 @@ def add_user(
             actor=principal.actor,
         )
     except InputError as error:
-        return users_page(request, db, directory, settings, principal, error=str(error))
+        detail, technical = explained(error.code, str(error), request_translator(request, principal))
+        shown = f"{detail} ({technical})" if technical else detail
+        return users_page(request, db, directory, settings, principal, error=shown)
     return RedirectResponse(_BACK, status_code=303)
 
 
@@ -132,7 +135,9 @@ def new_token(
     try:
         token = create_token(db, user, name=name, actor=principal.actor, lifetime=lifetime)
     except InputError as error:
-        return users_page(request, db, directory, settings, principal, error=str(error))
+        detail, technical = explained(error.code, str(error), request_translator(request, principal))
+        shown = f"{detail} ({technical})" if technical else detail
+        return users_page(request, db, directory, settings, principal, error=shown)
     return users_page(request, db, directory, settings, principal, token=token)
 
 

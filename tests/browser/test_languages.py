@@ -103,7 +103,7 @@ def test_the_upload_script_speaks_arabic(
     page = new_page(browser)
     sign_in(page, service, "katib")
     _switch(page, "ar")
-    page.get_by_role("link", name="التحميل", exact=True).click()
+    page.get_by_role("link", name="رفع الملفات", exact=True).click()
     expect(page.get_by_text("أفلت الطلبات الممسوحة ضوئيًا هنا")).to_be_visible()
     path = tmp_path / "talab.png"
     path.write_bytes(scan([FREEZING_REQUEST]))

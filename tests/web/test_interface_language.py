@@ -97,6 +97,9 @@ def test_a_language_the_interface_does_not_have_is_refused(
     refused = client.post("/preferences/language", data={"language": "xx"}, headers=headers)
     assert refused.status_code == 422
     assert "Action impossible" in refused.text  # the error page in the reader's language
+    shown = html.unescape(refused.text)
+    assert "L'interface n'est pas disponible dans cette langue." in shown  # what the code means
+    assert "Détail technique : the interface is in en, fr" in shown  # the particulars kept
     assert client.get("/", headers=_as(tokens["clerk"])).status_code == 200
 
 

@@ -1,0 +1,42 @@
+"""Errors in the reader's language: what a bad input means, by its stable code.
+
+An ``InputError`` raised below the web (ingest, storage) carries an English message with
+its particulars (a size, a name) and a stable ``code`` (STYLE.md 7). The page says what
+the code means, translated, and keeps the English message beside it as the technical
+detail; an unknown code shows the message alone. Runs in the web process.
+"""
+
+from __future__ import annotations
+
+from web.languages import N_, Translator
+
+ERROR_TEXTS: dict[str, str] = {
+    "too_large": N_("The file is larger than this service accepts."),
+    "too_many_pages": N_("The document has more pages than this service accepts."),
+    "image_too_large": N_("The image has more pixels than this service accepts."),
+    "corrupt_pdf": N_("The PDF is damaged and cannot be read."),
+    "encrypted_pdf": N_("The PDF is protected by a password; send it without the protection."),
+    "unreadable_image": N_("The image cannot be read."),
+    "not_a_file": N_("This is not a regular file; it is not taken in."),
+    "exists": N_("The inbox already holds a file of that name."),
+    "reason_required": N_("Give the reason for sending the request to another authority."),
+    "unknown_authority": N_("This authority is not in the directory."),
+    "bad_authority": N_("Only an authority user belongs to an authority, and must."),
+    "not_analysed": N_("The request has not been analysed yet."),
+    "query_too_long": N_("The search has too many or too long words; shorten it."),
+    "empty_draft": N_("The letter is empty."),
+    "draft_too_long": N_("The letter is too long."),
+    "weak_password": N_("The password is too short: at least 12 characters."),
+    "username_taken": N_("This user name is taken."),
+    "bad_username": N_("A user name is 2 to 64 lower-case letters, digits and . _ @ -"),
+    "bad_role": N_("This role does not exist."),
+    "user_disabled": N_("The account is disabled: enable it first."),
+    "bad_language": N_("The interface is not available in this language."),
+}
+
+
+def explained(code: str | None, message: str, tr: Translator) -> tuple[str, str]:
+    """(what the error means in the reader's language, the technical detail or ``""``)."""
+    if code in ERROR_TEXTS:
+        return tr.gettext(ERROR_TEXTS[code]), message
+    return message, ""

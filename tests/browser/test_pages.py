@@ -196,7 +196,7 @@ def test_reviewer_reassigns_and_access_follows(
     form.get_by_role("button", name="Reassign").click()
     expect(page.get_by_role("status")).to_contain_text("reassigned")
     expect(page.locator("#route-to")).to_contain_text("Financial Intelligence Unit")
-    expect(page.locator(".history")).to_contain_text("reassign")
+    expect(page.locator(".history")).to_contain_text("Reassigned by reviewer")
     page.screenshot(path=str(screenshots / "09-reassigned.png"), full_page=True)
     page.context.close()
     assert _status_of(service, f"/api/requests/{routed_number}", people["fiu-officer"]) == 200

@@ -55,6 +55,17 @@ def move_folder_into(source: Path, folder: Path, name: str) -> Path:
     return _claim(folder, name, place)
 
 
+def filed_under(folder: Path, number: str) -> bool:
+    """Whether anything was put into ``folder`` under the registration ``number``
+    (``<number>__<name>``, whatever the name and its ``-2`` suffix). Raises ``OSError``."""
+    prefix = safe_filename(f"{number}__")
+    try:
+        with os.scandir(folder) as entries:
+            return any(entry.name.startswith(prefix) for entry in entries)
+    except FileNotFoundError:
+        return False
+
+
 def write_into(data: bytes, folder: Path, name: str) -> Path:
     """Write ``data`` as a new file in ``folder`` under ``name`` (made safe and unique).
 

@@ -19,9 +19,9 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ingest.filing import move_folder_into, write_reason
+from ingest.context import IntakeContext, enqueue
+from ingest.filing import filed_under, move_folder_into, write_reason
 from ingest.inbox import is_ignored_name
-from ingest.intake import IntakeContext
 from ingest.submission import intake_submission
 from rogatory.errors import TransientError
 from rogatory.submissions import Submission, SubmissionResult, SubmittedFile
@@ -32,6 +32,11 @@ logger = logging.getLogger(__name__)
 def intake_folder(folder: Path, *, context: IntakeContext) -> SubmissionResult:
     """Register the files of ``folder`` as one request, then move the folder out of the inbox.
 
+    A folder registered by a watcher that stopped before moving it is filed under its
+    number at the next start, not registered as a duplicate of itself: the registration
+    from the watcher of the same main document, name and number of accepted annexes,
+    with nothing in processed/ under its number yet, is this very folder. Its number is
+    queued after the move (again for a resumed one, as a resumed single file's is).
     Raises ``TransientError`` (the folder stays in the inbox, tried again later) when a
     file cannot be read or the store or the database is down.
     """
@@ -39,8 +44,14 @@ def intake_folder(folder: Path, *, context: IntakeContext) -> SubmissionResult:
         files = tuple(_read_files(folder, context))
     except OSError as error:
         raise TransientError(f"cannot read the folder {folder}: {error}; it stays in the inbox") from error
-    result = intake_submission(Submission(source="watcher", files=files, keeps_files=True), context=context)
+    result = intake_submission(
+        Submission(source="watcher", files=files, keeps_files=True),
+        context=context,
+        queue=False,
+        unfiled=lambda number: not filed_under(context.settings.processed_dir, number),
+    )
     _file_away(folder, result, context)
+    enqueue(result.request, context)
     return result
 
 

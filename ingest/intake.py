@@ -9,6 +9,10 @@ content-addressed object store, then registered (a second arrival of the same co
 recorded as a duplicate, never registered twice), moved out of the inbox and its
 number handed to ``enqueue``. If the original cannot be stored, the inbox file is
 left where it is and ``TransientError`` raised, so the watcher tries again later.
+
+A single file that carries files (a ZIP archive, a PDF with attached files) is one
+request with annexes (issue 19): :func:`admit` hands it to :mod:`ingest.submission`;
+everything else (the moves, quarantine, duplicates, the resume after a stop) is the same.
 """
 
 from __future__ import annotations
@@ -19,37 +23,43 @@ import logging
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from ingest.context import (
+    IntakeContext,
+    database_name,
+    enqueue,
+    name_note,
+    write_quarantine_reason,
+)
 from ingest.filenames import safe_filename
-from ingest.filing import move_into, write_into, write_reason
-from ingest.media_types import media_type_of_name
+from ingest.filing import filed_under, move_into, write_into
+from ingest.submission import intake_submission
+from ingest.unpacking import is_zip
 from ingest.validation import RejectionCode, ValidationLimits, validate_original
 from rogatory.errors import InputError, TransientError
 from rogatory.registration import IntakeResult, IntakeSource
 from rogatory.settings import Settings
-from rogatory.sources import SourceFile
-from storage.database import Database
-from storage.objects import ObjectStore
-from storage.processing import mark_queued
+from rogatory.submissions import Submission, SubmittedFile
 from storage.registry import record_rejection, register, registration_of
+
+__all__ = [
+    "IntakeContext",
+    "admit",
+    "database_name",
+    "enqueue",
+    "intake_bytes",
+    "intake_file",
+    "name_note",
+    "write_quarantine_reason",
+]
 
 logger = logging.getLogger(__name__)
 
 _HASH_CHUNK = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class IntakeContext:
-    """What intake needs, opened once at the entry point (CLI, watcher, web app)."""
-
-    settings: Settings
-    db: Database
-    store: ObjectStore
-    enqueue: Callable[[str], None]
 
 
 def intake_bytes(data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext) -> IntakeResult:
@@ -100,7 +110,12 @@ def intake_file(path: Path, *, context: IntakeContext) -> IntakeResult:
             else:
                 data = handle.read()
                 result = _resumed(path, data, context) or admit(
-                    data, filename=path.name, source="watcher", context=context, now=now
+                    data,
+                    filename=path.name,
+                    source="watcher",
+                    context=context,
+                    now=now,
+                    unfiled=lambda number: not filed_under(context.settings.processed_dir, number),
                 )
     except OSError as error:
         raise TransientError(f"cannot read {path}: {error}; it stays in the inbox") from error
@@ -156,30 +171,46 @@ def _open_regular(path: Path) -> BinaryIO:
 
 
 def admit(
-    data: bytes, *, filename: str, source: IntakeSource, context: IntakeContext, now: datetime
+    data: bytes,
+    *,
+    filename: str,
+    source: IntakeSource,
+    context: IntakeContext,
+    now: datetime,
+    unfiled: Callable[[str], bool] | None = None,
 ) -> IntakeResult:
     """Validate, then store and register, or record the refusal. Raises ``TransientError``.
 
     A refused original is not stored: the caller keeps it once, in the quarantine folder.
+    A file that carries files (a ZIP archive, a PDF with attached files that passes every
+    other check) is one request: the file and what it carries are handed to
+    :func:`ingest.submission.intake_submission`, the PDF as the main document (a ZIP's
+    first accepted member for an archive), the rest as its annexes; ``unfiled`` is passed
+    on (the watched folder's resume). The result is the request's, not yet queued.
     """
     stored_name = database_name(filename)
+    limits = ValidationLimits.from_settings(context.settings)
     try:
-        original = validate_original(
-            data, name=filename, limits=ValidationLimits.from_settings(context.settings)
-        )
+        original = validate_original(data, name=filename, limits=limits)
     except InputError as error:
+        refusal = _refusal_of_a_carrier(data, filename, error, limits)
+        if refusal is None:
+            submission = Submission(
+                source=source, files=(SubmittedFile(name=filename, data=data),), keeps_files=True
+            )
+            return intake_submission(submission, context=context, queue=False, unfiled=unfiled).request
         sha256 = hashlib.sha256(data).hexdigest()
         record_rejection(
             context.db,
             sha256=sha256,
             filename=stored_name,
             size=len(data),
-            code=error.code,
-            reason=error.message,
+            code=refusal.code,
+            reason=refusal.message,
             now=now,
         )
-        logger.info("refused %r (%s): %s", filename, error.code, error.message)
-        return IntakeResult(status="rejected", sha256=sha256, reason=error.message, code=error.code)
+        logger.info("refused %r (%s): %s", filename, refusal.code, refusal.message)
+        return IntakeResult(status="rejected", sha256=sha256, reason=refusal.message, code=refusal.code)
     try:
         sha256 = context.store.put(data)
     except OSError as error:
@@ -202,6 +233,27 @@ def admit(
         return IntakeResult(status="registered", sha256=sha256, number=number, note=note)
     logger.info("%r is a duplicate of %s", filename, number)
     return IntakeResult(status="duplicate", sha256=sha256, duplicate_of=number, note=note)
+
+
+def _refusal_of_a_carrier(
+    data: bytes, filename: str, error: InputError, limits: ValidationLimits
+) -> InputError | None:
+    """None when a file refused with ``error`` is a carrier of files to take as one request,
+    else the refusal that stands.
+
+    A ZIP archive (not an office document, refused as what it is) carries its members. A
+    PDF refused only for its attached files carries them: it is validated again with them
+    allowed, and a refusal then (active content, a missing end, too many pages) is its own.
+    """
+    if error.code == RejectionCode.UNSUPPORTED_TYPE and is_zip(data):
+        return None
+    if error.code != RejectionCode.EMBEDDED_FILES:
+        return error
+    try:
+        validate_original(data, name=filename, limits=replace(limits, allow_attachments=True))
+    except InputError as own:
+        return own
+    return None
 
 
 def _refuse_oversized(
@@ -249,49 +301,3 @@ def _file_away(path: Path, result: IntakeResult, *, settings: Settings, now: dat
         note = f"could not be moved out of the inbox: {error}"
         return result.model_copy(update={"note": "; ".join(filter(None, (result.note, note)))})
     return result
-
-
-def write_quarantine_reason(quarantined: Path, result: IntakeResult, now: datetime) -> None:
-    """Write the reason file beside a quarantined original. Raises ``OSError``."""
-    write_reason(
-        quarantined, reason=result.reason or "", code=result.code or "", sha256=result.sha256, at=now
-    )
-
-
-def enqueue(result: IntakeResult, context: IntakeContext) -> None:
-    """Queue a new registration; if the queue is down, say so (the watcher's backlog queues it later)."""
-    if result.status != "registered" or result.number is None:
-        return
-    try:
-        context.enqueue(result.number)
-        mark_queued(context.db, [result.number])  # `rogatory run` does not queue it again
-    except TransientError as error:
-        logger.warning(
-            "%s registered but not queued (%s); it is queued when the broker answers again, "
-            "or at the next start",
-            result.number,
-            error,
-        )
-
-
-def name_note(original: SourceFile) -> str | None:
-    """A note when the name's extension claims another type than the content."""
-    claimed = media_type_of_name(original.name)
-    if claimed == original.media_type:
-        return None
-    kind = original.media_type.name
-    return f"the name {original.name!r} does not match its content; it was accepted as {kind}"
-
-
-def database_name(filename: str) -> str:
-    """The name as received, as text every database takes.
-
-    A name that is not UTF-8 on disk reaches Python with surrogate escapes, which
-    SQLite and PostgreSQL refuse: its undecodable bytes are written ``\\xff``.
-    NUL characters (which PostgreSQL refuses) become U+FFFD.
-    """
-    try:
-        raw = filename.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate that came as text (an upload's name)
-        raw = filename.encode("utf-8", "replace")
-    return raw.decode("utf-8", "backslashreplace").replace("\x00", "\ufffd")

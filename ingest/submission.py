@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from ingest.context import IntakeContext, database_name, enqueue, name_note, write_quarantine_reason
 from ingest.filing import write_into
-from ingest.intake import IntakeContext, database_name, enqueue, name_note, write_quarantine_reason
 from ingest.unpacking import UnpackedFile, UnpackLimits, unpack_submission
 from ingest.validation import ValidationLimits, validate_original
 from rogatory.annexes import Annex, AnnexStatus
@@ -28,7 +29,7 @@ from rogatory.errors import InputError, TransientError
 from rogatory.registration import IntakeResult
 from rogatory.sources import SourceFile
 from rogatory.submissions import Submission, SubmissionResult, SubmittedFile
-from storage.registry import record_rejection, register
+from storage.registry import record_rejection, register, registration_of
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,13 @@ class _Checked:
     container: bool = False
 
 
-def intake_submission(submission: Submission, *, context: IntakeContext) -> SubmissionResult:
+def intake_submission(
+    submission: Submission,
+    *,
+    context: IntakeContext,
+    queue: bool = True,
+    unfiled: Callable[[str], bool] | None = None,
+) -> SubmissionResult:
     """Keep the envelope, register the first accepted file with the others as annexes, queue it.
 
     A submission with no acceptable file is refused as a whole: ``request`` then carries
@@ -55,6 +62,14 @@ def intake_submission(submission: Submission, *, context: IntakeContext) -> Subm
     reason; a message keeps them in its envelope. Raises ``TransientError`` when the object
     store or the database is unavailable; nothing is then registered, so the channel may
     hand the same submission over again.
+
+    With ``queue=False`` the caller queues ``request`` itself (after moving what it took
+    in). ``unfiled`` is for a channel that moves what it took in after the registration
+    (the watched folder): a request registered before from the same channel, with the
+    same main document under the same name and as many accepted annexes, is this very
+    arrival, taken again after a stop between the registration and the move, when
+    ``unfiled(number)`` says nothing was filed under its number yet. Its result is then
+    the registration itself (status ``registered``), not a duplicate of it.
     """
     now = datetime.now(UTC)
     envelope_sha256 = _keep_envelope(submission, context)
@@ -69,10 +84,15 @@ def intake_submission(submission: Submission, *, context: IntakeContext) -> Subm
             _quarantine(checked, context, now)
         return SubmissionResult(request=request, files=files, envelope_sha256=envelope_sha256)
     _store_accepted(checked, context)
-    request, annexes = _register_request(submission, checked, main_index, context, now)
-    if not _kept_by_channel(submission):
-        _quarantine([item for item in checked if item.error is not None], context, now)
-    enqueue(request, context)
+    resumed = _resumed(submission, checked, main_index, context, unfiled)
+    if resumed is not None:
+        request, annexes = resumed
+    else:
+        request, annexes = _register_request(submission, checked, main_index, context, now)
+        if not _kept_by_channel(submission):
+            _quarantine([item for item in checked if item.error is not None], context, now)
+    if queue:
+        enqueue(request, context)
     number = request.number or request.duplicate_of or ""
     files = tuple(_file_result(item, request, number) for item in checked)
     return SubmissionResult(
@@ -108,6 +128,37 @@ def _register_request(
     logger.info("registered %r as %s with %d annex(es)", main.submitted.name, number, len(annexes))
     note = name_note(original)
     return IntakeResult(status="registered", sha256=main.sha256, number=number, note=note), annexes
+
+
+def _resumed(
+    submission: Submission,
+    checked: list[_Checked],
+    main_index: int,
+    context: IntakeContext,
+    unfiled: Callable[[str], bool] | None,
+) -> tuple[IntakeResult, list[Annex]] | None:
+    """The registration of this very arrival when the channel stopped before filing it, else None.
+
+    Raises ``TransientError``.
+    """
+    if unfiled is None:
+        return None
+    main = checked[main_index]
+    existing = registration_of(context.db, main.sha256)
+    if existing is None or existing.source != submission.source:
+        return None
+    annexes = _annexes(checked, main_index)
+    accepted = sum(annex.status == "accepted" for annex in annexes)
+    if existing.filename != database_name(main.submitted.name) or existing.annex_count != accepted:
+        return None
+    if not unfiled(existing.number):
+        return None
+    logger.info(
+        "the request of %r was registered as %s before the channel stopped; filing it now",
+        main.submitted.name,
+        existing.number,
+    )
+    return IntakeResult(status="registered", sha256=main.sha256, number=existing.number), annexes
 
 
 def _kept_by_channel(submission: Submission) -> bool:

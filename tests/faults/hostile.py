@@ -143,6 +143,28 @@ def pdf_with_embedded_file() -> bytes:
     )
 
 
+def pdf_with_javascript_and_embedded_files() -> bytes:
+    """A readable request running JavaScript when opened, carrying two attached PDFs (which
+    would otherwise become its annexes)."""
+    return text_pdf(
+        REQUEST_LINES,
+        catalog_extra=b"/OpenAction 6 0 R /Names << /JavaScript << /Names [(open) 6 0 R] >> "
+        b"/EmbeddedFiles << /Names [(order.pdf) 7 0 R (list.pdf) 9 0 R] >> >>",
+        more=[
+            b"<< /Type /Action /S /JavaScript /JS (app.alert\\('opened'\\);) >>",
+            b"<< /Type /Filespec /F (order.pdf) /UF (order.pdf) /EF << /F 8 0 R >> >>",
+            _stream(originals.pdf(1), extra=b"/Type /EmbeddedFile"),
+            b"<< /Type /Filespec /F (list.pdf) /UF (list.pdf) /EF << /F 10 0 R >> >>",
+            _stream(originals.pdf(2), extra=b"/Type /EmbeddedFile"),
+        ],
+    )
+
+
+def damaged_zip() -> bytes:
+    """The start of a ZIP archive whose directory is missing."""
+    return originals.zip_of([("letter.pdf", originals.pdf(1))])[:60]
+
+
 def pdf_claiming_pages(count: int = 100_000) -> bytes:
     """One real page under a page tree whose /Count claims ``count`` pages."""
     return pdf_from_objects(

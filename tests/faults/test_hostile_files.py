@@ -27,7 +27,7 @@ from tests.ingest import originals
 
 pytestmark = pytest.mark.faults
 
-Case = tuple[str, Callable[[], bytes], RejectionCode, str]
+Case = tuple[str, Callable[[], bytes], RejectionCode | str, str]
 
 CASES: list[Case] = [
     ("empty.pdf", lambda: b"", RejectionCode.EMPTY, "is empty (0 bytes)"),
@@ -57,7 +57,15 @@ CASES: list[Case] = [
         "opens a web address by itself",
     ),
     ("submit.pdf", hostile.pdf_submitting_a_form, RejectionCode.ACTIVE_CONTENT, "sends data out"),
-    ("annex.pdf", hostile.pdf_with_embedded_file, RejectionCode.EMBEDDED_FILES, "1 attached file(s)"),
+    # A PDF with attached files is a request with annexes (tests/ingest/test_single_carriers.py);
+    # one that also runs JavaScript is refused for it, nothing taken out of it.
+    (
+        "script-annex.pdf",
+        hostile.pdf_with_javascript_and_embedded_files,
+        RejectionCode.ACTIVE_CONTENT,
+        "contains JavaScript",
+    ),
+    ("broken.zip", hostile.damaged_zip, "damaged_archive", "is a damaged ZIP file"),
     ("100000-pages.pdf", hostile.pdf_claiming_pages, RejectionCode.TOO_MANY_PAGES, "has 100000 pages"),
     ("stream-bomb.pdf", hostile.pdf_stream_bomb, RejectionCode.COMPRESSION_BOMB, "compression bomb"),
     ("image-bomb.pdf", hostile.pdf_image_bomb, RejectionCode.COMPRESSION_BOMB, "compression bomb"),

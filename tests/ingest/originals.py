@@ -78,9 +78,10 @@ def png_claiming(width: int, height: int) -> bytes:
 
 
 def zip_archive() -> bytes:
-    """A ZIP archive with one text member (what a .docx is, too)."""
+    """An office document: a ZIP archive with the content-types member a .docx has."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
 

@@ -11,8 +11,10 @@ import pytest
 
 from ingest.folders import intake_folder
 from ingest.intake import IntakeContext, intake_file
+from ingest.submission import intake_submission
 from ingest.watcher import InboxWatcher
 from rogatory.settings import Settings
+from rogatory.submissions import Submission, SubmittedFile
 from storage.database import open_database
 from storage.objects import FilesystemObjectStore, sha256_hex
 from storage.registry import get_request, list_requests
@@ -28,11 +30,15 @@ class FakeClock:
 
 
 @pytest.fixture
-def context(tmp_path: Path) -> Iterator[IntakeContext]:
+def queued() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def context(tmp_path: Path, queued: list[str]) -> Iterator[IntakeContext]:
     settings = Settings(data_dir=tmp_path, stable_seconds=2.0, max_file_bytes=2_000_000, max_pages=10)
     settings.ensure_dirs()
     db = open_database(settings.database)
-    queued: list[str] = []
     yield IntakeContext(
         settings=settings, db=db, store=FilesystemObjectStore(settings.objects_dir), enqueue=queued.append
     )
@@ -119,3 +125,75 @@ def test_a_watcher_without_folder_intake_leaves_folders_alone(context: IntakeCon
     clock.now += 5
     assert watcher.scan_once() == []
     assert folder.exists()
+
+
+def _folder(context: IntakeContext, name: str, letter: bytes, order: bytes) -> Path:
+    folder = context.settings.inbox / name
+    folder.mkdir()
+    (folder / "1-letter.pdf").write_bytes(letter)
+    (folder / "2-order.pdf").write_bytes(order)
+    return folder
+
+
+def test_a_folder_registered_before_the_watcher_stopped_is_filed_not_a_duplicate_of_itself(
+    context: IntakeContext, queued: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letter, order = originals.pdf(1), originals.pdf(2)
+    folder = _folder(context, "request-from-ghana", letter, order)
+    # The watcher registers the folder and stops before it is moved: it is still in the inbox.
+    with monkeypatch.context() as patched:
+        patched.setattr("ingest.folders.move_folder_into", _fail_to_move)
+        first = intake_folder(folder, context=context).request
+    assert first.status == "registered"
+    assert first.number is not None
+    assert folder.is_dir()
+
+    again = intake_folder(folder, context=context).request
+
+    assert (again.status, again.number) == ("registered", first.number)
+    assert [r.number for r in list_requests(context.db)] == [first.number]
+    view = get_request(context.db, first.number)
+    assert view.duplicates == ()
+    assert [(a.position, a.name) for a in view.annexes] == [(2, "2-order.pdf")]
+    assert not folder.exists()
+    assert sorted(p.name for p in context.settings.processed_dir.iterdir()) == [
+        f"{first.number}__request-from-ghana"
+    ]
+    assert queued == [first.number, first.number]  # queued after each move, as a resumed file is
+
+
+def test_a_folder_with_the_same_files_after_the_first_was_filed_is_a_duplicate(
+    context: IntakeContext,
+) -> None:
+    letter, order = originals.pdf(1), originals.pdf(2)
+    first = intake_folder(_folder(context, "request", letter, order), context=context).request
+    assert first.number is not None
+
+    second = intake_folder(_folder(context, "request-again", letter, order), context=context).request
+
+    assert (second.status, second.duplicate_of) == ("duplicate", first.number)
+    assert [event.filename for event in get_request(context.db, first.number).duplicates] == ["1-letter.pdf"]
+    assert sorted(p.name for p in context.settings.processed_dir.iterdir()) == [
+        f"{first.number}__request",
+        f"duplicate-of-{first.number}__request-again",
+    ]
+
+
+def test_a_folder_holding_more_than_the_registered_request_is_not_taken_for_it(
+    context: IntakeContext,
+) -> None:
+    letter, order = originals.pdf(1), originals.pdf(2)
+    # The letter alone was registered from the watcher and never filed under its number.
+    registered = intake_submission(
+        Submission(source="watcher", files=(SubmittedFile(name="1-letter.pdf", data=letter),)),
+        context=context,
+    ).request
+    assert registered.number is not None
+
+    second = intake_folder(_folder(context, "request", letter, order), context=context).request
+
+    assert (second.status, second.duplicate_of) == ("duplicate", registered.number)
+
+
+def _fail_to_move(source: Path, folder: Path, name: str) -> Path:
+    raise OSError(5, "Input/output error")

@@ -96,6 +96,26 @@ def test_files_uploaded_without_one_request_are_each_their_own(
     assert len(set(numbers)) == 2
 
 
+def test_a_pdf_with_attached_files_uploaded_alone_is_one_request_with_its_annexes(
+    people: tuple[TestClient, dict[str, str]], queued: list[str]
+) -> None:
+    client, _ = people
+    order = originals.pdf(2)
+    letter = originals.pdf_with_attachments([("order.pdf", order)])
+    response = client.post("/api/requests", files=[("files", ("letter.pdf", letter, "application/pdf"))])
+
+    assert response.status_code == 201
+    (result,) = response.json()
+    assert result["status"] == "registered"
+    number = result["number"]
+    assert queued == [number]
+    view = client.get(f"/api/requests/{number}").json()
+    assert [(a["position"], a["name"], a["status"]) for a in view["annexes"]] == [
+        (2, "letter.pdf/order.pdf", "accepted")
+    ]
+    assert client.get(f"/api/requests/{number}/annexes/2").content == order
+
+
 def test_an_authority_that_may_not_see_the_request_gets_no_annex(
     people: tuple[TestClient, dict[str, str]],
 ) -> None:

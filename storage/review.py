@@ -118,7 +118,7 @@ def _record(
         registration = locked_registration(session, number)  # the lock the pipeline's save takes
         analysis = session.get(AnalysisRow, registration.id)
         if analysis is None:
-            raise NotFoundError(f"{number} has no analysis yet: nothing to review")
+            raise NotFoundError(f"{number} has no analysis yet: nothing to review", code="not_analysed")
         previous = analysis.route_to
         decided = authority or previous
         analysis.route_to = decided
@@ -150,7 +150,7 @@ def _record(
 def _registration(session: Session, number: str) -> RegistrationRow:
     row = session.scalar(select(RegistrationRow).where(RegistrationRow.number == number))
     if row is None:
-        raise NotFoundError(f"no registration {number!r}")
+        raise NotFoundError(f"no registration {number!r}", code="no_such_request")
     return row
 
 

@@ -28,7 +28,7 @@ def check_visible(db: Database, principal: Principal, number: str) -> None:
     if not allowed:
         if not principal.user.role.sees_registry:
             audit(db, action=DENIED, number=number[:40], actor=principal.actor, detail="not routed to them")
-        raise NotFoundError(f"no registration {number!r}")
+        raise NotFoundError(f"no registration {number!r}", code="no_such_request")
 
 
 def visible_request(db: Database, principal: Principal, number: str, *, action: str = "view") -> RequestView:

@@ -52,6 +52,7 @@ class BulkOutcome(Record):
     number: str
     done: bool
     detail: str = ""
+    code: str = ""  # the error's stable code when not done (STYLE.md 7), for the reader's language
 
 
 def selected_numbers(raw: Iterable[str]) -> list[str]:
@@ -117,7 +118,7 @@ def _each(
         check_visible(db, principal, number)
         decided = act(number)
     except (NotFoundError, InputError) as error:
-        return BulkOutcome(number=number, done=False, detail=str(error))
+        return BulkOutcome(number=number, done=False, detail=str(error), code=error.code)
     deliver(number)
     return BulkOutcome(number=number, done=True, detail=decided)
 
@@ -160,7 +161,7 @@ def _add_original(
         registration = visible_request(db, principal, number, action="download").registration
         data = store.get(registration.sha256)
     except (NotFoundError, CorruptObjectError) as error:
-        return BulkOutcome(number=number, done=False, detail=str(error))
+        return BulkOutcome(number=number, done=False, detail=str(error), code=error.code)
     name = download_name(registration.filename, number, registration.media_type)
     bundle.writestr(f"{number} {name}", data)
     return BulkOutcome(number=number, done=True, detail=name)

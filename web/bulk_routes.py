@@ -32,7 +32,9 @@ from web.bulk import (
     selected_numbers,
 )
 from web.dependencies import AppDb, AppDirectory, AppStore, Deliver
-from web.pages import render
+from web.error_words import explained
+from web.languages import Translator
+from web.pages import render, request_translator
 
 router = APIRouter(dependencies=[Depends(signed_in)])
 
@@ -119,6 +121,7 @@ def bulk_form(
         principal,
         action=action.value,
         outcomes=outcomes,
+        reasons=_reasons(outcomes, request_translator(request, principal)),
         done=sum(outcome.done for outcome in outcomes),
         back=_local_path(back),
     )
@@ -135,6 +138,12 @@ def _export(db: Database, store: ObjectStore, principal: Principal, numbers: lis
             "X-Content-Type-Options": "nosniff",
         },
     )
+
+
+def _reasons(outcomes: list[BulkOutcome], tr: Translator) -> dict[str, str]:
+    """Why each request not done was not, in the reader's language when its code is known."""
+    failed = (outcome for outcome in outcomes if not outcome.done)
+    return {outcome.number: explained(outcome.code, outcome.detail, tr)[0] for outcome in failed}
 
 
 def _local_path(back: str) -> str:

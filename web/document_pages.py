@@ -70,12 +70,12 @@ _KIND_TITLES = {
 }
 
 _ANNEX_ORIGINS = {
-    "file": "file",
-    "mail_body": "message text",
-    "mail_attachment": "attachment",
-    "pdf_attachment": "attached inside a PDF",
-    "zip_member": "inside a ZIP",
-    "folder_member": "in the folder",
+    "file": N_("file"),
+    "mail_body": N_("message text"),
+    "mail_attachment": N_("attachment"),
+    "pdf_attachment": N_("attached inside a PDF"),
+    "zip_member": N_("inside a ZIP"),
+    "folder_member": N_("in the folder"),
 }
 
 

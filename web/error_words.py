@@ -32,6 +32,12 @@ ERROR_TEXTS: dict[str, str] = {
     "bad_role": N_("This role does not exist."),
     "user_disabled": N_("The account is disabled: enable it first."),
     "bad_language": N_("The interface is not available in this language."),
+    "no_such_request": N_("There is no request of this number that you may see."),
+    "nothing_selected": N_("Select at least one request first."),
+    "too_many_selected": N_("Too many requests are selected at once; select fewer."),
+    "not_allowed": N_("Only the central authority replies to requesting authorities."),
+    "no_mail": N_("This request did not come by e-mail; there is no address to reply to."),
+    "no_letter": N_("Nothing is missing from this request: there is no letter to send."),
 }
 
 

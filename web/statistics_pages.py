@@ -34,6 +34,14 @@ TITLES = {
     "missing": N_("Missing elements (UNCAC art. 46(15))"),
 }
 
+# The channels as storage.statistics names them (its CHANNELS), in the reader's language.
+CHANNEL_NAMES = {
+    "mail": N_("e-mail"),
+    "inbox": N_("inbox folder"),
+    "upload": N_("upload"),
+    "command line": N_("command line"),
+}
+
 
 def _period(request: Request) -> tuple[date | None, date | None]:
     def day(name: str) -> date | None:
@@ -55,6 +63,7 @@ def statistics_page(request: Request, db: AppDb, principal: CentralStaff) -> Res
         principal,
         figures=figures,
         titles=TITLES,
+        channel_names=CHANNEL_NAMES,
         dimensions=DIMENSIONS,
         since=since,
         until=until,

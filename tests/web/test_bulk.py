@@ -4,6 +4,7 @@ assign and export many requests, each through the one-document action's checks a
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import zipfile
@@ -228,3 +229,29 @@ def test_the_registry_and_review_pages_offer_the_bulk_bar(world: World) -> None:
     assert 'value="confirm"' not in clerk.text
     queue = client.get("/queue", headers=bearer(tokens["fiu-officer"]))
     assert 'id="bulk"' not in queue.text
+
+
+def test_the_outcomes_page_says_why_in_the_readers_language(world: World) -> None:
+    """The reasons come from the errors' codes (web/error_words.py), the English kept in the API."""
+    client, tokens, _, numbers = world
+    alpha, beta, _, delta = numbers
+    unknown = alpha[:-1] + ("9" if alpha[-1] != "9" else "8")
+    page = client.post(
+        "/bulk",
+        data={"action": "confirm", "numbers": [alpha, beta, delta, unknown]},
+        headers={**bearer(tokens["reviewer"]), "Accept-Language": "fr"},
+    )
+    assert page.status_code == 200
+    text = html.unescape(page.text)
+    assert "2 des demandes sélectionnées sont traitées." in text
+    assert "2 n'ont pas pu être traitées" in text
+    assert "Non traitée : La demande n'a pas encore été analysée." in text
+    assert "Non traitée : Il n'existe aucune demande de ce numéro que vous puissiez consulter." in text
+    assert "no analysis yet" not in text
+    api = client.post(
+        "/api/requests/bulk/confirm",
+        json={"numbers": [delta], "reason": ""},
+        headers=bearer(tokens["reviewer"]),
+    )
+    assert api.json()[0]["code"] == "not_analysed"
+    assert "no analysis yet" in api.json()[0]["detail"]

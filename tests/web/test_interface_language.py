@@ -155,3 +155,13 @@ def test_upload_script_words_come_with_the_page(setup: tuple[TestClient, dict[st
     page = client.get("/upload", headers=_as(tokens["clerk"], "pt"))
     words = page.text.split("data-words='")[1].split("'")[0]
     assert json.loads(html.unescape(words))["registered_as"] == "Registado com o número"
+
+
+def test_the_statistics_name_the_channels_in_the_readers_language(
+    setup: tuple[TestClient, dict[str, str], str],
+) -> None:
+    client, tokens, _ = setup
+    page = html.unescape(client.get("/statistics", headers=_as(tokens["clerk"], "fr")).text)
+    assert "Par canal (mode d'arrivée de la demande)" in page
+    assert '<th scope="row">ligne de commande</th>' in page  # the sample request came by the command line
+    assert "command line" not in page

@@ -57,6 +57,7 @@ COMMANDS: dict[str, list[str]] = {
     "draft": ["draft", "RQ-2026-000001"],
     "deadlines": ["deadlines"],
     "deliveries": ["deliveries"],
+    "mail": ["mail", "--once"],
     "users add": ["users", "add", "someone", "--role", "clerk", "--password-stdin"],
     "users list": ["users", "list"],
     "users disable": ["users", "disable", "clerk"],
@@ -105,7 +106,13 @@ def registry(tmp_path: Path) -> Path:
 def _rogatory(data_dir: Path, arguments: list[str]) -> subprocess.CompletedProcess[str]:
     """Run a command in its own session; one still running after a minute (a service that
     started on the damaged file) is killed with its children and reported as exit -9."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "ROGATORY_BROKER_URL": "redis://127.0.0.1:1/0"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "ROGATORY_BROKER_URL": "redis://127.0.0.1:1/0",
+        # a mailbox nobody answers: `mail` says first that none is configured, else
+        "ROGATORY_MAILBOXES": '[{"host": "127.0.0.1", "port": 1, "user": "registry", "password": "x"}]',
+    }
     command = [sys.executable, "-m", "service", "--data-dir", str(data_dir), *arguments]
     process = subprocess.Popen(
         command,

@@ -245,7 +245,7 @@ def _refusal_of_a_carrier(
     PDF refused only for its attached files carries them: it is validated again with them
     allowed, and a refusal then (active content, a missing end, too many pages) is its own.
     """
-    if error.code == RejectionCode.UNSUPPORTED_TYPE and is_zip(data):
+    if error.code == RejectionCode.UNSUPPORTED_TYPE and is_zip(data, filename):
         return None
     if error.code != RejectionCode.EMBEDDED_FILES:
         return error

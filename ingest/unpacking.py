@@ -36,6 +36,9 @@ _ZIP_SIGNATURE = b"PK\x03\x04"
 _ZIP_ENCRYPTED_FLAG = 0x1
 _OFFICE_MARKERS = frozenset({"[Content_Types].xml", "mimetype", "META-INF/manifest.xml"})
 _OFFICE_PROBE = 1000
+#: Names of the office documents that are ZIP archives: one of them damaged is still refused as
+#: the document its name says (a Word letter), not as a damaged archive.
+_OFFICE_SUFFIXES = frozenset({".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"})
 
 
 class UnpackCode:
@@ -110,7 +113,7 @@ def unpack_submission(files: Sequence[SubmittedFile], *, limits: UnpackLimits) -
 
 def _take(submitted: SubmittedFile, parent: int | None, depth: int, budget: _Budget) -> None:
     index = len(budget.out)
-    if is_zip(submitted.data):
+    if is_zip(submitted.data, submitted.name):
         budget.out.append(UnpackedFile(file=submitted, parent=parent, container=True))
         _unpack_zip(submitted, index, depth + 1, budget)
         return
@@ -126,16 +129,16 @@ def _take(submitted: SubmittedFile, parent: int | None, depth: int, budget: _Bud
     budget.out.append(UnpackedFile(file=submitted, parent=parent))
 
 
-def is_zip(data: bytes) -> bool:
+def is_zip(data: bytes, name: str = "") -> bool:
     """A ZIP archive of files by its signature; not an office document (a .docx or .odt is a
-    ZIP too, and is refused as what it is, by validation)."""
+    ZIP too, and is refused as what it is, by validation, also when it is damaged)."""
     if not data.startswith(_ZIP_SIGNATURE):
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist()[:_OFFICE_PROBE])
     except (zipfile.BadZipFile, OSError, ValueError):
-        return True  # a damaged archive: refused as one
+        return PurePosixPath(name).suffix.lower() not in _OFFICE_SUFFIXES  # else refused as one
     return not names & _OFFICE_MARKERS
 
 

@@ -132,3 +132,11 @@ def test_the_attached_files_of_a_pdf_follow_it_bounded_like_members() -> None:
     assert unpacked[0].attachments == 2  # both listed: one taken, one refused
     assert unpacked[1].file.data == b"%PDF-1.7 one"
     assert unpacked[1].file.origin == "pdf_attachment"
+
+
+def test_a_damaged_office_document_is_refused_as_the_document_its_name_says_not_as_an_archive() -> None:
+    damaged = b"PK\x03\x04" + b"\x00" * 200
+
+    assert not is_zip(damaged, "letter.docx")
+    assert not is_zip(damaged, "Accounts.ODS")
+    assert is_zip(damaged, "annexes.zip")

@@ -5,7 +5,6 @@ filed in the processed folder and its headers are kept with the registration."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from storage.database import open_database
 from storage.mail import mail_of
 from tests.e2e.service import RunningService, start_service
 from tests.faults.hostile import text_pdf
-from tests.mail.dovecot import DOVECOT, Dovecot, make_dovecot
+from tests.mail.dovecot import Dovecot, running_dovecot
 from tests.mail.messages import message
 from tests.scans import FREEZING_REQUEST
 
@@ -31,15 +30,8 @@ _TRANSLATION_OF_THE_ORDER = (
 
 @pytest.fixture
 def dovecot() -> Iterator[Dovecot]:
-    if not Path(DOVECOT).exists():
-        pytest.fail("dovecot is not installed: run scripts/install-system-packages.sh (dovecot-imapd)")
-    server = make_dovecot()
-    server.start()
-    try:
+    with running_dovecot() as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
 
 
 @pytest.fixture

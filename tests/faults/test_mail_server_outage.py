@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +24,7 @@ from storage.registry import get_request, list_requests
 from tests.faults.servers import rogatory
 from tests.ingest import originals
 from tests.mail import messages
-from tests.mail.dovecot import PASSWORD, USER, Dovecot, make_dovecot
+from tests.mail.dovecot import PASSWORD, USER, Dovecot, running_dovecot
 
 pytestmark = [pytest.mark.slow, pytest.mark.faults]
 
@@ -34,13 +33,8 @@ MESSAGES = 24
 
 @pytest.fixture
 def dovecot() -> Iterator[Dovecot]:
-    server = make_dovecot()
-    server.start()
-    try:
+    with running_dovecot() as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
 
 
 def _request(index: int) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,20 +11,13 @@ from ingest.intake import IntakeContext
 from rogatory.settings import Settings
 from storage.database import open_database
 from storage.objects import FilesystemObjectStore
-from tests.mail.dovecot import DOVECOT, Dovecot, make_dovecot
+from tests.mail.dovecot import Dovecot, running_dovecot
 
 
 @pytest.fixture
 def dovecot() -> Iterator[Dovecot]:
-    if not Path(DOVECOT).exists():
-        pytest.fail("dovecot is not installed: run scripts/install-system-packages.sh (dovecot-imapd)")
-    server = make_dovecot()
-    server.start()
-    try:
+    with running_dovecot() as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ import ssl
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,6 +187,22 @@ def make_dovecot() -> Dovecot:
     server = Dovecot(folder=folder)
     server.configure()
     return server
+
+
+@contextlib.contextmanager
+def running_dovecot() -> Iterator[Dovecot]:
+    """A dovecot of its own, started, then stopped and its folder removed (the tests' fixtures)."""
+    if not Path(DOVECOT).exists():
+        raise AssertionError(
+            "dovecot is not installed: run scripts/install-system-packages.sh (dovecot-imapd)"
+        )
+    server = make_dovecot()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
 
 
 _CONFIG = """\

@@ -4,7 +4,6 @@ request with its annexes, moved whole to processed/ (or quarantine/ with its rea
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,36 +12,11 @@ from ingest.folders import intake_folder
 from ingest.intake import IntakeContext, intake_file
 from ingest.submission import intake_submission
 from ingest.watcher import InboxWatcher
-from rogatory.settings import Settings
 from rogatory.submissions import Submission, SubmittedFile
-from storage.database import open_database
-from storage.objects import FilesystemObjectStore, sha256_hex
+from storage.objects import sha256_hex
 from storage.registry import get_request, list_requests
 from tests.ingest import originals
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def queued() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def context(tmp_path: Path, queued: list[str]) -> Iterator[IntakeContext]:
-    settings = Settings(data_dir=tmp_path, stable_seconds=2.0, max_file_bytes=2_000_000, max_pages=10)
-    settings.ensure_dirs()
-    db = open_database(settings.database)
-    yield IntakeContext(
-        settings=settings, db=db, store=FilesystemObjectStore(settings.objects_dir), enqueue=queued.append
-    )
-    db.dispose()
+from tests.ingest.clock import FakeClock
 
 
 def _watcher(context: IntakeContext, clock: FakeClock) -> InboxWatcher:

@@ -5,7 +5,6 @@ and the resume after a watcher stopped between the registration and the move."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,36 +13,11 @@ import pytest
 from ingest.intake import IntakeContext, admit, intake_bytes, intake_file
 from ingest.validation import RejectionCode
 from ingest.watcher import InboxWatcher
-from rogatory.settings import Settings
-from storage.database import open_database
-from storage.objects import FilesystemObjectStore, sha256_hex
+from storage.objects import sha256_hex
 from storage.registry import get_request, list_rejections, list_requests
 from tests.faults import hostile
 from tests.ingest import originals
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def queued() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def context(tmp_path: Path, queued: list[str]) -> Iterator[IntakeContext]:
-    settings = Settings(data_dir=tmp_path, stable_seconds=2.0, max_file_bytes=2_000_000, max_pages=10)
-    settings.ensure_dirs()
-    db = open_database(settings.database)
-    yield IntakeContext(
-        settings=settings, db=db, store=FilesystemObjectStore(settings.objects_dir), enqueue=queued.append
-    )
-    db.dispose()
+from tests.ingest.clock import FakeClock
 
 
 def _names(folder: Path) -> list[str]:

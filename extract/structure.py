@@ -136,15 +136,7 @@ def read_boxes(page: PageText) -> list[TickBox]:
             label = _label(page, mark.end, following.start if following else line_end)
             if label is None:
                 continue
-            boxes.append(
-                TickBox(
-                    span=label,
-                    state=mark.state,
-                    method=mark.method,
-                    question=question.text if question else "",
-                    question_span=question,
-                )
-            )
+            boxes.append(_tick_box(label, mark, question))
     return boxes
 
 
@@ -177,16 +169,19 @@ def _after_options(
         label = _label(page, start, mark.start)
         if label is None:
             continue
-        found.append(
-            TickBox(
-                span=label,
-                state=mark.state,
-                method=mark.method,
-                question=question.text if question else "",
-                question_span=question,
-            )
-        )
+        found.append(_tick_box(label, mark, question))
     return found
+
+
+def _tick_box(label: Span, mark: _Mark, question: Span | None) -> TickBox:
+    """The box of ``mark`` with its option's words and the question it answers."""
+    return TickBox(
+        span=label,
+        state=mark.state,
+        method=mark.method,
+        question=question.text if question else "",
+        question_span=question,
+    )
 
 
 def _label_text(piece: str) -> str:

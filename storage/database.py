@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rogatory.errors import ConfigurationError, TransientError
+from storage.figures import keep_figures
 from storage.integrity import check_sqlite_file
 from storage.schema import upgrade_schema
 
@@ -32,6 +33,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        keep_figures(self._sessions)
 
     @property
     def is_sqlite(self) -> bool:

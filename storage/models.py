@@ -462,3 +462,17 @@ class SavedFilterRow(Base):
     name: Mapped[str] = mapped_column(String(100), nullable=False)
     query: Mapped[str] = mapped_column(Text, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class FigureRow(Base):
+    """A statistic kept up to date (storage/figures.py): how many requests received on one UTC
+    day (``day`` 1-31) or in one whole month (``day`` 0) have ``value`` in ``dimension``
+    (a status, a channel, a label of the analysis, a time's bucket of seconds)."""
+
+    __tablename__ = "statistic_figures"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    day: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    dimension: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, nullable=False)

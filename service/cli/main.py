@@ -22,6 +22,7 @@ from service.cli import (
     registry_commands,
     review_commands,
     service_commands,
+    statistics_command,
     user_commands,
 )
 from service.cli.invocation import data_folder_line, settings_from
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     user_commands.add_parsers(subparsers)
     backup_commands.add_parsers(subparsers)
     eval_command.add_parser(subparsers)
+    statistics_command.add_parser(subparsers)
     return parser
 
 

@@ -42,7 +42,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -171,8 +171,8 @@ def _clone(source: str, target: str, registrations: int) -> bool:
         db.dispose()
     if source.startswith("sqlite"):
         with (
-            sqlite3.connect(source.removeprefix("sqlite:///")) as origin,
-            sqlite3.connect(target.removeprefix("sqlite:///")) as copy,
+            closing(sqlite3.connect(source.removeprefix("sqlite:///"))) as origin,
+            closing(sqlite3.connect(target.removeprefix("sqlite:///"))) as copy,
         ):
             origin.backup(copy)
         return True

@@ -90,6 +90,8 @@ class RegistryPage(Record):
 
     entries: tuple[RegistryEntry, ...]
     total: int
+    exact: bool = True
+    """Whether ``total`` is the count; else more than ``total`` match (counting stopped there)."""
     limit: int
     offset: int
 

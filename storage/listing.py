@@ -13,15 +13,22 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
 
 from rogatory.listing import Facets, FacetValue, Flag, RegistryEntry, RegistryFilter, RegistryPage, SortKey
 from rogatory.registration import Status
 from rogatory.users import User
 from storage.database import Database
+from storage.figure_reads import count_in_window
 from storage.models import AnalysisRow, DuplicateRow, RegistrationRow
 from storage.visibility import has_label, visible_condition
 
 MAX_FACET_ROWS = 20_000
+COUNT_LIMIT = 1_000
+"""A listing's total is counted up to this many (20 pages); beyond, it says "more than".
+
+Counting stops after this many matches are read, so its cost is the rows read to find
+them, not the archive's size (a rare filter without an index still reads every row)."""
 
 _SORT_COLUMNS: dict[SortKey, Any] = {
     SortKey.RECEIVED: RegistrationRow.id,
@@ -42,27 +49,87 @@ def list_registry(
     descending: bool = True,
     limit: int = 50,
     offset: int = 0,
+    count_limit: int = COUNT_LIMIT,
 ) -> RegistryPage:
-    """One page of the requests ``viewer`` may see that match ``filters``, sorted."""
+    """One page of the requests ``viewer`` may see that match ``filters``, sorted, with how
+    many match (:func:`count_listed`: exact, or more than ``count_limit``)."""
     duplicates = (
         select(func.count(DuplicateRow.id))
         .where(DuplicateRow.registration_id == RegistrationRow.id)
         .scalar_subquery()
     )
-    column = _SORT_COLUMNS[sort]
-    order = [
-        column.desc().nulls_last() if descending else column.asc().nulls_last(),
-        RegistrationRow.id.desc(),
-    ]
-    statement = _filtered(select(RegistrationRow, AnalysisRow, duplicates), viewer, filters)
-    counted = _filtered(
-        select(func.count(RegistrationRow.id)), viewer, filters, join=_reads_analysis(viewer, filters)
-    )
+    inner = _needs_analysis(viewer, filters)
+    # Filtered by an indexed column of the analyses, the analyses drive the query: ordering
+    # by their key (the registration's) lets that index, which ends with it, give the order.
+    driving = inner and visible_condition(viewer) is None and _indexed_analysis_filter(filters)
+    tie = AnalysisRow.registration_id if driving else RegistrationRow.id
+    column = tie if sort is SortKey.RECEIVED else _SORT_COLUMNS[sort]
+    order = [_ordered(column, descending=descending, nullable=_may_be_null(column, inner=inner))]
+    if column is not tie:
+        order.append(tie.desc())
+    statement = _filtered(select(RegistrationRow, AnalysisRow, duplicates), viewer, filters, inner=inner)
     with db.session() as session:
-        total = int(session.scalar(counted) or 0)
+        total, exact = count_listed(session, viewer, filters, limit=count_limit)
         rows = session.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
         entries = tuple(_entry(registration, analysis, count) for registration, analysis, count in rows)
-    return RegistryPage(entries=entries, total=total, limit=limit, offset=offset)
+    return RegistryPage(entries=entries, total=total, exact=exact, limit=limit, offset=offset)
+
+
+def _ordered(column: Any, *, descending: bool, nullable: bool) -> Any:
+    """NULLs last only where there can be one: PostgreSQL's index order (descending, NULLs
+    first) does not give ``DESC NULLS LAST``, so it sorted every row to list 50."""
+    ordered = column.desc() if descending else column.asc()
+    return ordered.nulls_last() if nullable else ordered
+
+
+def _may_be_null(column: Any, *, inner: bool) -> bool:
+    """A column of the listing may be NULL: nullable, or of an outer-joined analysis."""
+    return bool(column.property.columns[0].nullable) or (column.class_ is AnalysisRow and not inner)
+
+
+def count_listed(
+    session: Session, viewer: User, filters: RegistryFilter, *, limit: int = COUNT_LIMIT
+) -> tuple[int, bool]:
+    """How many requests ``viewer`` may see match ``filters``, and whether that is exact.
+
+    Exact from the kept statistic figures when they hold it (the central registry, at most
+    one of status, requesting state, executing authority, offence, measure and legal basis,
+    and the days received); else
+    counted up to ``limit`` (more is "more than", not a scan of a million rows).
+    """
+    kept = _kept_count(session, viewer, filters)
+    if kept is not None:
+        return kept, True
+    matching = _filtered(
+        select(RegistrationRow.id),
+        viewer,
+        filters,
+        join=_reads_analysis(viewer, filters),
+        inner=_needs_analysis(viewer, filters),
+    )
+    bounded = select(func.count()).select_from(matching.limit(limit + 1).subquery())
+    found = int(session.scalar(bounded) or 0)
+    return min(found, limit), found <= limit
+
+
+_KEPT_DIMENSIONS = frozenset({"status", "requesting_state", "route_to", "offence", "measure", "legal_basis"})
+"""Filters the kept figures count by (their dimension has the filter's name; the labels of
+a multi-valued column are distinct, so a label's figure is the requests that hold it)."""
+
+
+def _kept_count(session: Session, viewer: User, filters: RegistryFilter) -> int | None:
+    if visible_condition(viewer) is not None:
+        return None
+    asked = filters.model_dump(exclude_none=True)
+    window = {"received_from", "received_to"}
+    dimensions = [name for name in asked if name not in window]
+    if len(dimensions) > 1 or any(name not in _KEPT_DIMENSIONS for name in dimensions):
+        return None
+    since, until = filters.received_from, filters.received_to
+    if dimensions:
+        name = dimensions[0]
+        return count_in_window(session, since, until, name, str(asked[name]))
+    return count_in_window(session, since, until, "status", None)
 
 
 def count_facets(db: Database, viewer: User, filters: RegistryFilter) -> Facets:
@@ -107,11 +174,16 @@ def count_facets(db: Database, viewer: User, filters: RegistryFilter) -> Facets:
     )
 
 
-def _filtered(statement: Any, viewer: User, filters: RegistryFilter, *, join: bool = True) -> Any:
+def _filtered(
+    statement: Any, viewer: User, filters: RegistryFilter, *, join: bool = True, inner: bool = False
+) -> Any:
     """``statement`` (a select of any columns) over the registry, filtered for ``viewer``;
-    without ``join`` not joined with the analyses (only for conditions that do not read them)."""
+    without ``join`` not joined with the analyses (only for conditions that do not read them),
+    with ``inner`` only the analysed (only for conditions that an unanalysed request fails)."""
     statement = statement.select_from(RegistrationRow)
-    if join:
+    if inner:
+        statement = statement.join(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
+    elif join:
         statement = statement.outerjoin(AnalysisRow, AnalysisRow.registration_id == RegistrationRow.id)
     for condition in _conditions(viewer, filters):
         statement = statement.where(condition)
@@ -124,6 +196,22 @@ def _reads_analysis(viewer: User, filters: RegistryFilter) -> bool:
     A registration has at most one analysis (its key), so a count without such a condition
     needs no join: counting the whole registry read every analysis (a million: seconds).
     """
+    flag_reads = filters.flag is not None and filters.flag is not Flag.DUPLICATE
+    return _needs_analysis(viewer, filters) or flag_reads
+
+
+def _indexed_analysis_filter(filters: RegistryFilter) -> bool:
+    """An equality on a column of the analyses that has an index ending with the key."""
+    return any(value is not None for value in (filters.language, filters.requesting_state, filters.route_to))
+
+
+def _needs_analysis(viewer: User, filters: RegistryFilter) -> bool:
+    """Whether every request the conditions hold for has an analysis (a condition on one of
+    its columns that NULL fails): the analyses can then be joined, not outer-joined.
+
+    The flag "needs review" reads the analysis too, but holds for a request waiting in review
+    without one (its status): it reads, it does not need.
+    """
     analysed = (
         filters.language,
         filters.requesting_state,
@@ -133,8 +221,9 @@ def _reads_analysis(viewer: User, filters: RegistryFilter) -> bool:
         filters.legal_basis,
         filters.deadline_before,
     )
-    flag_reads = filters.flag is not None and filters.flag is not Flag.DUPLICATE
-    return visible_condition(viewer) is not None or flag_reads or any(value is not None for value in analysed)
+    flag_needs = filters.flag in (Flag.INCOMPLETE, Flag.URGENT)
+    authority = visible_condition(viewer) is not None
+    return authority or flag_needs or any(value is not None for value in analysed)
 
 
 def _conditions(viewer: User, filters: RegistryFilter) -> list[ColumnElement[bool]]:

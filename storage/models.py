@@ -62,7 +62,11 @@ class NumberCounter(Base):
 
 class RegistrationRow(Base):
     __tablename__ = "registrations"
-    __table_args__ = (UniqueConstraint("year", "sequence", name="uq_registrations_year_sequence"),)
+    __table_args__ = (
+        UniqueConstraint("year", "sequence", name="uq_registrations_year_sequence"),
+        # The registry listing filtered by status, newest first: the index gives the order.
+        Index("ix_registrations_status_id", "status", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
@@ -74,7 +78,7 @@ class RegistrationRow(Base):
     media_type: Mapped[str] = mapped_column(String(100), nullable=False)
     source: Mapped[str] = mapped_column(String(20), nullable=False)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
-    status: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
     status_reason: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
     # Generations of analyses (storage/processing.py): asked for (a new registration
@@ -147,15 +151,23 @@ class AnalysisRow(Base):
     """The latest analysis of a registration, plus the decided labels used as filters."""
 
     __tablename__ = "analyses"
+    # The registry listing filtered by one of these columns, newest first (or by deadline):
+    # each index ends with the key, so the filtered rows come in the listing's order.
+    __table_args__ = (
+        Index("ix_analyses_language_id", "language", "registration_id"),
+        Index("ix_analyses_requesting_state_id", "requesting_state", "registration_id"),
+        Index("ix_analyses_route_to_id", "route_to", "registration_id"),
+        Index("ix_analyses_deadline_id", "deadline", "registration_id"),
+    )
 
     registration_id: Mapped[int] = mapped_column(
         ForeignKey("registrations.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
     analysis_json: Mapped[str] = mapped_column(Text, nullable=False)
-    language: Mapped[str | None] = mapped_column(String(16), index=True)
+    language: Mapped[str | None] = mapped_column(String(16))
     request_type: Mapped[str] = mapped_column(String(60), nullable=False)
     requesting_state: Mapped[str | None] = mapped_column(String(8))
-    route_to: Mapped[str] = mapped_column(String(100), nullable=False, index=True)
+    route_to: Mapped[str] = mapped_column(String(100), nullable=False)
     # Multi-valued labels, space-separated with a space at each end (" a b "), so that
     # ``LIKE '% a %'`` finds one (see storage.visibility and storage.facets): the
     # authorities notified besides route_to, and what the registry filters and counts.
@@ -166,7 +178,7 @@ class AnalysisRow(Base):
     missing: Mapped[str] = mapped_column(Text, nullable=False, default=" ", server_default=" ")
     urgent: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
     needs_review: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
-    deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    deadline: Mapped[date | None] = mapped_column(Date)
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
@@ -470,6 +482,8 @@ class FigureRow(Base):
     (a status, a channel, a label of the analysis, a time's bucket of seconds)."""
 
     __tablename__ = "statistic_figures"
+    # The whole months of a window (``day`` 0, a range of months) read from the index alone.
+    __table_args__ = (Index("ix_statistic_figures_day_month", "day", "month", "dimension", "value", "count"),)
 
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     day: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)

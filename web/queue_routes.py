@@ -22,11 +22,13 @@ router = APIRouter(dependencies=[Depends(signed_in)])
 
 
 class QueueCount(Record):
-    """``path``: the queue's page; ``newest``: its latest request's number (None when empty)."""
+    """``path``: the queue's page; ``newest``: its latest request's number (None when empty);
+    ``exact`` False when more than ``count`` wait (the listing counts up to a bound)."""
 
     path: str
     count: int
     newest: str | None
+    exact: bool = True
 
 
 @router.get("/api/queue/count")
@@ -36,5 +38,7 @@ def queue_count(db: AppDb, principal: SignedIn) -> JSONResponse:
     status = Status.NEEDS_REVIEW if central else Status.ROUTED
     listing = list_registry(db, principal.user, RegistryFilter(status=status), limit=1)
     newest = listing.entries[0].number if listing.entries else None
-    count = QueueCount(path="/review" if central else "/queue", count=listing.total, newest=newest)
+    count = QueueCount(
+        path="/review" if central else "/queue", count=listing.total, newest=newest, exact=listing.exact
+    )
     return JSONResponse(count.model_dump(), headers={"Cache-Control": "no-store"})

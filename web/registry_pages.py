@@ -79,7 +79,7 @@ def _list_page(
         sort=sort,
         order=order,
         page=max(page, 1),
-        pages=max(1, -(-listing.total // PAGE_SIZE)),
+        pages=max(1, -(-listing.total // PAGE_SIZE)) + (0 if listing.exact else 1),
         query=request.query_params,
         options={
             "status": [status.value for status in Status],

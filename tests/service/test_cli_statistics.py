@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
 from rogatory.settings import load_settings
-from rogatory.sources import MediaType
 from service.cli import main
 from storage.database import open_database
 from storage.models import FigureRow
-from storage.registry import register
+from storage.registry import get_request
+from tests.storage.sample_analysis import add_request
 
 
 def test_check_finds_a_drifted_figure_and_rebuild_mends_it(
@@ -23,22 +21,16 @@ def test_check_finds_a_drifted_figure_and_rebuild_mends_it(
     settings = load_settings(environ={}, data_dir=tmp_path / "data")
     settings.ensure_dirs()
     db = open_database(settings.database)
-    register(
-        db,
-        sha256=hashlib.sha256(b"figures").hexdigest(),
-        filename="r.pdf",
-        size=1,
-        media_type=MediaType.PDF,
-        source="cli",
-        now=datetime(2026, 3, 4, tzinfo=UTC),
-    )
+    received = get_request(db, add_request(db, "figures")).registration.received_at.date()
     data = ["--data-dir", str(tmp_path / "data")]
     assert main([*data, "statistics", "--check"]) == 0
     assert "kept figures equal" in capsys.readouterr().out
     with db.session(write=True) as session:  # a write past the service
-        session.execute(update(FigureRow).where(FigureRow.day == 4).values(count=FigureRow.count + 1))
+        session.execute(
+            update(FigureRow).where(FigureRow.day == received.day).values(count=FigureRow.count + 1)
+        )
     db.dispose()
     assert main([*data, "statistics", "--check"]) == 1
-    assert "2026-03-04 status=registered: kept 2, counted 1" in capsys.readouterr().out
+    assert f"{received} status=registered: kept 2, counted 1" in capsys.readouterr().out
     assert main([*data, "statistics", "--rebuild"]) == 0
     assert main([*data, "statistics", "--check"]) == 0

@@ -106,3 +106,35 @@ def test_a_later_confirmation_does_not_move_the_time_to_routing(db: Database) ->
     assert after is not None
     assert after[1] > 4.9  # the reviewed request counts from its receipt to the decision
     assert waiting  # still waiting for review: not counted at all
+
+
+def _totals(db: Database, viewer: User, filters: RegistryFilter, count_limit: int) -> tuple[int, bool]:
+    page = list_registry(db, viewer, filters, limit=2, count_limit=count_limit)
+    return page.total, page.exact
+
+
+def test_a_total_is_exact_from_the_kept_figures_or_counted_up_to_the_limit(db: Database) -> None:
+    for index in range(5):
+        _add(db, f"r{index}", route_to="fiu" if index % 2 else "police", status=Status.ROUTED)
+    add_request(db, "unanalysed")  # registered, no analysis: listed, counted, never by a label
+    # The kept figures answer one status, state or authority exactly, however many match.
+    assert _totals(db, CLERK, RegistryFilter(), count_limit=2) == (6, True)
+    assert _totals(db, CLERK, RegistryFilter(status=Status.ROUTED), count_limit=2) == (5, True)
+    assert _totals(db, CLERK, RegistryFilter(route_to="police"), count_limit=2) == (3, True)
+    assert _totals(db, CLERK, RegistryFilter(requesting_state="FR"), count_limit=2) == (5, True)
+    assert _totals(db, CLERK, RegistryFilter(offence="art23"), count_limit=2) == (5, True)
+    assert _totals(db, CLERK, RegistryFilter(measure="freezing"), count_limit=2) == (0, True)
+    # Anything else is counted, and said to be more when the count stops.
+    assert _totals(db, CLERK, RegistryFilter(language="fr"), count_limit=2) == (2, False)
+    assert _totals(db, CLERK, RegistryFilter(language="fr"), count_limit=5) == (5, True)
+    assert _totals(db, CLERK, RegistryFilter(status=Status.ROUTED, route_to="fiu"), count_limit=9) == (
+        2,
+        True,
+    )
+    assert _totals(db, FIU, RegistryFilter(), count_limit=1) == (1, False)
+    assert _totals(db, FIU, RegistryFilter(), count_limit=2) == (2, True)
+    both = list_registry(db, CLERK, RegistryFilter(route_to="police"), limit=10)
+    unfiltered = list_registry(db, CLERK, RegistryFilter(), limit=10)
+    assert [e.number for e in both.entries] == [
+        e.number for e in unfiltered.entries if e.route_to == "police"
+    ]

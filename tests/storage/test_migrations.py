@@ -73,6 +73,15 @@ def test_database_made_before_migrations_is_stamped_and_kept(tmp_path: Path) -> 
         for column in ("analyses_wanted", "analyses_done", "claim_task", "claimed_at", "queued_at"):  # 0006's
             connection.exec_driver_sql(f"ALTER TABLE registrations DROP COLUMN {column}")
         connection.exec_driver_sql("ALTER TABLE registrations DROP COLUMN annex_count")  # 0008's
+        for table, column, key in (  # 0013's indexes ending with the key were one-column indexes
+            ("registrations", "status", "id"),
+            ("analyses", "language", "registration_id"),
+            ("analyses", "route_to", "registration_id"),
+            ("analyses", "deadline", "registration_id"),
+        ):
+            connection.exec_driver_sql(f"DROP INDEX ix_{table}_{column}_{key.split('_')[-1]}")
+            connection.exec_driver_sql(f"CREATE INDEX ix_{table}_{column} ON {table} ({column})")
+        connection.exec_driver_sql("DROP INDEX ix_analyses_requesting_state_id")
         connection.exec_driver_sql(
             "INSERT INTO audit_log (at, actor, action, detail) VALUES ('2025-01-01', 'clerk', 'x', '')"
         )

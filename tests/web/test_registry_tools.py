@@ -87,7 +87,7 @@ def test_authority_users_have_no_saved_filters(world: World) -> None:
 def test_the_queue_count_is_the_callers_queue(world: World) -> None:
     client, tokens, db = world
     empty = client.get("/api/queue/count", headers=bearer(tokens["reviewer"])).json()
-    assert empty == {"path": "/review", "count": 0, "newest": None}
+    assert empty == {"path": "/review", "count": 0, "newest": None, "exact": True}
     _add(db, "waiting-1", status=Status.NEEDS_REVIEW)
     newest = _add(db, "waiting-2", status=Status.NEEDS_REVIEW)
     fiu = _add(db, "for-fiu", status=Status.ROUTED, route_to="fiu")
@@ -96,9 +96,10 @@ def test_the_queue_count_is_the_callers_queue(world: World) -> None:
         "path": "/review",
         "count": 2,
         "newest": newest,
+        "exact": True,
     }
     officer = client.get("/api/queue/count", headers=bearer(tokens["fiu-officer"]))
-    assert officer.json() == {"path": "/queue", "count": 1, "newest": fiu}
+    assert officer.json() == {"path": "/queue", "count": 1, "newest": fiu, "exact": True}
     assert officer.headers["cache-control"] == "no-store"
 
 

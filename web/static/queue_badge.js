@@ -28,8 +28,9 @@ function setUpQueueBadge() {
     const badge = badgeFor(answer.path);
     if (badge) {
       badge.hidden = answer.count === 0;
-      badge.firstChild.textContent = String(answer.count);
-      badge.lastChild.textContent = " (" + notice.dataset.waiting.replace("#", String(answer.count)) + ")";
+      const shown = String(answer.count) + (answer.exact === false ? "+" : ""); // counted up to a bound
+      badge.firstChild.textContent = shown;
+      badge.lastChild.textContent = " (" + notice.dataset.waiting.replace("#", shown) + ")";
       badge.dataset.count = String(answer.count);
     }
     if (known !== null && answer.count > known) {

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, func, insert, inspect, select
+from sqlalchemy import Connection, delete, event, func, insert, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
@@ -217,13 +217,23 @@ def rebuild_figures(session: Session) -> int:
     load or an upgrade, or to check (the figures of a running service stay equal to it).
     """
     connection = session.connection()
-    connection.execute(delete(FigureRow))
-    rows = [
-        {"month": month, "day": day, "dimension": dimension, "value": value, "count": count}
-        for (month, day, dimension, value), count in sorted(_by_row(count_figures(session)).items())
-    ]
-    if rows:
-        connection.execute(insert(FigureRow), rows)
+    rows = sorted(_by_row(count_figures(session)).items())
+    postgresql = connection.dialect.name == "postgresql"
+    connection.execute(text("TRUNCATE statistic_figures") if postgresql else delete(FigureRow))
+    if postgresql:  # COPY: an INSERT a row took most of a minute at 100k
+        driver: Any = connection.connection.driver_connection
+        columns = "month, day, dimension, value, count"
+        with driver.cursor().copy(f"COPY statistic_figures ({columns}) FROM STDIN") as copy:
+            for (month, day, dimension, value), count in rows:
+                copy.write_row((month, day, dimension, value, count))
+    elif rows:
+        connection.execute(
+            insert(FigureRow),
+            [
+                {"month": month, "day": day, "dimension": dimension, "value": value, "count": count}
+                for (month, day, dimension, value), count in rows
+            ],
+        )
     return len(rows)
 
 

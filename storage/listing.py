@@ -9,10 +9,11 @@ requests. Used by the web app; every function may raise ``TransientError``.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from rogatory.listing import Facets, FacetValue, Flag, RegistryEntry, RegistryFilter, RegistryPage, SortKey
@@ -49,10 +50,17 @@ def list_registry(
     descending: bool = True,
     limit: int = 50,
     offset: int = 0,
+    after: str | None = None,
     count_limit: int = COUNT_LIMIT,
 ) -> RegistryPage:
     """One page of the requests ``viewer`` may see that match ``filters``, sorted, with how
-    many match (:func:`count_listed`: exact, or more than ``count_limit``)."""
+    many match (:func:`count_listed`: exact, or more than ``count_limit``).
+
+    ``after`` (the number of the last entry of the page before) continues the listing
+    from that entry (keyset pagination: the page after the thousandth reads 50 rows of the
+    index, an ``offset`` reads and drops every row before); an unknown number lists from
+    the start.
+    """
     duplicates = (
         select(func.count(DuplicateRow.id))
         .where(DuplicateRow.registration_id == RegistrationRow.id)
@@ -70,9 +78,41 @@ def list_registry(
     statement = _filtered(select(RegistrationRow, AnalysisRow, duplicates), viewer, filters, inner=inner)
     with db.session() as session:
         total, exact = count_listed(session, viewer, filters, limit=count_limit)
+        if after is not None:
+            key = Keyset(column, tie, descending=descending, nullable=_may_be_null(column, inner=inner))
+            statement = statement.where(*key.after(session, after, inner=inner))
         rows = session.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
         entries = tuple(_entry(registration, analysis, count) for registration, analysis, count in rows)
     return RegistryPage(entries=entries, total=total, exact=exact, limit=limit, offset=offset)
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """The listing's order (``column``, then ``tie`` descending) as a condition: after a row."""
+
+    column: Any
+    tie: Any
+    descending: bool
+    nullable: bool
+
+    def after(self, session: Session, number: str, *, inner: bool) -> list[ColumnElement[bool]]:
+        """The conditions of the rows listed after the request ``number`` (none if unknown)."""
+        joined = AnalysisRow.registration_id == RegistrationRow.id
+        found = select(self.column, self.tie).select_from(RegistrationRow)
+        found = found.join(AnalysisRow, joined) if inner else found.outerjoin(AnalysisRow, joined)
+        row = session.execute(found.where(RegistrationRow.number == number)).first()
+        if row is None:
+            return []
+        value, tie = row
+        if self.column is self.tie:
+            return [self.tie < tie if self.descending else self.tie > tie]
+        if value is None:  # NULLs come last: only NULLs after
+            return [self.column.is_(None), self.tie < tie]
+        beyond = self.column < value if self.descending else self.column > value
+        later = [beyond, and_(self.column == value, self.tie < tie)]
+        if self.nullable:
+            later.append(self.column.is_(None))
+        return [or_(*later)]
 
 
 def _ordered(column: Any, *, descending: bool, nullable: bool) -> Any:

@@ -34,8 +34,16 @@ PAGE_SIZE = 50
 
 
 def _listing(
-    db: Database, principal: Principal, filters: RegistryFilter, *, sort: str, order: str, page: int
+    db: Database,
+    principal: Principal,
+    filters: RegistryFilter,
+    *,
+    sort: str,
+    order: str,
+    page: int,
+    after: str | None,
 ) -> RegistryPage:
+    """The page: after the entry ``after`` (the "Older" link: keyset), else by page number."""
     key = SortKey(sort) if sort in set(SortKey) else SortKey.RECEIVED
     return list_registry(
         db,
@@ -44,7 +52,8 @@ def _listing(
         sort=key,
         descending=order != "asc",
         limit=PAGE_SIZE,
-        offset=(max(page, 1) - 1) * PAGE_SIZE,
+        offset=0 if after else (max(page, 1) - 1) * PAGE_SIZE,
+        after=after or None,
     )
 
 
@@ -64,7 +73,8 @@ def _list_page(
     partial: str,
     bulk: bool = False,
 ) -> Response:
-    listing = _listing(db, principal, filters, sort=sort, order=order, page=page)
+    after = request.query_params.get("after")
+    listing = _listing(db, principal, filters, sort=sort, order=order, page=page, after=after)
     template = "_registry_rows.html" if partial == "rows" else "registry.html"
     tools = _registry_tools(db, directory, principal, filters, bulk=bulk, saved=show_filters)
     return render(

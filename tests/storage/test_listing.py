@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from rogatory.listing import Flag, RegistryFilter, SortKey
 from rogatory.registration import Status
@@ -138,3 +138,45 @@ def test_a_total_is_exact_from_the_kept_figures_or_counted_up_to_the_limit(db: D
     assert [e.number for e in both.entries] == [
         e.number for e in unfiltered.entries if e.route_to == "police"
     ]
+
+
+def test_pages_after_an_entry_continue_the_order_of_every_sort(db: Database) -> None:
+    for index in range(11):
+        analysis = make_analysis(
+            [f"k{index}"],
+            route_to=("fiu", "police")[index % 2],
+            requesting_state=(None, "DE", "FR")[index % 3],
+        )
+        if index % 4:
+            deadline = date(2026, 5, 1 + index % 3)  # ties, and requests without a deadline
+            classification = analysis.classification.model_copy(update={"deadline": deadline})
+            analysis = analysis.model_copy(update={"classification": classification})
+        add_request(db, f"k{index}", analysis, status=(Status.ROUTED, Status.NEEDS_REVIEW)[index % 2])
+    add_request(db, "not analysed")
+    for viewer, filters in (
+        (CLERK, RegistryFilter()),
+        (CLERK, RegistryFilter(route_to="fiu")),
+        (FIU, RegistryFilter()),
+    ):
+        for sort in SortKey:
+            for descending in (True, False):
+                whole = list_registry(
+                    db, viewer, filters, sort=sort, descending=descending, limit=100
+                ).entries
+                paged: list[str] = []
+                after = None
+                while True:
+                    page = list_registry(
+                        db, viewer, filters, sort=sort, descending=descending, limit=3, after=after
+                    )
+                    paged += [entry.number for entry in page.entries]
+                    if len(page.entries) < 3:
+                        break
+                    after = page.entries[-1].number
+                assert paged == [entry.number for entry in whole], (
+                    viewer.username,
+                    filters,
+                    sort,
+                    descending,
+                )
+    assert len(list_registry(db, CLERK, RegistryFilter(), limit=100).entries) == 12

@@ -152,3 +152,19 @@ def test_the_dark_colours_are_readable_on_their_grounds(world: World) -> None:
         if _contrast(colours[t], colours[g]) < 4.5
     ]
     assert weak == []
+
+
+def test_the_older_page_continues_after_the_last_entry_shown(world: World) -> None:
+    client, tokens, db = world
+    numbers = [add_request(db, f"page-{index}") for index in range(53)]
+    headers = bearer(tokens["clerk"])
+    first = client.get("/?sort=number&order=desc", headers=headers).text
+    assert "53 in all." in first
+    older = re.search(r'href="\?([^"]*after=[^"]*)">', first)
+    assert older is not None
+    link = older.group(1).replace("&amp;", "&")
+    assert f"after={numbers[3]}" in link  # the 50th newest of 53
+    assert "page=2" in link
+    second = client.get(f"/?{link}", headers=headers).text
+    assert re.findall(r'class="number" href="/requests/([^"]+)"', second) == numbers[2::-1]
+    assert "Page 2 of 2" in second

@@ -21,7 +21,7 @@ from storage.database import Database
 from storage.figure_reads import read_figures
 from storage.listing import received_between
 from storage.models import RejectionRow
-from storage.statistic_counts import TIMES
+from storage.statistic_counts import TIMES, bucket_middle
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _ordered(counter: Counter[str]) -> list[tuple[str, int]]:
 
 
 def _spread(histogram: Counter[int]) -> tuple[float, float] | None:
-    """(median, 90th percentile) in hours of a histogram of seconds."""
+    """(median, 90th percentile) in hours of a histogram of seconds (each bucket's middle)."""
     total = sum(histogram.values())
     if not total:
         return None
@@ -118,5 +118,5 @@ def _rank(histogram: Counter[int], values: list[int], rank: int) -> float:
     for value in values:
         seen += histogram[value]
         if rank < seen:
-            return float(value)
-    return float(values[-1])
+            return bucket_middle(value)
+    return bucket_middle(values[-1])

@@ -20,7 +20,7 @@ from storage.models import FigureRow, RegistrationRow
 from storage.processing import claim_processing, record_analysis, record_failure, request_analysis
 from storage.registry import register, save_analysis, set_status
 from storage.review import confirm_routing, reassign_routing
-from storage.statistic_counts import Key, bucket, count_figures
+from storage.statistic_counts import Key, bucket, bucket_middle, count_figures
 from storage.statistics import compute_statistics, statistics_of
 from tests.storage.sample_analysis import make_analysis
 
@@ -172,3 +172,4 @@ def test_a_bucket_is_the_duration_to_two_figures_rounded_down(seconds: int) -> N
     assert 0 <= kept <= max(0, seconds)
     assert max(0, seconds) - kept < max(1, max(0, seconds) / 10)
     assert len(str(kept).rstrip("0")) <= 2 or kept < 100
+    assert abs(bucket_middle(kept) - max(0, seconds)) <= max(0.5, 0.05 * max(0, seconds))

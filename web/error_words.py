@@ -38,6 +38,11 @@ ERROR_TEXTS: dict[str, str] = {
     "not_allowed": N_("Only the central authority replies to requesting authorities."),
     "no_mail": N_("This request did not come by e-mail; there is no address to reply to."),
     "no_letter": N_("Nothing is missing from this request: there is no letter to send."),
+    "actor_required": N_("A review action needs the name of the clerk who takes it."),
+    "missing_object": N_("The stored original is missing from the object store; tell the administrator."),
+    "corrupt_object": N_(
+        "The stored original is damaged (its content no longer matches); tell the administrator."
+    ),
 }
 
 

@@ -8,7 +8,7 @@ detail; an unknown code shows the message alone. Runs in the web process.
 
 from __future__ import annotations
 
-from web.languages import N_, Translator
+from web.languages import N_, SOURCE_LANGUAGE, Translator
 
 ERROR_TEXTS: dict[str, str] = {
     "too_large": N_("The file is larger than this service accepts."),
@@ -43,7 +43,39 @@ ERROR_TEXTS: dict[str, str] = {
     "corrupt_object": N_(
         "The stored original is damaged (its content no longer matches); tell the administrator."
     ),
+    # Why a file or a message was refused at intake (ingest/validation.py RejectionCode,
+    # ingest/unpacking.py UnpackCode, the submissions' and the mail's own codes).
+    "empty": N_("The file is empty (0 bytes): the scan or copy did not finish; scan or copy it again."),
+    "unsupported_type": N_(
+        "This type of file is not taken in: send the request as a PDF, TIFF, PNG or JPEG scan."
+    ),
+    "truncated_pdf": N_("The PDF is cut short (its end is missing); send it again."),
+    "encrypted": N_("The PDF is protected by a password; send it without the protection."),
+    "no_pages": N_("The document has no page."),
+    "corrupt_image": N_("The image is damaged and cannot be read."),
+    "compression_bomb": N_("The file unpacks to far more data than it holds; it is refused for safety."),
+    "active_content": N_(
+        "The PDF carries scripts or actions that run when it opens; it is refused for safety."
+    ),
+    "embedded_files": N_("The PDF carries attached files; send them as separate files of one request."),
+    "polyglot": N_("The file is of two types at once (a disguised file); it is refused for safety."),
+    "damaged_archive": N_("The archive is damaged and cannot be unpacked."),
+    "too_many_files": N_("The archive holds more files than this service accepts."),
+    "unpacked_too_large": N_("A file inside is larger than this service accepts."),
+    "nested_too_deep": N_("The archive holds archives nested too deep."),
+    "path_outside_archive": N_("A file in the archive points outside it; it is refused for safety."),
+    "encrypted_member": N_("A file in the archive is protected by a password."),
+    "no_document": N_("The message or folder carries no document to register."),
+    "too_many_attachments": N_("The message carries more attachments than this service accepts."),
 }
+
+
+def refusal(code: str | None, reason: str, tr: Translator) -> tuple[str, str]:
+    """Why a file was refused, as :func:`explained` says it; in English the intake's own reason
+    alone (it names the file and what to do), with nothing beside it."""
+    if tr.language == SOURCE_LANGUAGE:
+        return reason, ""
+    return explained(code, reason, tr)
 
 
 def explained(code: str | None, message: str, tr: Translator) -> tuple[str, str]:

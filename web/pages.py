@@ -23,6 +23,7 @@ from rogatory.shown import shown
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
 from web.dependencies import directory_of
+from web.error_words import refusal
 from web.languages import INTERFACE_LANGUAGES, N_, Translator, negotiate, translator
 from web.service_state import state_notice
 from web.words import label, language_name, role_name, state_name, template_words
@@ -111,6 +112,12 @@ def _percent(context: Context, fraction: float) -> str:
     return _tr(context).percent(fraction)
 
 
+@pass_context
+def _refusal(context: Context, reason: str, code: str | None) -> tuple[str, str]:
+    """(why a file was refused in the reader's language, the intake's English reason or "")."""
+    return refusal(code, reason, _tr(context))
+
+
 _FILTERS = {
     "when": _when,
     "when_zone": _when,
@@ -121,6 +128,7 @@ _FILTERS = {
     "role_name": _role_name,
     "number": _number,
     "percent": _percent,
+    "refusal": _refusal,
 }
 
 

@@ -211,6 +211,43 @@ def test_no_page_scrolls_sideways_at_390_px(
     page.context.close()
 
 
+@pytest.mark.parametrize(
+    ("username", "language"), [("admin", "fr"), ("admin", "ar"), ("fiu-officer", "ar"), ("clerk", "de")]
+)
+def test_no_page_scrolls_sideways_at_390_px_in_longer_languages(  # noqa: PLR0917 - the table's columns
+    browser: Browser,
+    served: Served,  # noqa: F811 - the imported fixture
+    world: World,
+    screenshots: Path,
+    username: str,
+    language: str,
+) -> None:
+    """French and German words are longer than English ones and Arabic runs right to left: every
+    page again, in the browser's language, ``<html lang dir>`` saying what is served."""
+    context = browser.new_context(viewport=PHONE, locale=language)  # Accept-Language: the language
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.goto(f"{served.url}/sign-in")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.press("input[name=password]", "Enter")
+    expect(page.locator("form[action='/sign-out'] button")).to_be_visible()
+    too_wide: dict[str, object] = {}
+    for name, path in PAGES[username]:
+        url = served.url + path.format(
+            annexed=world.annexed, mailed=world.mailed, reassigned=world.reassigned
+        )
+        measured = _measured(page, url)
+        if name != "docs":  # the API reference is Swagger's own page, in English
+            assert page.locator("html").get_attribute("lang") == language, name
+            assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr"), name
+        page.screenshot(path=str(screenshots / f"phone-{language}-{username}-{name}.png"), full_page=True)
+        if int(str(measured["scroll"])) > int(str(measured["width"])) or measured["out"]:
+            too_wide[name] = measured
+    assert too_wide == {}
+    page.context.close()
+
+
 def test_the_new_parts_are_on_the_pages_measured(
     browser: Browser,
     served: Served,  # noqa: F811 - the imported fixture

@@ -22,13 +22,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from rogatory.mail import MailArrival
+from rogatory.records import Word
 from rogatory.registration import Status
 from rogatory.review import Channel
 from rogatory.submissions import MailHeaders
 from storage.credentials import create_token
 from storage.deliveries import Target, plan_deliveries, record_attempt
 from storage.mail import begin_arrival, finish_arrival
-from storage.registry import save_analysis, set_status
+from storage.registry import get_request, save_analysis, set_status
 from storage.review import reassign_routing
 from storage.saved_filters import save_filter
 from storage.users import check_password
@@ -104,6 +105,7 @@ def world(served: Served) -> World:  # noqa: F811 - the imported fixture
     save_analysis(db, annexed, analysis)
     set_status(db, annexed, Status.ROUTED)
     mailed = served.add("Italy", status=Status.NEEDS_REVIEW)
+    _with_word_boxes(served, mailed)
     headers = MailHeaders(
         message_id="<rogatoria-12-2026-richiesta-di-assistenza@pec.giustizia-certificata.example>",
         sender=LONG_SENDER,
@@ -139,6 +141,24 @@ def world(served: Served) -> World:  # noqa: F811 - the imported fixture
             db, user.id, "Waiting for review, received from Italy by certified mail", "status=needs_review"
         )
     return World(annexed=annexed, mailed=mailed, reassigned=reassigned)
+
+
+def _with_word_boxes(served: Served, number: str) -> None:  # noqa: F811
+    """Give the first page its size and its first word a box, as OCR does: the person it names
+    is then marked on the page image (the viewer's overlay)."""
+    analysis = get_request(served.db, number).analysis
+    assert analysis is not None
+    first = analysis.text.pages[0]
+    word = first.text.split()[0]
+    boxed = first.model_copy(
+        update={
+            "width": 1240,
+            "height": 1754,
+            "words": (Word(text=word, left=120, top=140, width=260, height=48, confidence=0.95),),
+        }
+    )
+    text = analysis.text.model_copy(update={"pages": (boxed, *analysis.text.pages[1:])})
+    save_analysis(served.db, number, analysis.model_copy(update={"text": text}))
 
 
 EVERYONE = (
@@ -290,4 +310,54 @@ def test_the_cards_a_phone_shows_meet_wcag_aa(
         assert shown_as == "block"
         report += [f"{path}: {v.describe()}" for v in violations(page)]
     assert report == []
+    page.context.close()
+
+
+def test_the_page_viewer_zooms_and_a_phone_jumps_to_the_routing(
+    browser: Browser,
+    served: Served,  # noqa: F811 - the imported fixture
+    world: World,
+    screenshots: Path,
+) -> None:
+    """Issue 18: the page image is zoomable (its marks grow with it, inside a box of its own, the
+    page itself never scrolls sideways), and on a phone one tap reaches the routing and its
+    confirm button, which come after the pages there."""
+    page = open_page(browser, served, "reviewer")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{served.url}/requests/{world.mailed}")  # a scan with a person marked on it
+    tools = page.get_by_role("group", name="Zoom of page 1")
+    expect(tools).to_be_visible()
+    box = page.locator(".page-viewer").first
+    figure = box.locator(".page-image")
+    fitted = figure.bounding_box()
+    assert fitted is not None
+    expect(tools.locator("output")).to_have_text("100%")
+    expect(tools.get_by_role("button", name="Zoom out")).to_be_disabled()
+    tools.get_by_role("button", name="Zoom in").click()
+    tools.get_by_role("button", name="Zoom in").click()
+    expect(tools.locator("output")).to_have_text("200%")
+    zoomed = figure.bounding_box()
+    marks = figure.locator("svg.overlay").bounding_box()
+    image = figure.locator("img").bounding_box()
+    assert zoomed is not None
+    assert marks is not None
+    assert image is not None
+    assert abs(zoomed["width"] - 2 * fitted["width"]) < 3
+    assert abs(marks["width"] - image["width"]) < 1  # the marks stay on their words
+    assert abs(marks["height"] - image["height"]) < 1
+    assert box.evaluate("(element) => element.scrollWidth > element.clientWidth")
+    measured = page.evaluate(SIDEWAYS)
+    assert measured["scroll"] <= measured["width"], measured
+    box.evaluate("(element) => { element.scrollLeft = element.scrollWidth / 3; }")
+    page.screenshot(path=str(screenshots / "viewer-01-zoomed-390.png"), full_page=False)
+    tools.get_by_role("button", name="Fit width").click()
+    expect(tools.locator("output")).to_have_text("100%")
+    assert abs((figure.bounding_box() or {"width": 0})["width"] - fitted["width"]) < 3
+    page.get_by_role("link", name="Routing and decision").click()
+    routing = page.locator("#routing")
+    expect(routing).to_be_in_viewport()
+    expect(page.get_by_role("button", name="Confirm routing", exact=True)).to_be_visible()
+    page.screenshot(path=str(screenshots / "viewer-02-routing-390.png"), full_page=False)
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    expect(page.get_by_role("link", name="Routing and decision")).to_be_hidden()  # beside the pages there
     page.context.close()

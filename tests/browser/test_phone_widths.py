@@ -331,11 +331,12 @@ def test_the_page_viewer_zooms_and_a_phone_jumps_to_the_routing(
     figure = box.locator(".page-image")
     fitted = figure.bounding_box()
     assert fitted is not None
-    expect(tools.locator("output")).to_have_text("100%")
+    level = tools.locator(".zoom-level")
+    expect(level).to_have_text("100%")
     expect(tools.get_by_role("button", name="Zoom out")).to_be_disabled()
     tools.get_by_role("button", name="Zoom in").click()
     tools.get_by_role("button", name="Zoom in").click()
-    expect(tools.locator("output")).to_have_text("200%")
+    expect(level).to_have_text("200%")
     zoomed = figure.bounding_box()
     marks = figure.locator("svg.overlay").bounding_box()
     image = figure.locator("img").bounding_box()
@@ -351,7 +352,7 @@ def test_the_page_viewer_zooms_and_a_phone_jumps_to_the_routing(
     box.evaluate("(element) => { element.scrollLeft = element.scrollWidth / 3; }")
     page.screenshot(path=str(screenshots / "viewer-01-zoomed-390.png"), full_page=False)
     tools.get_by_role("button", name="Fit width").click()
-    expect(tools.locator("output")).to_have_text("100%")
+    expect(level).to_have_text("100%")
     assert abs((figure.bounding_box() or {"width": 0})["width"] - fitted["width"]) < 3
     page.get_by_role("link", name="Routing and decision").click()
     routing = page.locator("#routing")

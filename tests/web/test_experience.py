@@ -126,7 +126,7 @@ def test_after_a_reassignment_the_panel_shows_the_decision_in_force(
     assert "Reason: the bank records are the FIU" in decision.split("</dd>")[0]
     assert "Proposed by the rules" in panel
     header = page.text[: page.text.index("<h2>Routing</h2>")]
-    assert "reassign by reviewer: Financial Intelligence Unit" in header
+    assert "Reassigned to Financial Intelligence Unit by reviewer" in header  # the status reason in words
 
 
 def test_the_pages_say_when_the_worker_is_loading_or_missing(

@@ -26,11 +26,11 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 # The interface's catalogues (web/locale, docs/translations.md): extract the strings marked in
-# web/ and rogatory/ into messages.pot, merge it into every language's .po, compile the .mo files.
+# web/, rogatory/ and workers/ (the notices) into messages.pot, merge it into every language's .po, compile the .mo files.
 CATALOGUE_WIDTH := --width 100
 translations: $(STAMP)
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword N_ --sort-output --no-location $(CATALOGUE_WIDTH) \
-		--project Rogatory --copyright-holder "Rogatory contributors" --output-file web/locale/messages.pot web rogatory
+		--project Rogatory --copyright-holder "Rogatory contributors" --output-file web/locale/messages.pot web rogatory workers
 	$(BIN)/pybabel update --input-file web/locale/messages.pot --domain messages --output-dir web/locale \
 		--ignore-obsolete --no-fuzzy-matching $(CATALOGUE_WIDTH)
 	$(BIN)/pybabel compile --domain messages --directory web/locale --statistics

@@ -15,14 +15,14 @@ import yaml
 
 from rogatory.directory import Authority, Condition, Directory, Rule
 from rogatory.errors import ConfigurationError
-from rogatory.taxonomy import ROUTING_FIELDS
+from rogatory.taxonomy import LANGUAGES, ROUTING_FIELDS
 
 # The records are rogatory's; they stay importable from here, where they are loaded.
 __all__ = ["OPERATORS", "Authority", "Condition", "Directory", "Rule", "load_directory", "parse_directory"]
 
 OPERATORS: tuple[str, ...] = ("any_of", "only")
 _TOP_KEYS = {"country", "accepted_languages", "authorities", "fallback", "rules", "notify"}
-_AUTHORITY_KEYS = {"id", "name", "role", "email"}
+_AUTHORITY_KEYS = {"id", "name", "role", "email", "language"}
 
 
 def load_directory(path: Path) -> Directory:
@@ -80,6 +80,11 @@ def _authorities(entries: object, source: str) -> dict[str, Authority]:
                 f"{where} ({entry['id']}): unknown key(s) {', '.join(map(repr, unknown))}"
             )
         identifier = str(entry["id"])
+        language = str(entry.get("language", ""))
+        if language and language not in LANGUAGES:
+            raise ConfigurationError(
+                f"{where} ({identifier}): language {language!r} is not one of {', '.join(LANGUAGES)}"
+            )
         if identifier in found:
             raise ConfigurationError(f"{source}: duplicate authority id {identifier!r}")
         found[identifier] = Authority(
@@ -87,6 +92,7 @@ def _authorities(entries: object, source: str) -> dict[str, Authority]:
             name=str(entry["name"]),
             role=str(entry.get("role", "")),
             email=str(entry.get("email", "")),
+            language=language,
         )
     return found
 

@@ -19,6 +19,9 @@ class Authority:
     name: str
     role: str = ""
     email: str = ""
+    # The language its notices are written in (one of the taxonomy's LANGUAGES); "" for
+    # the deployment's interface_language.
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from ingest.intake import IntakeContext
 from rogatory.settings import Settings
 from storage.database import open_database
 from storage.object_stores import open_object_store
+from web.languages import translator
 from workers.celery_app import create_celery
 from workers.context import WorkerContext
 from workers.evaluation import LoadFunction
@@ -71,7 +72,13 @@ def open_worker_context(settings: Settings) -> WorkerContext:
     db = open_database(settings.database)
     # A forked pool process opens connections of its own: the parent keeps none in its pool.
     db.dispose()
-    return WorkerContext(settings=settings, db=db, store=open_object_store(settings), engines=engines)
+    return WorkerContext(
+        settings=settings,
+        db=db,
+        store=open_object_store(settings),
+        engines=engines,
+        wording=functools.partial(translator, time_zone=settings.time_zone),
+    )
 
 
 def worker_app(context: WorkerContext) -> Celery:

@@ -92,7 +92,7 @@ class FilesystemObjectStore:
         try:
             data = path.read_bytes()
         except FileNotFoundError as error:
-            raise NotFoundError(f"no object {sha256} in the store") from error
+            raise NotFoundError(f"no object {sha256} in the store", code="missing_object") from error
         except OSError as error:
             raise TransientError(f"cannot read object {sha256}: {error}") from error
         actual = sha256_hex(data)

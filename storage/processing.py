@@ -265,7 +265,7 @@ def locked_registration(session: Session, number: str) -> RegistrationRow:
     """The registration's row, locked until the transaction ends (the review actions' lock too)."""
     row = session.scalar(select(RegistrationRow).where(RegistrationRow.number == number).with_for_update())
     if row is None:
-        raise NotFoundError(f"no registration {number!r}")
+        raise NotFoundError(f"no registration {number!r}", code="no_such_request")
     return row
 
 

@@ -101,7 +101,9 @@ class S3ObjectStore:
                 response.release_conn()
         except S3Error as error:
             if error.code in _MISSING:
-                raise NotFoundError(f"no object {sha256} in bucket {self.bucket}") from error
+                raise NotFoundError(
+                    f"no object {sha256} in bucket {self.bucket}", code="missing_object"
+                ) from error
             raise TransientError(f"cannot read object {sha256}: {error}") from error
         except (MinioException, urllib3.exceptions.HTTPError, OSError) as error:
             raise TransientError(f"cannot read object {sha256}: {error}") from error

@@ -30,6 +30,8 @@ from storage.review import MAX_REASON, confirm_routing, reassign_routing
 from web.access import check_visible, visible_request
 from web.auth import Principal
 from web.download_names import download_name
+from web.error_words import explained
+from web.languages import Translator
 
 #: Most requests one bulk action takes (two pages of the registry).
 MAX_SELECTED = 100
@@ -128,11 +130,12 @@ def bulk_reason(reason: str) -> str:
 
 
 def export_originals(
-    db: Database, store: ObjectStore, principal: Principal, numbers: Iterable[str]
+    db: Database, store: ObjectStore, principal: Principal, numbers: Iterable[str], tr: Translator
 ) -> tuple[IO[bytes], list[BulkOutcome]]:
     """A ZIP of the originals the caller may see, each under ``<number> <original name>``, with
     ``registry.csv`` (one line per exported request) and ``not-exported.txt`` (what was left
-    out, and why); each original is audited as a download.
+    out, and why, in ``tr``'s language with the English detail); each original is audited as
+    a download.
 
     The file is positioned at its start. A request not visible or unknown, or whose original
     is missing or damaged in the store, is left out and reported. Raises ``TransientError``
@@ -144,14 +147,24 @@ def export_originals(
             outcomes = [_add_original(bundle, db, store, principal, number) for number in numbers]
             done = tuple(outcome.number for outcome in outcomes if outcome.done)
             bundle.writestr("registry.csv", _manifest(db, principal, done))
-            left_out = [f"{outcome.number}: {outcome.detail}\n" for outcome in outcomes if not outcome.done]
+            left_out = [outcome for outcome in outcomes if not outcome.done]
             if left_out:
-                bundle.writestr("not-exported.txt", "".join(left_out))
+                bundle.writestr("not-exported.txt", not_exported_note(left_out, tr))
     except BaseException:
         archive.close()
         raise
     archive.seek(0)
     return archive, outcomes
+
+
+def not_exported_note(left_out: Iterable[BulkOutcome], tr: Translator) -> str:
+    """The text of ``not-exported.txt``: a heading, then one line per request left out and why."""
+    lines = [tr.gettext("These selected requests are not in the export, and why:"), ""]
+    for outcome in left_out:
+        reason, detail = explained(outcome.code, outcome.detail, tr)
+        line = tr.gettext("%(number)s: %(reason)s", number=outcome.number, reason=reason)
+        lines.append(line + (f" ({detail})" if detail else ""))
+    return "\n".join(lines) + "\n"
 
 
 def _add_original(

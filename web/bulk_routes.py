@@ -77,9 +77,12 @@ def assign_many(
 
 
 @router.post("/api/requests/bulk/export", response_class=StreamingResponse)
-def export_many(db: AppDb, store: AppStore, principal: SignedIn, body: BulkExportBody) -> Response:
+def export_many(
+    request: Request, db: AppDb, store: AppStore, principal: SignedIn, body: BulkExportBody
+) -> Response:
     """A ZIP of the originals the caller may see, with ``registry.csv``; each download audited."""
-    return _export(db, store, principal, selected_numbers(body.numbers))
+    tr = request_translator(request, principal)
+    return _export(db, store, principal, selected_numbers(body.numbers), tr)
 
 
 @router.post("/bulk", include_in_schema=False)
@@ -100,7 +103,7 @@ def bulk_form(
     """The registry's bulk form: the export as a download, the decisions as a page of outcomes."""
     chosen = selected_numbers(numbers or [])
     if action is BulkAction.EXPORT:
-        return _export(db, store, principal, chosen)
+        return _export(db, store, principal, chosen, request_translator(request, principal))
     if not principal.user.role.reviews:
         raise ForbiddenError(f"your role ({principal.user.role.value}) may not review routings")
     if action is BulkAction.CONFIRM:
@@ -127,8 +130,10 @@ def bulk_form(
     )
 
 
-def _export(db: Database, store: ObjectStore, principal: Principal, numbers: list[str]) -> Response:
-    archive, _ = export_originals(db, store, principal, numbers)
+def _export(
+    db: Database, store: ObjectStore, principal: Principal, numbers: list[str], tr: Translator
+) -> Response:
+    archive, _ = export_originals(db, store, principal, numbers, tr)
     return StreamingResponse(
         chunks(archive),
         media_type="application/zip",

@@ -23,7 +23,8 @@ from rogatory.shown import shown
 from rogatory.users import User
 from web.auth import CSRF_FIELD, Principal
 from web.dependencies import directory_of
-from web.languages import INTERFACE_LANGUAGES, N_, Translator, negotiate, translator
+from web.error_words import REFUSAL_TEXTS, refusal
+from web.languages import INTERFACE_LANGUAGES, N_, SOURCE_LANGUAGE, Translator, negotiate, translator
 from web.service_state import state_notice
 from web.words import label, language_name, role_name, state_name, template_words
 
@@ -111,6 +112,12 @@ def _percent(context: Context, fraction: float) -> str:
     return _tr(context).percent(fraction)
 
 
+@pass_context
+def _refusal(context: Context, reason: str, code: str | None) -> tuple[str, str]:
+    """(why a file was refused in the reader's language, the intake's English reason or "")."""
+    return refusal(code, reason, _tr(context))
+
+
 _FILTERS = {
     "when": _when,
     "when_zone": _when,
@@ -121,6 +128,7 @@ _FILTERS = {
     "role_name": _role_name,
     "number": _number,
     "percent": _percent,
+    "refusal": _refusal,
 }
 
 
@@ -186,8 +194,15 @@ _SCRIPT_WORDS = {
 
 
 def script_words(tr: Translator) -> dict[str, str]:
-    """The words static/rogatory.js shows, in the page's language (``{name}`` filled by the script)."""
-    return {key: tr.gettext(message) for key, message in _SCRIPT_WORDS.items()}
+    """The words static/rogatory.js shows, in the page's language (``{name}`` filled by the script).
+
+    Outside English, what each refusal code means (``refusal_<code>``), said before the
+    intake's English reason as the refused files page says it; in English the reason alone.
+    """
+    words = {key: tr.gettext(message) for key, message in _SCRIPT_WORDS.items()}
+    if tr.language != SOURCE_LANGUAGE:
+        words |= {f"refusal_{code}": tr.gettext(text) for code, text in REFUSAL_TEXTS.items()}
+    return words
 
 
 def request_translator(request: Request, principal: Principal | None = None) -> Translator:

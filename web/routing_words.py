@@ -36,6 +36,8 @@ _QUOTE = re.compile(r"\(page \d+: '.*?'\)")
 _IDENTIFIER = re.compile(r"\b(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|art\d+)\b")
 _WORD = re.compile(r"\b[a-z][a-z0-9_]*\b")
 _LACKS = "the request lacks: "
+# The status reason a review action writes (storage/review.py): "<action> by <actor>: <authority>".
+_DECIDED = re.compile(r"^(confirm|reassign) by (.+): ([A-Za-z0-9_.-]+)$")
 _QUOTE_LENGTH = 80
 
 
@@ -139,7 +141,15 @@ def _held_condition(condition: ConditionResult, tr: Translator) -> str:
 
 
 def in_words(text: str, authority_names: Mapping[str, str], tr: Translator) -> str:
-    """Any stored reason (a status reason, say) with its ids as names, document quotes kept."""
+    """Any stored reason (a status reason, say) with its ids as names, document quotes kept;
+    a review action's own status reason as a sentence of the reader's language."""
+    decided = _DECIDED.match(text)
+    if decided:
+        action, actor, authority = decided.groups()
+        name = authority_names.get(authority, authority)
+        if action == "confirm":
+            return tr.gettext("Routing to %(name)s confirmed by %(actor)s", name=name, actor=actor)
+        return tr.gettext("Reassigned to %(name)s by %(actor)s", name=name, actor=actor)
     return _replace_ids(text, authority_names, tr)
 
 

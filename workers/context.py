@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rogatory.settings import Settings
 from storage.database import Database
 from storage.objects import ObjectStore
+from workers.notice import WordingFor
 from workers.pipeline import Engines
 
 
@@ -15,13 +16,15 @@ class WorkerContext:
     """Per-process resources, opened once by the worker's bootstrap (service/worker_process.py).
 
     ``engines`` are loaded and validated before the first task (the directory among
-    them); the OCR child they hold starts on the first page, in the process that reads it.
+    them); ``wording`` words the e-mails in an authority's language. The OCR child the
+    engines hold starts on the first page, in the process that reads it.
     """
 
     settings: Settings
     db: Database
     store: ObjectStore
     engines: Engines
+    wording: WordingFor  # the notices' language (the interface's catalogues, given by the bootstrap)
     _original: tuple[str, bytes] | None = field(default=None, repr=False)
 
     def close(self) -> None:

@@ -4,7 +4,9 @@ An e-mail through the SMTP settings (off while no ``smtp_host`` is set) and, whe
 ``webhook_url`` is set, a signed JSON POST. Each (authority, channel) is a row of the
 deliveries table; one call of :func:`deliver_request` attempts every row not yet sent
 or given up, and the Celery task retries while some are ``retrying`` (up to
-``delivery_max_attempts``). Runs in the workers; may raise ``TransientError``.
+``delivery_max_attempts``). The e-mail is in the authority's language (the directory's
+``language``, else ``interface_language``), worded by the ``wording`` the worker's
+bootstrap gives (the interface's catalogues). Runs in the workers; may raise ``TransientError``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from storage.review import current_routing
 from workers.notice import (
     SIGNATURE_HEADER,
     Notice,
+    NoticeWording,
+    WordingFor,
     email_subject,
     email_text,
     notice_for,
@@ -68,6 +72,7 @@ def deliver_request(
     store: ObjectStore,
     directory: Directory,
     settings: Settings,
+    wording: WordingFor,
 ) -> list[Delivery]:
     """Plan and attempt the deliveries of a routed request; nothing while it awaits review.
 
@@ -82,7 +87,7 @@ def deliver_request(
         return list_deliveries(db, number=number)
     analysis = view.analysis
     plan_deliveries(db, number, delivery_targets(route_to, analysis.routing.notify, directory, settings))
-    send = _sender(settings, store, view.registration.sha256, view.registration.media_type)
+    send = _sender(settings, store, view.registration.sha256, view.registration.media_type, wording)
     for delivery in list_deliveries(db, number=number):
         if delivery.status in (DeliveryStatus.SENT, DeliveryStatus.FAILED):
             continue
@@ -94,6 +99,7 @@ def deliver_request(
             authority=delivery.authority,
             authority_name=authority.name if authority else delivery.authority,
             public_url=settings.public_url,
+            language=(authority.language if authority else "") or settings.interface_language,
         )
         error: str | None = None
         try:
@@ -114,11 +120,20 @@ def raise_if_retrying(deliveries: list[Delivery]) -> None:
         )
 
 
-def _sender(settings: Settings, store: ObjectStore, sha256: str, media_type: str) -> Sender:
+def _sender(
+    settings: Settings, store: ObjectStore, sha256: str, media_type: str, wording: WordingFor
+) -> Sender:
     def send(delivery: Delivery, notice: Notice) -> None:
         if delivery.channel == Channel.EMAIL:
             attachment = store.get(sha256) if settings.smtp_attach_original else None
-            send_email(settings, delivery.target, notice, attachment=attachment, media_type=media_type)
+            send_email(
+                settings,
+                delivery.target,
+                notice,
+                wording(notice.language),
+                attachment=attachment,
+                media_type=media_type,
+            )
         else:
             post_webhook(
                 delivery.target, notice, secret=settings.webhook_secret, timeout=settings.smtp_timeout_seconds
@@ -128,14 +143,21 @@ def _sender(settings: Settings, store: ObjectStore, sha256: str, media_type: str
 
 
 def send_email(
-    settings: Settings, to: str, notice: Notice, *, attachment: bytes | None = None, media_type: str = ""
+    settings: Settings,
+    to: str,
+    notice: Notice,
+    tr: NoticeWording,
+    *,
+    attachment: bytes | None = None,
+    media_type: str = "",
 ) -> None:
-    """Send the notice by SMTP. Raises ``OSError`` or ``smtplib.SMTPException``."""
+    """Send the notice by SMTP, worded by ``tr``. Raises ``OSError`` or ``smtplib.SMTPException``."""
     message = EmailMessage()
     message["From"] = settings.smtp_from
     message["To"] = to
-    message["Subject"] = email_subject(notice)
-    message.set_content(email_text(notice))
+    message["Subject"] = email_subject(notice, tr)
+    message.set_content(email_text(notice, tr))
+    message["Content-Language"] = notice.language  # after set_content, which clears Content-* headers
     if attachment is not None:
         maintype, _, subtype = (media_type or "application/octet-stream").partition("/")
         message.add_attachment(attachment, maintype=maintype, subtype=subtype, filename=f"{notice.number}")

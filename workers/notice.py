@@ -2,8 +2,11 @@
 
 Registration number, requesting state, request type, measures, deadline and a link to
 the document; never the document itself (the e-mail attaches it only when the settings
-say so, in :mod:`workers.delivery`). The webhook body is signed with HMAC-SHA256 of the
-exact bytes sent, hex-encoded in ``X-Rogatory-Signature: sha256=<hex>``.
+say so, in :mod:`workers.delivery`). The e-mail is written in the authority's language
+(its ``language`` in the directory, else the deployment's ``interface_language``) by the
+interface's catalogues, labels and state names included; the webhook keeps the ids (a
+machine reads it). The webhook body is signed with HMAC-SHA256 of the exact bytes sent,
+hex-encoded in ``X-Rogatory-Signature: sha256=<hex>``.
 """
 
 from __future__ import annotations
@@ -11,11 +14,29 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
 
 from rogatory.records import Analysis
+from rogatory.taxonomy import N_, display_name
 
 SIGNATURE_HEADER = "X-Rogatory-Signature"
+
+
+class NoticeWording(Protocol):
+    """The reader's language as the e-mail needs it (``web.languages.Translator`` is one)."""
+
+    def gettext(self, message: str, **values: Any) -> str: ...
+
+    def territory_name(self, code: str) -> str | None: ...
+
+    def when(self, value: date | None) -> str: ...
+
+
+WordingFor = Callable[[str], NoticeWording]
+"""The wording of a language code (one of the taxonomy's LANGUAGES); given by the bootstrap."""
 
 
 @dataclass(frozen=True)
@@ -32,10 +53,18 @@ class Notice:
     deadline: str | None
     urgent: bool
     link: str
+    language: str = "en"  # the language of the e-mail (the authority's)
 
 
 def notice_for(
-    number: str, analysis: Analysis, *, role: str, authority: str, authority_name: str, public_url: str
+    number: str,
+    analysis: Analysis,
+    *,
+    role: str,
+    authority: str,
+    authority_name: str,
+    public_url: str,
+    language: str = "en",
 ) -> Notice:
     """The notice of ``number`` for one authority (``role`` is ``execute`` or ``notify``)."""
     classification = analysis.classification
@@ -51,33 +80,49 @@ def notice_for(
         deadline=classification.deadline.isoformat() if classification.deadline else None,
         urgent=classification.urgent.value == "true",
         link=f"{public_url.rstrip('/')}/api/requests/{number}/original",
+        language=language,
     )
 
 
-def email_subject(notice: Notice) -> str:
-    urgent = "URGENT " if notice.urgent else ""
-    what = "for execution" if notice.role == "execute" else "for information"
-    return f"{urgent}{notice.number}: {notice.request_type} request {what}"
+def email_subject(notice: Notice, tr: NoticeWording) -> str:
+    """The subject line, in ``tr``'s language (``URGENT RQ-...: Mutual legal assistance ...``)."""
+    values = {"number": notice.number, "type": tr.gettext(display_name(notice.request_type))}
+    if notice.role == "execute":
+        subject = tr.gettext("%(number)s: %(type)s request for execution", **values)
+    else:
+        subject = tr.gettext("%(number)s: %(type)s request for information", **values)
+    return tr.gettext("URGENT %(subject)s", subject=subject) if notice.urgent else subject
 
 
-def email_text(notice: Notice) -> str:
-    """The plain-text body of the e-mail."""
-    action = (
-        "has been routed to you for execution"
-        if notice.role == "execute"
-        else "is notified to you for information (another authority executes it)"
-    )
+def email_text(notice: Notice, tr: NoticeWording) -> str:
+    """The plain-text body of the e-mail, in ``tr``'s language."""
+    if notice.role == "execute":
+        action = tr.gettext("Request %(number)s has been routed to you for execution.", number=notice.number)
+    else:
+        action = tr.gettext(
+            "Request %(number)s is notified to you for information (another authority executes it).",
+            number=notice.number,
+        )
+    state = notice.requesting_state
+    state_name = (tr.territory_name(state) or state) if state else tr.gettext("not identified")
+    deadline = tr.when(date.fromisoformat(notice.deadline)) if notice.deadline else tr.gettext("none stated")
+    facts = [
+        (N_("Registration number"), notice.number),
+        (N_("Requesting state"), state_name),
+        (N_("Request type"), tr.gettext(display_name(notice.request_type))),
+        (
+            N_("Measures sought"),
+            ", ".join(tr.gettext(display_name(m)) for m in notice.measures) or tr.gettext("none identified"),
+        ),
+        (N_("Deadline"), deadline + (" " + tr.gettext("(urgent)") if notice.urgent else "")),
+        (N_("Document"), notice.link),
+    ]
     lines = [
-        f"To: {notice.authority_name}",
+        tr.gettext("To: %(authority)s", authority=notice.authority_name),
         "",
-        f"Request {notice.number} {action}.",
+        action,
         "",
-        f"Registration number: {notice.number}",
-        f"Requesting state: {notice.requesting_state or 'not identified'}",
-        f"Request type: {notice.request_type}",
-        f"Measures sought: {', '.join(notice.measures) or 'none identified'}",
-        f"Deadline: {notice.deadline or 'none stated'}" + (" (urgent)" if notice.urgent else ""),
-        f"Document: {notice.link}",
+        *(tr.gettext("%(label)s: %(value)s", label=tr.gettext(label), value=value) for label, value in facts),
     ]
     return "\n".join(lines) + "\n"
 

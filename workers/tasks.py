@@ -131,7 +131,12 @@ def register_tasks(app: Celery, context: WorkerContext) -> None:
     def deliver(self: Task, number: str) -> None:
         log.info("delivering %s (round %d)", number, self.request.retries + 1)
         deliveries = deliver_request(
-            number, db=context.db, store=context.store, directory=context.engines.directory, settings=settings
+            number,
+            db=context.db,
+            store=context.store,
+            directory=context.engines.directory,
+            settings=settings,
+            wording=context.wording,
         )
         raise_if_retrying(deliveries)
 

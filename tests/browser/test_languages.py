@@ -110,6 +110,12 @@ def test_the_upload_script_speaks_arabic(
     page.set_input_files("#file-input", str(path))
     result = page.locator("#uploads tbody tr td").nth(2)
     expect(result).to_contain_text("سُجّل برقم", timeout=30_000)
+    empty = tmp_path / "faragh.pdf"
+    empty.write_bytes(b"")
+    page.set_input_files("#file-input", str(empty))
+    refused = page.locator("#uploads tbody tr", has_text="faragh.pdf").locator("td").nth(2)
+    expect(refused).to_contain_text("مرفوض: الملف فارغ (0 بايت)", timeout=30_000)  # the code in Arabic
+    expect(refused).to_contain_text("is empty (0 bytes)")  # the intake's own words beside
     page.screenshot(path=str(screenshots / "lang-05-upload-ar.png"), full_page=True)
     page.context.close()
 

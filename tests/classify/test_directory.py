@@ -42,6 +42,13 @@ def test_valid_directory(tmp_path: Path) -> None:
     directory = load_directory(write(tmp_path, BASE))
     assert directory.rules[0].conditions[0].values == ("bank_records",)
     assert directory.authorities["fiu"].name == "FIU"
+    assert directory.authorities["fiu"].language == ""  # the notices then use interface_language
+
+
+def test_an_authority_may_name_the_language_of_its_notices(tmp_path: Path) -> None:
+    authorities = [{"id": "central", "name": "Central", "language": "fr"}, {"id": "fiu", "name": "FIU"}]
+    directory = load_directory(write(tmp_path, {**BASE, "authorities": authorities}))
+    assert directory.authorities["central"].language == "fr"
 
 
 @pytest.mark.parametrize(
@@ -81,6 +88,10 @@ def test_valid_directory(tmp_path: Path) -> None:
         ({key: value for key, value in BASE.items() if key != "fallback"}, "no fallback authority"),
         ({**BASE, "fallback": "ghost"}, "fallback 'ghost' is not an authority id"),
         ({**BASE, "routes": []}, "unknown key(s) 'routes'"),
+        (
+            {**BASE, "authorities": [{"id": "central", "name": "A", "language": "nl"}]},
+            "authority #1 (central): language 'nl' is not one of en, fr, es, pt, ru, ar, de, it",
+        ),
     ],
 )
 def test_invalid_directory_names_file_rule_and_problem(tmp_path: Path, data: object, message: str) -> None:

@@ -173,7 +173,10 @@ def test_export_zips_the_originals_the_caller_may_see(world: World) -> None:
     assert rows[0][:2] == ["number", "file"]
     assert [row[0] for row in rows[1:]] == [gamma, alpha]
     assert rows[1][1] == "'=cmd|x.pdf"  # a received name is never run as a spreadsheet formula
-    assert bundle.read("not-exported.txt").decode().startswith(f"{delta}: no object ")  # said, not skipped
+    note = bundle.read("not-exported.txt").decode().splitlines()
+    assert note[0] == "These selected requests are not in the export, and why:"  # said, not skipped
+    assert note[2].startswith(f"{delta}: The stored original is missing from the object store")
+    assert f"(no object {get_request(db, delta).registration.sha256} in the store)" in note[2]
     for number in (alpha, gamma):
         assert "download" in _audit_actions(db, number)
 
@@ -189,12 +192,47 @@ def test_an_authority_exports_only_its_own_and_learns_nothing_of_the_others(worl
         bundle = zipfile.ZipFile(io.BytesIO(answer.content))
         assert (f"{gamma} =cmd|x.pdf" in bundle.namelist()) is shown
         left_out = bundle.read("not-exported.txt").decode()
-        assert f"{delta}: no registration" in left_out
+        assert f"{delta}: There is no request of this number that you may see. (no registration" in left_out
         assert "delta.pdf" not in bundle.read("registry.csv").decode()
     denied = [
         entry for entry in list_audit(db, number=delta, denials=True) if entry.actor == "police-officer"
     ]
     assert denied, "the refused export is audited as a denial, as a refused download is"
+
+
+def test_the_export_says_what_was_left_out_in_the_readers_language(world: World) -> None:
+    client, tokens, _, numbers = world
+    _, _, gamma, delta = numbers
+    answer = client.post(
+        "/bulk",
+        data={"action": "export", "numbers": [gamma, delta]},
+        headers={**bearer(tokens["police-officer"]), "Accept-Language": "fr-FR,fr;q=0.9"},
+    )
+    note = zipfile.ZipFile(io.BytesIO(answer.content)).read("not-exported.txt").decode()
+    assert note.startswith("Ces demandes sélectionnées ne sont pas dans l'export")
+    assert f"{gamma} : Il n'existe aucune demande de ce numéro que vous puissiez consulter." in note
+    assert "These selected" not in note
+
+
+def test_every_reason_a_bulk_action_gives_is_said_in_the_readers_language(world: World) -> None:
+    client, tokens, _, numbers = world
+    alpha, _, _, delta = numbers
+    page = client.post(
+        "/bulk",
+        data={
+            "action": "assign",
+            "numbers": [alpha, delta, "RQ-1999-000001"],
+            "authority": "police",
+            "reason": "x",
+        },
+        headers={**bearer(tokens["reviewer"]), "Accept-Language": "fr"},
+    )
+    shown = re.findall(r'<span class="alert-text">(.*?)</span>', page.text)
+    reasons = [html.unescape(text) for text in shown]
+    assert reasons == [
+        "Non traitée : La demande n'a pas encore été analysée.",
+        "Non traitée : Il n'existe aucune demande de ce numéro que vous puissiez consulter.",
+    ]
 
 
 def test_the_form_shows_each_outcome_and_goes_back_to_the_list(world: World) -> None:

@@ -126,7 +126,7 @@ def test_after_a_reassignment_the_panel_shows_the_decision_in_force(
     assert "Reason: the bank records are the FIU" in decision.split("</dd>")[0]
     assert "Proposed by the rules" in panel
     header = page.text[: page.text.index("<h2>Routing</h2>")]
-    assert "reassign by reviewer: Financial Intelligence Unit" in header
+    assert "Reassigned to Financial Intelligence Unit by reviewer" in header  # the status reason in words
 
 
 def test_the_pages_say_when_the_worker_is_loading_or_missing(
@@ -227,3 +227,37 @@ def test_refused_files_are_listed_and_retried_or_discarded(tmp_path: Path) -> No
         assert {("refused_retry", "empty.pdf"), ("refused_discard", "macro.docx")} <= actions
         authority = client.get("/refused", headers=bearer(tokens["fiu-officer"]), follow_redirects=False)
         assert authority.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("language", "meaning"),
+    [
+        ("fr", "Le fichier est vide (0 octet)"),
+        ("ar", "الملف فارغ (0 بايت)"),
+        ("de", "Dieser Dateityp wird nicht angenommen"),
+    ],
+)
+def test_a_refusal_is_said_in_the_readers_language_with_the_intakes_words_beside(
+    tmp_path: Path, language: str, meaning: str
+) -> None:
+    with app_with_people(tmp_path / "data") as (client, tokens):
+        quarantine = context_of(client.app).settings.quarantine_dir
+        quarantine.mkdir(parents=True, exist_ok=True)
+        refusals = (
+            ("empty.pdf", "'empty.pdf' is empty (0 bytes)", "empty"),
+            ("macro.docx", "'macro.docx' is a Word document, not a scan", "unsupported_type"),
+            ("odd.bin", "something intake has no code for", "new_code"),
+        )
+        for name, reason, code in refusals:
+            (quarantine / name).write_bytes(b"x")
+            (quarantine / f"{name}.reason.txt").write_text(
+                f"reason: {reason}\ncode: {code}\nsha256: 0\ntime: 2026-12-02T10:00:00+00:00\nfile: {name}\n"
+            )
+        english = client.get("/refused", headers=bearer(tokens["clerk"])).text
+        assert "&#39;empty.pdf&#39; is empty (0 bytes)" in english
+        assert "The file is empty" not in english  # in English the intake's own words alone
+        page = client.get("/refused", headers={**bearer(tokens["clerk"]), "Accept-Language": language}).text
+        assert meaning in page
+        detail = '<span class="muted small refusal-detail" lang="en" dir="ltr">&#39;empty.pdf&#39; is empty'
+        assert detail in page
+        assert "something intake has no code for" in page  # an unknown code: the reason as written

@@ -154,7 +154,11 @@ def test_upload_script_words_come_with_the_page(setup: tuple[TestClient, dict[st
     client, tokens, _ = setup
     page = client.get("/upload", headers=_as(tokens["clerk"], "pt"))
     words = page.text.split("data-words='")[1].split("'")[0]
-    assert json.loads(html.unescape(words))["registered_as"] == "Registado com o número"
+    shown = json.loads(html.unescape(words))
+    assert shown["registered_as"] == "Registado com o número"
+    assert shown["refusal_empty"].startswith("O ficheiro está vazio (0 bytes)")  # a refusal's code in words
+    english = client.get("/upload", headers=_as(tokens["clerk"], "en")).text.split("data-words='")[1]
+    assert "refusal_empty" not in english.split("'")[0]  # English shows the intake's own reason
 
 
 def test_the_statistics_name_the_channels_in_the_readers_language(

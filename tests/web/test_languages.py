@@ -46,7 +46,7 @@ def _extracted() -> Catalog:
     found = Catalog()
     method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
     options = {"**/templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True"}}
-    for folder in ("web", "rogatory"):
+    for folder in ("web", "rogatory", "workers"):
         keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
         for _, _, message, _, _ in extract_from_dir(
             ROOT / folder, method_map, options_map=options, keywords=keywords

@@ -6,12 +6,14 @@ refuses (HTTP 503) or a port where nothing listens, never a patched function.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import socket
 import threading
 from collections.abc import Iterator
 from datetime import date
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -32,10 +34,13 @@ from storage.objects import ObjectStore
 from storage.registry import register, save_analysis
 from storage.review import confirm_routing
 from tests.storage.sample_analysis import make_analysis
+from web.languages import translator
 from workers.delivery import deliver_request, raise_if_retrying
 from workers.notice import SIGNATURE_HEADER, verify
 
 SECRET = "s3cret"
+WORDING = functools.partial(translator, time_zone="Europe/Paris")
+_deliver = functools.partial(deliver_request, wording=WORDING)
 
 
 class Inbox:
@@ -45,7 +50,7 @@ class Inbox:
         self.messages: list[Message] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        self.messages.append(message_from_bytes(envelope.content))
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # headers decoded
         return "250 OK"
 
 
@@ -131,7 +136,7 @@ def test_email_to_the_executing_and_the_notified_authority(
     inbox, port = smtp
     settings, db, store = _setup(tmp_path, smtp_host="127.0.0.1", smtp_port=port)
     number = _routed(db, store)
-    deliveries = deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    deliveries = _deliver(number, db=db, store=store, directory=directory, settings=settings)
     assert {(d.authority, d.role, d.status) for d in deliveries} == {
         ("prosecutor_general", "execute", DeliveryStatus.SENT),
         ("anti_corruption_agency", "notify", DeliveryStatus.SENT),
@@ -141,14 +146,70 @@ def test_email_to_the_executing_and_the_notified_authority(
     executing = by_to["intl@prosecutor.example"]
     body = executing.get_payload(decode=True).decode()  # type: ignore[union-attr]
     assert f"URGENT {number}" in executing["Subject"]
-    assert "Requesting state: FR" in body
-    assert "Measures sought: bank_records" in body
-    assert "Deadline: 2026-06-01" in body
+    assert executing["Content-Language"] == "en"
+    assert "Requesting state: France" in body
+    assert "Measures sought: Bank records" in body
+    assert "Deadline: Jun 1, 2026 (urgent)" in body
     assert f"/api/requests/{number}/original" in body
     assert not executing.is_multipart()  # the document is not attached by default
-    again = deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    again = _deliver(number, db=db, store=store, directory=directory, settings=settings)
     assert [d.attempts for d in again] == [1, 1]
     assert len(inbox.messages) == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "lines"),
+    [
+        (
+            "fr",
+            "URGENT {number} : Entraide judiciaire, demande à exécuter",
+            ["État requérant : France", "Mesures demandées : Documents bancaires", "Échéance : 1 juin 2026"],
+        ),
+        ("ar", "عاجل", ["الدولة الطالبة: فرنسا"]),
+        ("de", "DRINGEND", ["Ersuchender Staat: Frankreich"]),
+    ],
+)
+def test_an_authority_is_written_to_in_its_language(  # noqa: PLR0917 - the table's three columns
+    tmp_path: Path,
+    smtp: tuple[Inbox, int],
+    directory: Directory,
+    language: str,
+    subject: str,
+    lines: list[str],
+) -> None:
+    inbox, port = smtp
+    settings, db, store = _setup(tmp_path, smtp_host="127.0.0.1", smtp_port=port)
+    executing = dataclasses.replace(directory.authorities["prosecutor_general"], language=language)
+    in_language = dataclasses.replace(
+        directory, authorities={**directory.authorities, "prosecutor_general": executing}
+    )
+    number = _routed(db, store)
+    _deliver(number, db=db, store=store, directory=in_language, settings=settings)
+    by_to = {message["To"]: message for message in inbox.messages}
+    message = by_to["intl@prosecutor.example"]
+    body = message.get_payload(decode=True).decode()  # type: ignore[union-attr]
+    assert message["Content-Language"] == language
+    assert subject.format(number=number) in str(message["Subject"])
+    for line in lines:
+        assert line in body
+    assert "Requesting state" not in body
+    assert "bank_records" not in body
+    # the notified authority has no language of its own: the deployment's interface_language
+    notified = by_to["cooperation@anticorruption.example"].get_payload(decode=True).decode()  # type: ignore[union-attr]
+    assert "Requesting state: France" in notified
+
+
+def test_the_deployment_language_words_the_authorities_without_one(
+    tmp_path: Path, smtp: tuple[Inbox, int], directory: Directory
+) -> None:
+    inbox, port = smtp
+    settings, db, store = _setup(tmp_path, smtp_host="127.0.0.1", smtp_port=port, interface_language="es")
+    number = _routed(db, store)
+    _deliver(number, db=db, store=store, directory=directory, settings=settings)
+    bodies = [m.get_payload(decode=True).decode() for m in inbox.messages]  # type: ignore[union-attr]
+    assert len(bodies) == 2
+    assert all("Estado requirente: Francia" in body for body in bodies)
+    assert all(m["Content-Language"] == "es" for m in inbox.messages)
 
 
 def test_the_original_is_attached_only_when_the_settings_say_so(
@@ -157,7 +218,7 @@ def test_the_original_is_attached_only_when_the_settings_say_so(
     inbox, port = smtp
     settings, db, store = _setup(tmp_path, smtp_host="127.0.0.1", smtp_port=port, smtp_attach_original=True)
     number = _routed(db, store)
-    deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    _deliver(number, db=db, store=store, directory=directory, settings=settings)
     attachments = [part.get_payload(decode=True) for part in inbox.messages[0].walk() if part.get_filename()]
     assert attachments == [b"%PDF-1.4 request"]
 
@@ -165,7 +226,7 @@ def test_the_original_is_attached_only_when_the_settings_say_so(
 def test_signed_webhook(tmp_path: Path, receiver: Receiver, directory: Directory) -> None:
     settings, db, store = _setup(tmp_path, webhook_url=receiver.url, webhook_secret=SECRET)
     number = _routed(db, store)
-    deliveries = deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    deliveries = _deliver(number, db=db, store=store, directory=directory, settings=settings)
     assert {(d.channel, d.status) for d in deliveries} == {(Channel.WEBHOOK, DeliveryStatus.SENT)}
     assert len(receiver.received) == 2
     body, headers = receiver.received[0]
@@ -184,13 +245,13 @@ def test_failures_are_retried_and_visible_until_the_last_attempt(
     )
     number = _routed(db, store)
     receiver.status = 503
-    first = deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    first = _deliver(number, db=db, store=store, directory=directory, settings=settings)
     assert {d.status for d in first} == {DeliveryStatus.RETRYING}
     assert all("HTTP 503" in (d.last_error or "") for d in first)
     with pytest.raises(TransientError, match="2 deliveries to retry"):
         raise_if_retrying(first)
     receiver.status = 200
-    second = deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    second = _deliver(number, db=db, store=store, directory=directory, settings=settings)
     assert {(d.status, d.attempts, d.last_error) for d in second} == {(DeliveryStatus.SENT, 2, None)}
     raise_if_retrying(second)
 
@@ -206,8 +267,8 @@ def test_an_unreachable_smtp_server_fails_after_the_last_attempt(
         smtp_timeout_seconds=2,
     )
     number = _routed(db, store)
-    deliver_request(number, db=db, store=store, directory=directory, settings=settings)
-    final = deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    _deliver(number, db=db, store=store, directory=directory, settings=settings)
+    final = _deliver(number, db=db, store=store, directory=directory, settings=settings)
     assert {(d.status, d.attempts) for d in final} == {(DeliveryStatus.FAILED, 2)}
     assert all("ConnectionRefusedError" in (d.last_error or "") for d in final)
     raise_if_retrying(final)  # given up: visible as failed, not retried forever
@@ -218,9 +279,9 @@ def test_nothing_is_delivered_while_the_request_awaits_review(
 ) -> None:
     settings, db, store = _setup(tmp_path, webhook_url=receiver.url)
     number = _routed(db, store, needs_review=True)
-    assert deliver_request(number, db=db, store=store, directory=directory, settings=settings) == []
+    assert _deliver(number, db=db, store=store, directory=directory, settings=settings) == []
     confirm_routing(db, number, actor="clerk")
-    sent = deliver_request(number, db=db, store=store, directory=directory, settings=settings)
+    sent = _deliver(number, db=db, store=store, directory=directory, settings=settings)
     assert len(sent) == 2
     assert len(receiver.received) == 2
 
@@ -229,4 +290,4 @@ def test_delivery_is_off_without_smtp_host_or_webhook(tmp_path: Path, directory:
     settings, db, store = _setup(tmp_path)
     assert not settings.email_enabled
     number = _routed(db, store)
-    assert deliver_request(number, db=db, store=store, directory=directory, settings=settings) == []
+    assert _deliver(number, db=db, store=store, directory=directory, settings=settings) == []

@@ -111,7 +111,11 @@ function sendUpload(body, name, tbody, pick) {
       link.textContent = item.duplicate_of;
       result.append(word("already_registered_as") + " ", link);
     } else {
-      result.textContent = word("refused").replace("{reason}", item.reason || item.code || word("unknown_reason"));
+      // Outside English the page knows what the code means; the intake's English reason follows.
+      const key = "refusal_" + (item.code || "");
+      const meaning = word(key) === key ? "" : word(key);
+      const reason = meaning ? meaning + " (" + (item.reason || item.code) + ")" : item.reason || item.code;
+      result.textContent = word("refused").replace("{reason}", reason || word("unknown_reason"));
       result.className = "alert";
     }
   });

@@ -9,7 +9,8 @@ of them stands in a sentence that asks for something ("we request", "sollicite",
 evidence, below the review threshold. (Keeping only the asked-for measures lost more
 true measures than it dropped false ones on the letters rogatory: F1 0.926 -> 0.897.)
 Within one item of the list, a hearing by videoconference is the videoconference
-measure, not also taking evidence.
+measure, not also taking evidence. A measure phrase alone in brackets is a person's role
+("(account holder)"), not a measure.
 """
 
 from __future__ import annotations
@@ -51,7 +52,15 @@ def find_measures(document: FoldedDocument, sections: list[Section], table: Phra
 
 
 def _measure_hits(document: FoldedDocument, found: list[Hit]) -> list[Hit]:
-    return _absorb(document, longest_hits([hit for hit in found if hit.key != ASKING]))
+    hits = [hit for hit in found if hit.key != ASKING and not _role(document, hit)]
+    return _absorb(document, longest_hits(hits))
+
+
+def _role(document: FoldedDocument, hit: Hit) -> bool:
+    """The phrase alone in brackets, a person's role after the name ("Amaka GALEA (account
+    holder)"), describes the person; it asks for nothing."""
+    text = document.pages[hit.index].text
+    return text[: hit.start].rstrip().endswith("(") and text[hit.end :].lstrip().startswith(")")
 
 
 def _same_sentence(document: FoldedDocument, first: Hit, second: Hit) -> bool:

@@ -33,6 +33,11 @@ WITHOUT_SECTION = 0.4
 ABSORBS: dict[str, tuple[str, ...]] = {"videoconference": ("taking_evidence",)}
 _ITEM_BREAK = re.compile(r"\n\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[-–•])\s")
 #: Where a sentence ends: a full stop (or ? ! ؟) before a space, or a blank line (";" parts a list).
+#: A line that is an item of a list: "1. ", "(b) ", "ii) ", "- ", "• ", Arabic "أولاً: " (folded).
+_LIST_ITEM = re.compile(
+    r"\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-–•]"
+    r"|(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا)\s*[:.\-]?)\s"
+)
 _SENTENCE_END = re.compile(r"[.!?؟]\s|\n\s*\n")
 
 
@@ -46,8 +51,9 @@ def find_measures(document: FoldedDocument, sections: list[Section], table: Phra
     found = document.find(table)
     hits = _measure_hits(document, found)
     asking = [hit for hit in found if hit.key == ASKING]
-    if any(_same_sentence(document, hit, cue) for hit in hits for cue in asking):
-        return labels_from_hits(hits, confidence=IN_ASKING_SENTENCE, field="measures (a sentence asks)")
+    asked = [hit for hit in hits if _asked(document, hit, asking)]
+    if asked:
+        return labels_from_hits(asked, confidence=IN_ASKING_SENTENCE, field="measures (a sentence asks)")
     return labels_from_hits(hits, confidence=WITHOUT_SECTION, field="measures (nothing asks for them)")
 
 
@@ -61,6 +67,19 @@ def _role(document: FoldedDocument, hit: Hit) -> bool:
     holder)"), describes the person; it asks for nothing."""
     text = document.pages[hit.index].text
     return text[: hit.start].rstrip().endswith("(") and text[hit.end :].lstrip().startswith(")")
+
+
+def _asked(document: FoldedDocument, hit: Hit, asking: list[Hit]) -> bool:
+    """The measure is asked for: a ticked option, an item of a list, or a sentence that asks."""
+    if hit.ticked or _in_list_item(document, hit):
+        return True
+    return any(_same_sentence(document, hit, cue) for cue in asking)
+
+
+def _in_list_item(document: FoldedDocument, hit: Hit) -> bool:
+    text = document.pages[hit.index].text
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _LIST_ITEM.match(text, line_start) is not None
 
 
 def _same_sentence(document: FoldedDocument, first: Hit, second: Hit) -> bool:

@@ -128,3 +128,37 @@ def test_a_ticked_aim_gives_the_purpose_an_unticked_one_does_not(
 ) -> None:
     text = _with_structure(document("SECTION D: Grounds\n" + AIM.format(box)))
     assert ("purpose" in _missing(resources, text)) is purpose_missing
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "No particular urgency."),
+        ("it", "Nessuna particolare urgenza."),
+        ("de", "Keine besondere Dringlichkeit."),
+        ("ar", "لا يوجد استعجال خاص."),
+    ],
+)
+def test_no_particular_urgency_is_not_urgent(
+    language: str, sentence: str, resources: ClassifyResources
+) -> None:
+    text = document(f"Date and reasons: {sentence}", language=language)
+    assert classify_request(text, NO_ENTITIES, resources=resources).urgent.value == "false"
+
+
+@pytest.mark.parametrize(("box", "urgent"), [("(x)", "true"), ("( )", "false")])
+def test_a_ticked_reason_under_an_urgency_heading_is_urgent(
+    box: str, urgent: str, resources: ClassifyResources
+) -> None:
+    text = _with_structure(
+        document(
+            "ABSCHNITT B: Dringlichkeit\n"
+            f"{box} Die Vermögensgegenstände drohen beiseitegeschafft zu werden\n"
+            "( ) Die Sicherstellung ist bis zu einem Datum erforderlich\n"
+            "Datum und Gründe: —\n"
+            "ABSCHNITT C: Betroffene Vermögensgegenstände\n"
+            "(x) Guthaben auf einem Bankkonto",
+            language="de",
+        )
+    )
+    assert classify_request(text, NO_ENTITIES, resources=resources).urgent.value == urgent

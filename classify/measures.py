@@ -38,7 +38,9 @@ _LIST_ITEM = re.compile(
     r"\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-–•]"
     r"|(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا)\s*[:.\-]?)\s"
 )
-_SENTENCE_END = re.compile(r"[.!?؟]\s|\n\s*\n")
+#: Where a sentence ends (a blank line, or . ! ? ؟ before a space), not at the dot of a
+#: one-letter abbreviation ("S.c.a.r.l. e", "J. Smith").
+_SENTENCE_END = re.compile(r"(?<![\s.]\w)[.!?؟]\s|\n\s*\n")
 
 
 def find_measures(document: FoldedDocument, sections: list[Section], table: PhraseTable) -> tuple[Label, ...]:

@@ -162,3 +162,13 @@ def test_a_ticked_reason_under_an_urgency_heading_is_urgent(
         )
     )
     assert classify_request(text, NO_ENTITIES, resources=resources).urgent.value == urgent
+
+
+def test_a_one_letter_abbreviation_does_not_end_the_asking_sentence(resources: ClassifyResources) -> None:
+    text = document(
+        "Si chiede di eseguire una perquisizione presso la sede di Consorzio S.c.a.r.l. e "
+        "di eseguire l'allegato provvedimento di confisca sui beni di Marco BIANCHI.",
+        language="it",
+    )
+    found = set(classify_request(text, NO_ENTITIES, resources=resources).values("measures"))
+    assert found == {"search_and_seizure", "confiscation"}

@@ -67,6 +67,8 @@ class FoldedDocument:
     """Folded stretches of ticked options."""
     titles: tuple[Stretch, ...] = ()
     """Folded stretches of the short headings the structure found ("SECTION B: Urgency")."""
+    options: tuple[Stretch, ...] = ()
+    """Folded stretches of the labels of every tick box, ticked or not."""
 
     def whole(self) -> Region:
         """The region of every page, entire."""
@@ -94,6 +96,11 @@ class FoldedDocument:
         """The hit stands in a short heading of the structure: a title, which asks nothing."""
         return _touches(self.titles, hit.index, hit.start, hit.end)
 
+    def in_option(self, index: int, start: int, end: int) -> bool:
+        """The folded stretch ``[start, end)`` of page ``index`` is part of a tick box's label:
+        an option of a form ("☒ taking statements from witnesses or suspects"), never a heading."""
+        return _touches(self.options, index, start, end)
+
 
 def fold_document(text: DocumentText) -> FoldedDocument:
     """Fold every page of ``text``, with the stretches its tick boxes count against and for."""
@@ -106,6 +113,7 @@ def fold_document(text: DocumentText) -> FoldedDocument:
         against=_stretches(pages, numbers, against_spans(text.structure)),
         ticked=_stretches(pages, numbers, ticked_spans(text.structure)),
         titles=_stretches(pages, numbers, _titles(text.structure)),
+        options=_stretches(pages, numbers, tuple(box.span for box in text.structure.boxes)),
     )
 
 

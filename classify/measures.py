@@ -9,7 +9,8 @@ of them stands in a sentence that asks for something ("we request", "sollicite",
 evidence, below the review threshold. (Keeping only the asked-for measures lost more
 true measures than it dropped false ones on the letters rogatory: F1 0.926 -> 0.897.)
 Within one item of the list, a hearing by videoconference is the videoconference
-measure, not also taking evidence.
+measure, not also taking evidence. A measure phrase alone in brackets is a person's role
+("(account holder)"), not a measure.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ WITHOUT_SECTION = 0.4
 ABSORBS: dict[str, tuple[str, ...]] = {"videoconference": ("taking_evidence",)}
 _ITEM_BREAK = re.compile(r"\n\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[-–•])\s")
 #: Where a sentence ends: a full stop (or ? ! ؟) before a space, or a blank line (";" parts a list).
-_SENTENCE_END = re.compile(r"[.!?؟]\s|\n\s*\n")
+#: A line that is an item of a list: "1. ", "(b) ", "ii) ", "- ", "• ", Arabic "أولاً: " (folded).
+_LIST_ITEM = re.compile(
+    r"\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-–•]"
+    r"|(?:اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا)\s*[:.\-]?)\s"
+)
+#: Where a sentence ends (a blank line, or . ! ? ؟ before a space), not at the dot of a
+#: one-letter abbreviation ("S.c.a.r.l. e", "J. Smith").
+_SENTENCE_END = re.compile(r"(?<![\s.]\w)[.!?؟]\s|\n\s*\n")
 
 
 def find_measures(document: FoldedDocument, sections: list[Section], table: PhraseTable) -> tuple[Label, ...]:
@@ -45,13 +53,35 @@ def find_measures(document: FoldedDocument, sections: list[Section], table: Phra
     found = document.find(table)
     hits = _measure_hits(document, found)
     asking = [hit for hit in found if hit.key == ASKING]
-    if any(_same_sentence(document, hit, cue) for hit in hits for cue in asking):
-        return labels_from_hits(hits, confidence=IN_ASKING_SENTENCE, field="measures (a sentence asks)")
+    asked = [hit for hit in hits if _asked(document, hit, asking)]
+    if asked:
+        return labels_from_hits(asked, confidence=IN_ASKING_SENTENCE, field="measures (a sentence asks)")
     return labels_from_hits(hits, confidence=WITHOUT_SECTION, field="measures (nothing asks for them)")
 
 
 def _measure_hits(document: FoldedDocument, found: list[Hit]) -> list[Hit]:
-    return _absorb(document, longest_hits([hit for hit in found if hit.key != ASKING]))
+    hits = [hit for hit in found if hit.key != ASKING and not _role(document, hit)]
+    return _absorb(document, longest_hits(hits))
+
+
+def _role(document: FoldedDocument, hit: Hit) -> bool:
+    """The phrase alone in brackets, a person's role after the name ("Amaka GALEA (account
+    holder)"), describes the person; it asks for nothing."""
+    text = document.pages[hit.index].text
+    return text[: hit.start].rstrip().endswith("(") and text[hit.end :].lstrip().startswith(")")
+
+
+def _asked(document: FoldedDocument, hit: Hit, asking: list[Hit]) -> bool:
+    """The measure is asked for: a ticked option, an item of a list, or a sentence that asks."""
+    if hit.ticked or _in_list_item(document, hit):
+        return True
+    return any(_same_sentence(document, hit, cue) for cue in asking)
+
+
+def _in_list_item(document: FoldedDocument, hit: Hit) -> bool:
+    text = document.pages[hit.index].text
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _LIST_ITEM.match(text, line_start) is not None
 
 
 def _same_sentence(document: FoldedDocument, first: Hit, second: Hit) -> bool:

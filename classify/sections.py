@@ -7,6 +7,8 @@ starts it and nothing but punctuation follows (or a colon and the section's text
 headings written inline, whose line may then be of any length: "Rubrique 4 – Faits : M. ...").
 A form's part word and number before the phrase ("Rubrique 4 –", "Casilla 3.", "Раздел 2")
 are the lexicons' ``heading_prefixes``. A section runs to the next heading, across page breaks.
+The label of a tick box is an option of the form, never a heading ("☒ taking statements
+from witnesses or suspects" opens no section on suspects).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ MAX_HEADING = 90
 _NUMBERING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]+\s*|[-–•]\s+)?")
 #: What may follow a heading phrase: punctuation, OCR noise marks ("|", quotes, "*") and
 #: one stray letter or mark at the end of a scanned line ("Arrest warrant |", "... i").
-_TRAILER = re.compile(r"[\s.:;,\-–|!'\"‘’«»*°~_]*(?:(?<=\s)\S[\s.:;,|!'\"‘’*]*)?$|[\s.:;,\-–]*")
+#: A form's optional plural after the last word ("Measure(s)", "Ermittlungsmaßnahme(n)") too.
+_TRAILER = re.compile(
+    r"(?:\(\w{1,2}\))?[\s.:;,\-–|!'\"‘’«»*°~_]*(?:(?<=\s)\S[\s.:;,|!'\"‘’*]*)?$|[\s.:;,\-–]*"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def find_sections(
             found = _heading(line, offset, table, ordinals)
             if found is None and words is not None:
                 found = _worded_heading(line, offset, words)
-            if found is not None:
+            if found is not None and not document.in_option(index, found[2], found[3]):
                 key, phrase, start, end, body_start = found
                 headings.append((document.hit(key, phrase, index, start, end), body_start))
             offset += len(line) + 1

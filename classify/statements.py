@@ -203,7 +203,23 @@ def find_purpose(document: FoldedDocument, cues: Cues, asking: PhraseTable) -> l
         linked = document.find(links, sentence)
         if linked and document.find(asking, sentence):
             found.append(linked[0])
+    found += [hit for hit in document.find(links) if _answered_by_ticked_option(document, hit)]
     return found
+
+
+def _answered_by_ticked_option(document: FoldedDocument, hit: Hit) -> bool:
+    """A form's question that a ticked option answers: "The order is issued with a view to:"
+    above "☒ the subsequent confiscation of the property" (the options of its lines below)."""
+    text = document.pages[hit.index].text
+    end = text.find("\n", hit.end)
+    while end != -1:
+        start, end = end + 1, text.find("\n", end + 1)
+        stop = len(text) if end == -1 else end
+        if not document.in_option(hit.index, start, stop):
+            return False
+        if any(s.index == hit.index and s.start < stop and start < s.end for s in document.ticked):
+            return True
+    return False
 
 
 def find_translation(document: FoldedDocument, titles: PhraseTable) -> list[Hit]:

@@ -89,6 +89,7 @@ def _decided_urgency(
     # A limit refused as years ahead is a misread deadline (OCR's 2626): urgent all the same.
     # One before the document's date is a past date the text called a limit: no urgency.
     ahead = [item for item in refused if written is not None and item[0] > written]
+    wording = wording or _ticked_urgency_options(document, sections)
     if wording or ahead:
         phrases = ", ".join(dict.fromkeys(f"'{hit.phrase}'" for hit in wording))
         evidence = tuple(hit.span for hit in wording[:3]) + tuple(entity.span for _, entity, _ in ahead[:1])
@@ -115,6 +116,32 @@ def _urgent_wording(document: FoldedDocument, sections: list[Section], table: Ph
         and not any(_overlaps(hit, heading) for heading in headings)
         and not document.in_title(hit)
     ]
+
+
+def _ticked_urgency_options(document: FoldedDocument, sections: list[Section]) -> list[Hit]:
+    """The ticked options right under an urgency heading ("SECTION B: Dringlichkeit" over
+    "(x) Die Vermögensgegenstände drohen beiseitegeschafft zu werden"): a form's reason for
+    urgency, whatever its words. Only the options that follow the heading (after at most
+    one question line) count, not a later part's boxes the heading's section runs over."""
+    found: list[Hit] = []
+    for section in sections:
+        if section.kind != "urgency" or not section.body.stretches:
+            continue
+        first = section.body.stretches[0]
+        text = document.pages[first.index].text
+        start, questions = first.start, 0
+        while start < first.end:
+            end = text.find("\n", start)
+            end = first.end if end == -1 or end > first.end else end
+            line = text[start:end]
+            if line.strip() and not document.in_option(first.index, start, end):
+                questions += 1
+                if questions > 1 or not line.rstrip().endswith(":"):
+                    break
+            elif any(t.index == first.index and t.start < end and start < t.end for t in document.ticked):
+                found.append(document.hit("urgent", "a ticked reason for urgency", first.index, start, end))
+            start = end + 1
+    return found
 
 
 def _ticked_under(document: FoldedDocument, section: Section) -> bool:

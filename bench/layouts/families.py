@@ -8,6 +8,8 @@ letter_rogatory  free-form letter rogatory / commission rogatoire in prose, no h
 note_verbale embassy note verbale ("presents its compliments") with the request enclosed
 fax          fax cover sheet (To/From/Pages, tick boxes) in front of a letter
 translation  the request in its language followed by its translation into en, fr or es
+coe_form     Council of Europe model request form (coe.py)
+freezing_certificate  freezing certificate of Regulation (EU) 2018/1805 Annex I (freezing.py)
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import random
 from .coe import coe_form
 from .doc import BOX_STYLES, Boxes, Document, PageBreak, Rule, Table, Text
 from .forms import EAW, EIO
+from .freezing import freezing_certificate
 from .lang import LANG_NAMES, L
 from .model import MLA_MEASURES, Content, Req
 
@@ -29,6 +32,7 @@ FAMILIES = [
     "fax",
     "translation",
     "coe_form",
+    "freezing_certificate",
 ]
 EU_LANGS = ["en", "fr", "es", "pt", "de", "it"]
 FAMILY_LANGS = {
@@ -612,4 +616,5 @@ RENDER = {
     "fax": fax,
     "translation": translation,
     "coe_form": coe_form,
+    "freezing_certificate": freezing_certificate,
 }

@@ -18,6 +18,8 @@ from pathlib import Path
 from . import routing
 from .doc import degrade, harsh, rasterize, render_pdf, save_scan
 from .families import FAMILIES, FAMILY_LANGS, RENDER
+from .freezing import EU as FREEZING_EU
+from .freezing import prepare as prepare_freezing
 from .model import sample
 
 LABEL_KEYS = [
@@ -85,7 +87,7 @@ def generate(
                     rid = f"{fam}-{lang}-{i + 1:02d}"
                     rng = random.Random(f"{seed}/{fam}/{lang}/{i}")
                     kw = {}
-                    if fam in ("eio", "eaw"):
+                    if fam in ("eio", "eaw") or (fam == "freezing_certificate" and lang in FREEZING_EU):
                         kw["eu_only"] = True
                     if fam == "eaw":
                         kw["request_type"] = "extradition"
@@ -100,12 +102,14 @@ def generate(
                     if fam in ("eio", "eaw"):
                         req.legal_basis = sorted({"regional"} | ({"uncac"} if rng.random() < 0.3 else set()))
                         req.missing.discard("subject_matter")
+                    if fam == "freezing_certificate":
+                        prepare_freezing(req, rng)
                     if fam == "translation":
                         req.translated_to = rng.choice([l for l in ("en", "fr", "es") if l != lang])
                     scanned = rng.random() < scanned_share
                     drawn = (
                         scanned
-                        and fam in ("eio", "eaw", "model_form", "fax", "coe_form")
+                        and fam in ("eio", "eaw", "model_form", "fax", "coe_form", "freezing_certificate")
                         and rng.random() < 0.6
                     )
                     doc = RENDER[fam](req, rng, drawn=drawn)

@@ -14,6 +14,8 @@ import yaml
 from bench.layouts import routing, world
 from bench.layouts.doc import Boxes, Document, Text, rasterize, render_pdf
 from bench.layouts.families import FAMILIES, FAMILY_LANGS, RENDER
+from bench.layouts.freezing import labels as freezing_labels
+from bench.layouts.freezing import prepare as prepare_freezing
 from bench.layouts.generate import generate
 from bench.layouts.model import sample
 
@@ -99,6 +101,8 @@ def test_each_family_states_its_labels(family):
         req = sample(rng, f"{family}-{lang}", lang, family, **kw)
         if family == "translation":
             req.translated_to = "en" if lang != "en" else "fr"
+        if family == "freezing_certificate":
+            prepare_freezing(req, rng)
         _pdf, text = render_pdf(RENDER[family](req, rng))
         lab = req.labels()
         for name in lab["persons"]:
@@ -203,3 +207,19 @@ def test_coe_form_prints_boxes_before_or_after_options_and_unticked_others():
         assert "processo cível" in text and "processo administrativo" in text
         seen.add("after" if re.search(r"Sim \S+   Não \S+", text) else "before")
     assert seen == {"before", "after"}
+
+
+@pytest.mark.parametrize("lang", FAMILY_LANGS["freezing_certificate"])
+def test_freezing_certificate_asks_to_freeze_and_leaves_the_aim_unticked_when_missing(lang):
+    for i in range(6):
+        rng = random.Random(f"fz/{lang}/{i}")
+        req = sample(rng, "x", lang, "freezing_certificate", request_type="mla")
+        prepare_freezing(req, rng)
+        req.missing.add("purpose")
+        _, text = render_pdf(RENDER["freezing_certificate"](req, rng))
+        lab = req.labels()
+        assert lab["measures"][0] == "freezing" and lab["route_to"] == "asset_recovery_office"
+        assert "purpose" in lab["missing_elements"]
+        aim = freezing_labels()[lang]["D4o"][0]
+        assert re.search(rf"(☐|\[ +\]|\( \)|□) {re.escape(aim)}", text), text
+        assert freezing_labels()[lang]["D0"] in text

@@ -56,6 +56,11 @@ CASES = [
     ("ar", "سماع أقوال الشاهد.", {"taking_evidence"}),
     ("ar", "تجميد الأموال المودعة في الحساب.", {"freezing"}),
     ("ar", "تقديم كشوف الحساب المصرفي.", {"bank_records"}),
+    ("en", "Take a witness statement from Mr Brown about the payments.", {"taking_evidence"}),
+    ("pt", "Examinar os armazéns da empresa e lavrar auto do seu estado.", {"examining_objects"}),
+    ("pt", "A oitiva da testemunha pelas autoridades do Estado requerido.", {"taking_evidence"}),
+    ("de", "Vermögenswerte und Erträge des Beschuldigten zu ermitteln.", {"trace_proceeds"}),
+    ("ar", "تيسير حضور الشاهد طوعاً للإدلاء بالشهادة.", {"facilitate_appearance"}),
 ]
 
 

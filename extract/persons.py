@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from extract.countries import load_country_names
 from extract.lexicons import read_lexicons, string_list
@@ -66,6 +66,12 @@ _ROLE_LINE = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*|\.?\d{1,2}[ \t]+|[-–•*][ \t]*|\([a-z]\)[ \t]*)?"
     r"(?P<name>[^\n()\d:;,]{3,100}?)[ \t]*\((?P<role>[^()\n]{2,70}(?:\([^()\n]{0,5}\))?)\)"
 )
+
+
+#: Where a model's person of one word (a surname alone, or initials in prose) is kept: nowhere
+#: (""), inside a sentence ("inside": "die von B. ausgeübte", "Ciarlantini, Lunelli") or also
+#: at the start of one ("anywhere": "Лужков заявил", as Russian news writes).
+SingleWords = Literal["", "inside", "anywhere"]
 
 
 @dataclass(frozen=True)
@@ -183,12 +189,15 @@ def _word_kind(word: str, rules: PersonRules) -> str:
     return "title"
 
 
-def name_runs(text: str, start: int, end: int, rules: PersonRules) -> list[list[re.Match[str]]]:
+def name_runs(
+    text: str, start: int, end: int, rules: PersonRules, *, labels: bool = True
+) -> list[list[re.Match[str]]]:
     """Runs of name words in ``text[start:end]`` joined by spaces or one line break.
 
     A line break ends a run when the line before it has no lower-case letter (a
-    heading). Particles never begin or end a run; a word before a colon (a form
-    label, "Qualidade:") is no name word.
+    heading). Particles never begin or end a run; with ``labels`` a word before a colon
+    (a form label, "Qualidade:") is no name word (a model's person may stand before one:
+    "Мустафа Джемилев: Да, ...").
     """
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
@@ -196,7 +205,7 @@ def name_runs(text: str, start: int, end: int, rules: PersonRules) -> list[list[
     for token in _TOKEN.finditer(text, start, end):
         gap = text[previous_end : token.start()]
         joined = bool(current) and _joins(text, gap, previous_end)
-        kind = "" if _LABEL_END.match(text, token.end()) else _kind(token.group(), rules)
+        kind = "" if labels and _LABEL_END.match(text, token.end()) else _kind(token.group(), rules)
         if current and (kind == "arabic") != (_kind(current[-1].group(), rules) == "arabic"):
             joined = False
         if not joined or not kind:
@@ -446,12 +455,12 @@ def _script(word: str) -> str:
 
 
 def model_mentions(
-    text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None, single_words: bool = False
+    text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None, single_words: SingleWords = ""
 ) -> list[Mention]:
     """Names a spaCy pipeline tags as persons (PERSON or PER), each line of a mention apart:
     two name words or more; one name word or initials right after an honorific, a role or a
-    title ("Richter Hacker", "the accused B."); with ``single_words`` (a model trained on text
-    that names persons by the surname alone, as Russian news does) any one name word.
+    title ("Richter Hacker", "the accused B."); with ``single_words`` (:data:`SingleWords`) also
+    a surname alone or initials in prose, where no rule says it is no person's.
 
     ``doc`` is ``nlp(text)`` when the caller has run the pipeline already (in a batch).
     """
@@ -486,15 +495,15 @@ _INITIALS = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]?){1,3}")
 
 
 def _model_mention(
-    text: str, page: int, start: int, end: int, rules: PersonRules, *, single_words: bool
+    text: str, page: int, start: int, end: int, rules: PersonRules, *, single_words: SingleWords
 ) -> Mention | None:
     """The name inside one line of a model's person, or None (see :func:`model_mentions`)."""
     initials = _INITIALS.fullmatch(text, start, end + (text[end : end + 1] == "."))
     if initials is not None:
-        stop = initials.end() - (initials.group().endswith((" ", "\t")))
-        mention = Mention(page, start, stop, text[start:stop], "model", setting="cue")
-        return mention if _after_cue(text, start, rules, initials=True) else None
-    runs = name_runs(text, start, end, rules)
+        return _initials_mention(text, page, initials, rules, single_words=single_words)
+    runs = name_runs(text, start, end, rules, labels=False)
+    if len(runs) > 1 and _PARTED.search(text, runs[0][-1].end(), runs[1][0].start()):
+        end, runs = runs[0][-1].end(), runs[:1]  # "SANTOS 26 Conforme", "Вольфа (Joshua Wolf)"
     if len(runs) != 1 or len(runs[0]) > MAX_NAME_TOKENS:
         return None
     before = text[start : runs[0][0].start()]
@@ -509,14 +518,51 @@ def _model_mention(
     if leading is not None:
         prefix = text[start : runs[0][0].start()]
         first = start + len(prefix) - len(prefix.lstrip(" \t"))
-        return Mention(page, first, mention.end, text[first : mention.end], "model")
-    if len(runs[0]) >= 2:
-        return mention
+        mention = Mention(page, first, mention.end, text[first : mention.end], "model")
     if _after_cue(text, mention.start, rules):
-        return replace(mention, setting="cue")
+        return replace(mention, setting="cue")  # "Mr. S.P. Jain", "Richter Hacker"
+    if len(runs[0]) >= 2 or leading is not None:
+        return mention
+    return _one_word_mention(text, mention, rules, single_words=single_words)
+
+
+def _initials_mention(
+    text: str, page: int, initials: re.Match[str], rules: PersonRules, *, single_words: SingleWords
+) -> Mention | None:
+    """A model's person written as initials alone ("B."): kept after a cue ("der Angeklagte
+    B."), or with ``single_words`` between two lower-case words ("die von B. ausgeübte")."""
+    start, stop = initials.start(), initials.end() - (initials.group().endswith((" ", "\t")))
+    mention = Mention(page, start, stop, text[start:stop], "model", setting="cue")
+    if _after_cue(text, start, rules, initials=True):
+        return mention
+    return replace(mention, setting="prose") if single_words and _between_lower(text, start, stop) else None
+
+
+def _one_word_mention(
+    text: str, mention: Mention, rules: PersonRules, *, single_words: SingleWords
+) -> Mention | None:
+    """A model's person of one word with no cue before it: a name field's value, or with
+    ``single_words`` a surname alone (:func:`_surname_alone`); never a form's label."""
     if _name_field_value(text, mention, rules):
         return replace(mention, setting="field")
-    return mention if single_words and _surname_alone(text, mention, rules) else None
+    if _LABEL_END.match(text, mention.end):
+        return None  # a form's label ("Surname:")
+    if single_words and _surname_alone(text, mention, rules, anywhere=single_words == "anywhere"):
+        return mention
+    return None
+
+
+#: What parts two runs of name words inside one model person into two names: a digit, a
+#: bracket, a comma or a lower-case word ("SANTOS 26 Conforme", "Robert und Josef").
+_PARTED = re.compile(r"[\d(),;/|]|(?<![^\W\d_])[^\W\d_A-ZÀ-ÞА-ЯЁ]{2,}")
+
+
+def _between_lower(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case word stands right before and right after ``text[start:end]`` on
+    its line, as initials naming a party in prose do ("die von B. ausgeübte Tätigkeit")."""
+    before = re.search(r"(?<!\w)(\w+)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r"[ \t]+(\w+)", text[end : end + 40])
+    return all(match is not None and match.group(1).islower() for match in (before, after))
 
 
 #: A field's label before its value, a number before it allowed ("E.1 Surname: ").
@@ -541,10 +587,11 @@ def _name_field_value(text: str, mention: Mention, rules: PersonRules) -> bool:
 _PARTICIPLE = re.compile(r"(?:ющ|ящ|ащ|вш|ем|им)(?:ий|ая|ее|ие|ый|ое|ого|ему|ую|ой)", re.IGNORECASE)
 
 
-def _surname_alone(text: str, mention: Mention, rules: PersonRules) -> bool:
+def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere: bool) -> bool:
     """Whether a model's one name word, with no title before it, may be a person: a name
     word, no participle, not a field's value ("Место рождения: Худжанд") nor a place
-    before its country ("Худжанд, Таджикистан")."""
+    before its country ("Худжанд, Таджикистан"), no acronym, not cut from a name that runs
+    on into the next line and, unless ``anywhere``, not at the start of a sentence or a line."""
     if _kind(mention.text, rules) not in ("title", "upper") or _PARTICIPLE.search(mention.text[-5:]):
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
@@ -555,8 +602,26 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules) -> bool:
         return False  # a dateline's place ("Бишкек, 26 мая 2026 г.")
     if re.search(r"(?<!\w)г\.[ \t]*$", text[max(0, mention.start - 4) : mention.start]):
         return False  # a city ("г. Бишкек")
-    after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.\n]|$)", text[mention.end : mention.end + 60])
+    if mention.text.isupper() and _is_acronym(text, mention.text):
+        return False  # "MU40 COUP 4930", "NUIPC 824/24"
+    if re.match(r"[ \t]*\n[ \t]*[A-ZÀ-ÞА-ЯЁ]", text[mention.end : mention.end + 8]):
+        return False  # a name running on into the next line ("Valletta\nMerchant Bank plc")
+    if re.match(r"\.[ \t]*\n?[ \t]*\d", text[mention.end : mention.end + 6]):
+        return False  # an abbreviation before its number ("Cap. 329", "Art. 5")
+    if not anywhere:
+        if _SENTENCE_START.search(text[max(0, mention.start - 12) : mention.start]):
+            return False  # any word is capitalised there ("Notifier à ...", "Tais condutas")
+        previous = re.search(r"(?<!\S)(\S+) $", text[max(0, mention.start - 40) : mention.start])
+        if previous is not None and previous.group(1)[:1].isupper():
+            return False  # a noun after a noun, as German writes them ("einem Zeugen Geld für")
+    after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.)\n]|$)", text[mention.end : mention.end + 60])
     return after is None or fold_plain(after.group(1)) not in rules.country_names
+
+
+#: The start of a line or of a sentence, a list's number or a bracket allowed before the word.
+_SENTENCE_START = re.compile(
+    r"(?:^|\n|[.!?…»\"“”]\s)[ \t]*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]*|[•*–-][ \t]*)?$"
+)
 
 
 def _after_cue(text: str, start: int, rules: PersonRules, *, initials: bool = False) -> bool:
@@ -625,6 +690,8 @@ def _inside_longer_name(
             and word.isupper() == last.isupper()
             and word.lower() not in _STREET_WORDS
             and _kind(word, rules) in ("title", "upper")
+            and not _is_cue_word(word, rules)
+            and not (word.isupper() and _is_acronym(text, word))
         )
         if glued:
             return True
@@ -640,6 +707,14 @@ def _inside_longer_name(
         return word.lower() in _STREET_WORDS
     street = preceding.group(1)
     return word.lower() in _CONNECTORS and street is not None and street.lower() in _STREET_WORDS
+
+
+def _is_cue_word(word: str, rules: PersonRules) -> bool:
+    """Whether ``word`` is a title, a post or a role ("RELATOR", "Richter"): it follows a
+    name without being part of it ("RICARDO LEWANDOWSKI RELATOR")."""
+    folded = fold_plain(word)
+    cues = (rules.titles, rules.posts, rules.roles)
+    return any(words is not None and words.fullmatch(folded) for words in cues)
 
 
 #: Words between a street word and the name it gives ("avenida de", "rue du", "Bank of").

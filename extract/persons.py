@@ -114,9 +114,9 @@ class Mention:
     role: str = ""
     setting: str = ""
     """Where a model's mention stands: "prose" (three lower-case words or more on its line
-    besides it), "field" (the whole value after a label, "Nome: Maria Santos"), "cue" (one
-    name word or initials right after an honorific, a role or a title: "Richter Hacker",
-    "der Angeklagte B.") or ""."""
+    besides it), "field" (the value after a label, "Nome: Maria Santos", another label or
+    nothing after it), "cue" (right after an honorific, a role or a title: "Richter Hacker",
+    "der Angeklagte B.", "Mr. S.P. Jain") or ""."""
 
 
 def load_person_rules() -> PersonRules:
@@ -492,6 +492,8 @@ def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]?){1,3}")
+#: One capital letter standing for a party's name, as German court text writes it ("von A erbrachten").
+_LETTER = re.compile(r"[A-ZÀ-ÞА-ЯЁ]")
 
 
 def _model_mention(
@@ -499,6 +501,7 @@ def _model_mention(
 ) -> Mention | None:
     """The name inside one line of a model's person, or None (see :func:`model_mentions`)."""
     initials = _INITIALS.fullmatch(text, start, end + (text[end : end + 1] == "."))
+    initials = initials or _LETTER.fullmatch(text, start, end)
     if initials is not None:
         return _initials_mention(text, page, initials, rules, single_words=single_words)
     runs = name_runs(text, start, end, rules, labels=False)
@@ -553,8 +556,8 @@ def _one_word_mention(
 
 
 #: What parts two runs of name words inside one model person into two names: a digit, a
-#: bracket, a comma or a lower-case word ("SANTOS 26 Conforme", "Robert und Josef").
-_PARTED = re.compile(r"[\d(),;/|]|(?<![^\W\d_])[^\W\d_A-ZÀ-ÞА-ЯЁ]{2,}")
+#: bracket, a comma or a slash ("SANTOS 26 Conforme", "Вольфа (Joshua Wolf)").
+_PARTED = re.compile(r"[\d(),;/|]")
 
 
 def _between_lower(text: str, start: int, end: int) -> bool:
@@ -614,14 +617,23 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
         previous = re.search(r"(?<!\S)(\S+) $", text[max(0, mention.start - 40) : mention.start])
         if previous is not None and previous.group(1)[:1].isupper():
             return False  # a noun after a noun, as German writes them ("einem Zeugen Geld für")
+        if previous is not None and previous.group(1).lower() in _ARTICLES:
+            return False  # a noun after its article ("de la Bundesbeschaffungsstelle")
     after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.)\n]|$)", text[mention.end : mention.end + 60])
     return after is None or fold_plain(after.group(1)) not in rules.country_names
 
 
-#: The start of a line or of a sentence, a list's number or a bracket allowed before the word.
+#: The start of a line, a sentence or a field after a semicolon; a list's number, a bullet or a
+#: tick box ("[✓] Veuillez") allowed before the word.
 _SENTENCE_START = re.compile(
-    r"(?:^|\n|[.!?…»\"“”]\s)[ \t]*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]*|[•*–-][ \t]*)?$"
+    r"(?:^|\n|[.!?…»\"“”;]\s)[ \t]*"
+    r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]*|[•*–☐☑☒□■✓✔-][ \t]*|\[[^\]\n]{0,3}\][ \t]*)?$"
 )
+#: Definite articles of the service languages: the one word after one is a noun, not a surname.
+_ARTICLES = frozenset(
+    {"the", "le", "la", "les", "l'", "el", "los", "las", "o", "a", "os", "as", "il", "lo", "gli",
+     "der", "die", "das", "den", "dem", "des"}
+)  # fmt: skip
 
 
 def _after_cue(text: str, start: int, rules: PersonRules, *, initials: bool = False) -> bool:
@@ -646,10 +658,13 @@ def _setting(text: str, mention: Mention) -> str:
     )
     if len(_LOWER_WORD.findall(before + " " + after)) >= 3:
         return "prose"
-    return "field" if _FIELD_LABEL.fullmatch(before) and not after.strip(" \t.,;") else ""
+    value = not after.strip(" \t.,;") or _NEXT_FIELD.match(after) is not None
+    return "field" if _FIELD_LABEL.fullmatch(before) and value else ""
 
 
 _FIELD_LABEL = re.compile(r"[ \t]*(?:[\w.]+[ \t]+){0,4}?[^\W\d_][\w.]*[ \t]*:[ \t]*")
+#: Another field's label after a value on the same line ("Médico: X   NºCol: 28 28").
+_NEXT_FIELD = re.compile(r"[ \t.,;]+[^\W\d_][\w.]*[ \t]*:")
 _LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_A-ZÀ-ÞА-Я]{2,}(?!\w)")
 
 
@@ -673,12 +688,13 @@ def _inside_longer_name(
     Bourguiba": a model's name cut out of the name of a company or a street. A word after
     the name is glued when one space parts them and it is written in the name's own case
     ("Trust Bank", not "NÍDIA CORRÊA LIMA Relatora", "Anna Bujons Tur  NºCol"), and, with
-    ``rules``, is a name word, not a form's label ("Correo:") nor a street word ("Calle").
+    ``rules``, is a name word, not a form's label ("Correo:"), a street word ("Calle"), an
+    abbreviation ("AGTE."), a title or post ("RELATOR") nor an acronym used elsewhere ("ACO 2821").
     A word before it is glued when it is a street word or a number ("rue", "12"), or a
     connector after one ("avenida de", not "em desfavor de"). With ``before=False`` only
     what follows counts (the cue before ends in "of", "de").
     """
-    after = re.match(r"([ \t]*)(\w+)(:?)", text[mention.end : mention.end + 40])
+    after = re.match(r"([ \t]*)(\w+)([:.]?)", text[mention.end : mention.end + 40])
     if after is not None and after.group(2)[:1].isupper():
         last = mention.text.split()[-1] if mention.text.split() else ""
         word = after.group(2)
@@ -686,7 +702,8 @@ def _inside_longer_name(
             return True
         glued = (
             after.group(1) == " "
-            and not after.group(3)
+            and after.group(3) != ":"
+            and not (after.group(3) == "." and len(word) <= 4)  # an abbreviation ("AGTE.", "Adv.")
             and word.isupper() == last.isupper()
             and word.lower() not in _STREET_WORDS
             and _kind(word, rules) in ("title", "upper")

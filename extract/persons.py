@@ -44,7 +44,7 @@ _STREET_WORDS = frozenset(
 #: Strength of each kind of evidence, as the entity's confidence.
 CONFIDENCE = {
     "role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8,
-    "role-word": 0.75, "role-after": 0.75, "name-cue": 0.7, "model": 0.6,
+    "role-word": 0.75, "role-after": 0.75, "name-cue": 0.7, "field": 0.8, "model": 0.6,
 }  # fmt: skip
 
 _VOWELS = frozenset("aeiouyаеёиоуыэюя")
@@ -252,6 +252,7 @@ def find_person_mentions(text: str, *, page: int, rules: PersonRules) -> list[Me
     mentions += _cue_mentions(text, folded, page, rules)
     mentions += _role_word_mentions(text, folded, page, rules)
     mentions += _caps_mentions(text, page, rules)
+    mentions += _field_mentions(text, page, rules)
     return [mention for mention in mentions if not _is_official(text, folded, mention, rules)]
 
 
@@ -282,6 +283,90 @@ def _role_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules)
             continue
         mentions.append(Mention(page, start, end, text[start:end], "role", " ".join(role.split())))
     return mentions
+
+
+#: One field of a form's line: its label, a colon and its value, up to a semicolon or the line's end.
+_FIELD = re.compile(r"(?P<label>[^\n:;]{2,60}?)[ \t]*:[ \t]*(?P<value>[^\n:;]*)")
+#: What may stand before a field's label: a number ("E.1", "2.", "b)") or a bullet.
+_FIELD_NUMBER = re.compile(
+    r"[ \t\ufeff]*(?:(?:[A-Z]{0,2}\.?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zA-Z][.)])[ \t]+|[-–•*][ \t]*)?"
+)
+
+
+def _field_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
+    """Full names given as the value of a name's field, in forms of every script ("Nome completo:
+    João Paulo Ferreira", "الاسم الكامل: طارق إبراهيم النجار;  الصفة: شاهد", "اسم المشتبه به: ..."),
+    with the role a field of the same line gives ("Qualité: mis en cause"). A name split over
+    fields of their own ("Nombre: / Apellidos:") is left to the other rules."""
+    mentions = []
+    lines = text.split("\n")
+    offset = 0
+    for index, line in enumerate(lines):
+        fields = list(_line_fields(line))
+        names = [field for field in fields if _is_name_label(field.group("label"), rules)]
+        neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+        split = any(
+            _is_name_label(field.group("label"), rules) for near in neighbours for field in _line_fields(near)
+        )
+        if len(names) == 1 and not split:
+            mention = _field_value(text, page, offset, names[0], rules)
+            if mention is not None:
+                roles = [f.group("value").strip(" \t.") for f in fields if _is_role(f.group("value"), rules)]
+                roles = [_name_label_role(names[0].group("label"), rules) or "", *roles]
+                role = next((role for role in roles if role), "")
+                mention = replace(mention, evidence="role", role=role) if role else mention
+                mentions.append(mention)
+        offset += len(line) + 1
+    return mentions
+
+
+def _line_fields(line: str) -> list[re.Match[str]]:
+    """The fields of one line: at its start (after a number) and after each semicolon."""
+    fields = []
+    for segment in re.finditer(r"[^;]+", line):
+        number = _FIELD_NUMBER.match(line, segment.start())
+        start = number.end() if number is not None else segment.start()
+        field = _FIELD.match(line, start, segment.end())
+        if field is not None:
+            fields.append(field)
+    return fields
+
+
+def _is_name_label(label: str, rules: PersonRules) -> bool:
+    return _name_label_role(label, rules) is not None
+
+
+def _name_label_role(label: str, rules: PersonRules) -> str | None:
+    """None unless a label asks for a person's name: "" for a name ("Nome completo", "الاسم
+    الكامل"), the role for a name and a role ("اسم المشتبه به": a name's word, then a role
+    with or without "ال")."""
+    if rules.name_fields is None:
+        return None
+    folded = fold_plain(" ".join(label.split()))
+    if rules.name_fields.fullmatch(folded):
+        return ""
+    head = rules.name_fields.match(folded)
+    if head is None or rules.roles is None:
+        return None
+    rest = folded[head.end() :].strip()
+    roles = [words for words in (rest, re.sub(r"^ال", "", rest)) if words and rules.roles.fullmatch(words)]
+    return " ".join(label.split())[head.end() :].strip() if roles else None
+
+
+def _field_value(
+    text: str, page: int, offset: int, field: re.Match[str], rules: PersonRules
+) -> Mention | None:
+    """The field's value as a mention when it is one full name: one run of two to six name
+    words and nothing after it but a full stop."""
+    start, end = offset + field.start("value"), offset + field.end("value")
+    runs = name_runs(text, start, end, rules)
+    if len(runs) != 1 or not 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
+        return None
+    first, last = runs[0][0].start(), runs[0][-1].end()
+    if text[start:first].strip() or text[last:end].strip(" \t.,"):
+        return None
+    mention = _mention(text, page, runs[0], "field")
+    return None if _is_role(mention.text, rules) or _names_country(text, mention, rules) else mention
 
 
 def _is_bracket_role(role: str, rules: PersonRules) -> bool:
@@ -694,7 +779,7 @@ def _inside_longer_name(
     connector after one ("avenida de", not "em desfavor de"). With ``before=False`` only
     what follows counts (the cue before ends in "of", "de").
     """
-    after = re.match(r"([ \t]*)(\w+)([:.]?)", text[mention.end : mention.end + 40])
+    after = re.match(r"([ \t]*)(\w+)[ \t]?([:.]?)", text[mention.end : mention.end + 40])
     if after is not None and after.group(2)[:1].isupper():
         last = mention.text.split()[-1] if mention.text.split() else ""
         word = after.group(2)

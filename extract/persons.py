@@ -467,8 +467,11 @@ def _role_word_mentions(text: str, folded: FoldedText, page: int, rules: PersonR
             cue_start, cue_end = folded.original_span(cue.start(), cue.end())
             runs = name_runs(text, cue_end, min(len(text), cue_end + 120), rules)
             if runs and text[cue_end : runs[0][0].start()] in (" ", ", ", ": "):
+                if _kind_is_arabic(runs[0][0].group()):  # Arabic words carry no case
+                    mentions += _arabic_names(text, page, runs[0], evidence)
+                    continue
                 run = _leading_name(runs[0])
-                if len(run) < 2 or _kind_is_arabic(run[0].group()):  # Arabic words carry no case
+                if len(run) < 2:
                     continue
                 if evidence == "name-cue" and not _cue_in_prose(text, cue_start, run):
                     continue
@@ -477,6 +480,28 @@ def _role_word_mentions(text: str, folded: FoldedText, page: int, rules: PersonR
                 if not _is_role(mention.text, rules) and not glued:
                     mentions.append(mention)
     return mentions
+
+
+def _arabic_names(text: str, page: int, run: list[re.Match[str]], evidence: str) -> list[Mention]:
+    """The names a run of Arabic words after a cue begins with: Arabic has no capitals to end a
+    name, so a name begins with a given name (no article "ال": "الشهود" is none) and ends at its
+    family name (the first word with "ال" after two words) within four words, and a word
+    joined to "and" (و) right after it begins the next ("ضد فاطمة علي الزعبي ويوسف حسين الشمري")."""
+    names: list[Mention] = []
+    words = list(run)
+    while words:
+        joined = 1 if names else 0  # the "و" of a second name
+        if words[0].group()[joined:].startswith("ال"):
+            break
+        end = next((i for i, word in enumerate(words[:4]) if i >= 2 and word.group().startswith("ال")), None)
+        if end is None:
+            break
+        name, words = words[: end + 1], words[end + 1 :]
+        start = name[0].start() + joined
+        names.append(Mention(page, start, name[-1].end(), text[start : name[-1].end()], evidence))
+        if not words or not (words[0].group().startswith("و") and len(words[0].group()) > 3):
+            break
+    return names
 
 
 def _cue_in_prose(text: str, cue: int, run: list[re.Match[str]]) -> bool:
@@ -550,23 +575,45 @@ def model_mentions(
     ``doc`` is ``nlp(text)`` when the caller has run the pipeline already (in a batch).
     """
     folded = fold(text)
-    mentions = []
-    for entity in (doc if doc is not None else nlp(text)).ents:
-        if entity.label_ not in {"PERSON", "PER"}:
-            continue
-        for start, end in line_parts(text, entity.start_char, entity.end_char):
-            mention = _model_mention(text, page, start, end, rules, single_words=single_words)
-            if mention is None:
-                continue
-            country = _names_country(text, mention, rules)
-            if not (
-                country
-                or _is_official(text, folded, mention, rules)
-                or _inside_longer_name(text, mention, rules=rules)
-            ):
-                setting = mention.setting or _setting(text, mention)
-                mentions.append(replace(mention, setting=setting))
+    parts = [
+        part
+        for entity in (doc if doc is not None else nlp(text)).ents
+        if entity.label_ in {"PERSON", "PER"}
+        for part in line_parts(text, entity.start_char, entity.end_char)
+    ]
+    check = _MentionCheck(text=text, folded=folded, page=page, rules=rules)
+    mentions = [mention for part in parts if (mention := check.mention(part, single_words)) is not None]
+    if single_words == "inside":
+        # a surname the model tags alone inside a sentence is a name where it begins one too
+        names = {mention.text for mention in mentions if _kind(mention.text, rules) in ("title", "upper")}
+        again = [
+            (start, end)
+            for start, end in parts
+            if text[start:end].strip() in names and not any(m.start < end and start < m.end for m in mentions)
+        ]
+        mentions += [mention for part in again if (mention := check.mention(part, "anywhere")) is not None]
     return mentions
+
+
+@dataclass(frozen=True)
+class _MentionCheck:
+    """The page a model's persons are checked against (see :func:`model_mentions`)."""
+
+    text: str
+    folded: FoldedText
+    page: int
+    rules: PersonRules
+
+    def mention(self, span: tuple[int, int], single_words: SingleWords) -> Mention | None:
+        """One line of a model's person as a mention with its setting, unless it names a
+        country, the request's own official, or is cut out of a longer name."""
+        text, rules = self.text, self.rules
+        mention = _model_mention(text, self.page, span[0], span[1], rules, single_words=single_words)
+        if mention is None or _names_country(text, mention, rules):
+            return None
+        if _is_official(text, self.folded, mention, rules) or _inside_longer_name(text, mention, rules=rules):
+            return None
+        return replace(mention, setting=mention.setting or _setting(text, mention))
 
 
 def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:

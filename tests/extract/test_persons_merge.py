@@ -144,3 +144,55 @@ def test_an_arabic_name_in_a_field_has_its_latin_spelling(rules: PersonRules) ->
     assert [entity.value for entity in persons] == ["أحمد محمود الخطيب"]
     assert needs_transliteration(persons[0].value)
     assert str(persons[0].attributes["latin"]).startswith("Ahmd")
+
+
+# --- Arabic persons in prose after a cue: a name ends at its family name, "و" begins the next -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "تباشر النيابة العامة تحقيقاً جنائياً في القضية رقم 2080/2025 ضد فاطمة علي الزعبي ويوسف حسين الشمري"
+            " بتهمة الرشوة في القطاع الخاص.",
+            ["فاطمة علي الزعبي", "يوسف حسين الشمري"],
+        ),
+        (
+            "تباشر النيابة العامة التحقيق ضد يوسف سعيد العبيدي بتهمة رشوة موظف عمومي أجنبي",
+            ["يوسف سعيد العبيدي"],
+        ),
+        # a company after the cue is no person, nor are words with no family name among them
+        ("حول المبلغ ضد شركة النور للتجارة في دبي", []),
+        ("صدر الحكم ضد هذا القرار أمس", []),
+    ],
+)
+def test_arabic_persons_after_a_cue_in_prose(rules: PersonRules, text: str, expected: list[str]) -> None:
+    persons = resolve_persons(find_person_mentions(text, page=1, rules=rules))
+    assert sorted({entity.value for entity in persons}) == expected
+    assert all(entity.attributes.get("latin") for entity in persons)
+
+
+def test_a_surname_at_a_sentences_start_that_the_model_tags_inside_one(rules: PersonRules) -> None:
+    text = "Es sprachen Mazzolini und Lunelli vor. Lunelli sagte dann aus."
+    starts = (text.index("Lunelli"), text.rindex("Lunelli"))
+    reading = NerReading(
+        text=text, ents=tuple(NerSpan("PER", start, start + len("Lunelli")) for start in starts)
+    )
+    mentions = model_mentions(text, page=1, nlp=None, rules=rules, doc=reading, single_words="inside")
+    assert sorted(mention.start for mention in mentions) == list(starts)
+    alone = "Es wurde bezahlt. Notifier sagte dann aus."
+    reading = _reading(alone, "Notifier")
+    assert model_mentions(alone, page=1, nlp=None, rules=rules, doc=reading, single_words="inside") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يتعين سماع أقوال الشهود أو المشتبه بهم ضد الشهود أو المشتبه بهم",
+        "طلب ضد المدعو هشام عبد الرحمن وأخرين",
+    ],
+)
+def test_arabic_words_after_a_cue_that_begin_with_the_article_are_no_name(
+    rules: PersonRules, text: str
+) -> None:
+    assert resolve_persons(find_person_mentions(text, page=1, rules=rules)) == []

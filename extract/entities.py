@@ -17,14 +17,15 @@ from extract.engines import EntityModels
 from extract.offences import find_offences
 from extract.organisations import find_organisations, overlaps_any
 from extract.person_resolution import resolve_persons
-from extract.persons import Mention, find_person_mentions, model_mentions
+from extract.persons import Mention, SingleWords, find_person_mentions, model_mentions
 from extract.references import find_references
 from rogatory.records import DocumentText, Entities, Entity, PageText, TextSource
 
-#: Languages whose model was trained on text naming persons by the surname alone ("Лужков
-#: заявил"), so that its one-word persons are kept: Russian (slovnet, news). The spaCy models
-#: tag too many capitalised words alone as persons; theirs need a title before them.
-SURNAME_ALONE_LANGUAGES = frozenset({"ru"})
+#: Languages whose model was trained on text naming persons by the surname alone, even at a
+#: sentence's start ("Лужков заявил"): Russian (slovnet, news). In the other languages a model's
+#: person of one word is kept inside a sentence only, where a capital marks a name, not the
+#: sentence's first word ("Notifier à ...", "Tais condutas").
+SURNAME_ANYWHERE_LANGUAGES = frozenset({"ru"})
 
 
 def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
@@ -46,7 +47,7 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         organisations = find_organisations(page.text, page=page.number, rules=models.organisations, doc=doc)
         found = find_person_mentions(page.text, page=page.number, rules=models.persons)
         if nlp is not None:
-            single = language in SURNAME_ALONE_LANGUAGES
+            single: SingleWords = "anywhere" if language in SURNAME_ANYWHERE_LANGUAGES else "inside"
             found += model_mentions(
                 page.text, page=page.number, nlp=nlp, rules=models.persons, doc=doc, single_words=single
             )

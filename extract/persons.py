@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from extract.countries import load_country_names
 from extract.lexicons import read_lexicons, string_list
@@ -44,7 +44,7 @@ _STREET_WORDS = frozenset(
 #: Strength of each kind of evidence, as the entity's confidence.
 CONFIDENCE = {
     "role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8,
-    "role-word": 0.75, "role-after": 0.75, "name-cue": 0.7, "model": 0.6,
+    "role-word": 0.75, "role-after": 0.75, "name-cue": 0.7, "field": 0.8, "model": 0.6,
 }  # fmt: skip
 
 _VOWELS = frozenset("aeiouyаеёиоуыэюя")
@@ -66,6 +66,12 @@ _ROLE_LINE = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*|\.?\d{1,2}[ \t]+|[-–•*][ \t]*|\([a-z]\)[ \t]*)?"
     r"(?P<name>[^\n()\d:;,]{3,100}?)[ \t]*\((?P<role>[^()\n]{2,70}(?:\([^()\n]{0,5}\))?)\)"
 )
+
+
+#: Where a model's person of one word (a surname alone, or initials in prose) is kept: nowhere
+#: (""), inside a sentence ("inside": "die von B. ausgeübte", "Ciarlantini, Lunelli") or also
+#: at the start of one ("anywhere": "Лужков заявил", as Russian news writes).
+SingleWords = Literal["", "inside", "anywhere"]
 
 
 @dataclass(frozen=True)
@@ -108,9 +114,9 @@ class Mention:
     role: str = ""
     setting: str = ""
     """Where a model's mention stands: "prose" (three lower-case words or more on its line
-    besides it), "field" (the whole value after a label, "Nome: Maria Santos"), "cue" (one
-    name word or initials right after an honorific, a role or a title: "Richter Hacker",
-    "der Angeklagte B.") or ""."""
+    besides it), "field" (the value after a label, "Nome: Maria Santos", another label or
+    nothing after it), "cue" (right after an honorific, a role or a title: "Richter Hacker",
+    "der Angeklagte B.", "Mr. S.P. Jain") or ""."""
 
 
 def load_person_rules() -> PersonRules:
@@ -183,12 +189,15 @@ def _word_kind(word: str, rules: PersonRules) -> str:
     return "title"
 
 
-def name_runs(text: str, start: int, end: int, rules: PersonRules) -> list[list[re.Match[str]]]:
+def name_runs(
+    text: str, start: int, end: int, rules: PersonRules, *, labels: bool = True
+) -> list[list[re.Match[str]]]:
     """Runs of name words in ``text[start:end]`` joined by spaces or one line break.
 
     A line break ends a run when the line before it has no lower-case letter (a
-    heading). Particles never begin or end a run; a word before a colon (a form
-    label, "Qualidade:") is no name word.
+    heading). Particles never begin or end a run; with ``labels`` a word before a colon
+    (a form label, "Qualidade:") is no name word (a model's person may stand before one:
+    "Мустафа Джемилев: Да, ...").
     """
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
@@ -196,7 +205,7 @@ def name_runs(text: str, start: int, end: int, rules: PersonRules) -> list[list[
     for token in _TOKEN.finditer(text, start, end):
         gap = text[previous_end : token.start()]
         joined = bool(current) and _joins(text, gap, previous_end)
-        kind = "" if _LABEL_END.match(text, token.end()) else _kind(token.group(), rules)
+        kind = "" if labels and _LABEL_END.match(text, token.end()) else _kind(token.group(), rules)
         if current and (kind == "arabic") != (_kind(current[-1].group(), rules) == "arabic"):
             joined = False
         if not joined or not kind:
@@ -243,6 +252,7 @@ def find_person_mentions(text: str, *, page: int, rules: PersonRules) -> list[Me
     mentions += _cue_mentions(text, folded, page, rules)
     mentions += _role_word_mentions(text, folded, page, rules)
     mentions += _caps_mentions(text, page, rules)
+    mentions += _field_mentions(text, page, rules)
     return [mention for mention in mentions if not _is_official(text, folded, mention, rules)]
 
 
@@ -273,6 +283,90 @@ def _role_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules)
             continue
         mentions.append(Mention(page, start, end, text[start:end], "role", " ".join(role.split())))
     return mentions
+
+
+#: One field of a form's line: its label, a colon and its value, up to a semicolon or the line's end.
+_FIELD = re.compile(r"(?P<label>[^\n:;]{2,60}?)[ \t]*:[ \t]*(?P<value>[^\n:;]*)")
+#: What may stand before a field's label: a number ("E.1", "2.", "b)") or a bullet.
+_FIELD_NUMBER = re.compile(
+    r"[ \t\ufeff]*(?:(?:[A-Z]{0,2}\.?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zA-Z][.)])[ \t]+|[-–•*][ \t]*)?"
+)
+
+
+def _field_mentions(text: str, page: int, rules: PersonRules) -> list[Mention]:
+    """Full names given as the value of a name's field, in forms of every script ("Nome completo:
+    João Paulo Ferreira", "الاسم الكامل: طارق إبراهيم النجار;  الصفة: شاهد", "اسم المشتبه به: ..."),
+    with the role a field of the same line gives ("Qualité: mis en cause"). A name split over
+    fields of their own ("Nombre: / Apellidos:") is left to the other rules."""
+    mentions = []
+    lines = text.split("\n")
+    offset = 0
+    for index, line in enumerate(lines):
+        fields = list(_line_fields(line))
+        names = [field for field in fields if _is_name_label(field.group("label"), rules)]
+        neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+        split = any(
+            _is_name_label(field.group("label"), rules) for near in neighbours for field in _line_fields(near)
+        )
+        if len(names) == 1 and not split:
+            mention = _field_value(text, page, offset, names[0], rules)
+            if mention is not None:
+                roles = [f.group("value").strip(" \t.") for f in fields if _is_role(f.group("value"), rules)]
+                roles = [_name_label_role(names[0].group("label"), rules) or "", *roles]
+                role = next((role for role in roles if role), "")
+                mention = replace(mention, evidence="role", role=role) if role else mention
+                mentions.append(mention)
+        offset += len(line) + 1
+    return mentions
+
+
+def _line_fields(line: str) -> list[re.Match[str]]:
+    """The fields of one line: at its start (after a number) and after each semicolon."""
+    fields = []
+    for segment in re.finditer(r"[^;]+", line):
+        number = _FIELD_NUMBER.match(line, segment.start())
+        start = number.end() if number is not None else segment.start()
+        field = _FIELD.match(line, start, segment.end())
+        if field is not None:
+            fields.append(field)
+    return fields
+
+
+def _is_name_label(label: str, rules: PersonRules) -> bool:
+    return _name_label_role(label, rules) is not None
+
+
+def _name_label_role(label: str, rules: PersonRules) -> str | None:
+    """None unless a label asks for a person's name: "" for a name ("Nome completo", "الاسم
+    الكامل"), the role for a name and a role ("اسم المشتبه به": a name's word, then a role
+    with or without "ال")."""
+    if rules.name_fields is None:
+        return None
+    folded = fold_plain(" ".join(label.split()))
+    if rules.name_fields.fullmatch(folded):
+        return ""
+    head = rules.name_fields.match(folded)
+    if head is None or rules.roles is None:
+        return None
+    rest = folded[head.end() :].strip()
+    roles = [words for words in (rest, re.sub(r"^ال", "", rest)) if words and rules.roles.fullmatch(words)]
+    return " ".join(label.split())[head.end() :].strip() if roles else None
+
+
+def _field_value(
+    text: str, page: int, offset: int, field: re.Match[str], rules: PersonRules
+) -> Mention | None:
+    """The field's value as a mention when it is one full name: one run of two to six name
+    words and nothing after it but a full stop."""
+    start, end = offset + field.start("value"), offset + field.end("value")
+    runs = name_runs(text, start, end, rules)
+    if len(runs) != 1 or not 2 <= len(runs[0]) <= MAX_NAME_TOKENS:
+        return None
+    first, last = runs[0][0].start(), runs[0][-1].end()
+    if text[start:first].strip() or text[last:end].strip(" \t.,"):
+        return None
+    mention = _mention(text, page, runs[0], "field")
+    return None if _is_role(mention.text, rules) or _names_country(text, mention, rules) else mention
 
 
 def _is_bracket_role(role: str, rules: PersonRules) -> bool:
@@ -373,8 +467,11 @@ def _role_word_mentions(text: str, folded: FoldedText, page: int, rules: PersonR
             cue_start, cue_end = folded.original_span(cue.start(), cue.end())
             runs = name_runs(text, cue_end, min(len(text), cue_end + 120), rules)
             if runs and text[cue_end : runs[0][0].start()] in (" ", ", ", ": "):
+                if _kind_is_arabic(runs[0][0].group()):  # Arabic words carry no case
+                    mentions += _arabic_names(text, page, runs[0], evidence)
+                    continue
                 run = _leading_name(runs[0])
-                if len(run) < 2 or _kind_is_arabic(run[0].group()):  # Arabic words carry no case
+                if len(run) < 2:
                     continue
                 if evidence == "name-cue" and not _cue_in_prose(text, cue_start, run):
                     continue
@@ -383,6 +480,28 @@ def _role_word_mentions(text: str, folded: FoldedText, page: int, rules: PersonR
                 if not _is_role(mention.text, rules) and not glued:
                     mentions.append(mention)
     return mentions
+
+
+def _arabic_names(text: str, page: int, run: list[re.Match[str]], evidence: str) -> list[Mention]:
+    """The names a run of Arabic words after a cue begins with: Arabic has no capitals to end a
+    name, so a name begins with a given name (no article "ال": "الشهود" is none) and ends at its
+    family name (the first word with "ال" after two words) within four words, and a word
+    joined to "and" (و) right after it begins the next ("ضد فاطمة علي الزعبي ويوسف حسين الشمري")."""
+    names: list[Mention] = []
+    words = list(run)
+    while words:
+        joined = 1 if names else 0  # the "و" of a second name
+        if words[0].group()[joined:].startswith("ال"):
+            break
+        end = next((i for i, word in enumerate(words[:4]) if i >= 2 and word.group().startswith("ال")), None)
+        if end is None:
+            break
+        name, words = words[: end + 1], words[end + 1 :]
+        start = name[0].start() + joined
+        names.append(Mention(page, start, name[-1].end(), text[start : name[-1].end()], evidence))
+        if not words or not (words[0].group().startswith("و") and len(words[0].group()) > 3):
+            break
+    return names
 
 
 def _cue_in_prose(text: str, cue: int, run: list[re.Match[str]]) -> bool:
@@ -446,33 +565,55 @@ def _script(word: str) -> str:
 
 
 def model_mentions(
-    text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None, single_words: bool = False
+    text: str, *, page: int, nlp: Any, rules: PersonRules, doc: Any = None, single_words: SingleWords = ""
 ) -> list[Mention]:
     """Names a spaCy pipeline tags as persons (PERSON or PER), each line of a mention apart:
     two name words or more; one name word or initials right after an honorific, a role or a
-    title ("Richter Hacker", "the accused B."); with ``single_words`` (a model trained on text
-    that names persons by the surname alone, as Russian news does) any one name word.
+    title ("Richter Hacker", "the accused B."); with ``single_words`` (:data:`SingleWords`) also
+    a surname alone or initials in prose, where no rule says it is no person's.
 
     ``doc`` is ``nlp(text)`` when the caller has run the pipeline already (in a batch).
     """
     folded = fold(text)
-    mentions = []
-    for entity in (doc if doc is not None else nlp(text)).ents:
-        if entity.label_ not in {"PERSON", "PER"}:
-            continue
-        for start, end in line_parts(text, entity.start_char, entity.end_char):
-            mention = _model_mention(text, page, start, end, rules, single_words=single_words)
-            if mention is None:
-                continue
-            country = _names_country(text, mention, rules)
-            if not (
-                country
-                or _is_official(text, folded, mention, rules)
-                or _inside_longer_name(text, mention, rules=rules)
-            ):
-                setting = mention.setting or _setting(text, mention)
-                mentions.append(replace(mention, setting=setting))
+    parts = [
+        part
+        for entity in (doc if doc is not None else nlp(text)).ents
+        if entity.label_ in {"PERSON", "PER"}
+        for part in line_parts(text, entity.start_char, entity.end_char)
+    ]
+    check = _MentionCheck(text=text, folded=folded, page=page, rules=rules)
+    mentions = [mention for part in parts if (mention := check.mention(part, single_words)) is not None]
+    if single_words == "inside":
+        # a surname the model tags alone inside a sentence is a name where it begins one too
+        names = {mention.text for mention in mentions if _kind(mention.text, rules) in ("title", "upper")}
+        again = [
+            (start, end)
+            for start, end in parts
+            if text[start:end].strip() in names and not any(m.start < end and start < m.end for m in mentions)
+        ]
+        mentions += [mention for part in again if (mention := check.mention(part, "anywhere")) is not None]
     return mentions
+
+
+@dataclass(frozen=True)
+class _MentionCheck:
+    """The page a model's persons are checked against (see :func:`model_mentions`)."""
+
+    text: str
+    folded: FoldedText
+    page: int
+    rules: PersonRules
+
+    def mention(self, span: tuple[int, int], single_words: SingleWords) -> Mention | None:
+        """One line of a model's person as a mention with its setting, unless it names a
+        country, the request's own official, or is cut out of a longer name."""
+        text, rules = self.text, self.rules
+        mention = _model_mention(text, self.page, span[0], span[1], rules, single_words=single_words)
+        if mention is None or _names_country(text, mention, rules):
+            return None
+        if _is_official(text, self.folded, mention, rules) or _inside_longer_name(text, mention, rules=rules):
+            return None
+        return replace(mention, setting=mention.setting or _setting(text, mention))
 
 
 def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
@@ -483,18 +624,21 @@ def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]?){1,3}")
+#: One capital letter standing for a party's name, as German court text writes it ("von A erbrachten").
+_LETTER = re.compile(r"[A-ZÀ-ÞА-ЯЁ]")
 
 
 def _model_mention(
-    text: str, page: int, start: int, end: int, rules: PersonRules, *, single_words: bool
+    text: str, page: int, start: int, end: int, rules: PersonRules, *, single_words: SingleWords
 ) -> Mention | None:
     """The name inside one line of a model's person, or None (see :func:`model_mentions`)."""
     initials = _INITIALS.fullmatch(text, start, end + (text[end : end + 1] == "."))
+    initials = initials or _LETTER.fullmatch(text, start, end)
     if initials is not None:
-        stop = initials.end() - (initials.group().endswith((" ", "\t")))
-        mention = Mention(page, start, stop, text[start:stop], "model", setting="cue")
-        return mention if _after_cue(text, start, rules, initials=True) else None
-    runs = name_runs(text, start, end, rules)
+        return _initials_mention(text, page, initials, rules, single_words=single_words)
+    runs = name_runs(text, start, end, rules, labels=False)
+    if len(runs) > 1 and _PARTED.search(text, runs[0][-1].end(), runs[1][0].start()):
+        end, runs = runs[0][-1].end(), runs[:1]  # "SANTOS 26 Conforme", "Вольфа (Joshua Wolf)"
     if len(runs) != 1 or len(runs[0]) > MAX_NAME_TOKENS:
         return None
     before = text[start : runs[0][0].start()]
@@ -509,14 +653,51 @@ def _model_mention(
     if leading is not None:
         prefix = text[start : runs[0][0].start()]
         first = start + len(prefix) - len(prefix.lstrip(" \t"))
-        return Mention(page, first, mention.end, text[first : mention.end], "model")
-    if len(runs[0]) >= 2:
-        return mention
+        mention = Mention(page, first, mention.end, text[first : mention.end], "model")
     if _after_cue(text, mention.start, rules):
-        return replace(mention, setting="cue")
+        return replace(mention, setting="cue")  # "Mr. S.P. Jain", "Richter Hacker"
+    if len(runs[0]) >= 2 or leading is not None:
+        return mention
+    return _one_word_mention(text, mention, rules, single_words=single_words)
+
+
+def _initials_mention(
+    text: str, page: int, initials: re.Match[str], rules: PersonRules, *, single_words: SingleWords
+) -> Mention | None:
+    """A model's person written as initials alone ("B."): kept after a cue ("der Angeklagte
+    B."), or with ``single_words`` between two lower-case words ("die von B. ausgeübte")."""
+    start, stop = initials.start(), initials.end() - (initials.group().endswith((" ", "\t")))
+    mention = Mention(page, start, stop, text[start:stop], "model", setting="cue")
+    if _after_cue(text, start, rules, initials=True):
+        return mention
+    return replace(mention, setting="prose") if single_words and _between_lower(text, start, stop) else None
+
+
+def _one_word_mention(
+    text: str, mention: Mention, rules: PersonRules, *, single_words: SingleWords
+) -> Mention | None:
+    """A model's person of one word with no cue before it: a name field's value, or with
+    ``single_words`` a surname alone (:func:`_surname_alone`); never a form's label."""
     if _name_field_value(text, mention, rules):
         return replace(mention, setting="field")
-    return mention if single_words and _surname_alone(text, mention, rules) else None
+    if _LABEL_END.match(text, mention.end):
+        return None  # a form's label ("Surname:")
+    if single_words and _surname_alone(text, mention, rules, anywhere=single_words == "anywhere"):
+        return mention
+    return None
+
+
+#: What parts two runs of name words inside one model person into two names: a digit, a
+#: bracket, a comma or a slash ("SANTOS 26 Conforme", "Вольфа (Joshua Wolf)").
+_PARTED = re.compile(r"[\d(),;/|]")
+
+
+def _between_lower(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case word stands right before and right after ``text[start:end]`` on
+    its line, as initials naming a party in prose do ("die von B. ausgeübte Tätigkeit")."""
+    before = re.search(r"(?<!\w)(\w+)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r"[ \t]+(\w+)", text[end : end + 40])
+    return all(match is not None and match.group(1).islower() for match in (before, after))
 
 
 #: A field's label before its value, a number before it allowed ("E.1 Surname: ").
@@ -541,10 +722,11 @@ def _name_field_value(text: str, mention: Mention, rules: PersonRules) -> bool:
 _PARTICIPLE = re.compile(r"(?:ющ|ящ|ащ|вш|ем|им)(?:ий|ая|ее|ие|ый|ое|ого|ему|ую|ой)", re.IGNORECASE)
 
 
-def _surname_alone(text: str, mention: Mention, rules: PersonRules) -> bool:
+def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere: bool) -> bool:
     """Whether a model's one name word, with no title before it, may be a person: a name
     word, no participle, not a field's value ("Место рождения: Худжанд") nor a place
-    before its country ("Худжанд, Таджикистан")."""
+    before its country ("Худжанд, Таджикистан"), no acronym, not cut from a name that runs
+    on into the next line and, unless ``anywhere``, not at the start of a sentence or a line."""
     if _kind(mention.text, rules) not in ("title", "upper") or _PARTICIPLE.search(mention.text[-5:]):
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
@@ -555,8 +737,35 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules) -> bool:
         return False  # a dateline's place ("Бишкек, 26 мая 2026 г.")
     if re.search(r"(?<!\w)г\.[ \t]*$", text[max(0, mention.start - 4) : mention.start]):
         return False  # a city ("г. Бишкек")
-    after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.\n]|$)", text[mention.end : mention.end + 60])
+    if mention.text.isupper() and _is_acronym(text, mention.text):
+        return False  # "MU40 COUP 4930", "NUIPC 824/24"
+    if re.match(r"[ \t]*\n[ \t]*[A-ZÀ-ÞА-ЯЁ]", text[mention.end : mention.end + 8]):
+        return False  # a name running on into the next line ("Valletta\nMerchant Bank plc")
+    if re.match(r"\.[ \t]*\n?[ \t]*\d", text[mention.end : mention.end + 6]):
+        return False  # an abbreviation before its number ("Cap. 329", "Art. 5")
+    if not anywhere:
+        if _SENTENCE_START.search(text[max(0, mention.start - 12) : mention.start]):
+            return False  # any word is capitalised there ("Notifier à ...", "Tais condutas")
+        previous = re.search(r"(?<!\S)(\S+) $", text[max(0, mention.start - 40) : mention.start])
+        if previous is not None and previous.group(1)[:1].isupper():
+            return False  # a noun after a noun, as German writes them ("einem Zeugen Geld für")
+        if previous is not None and previous.group(1).lower() in _ARTICLES:
+            return False  # a noun after its article ("de la Bundesbeschaffungsstelle")
+    after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.)\n]|$)", text[mention.end : mention.end + 60])
     return after is None or fold_plain(after.group(1)) not in rules.country_names
+
+
+#: The start of a line, a sentence or a field after a semicolon; a list's number, a bullet or a
+#: tick box ("[✓] Veuillez") allowed before the word.
+_SENTENCE_START = re.compile(
+    r"(?:^|\n|[.!?…»\"“”;]\s)[ \t]*"
+    r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]*|[•*–☐☑☒□■✓✔-][ \t]*|\[[^\]\n]{0,3}\][ \t]*)?$"
+)
+#: Definite articles of the service languages: the one word after one is a noun, not a surname.
+_ARTICLES = frozenset(
+    {"the", "le", "la", "les", "l'", "el", "los", "las", "o", "a", "os", "as", "il", "lo", "gli",
+     "der", "die", "das", "den", "dem", "des"}
+)  # fmt: skip
 
 
 def _after_cue(text: str, start: int, rules: PersonRules, *, initials: bool = False) -> bool:
@@ -581,10 +790,13 @@ def _setting(text: str, mention: Mention) -> str:
     )
     if len(_LOWER_WORD.findall(before + " " + after)) >= 3:
         return "prose"
-    return "field" if _FIELD_LABEL.fullmatch(before) and not after.strip(" \t.,;") else ""
+    value = not after.strip(" \t.,;") or _NEXT_FIELD.match(after) is not None
+    return "field" if _FIELD_LABEL.fullmatch(before) and value else ""
 
 
 _FIELD_LABEL = re.compile(r"[ \t]*(?:[\w.]+[ \t]+){0,4}?[^\W\d_][\w.]*[ \t]*:[ \t]*")
+#: Another field's label after a value on the same line ("Médico: X   NºCol: 28 28").
+_NEXT_FIELD = re.compile(r"[ \t.,;]+[^\W\d_][\w.]*[ \t]*:")
 _LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_A-ZÀ-ÞА-Я]{2,}(?!\w)")
 
 
@@ -608,12 +820,13 @@ def _inside_longer_name(
     Bourguiba": a model's name cut out of the name of a company or a street. A word after
     the name is glued when one space parts them and it is written in the name's own case
     ("Trust Bank", not "NÍDIA CORRÊA LIMA Relatora", "Anna Bujons Tur  NºCol"), and, with
-    ``rules``, is a name word, not a form's label ("Correo:") nor a street word ("Calle").
+    ``rules``, is a name word, not a form's label ("Correo:"), a street word ("Calle"), an
+    abbreviation ("AGTE."), a title or post ("RELATOR") nor an acronym used elsewhere ("ACO 2821").
     A word before it is glued when it is a street word or a number ("rue", "12"), or a
     connector after one ("avenida de", not "em desfavor de"). With ``before=False`` only
     what follows counts (the cue before ends in "of", "de").
     """
-    after = re.match(r"([ \t]*)(\w+)(:?)", text[mention.end : mention.end + 40])
+    after = re.match(r"([ \t]*)(\w+)[ \t]?([:.]?)", text[mention.end : mention.end + 40])
     if after is not None and after.group(2)[:1].isupper():
         last = mention.text.split()[-1] if mention.text.split() else ""
         word = after.group(2)
@@ -621,10 +834,13 @@ def _inside_longer_name(
             return True
         glued = (
             after.group(1) == " "
-            and not after.group(3)
+            and after.group(3) != ":"
+            and not (after.group(3) == "." and len(word) <= 4)  # an abbreviation ("AGTE.", "Adv.")
             and word.isupper() == last.isupper()
             and word.lower() not in _STREET_WORDS
             and _kind(word, rules) in ("title", "upper")
+            and not _is_cue_word(word, rules)
+            and not (word.isupper() and _is_acronym(text, word))
         )
         if glued:
             return True
@@ -640,6 +856,14 @@ def _inside_longer_name(
         return word.lower() in _STREET_WORDS
     street = preceding.group(1)
     return word.lower() in _CONNECTORS and street is not None and street.lower() in _STREET_WORDS
+
+
+def _is_cue_word(word: str, rules: PersonRules) -> bool:
+    """Whether ``word`` is a title, a post or a role ("RELATOR", "Richter"): it follows a
+    name without being part of it ("RICARDO LEWANDOWSKI RELATOR")."""
+    folded = fold_plain(word)
+    cues = (rules.titles, rules.posts, rules.roles)
+    return any(words is not None and words.fullmatch(folded) for words in cues)
 
 
 #: Words between a street word and the name it gives ("avenida de", "rue du", "Bank of").

@@ -105,20 +105,23 @@ def main(argv=None) -> int:
             "license": " + ".join(sorted({s["licence"] for s in stats["sources"] if s["used"]})),
             "sources": [
                 {
-                    k: s[k]
-                    for k in (
-                        "name",
-                        "repo",
-                        "commit",
-                        "path",
-                        "licence",
-                        "split",
-                        "from",
-                        "sentences",
-                        "tokens",
-                        "PER",
-                        "ORG",
-                    )
+                    "repeat": s.get("repeat", 1),
+                    **{
+                        k: s[k]
+                        for k in (
+                            "name",
+                            "repo",
+                            "commit",
+                            "path",
+                            "licence",
+                            "split",
+                            "from",
+                            "sentences",
+                            "tokens",
+                            "PER",
+                            "ORG",
+                        )
+                    },
                 }
                 for s in stats["sources"]
                 if s["used"]

@@ -580,6 +580,24 @@ def read_formatted(nlp, mirror: Path, src: dict) -> list:
     return list(read_conll(text, mapping, src.get("chunk", False), src.get("io", False)))
 
 
+def split_source(src: dict, sents: list) -> dict[str, list]:
+    """The source's sentences by split: its own split, or a ``cut`` by a SEED shuffle into dev
+    (cut[0]), test (cut[1], never written) and train (the rest), each in corpus order. A small
+    corpus in a large mix has its train part read ``repeat`` times per epoch (train only)."""
+    if src["split"] != "cut":
+        parts = {src["split"]: sents}
+    else:
+        rng = random.Random(f"{SEED}:{src['repo']}:{src['path']}")
+        idx = list(range(len(sents)))
+        rng.shuffle(idx)
+        n_dev, n_test = (int(len(sents) * f) for f in src["cut"])
+        cut = {"dev": idx[:n_dev], "test": idx[n_dev : n_dev + n_test], "train": idx[n_dev + n_test :]}
+        parts = {k: [sents[i] for i in sorted(v)] for k, v in cut.items()}
+    if "train" in parts:
+        parts["train"] = parts["train"] * src.get("repeat", 1)
+    return parts
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("lang", choices=sorted(SOURCES))
@@ -593,17 +611,7 @@ def main(argv=None) -> int:
     stats: dict = {"seed": SEED, "sents_per_doc": SENTS_PER_DOC, "sources": []}
     for src in SOURCES[a.lang]:
         sents = read_source(nlp, a.mirror, src)
-        if src["split"] == "cut":
-            rng = random.Random(f"{SEED}:{src['repo']}:{src['path']}")
-            idx = list(range(len(sents)))
-            rng.shuffle(idx)
-            n_dev, n_test = (int(len(sents) * f) for f in src["cut"])
-            parts = {"dev": idx[:n_dev], "test": idx[n_dev : n_dev + n_test], "train": idx[n_dev + n_test :]}
-            parts = {k: [sents[i] for i in sorted(v)] for k, v in parts.items()}
-            # a small corpus in a large mix is read `repeat` times per epoch (train part only)
-            parts["train"] = parts["train"] * src.get("repeat", 1)
-        else:
-            parts = {src["split"]: sents}
+        parts = split_source(src, sents)
         for split, ss in parts.items():
             c = Counter(t[2:] for _, ts, _ in ss for t in ts if t.startswith("B-"))
             stats["sources"].append(

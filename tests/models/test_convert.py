@@ -79,3 +79,19 @@ def test_seeded_sample_is_repeatable_and_keeps_corpus_order() -> None:
     assert other != first
     assert convert.seeded_sample({"repo": "r", "path": "p"}, sents) == sents
     assert convert.seeded_sample({**src, "sample": 500}, sents) == sents
+
+
+def test_a_cut_keeps_dev_and_test_apart_and_repeats_only_train() -> None:
+    sents = [([str(i)], ["O"], None) for i in range(100)]
+    src = {"repo": "owner/enp", "path": "de.bio", "split": "cut", "cut": (0.1, 0.1), "repeat": 3}
+    parts = convert.split_source(src, sents)
+    dev, test, train = ({w[0] for w, _, _ in parts[k]} for k in ("dev", "test", "train"))
+    assert (len(parts["dev"]), len(parts["test"]), len(parts["train"])) == (10, 10, 240)
+    assert not dev & test
+    assert not dev & train
+    assert not test & train
+    assert len(dev | test | train) == 100
+    assert parts["dev"] == convert.split_source({**src, "repeat": 1}, sents)["dev"]
+    own = convert.split_source({"split": "train", "repeat": 2}, sents)
+    assert own == {"train": sents + sents}
+    assert convert.split_source({"split": "dev", "repeat": 2}, sents) == {"dev": sents}

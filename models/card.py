@@ -1,6 +1,7 @@
 """Score a trained pipeline on its development split and write its card into meta.json.
 
     /work/main/.venv/bin/python models/card.py LANG [--seconds N] [--data /work/data/ner]
+    /work/main/.venv/bin/python models/card.py --score PIPELINE DEV.spacy [DEV.spacy ...]
 
 Reads $DATA/out/LANG/model-best and $DATA/LANG/{dev.spacy,stats.json}; writes into
 model-best/meta.json: name, version, sources (corpus, licence, repository commit, paths, split,
@@ -41,12 +42,36 @@ def size_bytes(root: Path) -> int:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
 
 
+def score_file(nlp, path: Path) -> dict:
+    """P/R/F1 per label of ``nlp`` on a DocBin of gold documents, their text re-tokenised."""
+    docs = DocBin().from_disk(path).get_docs(nlp.vocab)
+    sc = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in docs])
+    return {
+        k: {m: round(v[m], 4) for m in ("p", "r", "f")} for k, v in (sc.get("ents_per_type") or {}).items()
+    }
+
+
+def score_only(pipeline: Path, dev_files: list[Path]) -> int:
+    """Print the scores of a kept pipeline on dev files of any language (no card is written):
+    how far a pipeline reaches beyond the language it was trained for."""
+    nlp = spacy.load(str(pipeline))  # a folder or an installed package name
+    for path in dev_files:
+        print(json.dumps({"pipeline": str(pipeline), "dev": str(path), "per_type": score_file(nlp, path)}))
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("lang")
+    ap.add_argument("lang", nargs="?")
     ap.add_argument("--seconds", type=int, default=None)
     ap.add_argument("--data", default="/work/data/ner", type=Path)
+    ap.add_argument("--score", nargs="+", type=Path, metavar=("PIPELINE", "DEV"),
+                    help="only score PIPELINE on the DEV DocBins, write nothing")  # fmt: skip
     a = ap.parse_args(argv)
+    if a.score:
+        return score_only(a.score[0], a.score[1:])
+    if not a.lang:
+        ap.error("LANG is needed unless --score is given")
     best = a.data / "out" / a.lang / "model-best"
     stats = json.loads((a.data / a.lang / "stats.json").read_text())
     nlp = spacy.load(best)
@@ -62,12 +87,7 @@ def main(argv=None) -> int:
     }
     per_source = {}
     for name, fname in stats.get("dev_files", {}).items():
-        docs = DocBin().from_disk(a.data / a.lang / fname).get_docs(nlp.vocab)
-        sc = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in docs])
-        per_source[name] = {
-            k: {m: round(v[m], 4) for m in ("p", "r", "f")}
-            for k, v in (sc.get("ents_per_type") or {}).items()
-        }
+        per_source[name] = score_file(nlp, a.data / a.lang / fname)
     cfg_seed = nlp.config["system"]["seed"]
     labels_used = sorted({s["labels"] for s in convert.SOURCES[a.lang]})
     meta_path = best / "meta.json"
@@ -85,20 +105,23 @@ def main(argv=None) -> int:
             "license": " + ".join(sorted({s["licence"] for s in stats["sources"] if s["used"]})),
             "sources": [
                 {
-                    k: s[k]
-                    for k in (
-                        "name",
-                        "repo",
-                        "commit",
-                        "path",
-                        "licence",
-                        "split",
-                        "from",
-                        "sentences",
-                        "tokens",
-                        "PER",
-                        "ORG",
-                    )
+                    "repeat": s.get("repeat", 1),
+                    **{
+                        k: s[k]
+                        for k in (
+                            "name",
+                            "repo",
+                            "commit",
+                            "path",
+                            "licence",
+                            "split",
+                            "from",
+                            "sentences",
+                            "tokens",
+                            "PER",
+                            "ORG",
+                        )
+                    },
                 }
                 for s in stats["sources"]
                 if s["used"]

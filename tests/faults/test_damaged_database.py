@@ -57,6 +57,7 @@ COMMANDS: dict[str, list[str]] = {
     "draft": ["draft", "RQ-2026-000001"],
     "deadlines": ["deadlines"],
     "deliveries": ["deliveries"],
+    "statistics": ["statistics", "--check"],
     "mail": ["mail", "--once"],
     "users add": ["users", "add", "someone", "--role", "clerk", "--password-stdin"],
     "users list": ["users", "list"],

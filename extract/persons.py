@@ -336,6 +336,10 @@ def _is_name_label(label: str, rules: PersonRules) -> bool:
     return _name_label_role(label, rules) is not None
 
 
+#: What joins the parts of a name in one field's label: a comma, a slash, "and" in the languages.
+_LABEL_LIST = re.compile(r"\s*[,/]\s*|\s+(?:and|et|y|e|und|и)\s+")
+
+
 def _name_label_role(label: str, rules: PersonRules) -> str | None:
     """None unless a label asks for a person's name: "" for a name ("Nome completo", "الاسم
     الكامل"), the role for a name and a role ("اسم المشتبه به": a name's word, then a role
@@ -345,6 +349,9 @@ def _name_label_role(label: str, rules: PersonRules) -> str | None:
     folded = fold_plain(" ".join(label.split()))
     if rules.name_fields.fullmatch(folded):
         return ""
+    parts = _LABEL_LIST.split(folded)
+    if len(parts) > 1 and all(rules.name_fields.fullmatch(part) for part in parts):
+        return ""  # the name's parts in one field ("Фамилия, имя, отчество", "Nom et prénom")
     head = rules.name_fields.match(folded)
     if head is None or rules.roles is None:
         return None
@@ -727,8 +734,12 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
     word, no participle, not a field's value ("Место рождения: Худжанд") nor a place
     before its country ("Худжанд, Таджикистан"), no acronym, not cut from a name that runs
     on into the next line and, unless ``anywhere``, not at the start of a sentence or a line."""
-    if _kind(mention.text, rules) not in ("title", "upper") or _PARTICIPLE.search(mention.text[-5:]):
+    kind = _kind(mention.text, rules)
+    if kind not in ("title", "upper", "arabic") or _PARTICIPLE.search(mention.text[-5:]):
         return False
+    if kind == "arabic" and _heads_arabic_phrase(text, mention, rules):
+        return False
+    anywhere = anywhere or kind == "arabic"  # no capitals: a sentence's first word is no likelier a noun
     line_start = text.rfind("\n", 0, mention.start) + 1
     before = text[line_start : mention.start]
     if ":" in before[before.rfind(";") + 1 :]:
@@ -739,8 +750,12 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
         return False  # a city ("г. Бишкек")
     if mention.text.isupper() and _is_acronym(text, mention.text):
         return False  # "MU40 COUP 4930", "NUIPC 824/24"
-    if re.match(r"[ \t]*\n[ \t]*[A-ZÀ-ÞА-ЯЁ]", text[mention.end : mention.end + 8]):
-        return False  # a name running on into the next line ("Valletta\nMerchant Bank plc")
+    if _starts_label(text, mention) or re.match(
+        r"[ \t]*\n[ \t]*[A-ZÀ-ÞА-ЯЁ]", text[mention.end : mention.end + 8]
+    ):
+        return (
+            False  # a form's label ("Процессуальное положение:"), a name run on ("Valletta\nMerchant Bank")
+        )
     if re.match(r"\.[ \t]*\n?[ \t]*\d", text[mention.end : mention.end + 6]):
         return False  # an abbreviation before its number ("Cap. 329", "Art. 5")
     if not anywhere:
@@ -753,6 +768,27 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
             return False  # a noun after its article ("de la Bundesbeschaffungsstelle")
     after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.)\n]|$)", text[mention.end : mention.end + 60])
     return after is None or fold_plain(after.group(1)) not in rules.country_names
+
+
+def _heads_arabic_phrase(text: str, mention: Mention, rules: PersonRules) -> bool:
+    """Whether a word that is never a name's follows the Arabic word: the mention is the first noun
+    of a phrase ("سلامة التحقيق", the integrity of the investigation; "حسن تعاونكم")."""
+    following = re.match(r"[ \t]*\n?[ \t]*([\u0600-\u06ff]+)", text[mention.end : mention.end + 40])
+    return following is not None and fold_plain(following.group(1)) in rules.not_names
+
+
+def _starts_label(text: str, mention: Mention) -> bool:
+    """Whether the mention begins its line (after a list's number) and only lower-case words
+    stand between it and a colon on that line: a form's label ("Лица, в отношении которых
+    направлен запрос:", "Изложение оснований и краткое описание обстоятельств дела:")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if _FIELD_NUMBER.fullmatch(text, line_start, mention.start) is None:
+        return False
+    line_end = text.find("\n", mention.end)
+    rest = text[mention.end : line_end if line_end >= 0 else len(text)]
+    label, colon, _ = rest.partition(":")
+    words = re.findall(r"\w+", label)
+    return bool(colon) and bool(words) and all(word.islower() for word in words)
 
 
 #: The start of a line, a sentence or a field after a semicolon; a list's number, a bullet or a
@@ -911,7 +947,7 @@ def _names_an_official(
             return True
     if rules.posts is None:
         return False
-    after = re.match(r"[ \t]*(?:,|\n)?[ \t]*", text[mention.end : mention.end + 80])
+    after = re.match(r"[ \t]*(?:[,،]|\n)?[ \t]*", text[mention.end : mention.end + 80])
     tail_start = mention.end + (after.end() if after else 0)
     tail = text[tail_start : tail_start + 60].split("\n", maxsplit=1)[0]
     for index, word in enumerate(_WORD_STARTS.finditer(tail)):

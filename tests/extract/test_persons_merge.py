@@ -196,3 +196,42 @@ def test_arabic_words_after_a_cue_that_begin_with_the_article_are_no_name(
     rules: PersonRules, text: str
 ) -> None:
     assert resolve_persons(find_person_mentions(text, page=1, rules=rules)) == []
+
+
+# --- Arabic words alone, Russian form labels, officials after an Arabic comma --------------------------
+
+
+def test_an_arabic_name_alone_is_kept_where_a_sentence_starts_too(rules: PersonRules) -> None:
+    # Arabic writes no capitals: the one word the model tags is a name at a sentence's start too
+    text = "وأضاف بلازي أن هناك حاجة طارئة. وقال بلير إن المسألة خطيرة."
+    assert _kept(text, rules, "بلازي", "بلير") == ["بلازي", "بلير"]
+
+
+def test_the_first_noun_of_an_arabic_phrase_is_no_name(rules: PersonRules) -> None:
+    # "سلامة التحقيق": the integrity of the investigation (Salama is also a given name)
+    text = "وعدم إبلاغ الأشخاص المعنيين به حفاظاً على سلامة\nالتحقيق.\nوتفضلوا بقبول فائق الاحترام."
+    assert _kept(text, rules, "سلامة") == []
+    assert _kept("مع الشكر على حسن تعاونكم وتعهدنا بالمعاملة بالمثل.", rules, "حسن") == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Процессуальное положение: подозреваемый", "Изложение оснований и краткое описание обстоятельств дела:",
+     "Лица, в отношении которых направлен запрос:", "2. Основания срочности / срок исполнения: 1 июня"],
+)  # fmt: skip
+def test_the_first_word_of_a_forms_label_is_no_surname(rules: PersonRules, label: str) -> None:
+    word = label.removeprefix("2. ").split()[0].rstrip(",")
+    assert _kept(f"РАЗДЕЛ F\n{label}\n", rules, word, single="anywhere") == []
+
+
+def test_a_name_field_listing_the_names_parts_gives_the_full_name(rules: PersonRules) -> None:
+    text = "Адрес: 20 Old Mill Road, Бишкек\nФамилия, имя, отчество: Морозов Игорь Андреевич\n"
+    assert _kept(text, rules) == ["Морозов Игорь Андреевич"]
+    assert _kept("Nom et prénom : DUBOIS Marc Antoine\n", rules) == ["DUBOIS Marc Antoine"]
+
+
+def test_an_arabic_official_before_a_post_after_an_arabic_comma_is_no_person(rules: PersonRules) -> None:
+    text = "يتشرف المستشار هشام عبد الرحمن، المحامي العام الأول لدى هيئة النزاهة، بأن يطلب المساعدة."
+    assert _kept(text, rules, "هشام عبد الرحمن") == []
+    form = "اسم الجهة: هيئة النزاهة ومكافحة الفساد\nويمثلها: القاضي سعد الدليمي, رئيس الهيئة\n"
+    assert _kept(form, rules, "سعد الدليمي") == []

@@ -750,12 +750,9 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
         return False  # a city ("г. Бишкек")
     if mention.text.isupper() and _is_acronym(text, mention.text):
         return False  # "MU40 COUP 4930", "NUIPC 824/24"
-    if _starts_label(text, mention) or re.match(
-        r"[ \t]*\n[ \t]*[A-ZÀ-ÞА-ЯЁ]", text[mention.end : mention.end + 8]
-    ):
-        return (
-            False  # a form's label ("Процессуальное положение:"), a name run on ("Valletta\nMerchant Bank")
-        )
+    # a form's label ("Процессуальное положение:"), a name run on into the next line
+    if _starts_label(text, mention) or _RUNS_ON.match(text, mention.end, mention.end + 8):
+        return False
     if re.match(r"\.[ \t]*\n?[ \t]*\d", text[mention.end : mention.end + 6]):
         return False  # an abbreviation before its number ("Cap. 329", "Art. 5")
     if not anywhere:
@@ -768,6 +765,10 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
             return False  # a noun after its article ("de la Bundesbeschaffungsstelle")
     after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.)\n]|$)", text[mention.end : mention.end + 60])
     return after is None or fold_plain(after.group(1)) not in rules.country_names
+
+
+#: A capitalised word at the start of the next line: the name runs on ("Valletta\nMerchant Bank plc").
+_RUNS_ON = re.compile(r"[ \t]*\n[ \t]*[A-ZÀ-ÞА-ЯЁ]")
 
 
 def _heads_arabic_phrase(text: str, mention: Mention, rules: PersonRules) -> bool:

@@ -88,7 +88,8 @@ ENTITY_ROLES: dict[str, str] = {
     "birth": N_("birth"),
     "decision": N_("decision"),
 }
-# The audit log's actions (storage/, workers/, web/ write them) as a request's history shows them.
+# The audit log's actions (storage/, workers/, web/ write them) as a request's history and the
+# audit log page show them; a code not listed is shown as it is.
 HISTORY_ACTIONS: dict[str, str] = {
     "register": N_("Registered"),
     "upload": N_("Uploaded"),
@@ -107,6 +108,20 @@ HISTORY_ACTIONS: dict[str, str] = {
     "download": N_("Downloaded"),
     "draft_edit": N_("Letter edited"),
     "restore": N_("Restored from a backup"),
+    "mail": N_("Received by e-mail"),
+    "reply": N_("Reply sent"),
+    "sign_in": N_("Signed in"),
+    "sign_out": N_("Signed out"),
+    "sign_in_failed": N_("Sign-in failed"),
+    "sign_in_locked": N_("Sign-in locked"),
+    "sign_in_unlock": N_("Sign-in unlocked"),
+    "user": N_("User changed"),
+    "api_token": N_("API token issued"),
+    "api_token_revoked": N_("API token revoked"),
+    "access_revoked": N_("Access revoked"),
+    "refused_retry": N_("Refused file put back in the inbox"),
+    "refused_discard": N_("Refused file discarded"),
+    "export_statistics": N_("Statistics exported"),
 }
 
 

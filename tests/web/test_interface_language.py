@@ -169,3 +169,14 @@ def test_the_statistics_name_the_channels_in_the_readers_language(
     assert "Par canal (mode d'arrivée de la demande)" in page
     assert '<th scope="row">ligne de commande</th>' in page  # the sample request came by the command line
     assert "command line" not in page
+
+
+def test_the_audit_log_says_its_actions_in_the_readers_language(
+    setup: tuple[TestClient, dict[str, str], str],
+) -> None:
+    client, tokens, _ = setup
+    page = client.get("/admin/audit", headers=_as(tokens["admin"], "fr"))
+    assert page.status_code == 200
+    assert ">Enregistrée</td>" in page.text  # the registration's line
+    assert 'title="register"' in page.text  # the code stays readable beside the words
+    assert ">register</td>" not in page.text

@@ -42,7 +42,7 @@ def setup(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], str]]:
         ("/admin/authorities", "Routing rules, in order"),
         ("/admin/deliveries", "No delivery yet"),
         ("/admin/deliveries?status=failed", "No delivery with this status"),
-        ("/admin/audit", "register"),
+        ("/admin/audit", "Registered"),
         ("/requests/{number}", "Completeness"),
     ],
 )

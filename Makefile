@@ -26,7 +26,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 # The interface's catalogues (web/locale, docs/translations.md): extract the strings marked in
-# web/, rogatory/ and workers/ (the notices) into messages.pot, merge it into every language's .po, compile the .mo files.
+# web/, rogatory/ and workers/ (the notices) into messages.pot, merge it into every language's
+# .po, compile the .mo files.
 CATALOGUE_WIDTH := --width 100
 translations: $(STAMP)
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword N_ --sort-output --no-location $(CATALOGUE_WIDTH) \

@@ -9,7 +9,10 @@ variant reads them all. CER as in ``bench/bench_text.py`` (edit distance over th
 truth's length, summed over the documents), overall, by language and by kind, with CPU
 seconds of this process and its OCR child.
 
-Variants: ``none`` (no clean-up, no code re-reading: the stage before issue 16),
+Variants: ``lines:PAGE=OTHER:BELOW:MARGIN`` (the default, with the lines of pages read with the
+models PAGE whose confidence is below BELOW read again with OTHER, kept when surer by
+MARGIN: ``lines:ara+eng=Arabic:0.8:0``; :mod:`extract.line_models`), ``none`` (no clean-up,
+no code re-reading: the stage before issue 16),
 ``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
 codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
 without that order), ``all`` (the three), and
@@ -38,6 +41,7 @@ from PIL import Image
 import extract.tesseract
 import extract.text
 from extract.engines import TextEngines, load_text_engines
+from extract.line_models import LineChoice
 from extract.pdf import TextLayerPage
 from extract.tesseract import OcrResult
 from extract.text import OcrReader, TextOptions, assemble_document, layer_page, page_sources
@@ -111,7 +115,7 @@ def main() -> None:
         # the stage calls tesseract through this name: every variant's calls go through the memory
         setattr(extract.text, "recognise", _remembered(extract.tesseract.recognise))  # noqa: B010
     variants = [name for name in args.variants.split(",") if name]
-    unknown = set(variants) - set(OPTIONS) - set(ARABIC_MODELS)
+    unknown = {name for name in variants if not name.startswith("lines:")} - set(OPTIONS) - set(ARABIC_MODELS)
     if unknown:
         parser.error(f"unknown variants {sorted(unknown)}")
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
@@ -123,7 +127,11 @@ def main() -> None:
                 models = variant if variant in ARABIC_MODELS else None
                 if models is not None and row["language"] != "ar":
                     continue
-                options = OPTIONS.get(variant, TextOptions())
+                options = (
+                    line_options(variant)
+                    if variant.startswith("lines:")
+                    else OPTIONS.get(variant, TextOptions())
+                )
                 start = _cpu_seconds(engines)
                 wall = time.perf_counter()
                 text = read_document(corpus / row["file"], engines=engines, options=options, languages=models)
@@ -147,6 +155,16 @@ def main() -> None:
         print(f"{corpus_name:<14}{variant:<12}{group:<18}{tally.docs:>5}{tally.cer():>9.4f}{tally.cpu:>9.1f}")
     if engines.ocr is not None:
         engines.ocr.close()
+
+
+def line_options(variant: str) -> TextOptions:
+    """The options of a ``lines:PAGE=OTHER:BELOW:MARGIN`` variant (several joined by ``;``)."""
+    choices = []
+    for part in variant.removeprefix("lines:").split(";"):
+        models, below, margin = part.split(":")
+        page, other = models.split("=")
+        choices.append((page, LineChoice(languages=other, below=float(below), margin=float(margin))))
+    return TextOptions(line_choices=tuple(choices))
 
 
 def _remembered(recognise: Callable[..., OcrResult]) -> Callable[..., OcrResult]:

@@ -23,6 +23,7 @@ from extract.codes import CODE_LANGUAGES, WORD_PSM, reread_codes
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
+from extract.line_models import LINE_PSM, LineChoice, reread_lines
 from extract.orientation import (
     deskew,
     needs_turn,
@@ -91,6 +92,9 @@ class TextOptions:
     reread_codes: bool = True
     #: Latin and number runs of Arabic lines put in reading order (:mod:`extract.rtl_lines`).
     order_rtl_runs: bool = True
+    #: Low-confidence lines of pages read with these models read again with another model
+    #: (:mod:`extract.line_models`): pairs of the page's models and the line choice.
+    line_choices: tuple[tuple[str, LineChoice], ...] = ()
 
 
 def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptions) -> DocumentText:
@@ -199,6 +203,11 @@ class OcrReader:
         except TesseractError as error:
             return _empty_page(
                 number, _page_issue(number, _ocr_code(error), f"page {number}: {error}"), image=image
+            )
+        choice = dict(self.options.line_choices).get(self.languages or "")
+        if choice is not None:
+            result = reread_lines(
+                result, read, lambda crop, models: self._line(crop, models, dpi=big.dpi), choice
             )
         if self.options.reread_codes and (self.languages or "").startswith("rus"):
             result = reread_codes(result, read, lambda crop: self._word(crop, dpi=big.dpi))
@@ -360,6 +369,13 @@ class OcrReader:
         """One word read with the codes' model; nothing when tesseract fails on it."""
         try:
             return self._ocr(image, CODE_LANGUAGES, dpi=dpi, psm=WORD_PSM)
+        except TesseractError:
+            return OcrResult(text="", words=(), confidence=0.0)
+
+    def _line(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
+        """One text line read with ``languages``; nothing when tesseract fails on it."""
+        try:
+            return self._ocr(image, languages, dpi=dpi, psm=LINE_PSM)
         except TesseractError:
             return OcrResult(text="", words=(), confidence=0.0)
 

@@ -1,0 +1,106 @@
+"""Lines read with little confidence read again alone with another model, the surer reading kept.
+
+Runs wherever a page is OCR'd, after the page's own pass. Tesseract's models of one
+script do not fail on the same lines: on Arabic scans ``ara+eng`` reads some lines
+better and Debian's script model ``Arabic`` others (docs/decisions.md, issue 16). A
+line of the page whose mean word confidence is below a threshold is cut out of the page
+(the box around its words and a margin) and read alone as one text line (``--psm 7``)
+with the other model; its reading replaces the line when tesseract is surer of it by a
+margin. Only low-confidence lines pay a second reading, never the whole page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PIL import Image
+
+from extract.tesseract import OcrResult
+from rogatory.records import Word
+
+#: Tesseract's page segmentation for one text line.
+LINE_PSM = 7
+#: White space kept around a line's box, in heights of the line's tallest word.
+MARGIN = 0.3
+
+
+@dataclass(frozen=True)
+class LineChoice:
+    """Which lines are read again, with which models, and how much surer the reading must be."""
+
+    #: The other models (``"Arabic"``).
+    languages: str
+    #: Lines whose mean word confidence is below this are read again.
+    below: float
+    #: The other reading replaces the line when its confidence is higher by at least this.
+    margin: float = 0.0
+
+
+def line_spans(result: OcrResult) -> list[tuple[int, int]]:
+    """The word index ranges ``[start, end)`` of ``result``'s text lines; none when they do not match.
+
+    ``result.text`` is its words joined by one space, lines by a newline.
+    """
+    spans, position = [], 0
+    for line in result.text.split("\n"):
+        count = len(line.split(" "))
+        spans.append((position, position + count))
+        position += count
+    return spans if position == len(result.words) else []
+
+
+def line_confidence(words: Sequence[Word]) -> float:
+    """Mean word confidence weighted by word length (as tesseract's page confidence); 0 for none."""
+    total = sum(len(word.text) for word in words)
+    return sum(word.confidence * len(word.text) for word in words) / total if total else 0.0
+
+
+def line_box(words: Sequence[Word], *, width: int, height: int) -> tuple[int, int, int, int] | None:
+    """The box around ``words`` with a margin, inside an image of this size; ``None`` if empty."""
+    margin = round(max(word.height for word in words) * MARGIN)
+    box = (
+        max(min(word.left for word in words) - margin, 0),
+        max(min(word.top for word in words) - margin, 0),
+        min(max(word.left + word.width for word in words) + margin, width),
+        min(max(word.top + word.height for word in words) + margin, height),
+    )
+    return box if box[2] > box[0] and box[3] > box[1] else None
+
+
+def reread_lines(
+    result: OcrResult,
+    image: Image.Image,
+    read: Callable[[Image.Image, str], OcrResult],
+    choice: LineChoice,
+) -> OcrResult:
+    """``result`` with its low-confidence lines read again by ``read(crop, choice.languages)``.
+
+    ``image`` is the image ``result`` was read from (same pixels as its word boxes); the
+    new words' boxes are put on it. The page's confidence is that of the words kept.
+    """
+    spans = line_spans(result)
+    lines: list[list[Word]] = [list(result.words[start:end]) for start, end in spans]
+    changed = False
+    for index, words in enumerate(lines):
+        old = line_confidence(words)
+        if old >= choice.below:
+            continue
+        box = line_box(words, width=image.width, height=image.height)
+        if box is None:
+            continue
+        again = read(image.crop(box), choice.languages)
+        if not again.words or again.confidence < old + choice.margin:
+            continue
+        lines[index] = [_moved(word, box[0], box[1]) for word in again.words]
+        changed = True
+    if not changed:
+        return result
+    words = tuple(word for line in lines for word in line)
+    text = "\n".join(" ".join(word.text for word in line) for line in lines)
+    return OcrResult(text=text, words=words, confidence=line_confidence(words))
+
+
+def _moved(word: Word, left: int, top: int) -> Word:
+    """``word`` read on a crop whose corner is at ``(left, top)``, on the page."""
+    return word.model_copy(update={"left": word.left + left, "top": word.top + top})

@@ -15,7 +15,8 @@ MARGIN: ``lines:ara+eng=Arabic:0.8:0``; :mod:`extract.line_models`), ``none`` (n
 no code re-reading: the stage before issue 16),
 ``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
 codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
-without that order), ``all`` (the three), and
+without that order), ``nostray`` / ``noglyphs`` (without the stray Latin words of Arabic
+lines read again / the Arabic glyphs put right), ``before`` (without both), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
 the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
 force the models of every page of an Arabic document, with the default clean-up.
@@ -56,6 +57,9 @@ OPTIONS = {
     "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
     "default": TextOptions(),
     "unordered": TextOptions(order_rtl_runs=False),
+    "nostray": TextOptions(reread_stray_latin=False),
+    "noglyphs": TextOptions(fix_arabic_glyphs=False),
+    "before": TextOptions(reread_stray_latin=False, fix_arabic_glyphs=False),
     "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")

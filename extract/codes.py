@@ -14,13 +14,12 @@ from collections.abc import Callable
 
 from PIL import Image
 
+from extract.line_models import line_box
 from extract.tesseract import OcrResult
 from rogatory.records import Word
 
 #: The model a code is read again with.
 CODE_LANGUAGES = "eng"
-#: Tesseract's page segmentation for one word.
-WORD_PSM = 8
 #: White space kept around a word's box, in heights of the box.
 MARGIN = 0.35
 #: Words longer than this are not codes (a line read as one word).
@@ -60,14 +59,8 @@ def reread_codes(
     for index, word in enumerate(result.words):
         if not is_code_candidate(word):
             continue
-        margin = round(word.height * MARGIN)
-        box = (
-            max(word.left - margin, 0),
-            max(word.top - margin, 0),
-            min(word.left + word.width + margin, image.width),
-            min(word.top + word.height + margin, image.height),
-        )
-        if box[2] <= box[0] or box[3] <= box[1]:
+        box = line_box([word], width=image.width, height=image.height, margin_share=MARGIN)
+        if box is None:
             continue
         again = read(image.crop(box))
         text = "".join(again.text.split())

@@ -1,4 +1,4 @@
-"""Lines read with little confidence read again alone with another model, the surer reading kept.
+"""Lines and words read with little confidence read again alone with another model.
 
 Runs wherever a page is OCR'd, after the page's own pass. Tesseract's models of one
 script do not fail on the same lines: on Arabic scans ``ara+eng`` reads some lines
@@ -7,6 +7,13 @@ line of the page whose mean word confidence is below a threshold is cut out of t
 (the box around its words and a margin) and read alone as one text line (``--psm 7``)
 with the other model; its reading replaces the line when tesseract is surer of it by a
 margin. Only low-confidence lines pay a second reading, never the whole page.
+
+On a page read with ``ara+eng`` the English model takes some Arabic words it reads
+badly for Latin ones ("ollie", "Jie", "Cand" for Arabic words of a dev scan, at
+confidence 0.27 to 0.79, where the page's real Latin words, names and codes, read 0.92
+and more): a Latin word of an Arabic line read with less confidence than
+``STRAY_LATIN_CONFIDENCE`` is read again alone with ``ara`` (one word, ``--psm 8``) and
+replaced when that reading is Arabic.
 """
 
 from __future__ import annotations
@@ -16,13 +23,22 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from extract.rtl_lines import has_arabic, is_latin_word
 from extract.tesseract import OcrResult
 from rogatory.records import Word
 
 #: Tesseract's page segmentation for one text line.
 LINE_PSM = 7
+#: Tesseract's page segmentation for one word.
+WORD_PSM = 8
 #: White space kept around a line's box, in heights of the line's tallest word.
 MARGIN = 0.3
+#: White space kept around a word's box, in heights of the word.
+WORD_MARGIN = 0.35
+#: Latin words of Arabic lines read with less confidence than this are read again with ``ara``.
+STRAY_LATIN_CONFIDENCE = 0.85
+#: The models a stray Latin word of an Arabic line is read again with.
+STRAY_LATIN_LANGUAGES = "ara"
 
 
 @dataclass(frozen=True)
@@ -56,9 +72,12 @@ def line_confidence(words: Sequence[Word]) -> float:
     return sum(word.confidence * len(word.text) for word in words) / total if total else 0.0
 
 
-def line_box(words: Sequence[Word], *, width: int, height: int) -> tuple[int, int, int, int] | None:
-    """The box around ``words`` with a margin, inside an image of this size; ``None`` if empty."""
-    margin = round(max(word.height for word in words) * MARGIN)
+def line_box(
+    words: Sequence[Word], *, width: int, height: int, margin_share: float = MARGIN
+) -> tuple[int, int, int, int] | None:
+    """The box around ``words`` with a margin (``margin_share`` of the tallest word's height),
+    inside an image of this size; ``None`` if empty."""
+    margin = round(max(word.height for word in words) * margin_share)
     box = (
         max(min(word.left for word in words) - margin, 0),
         max(min(word.top for word in words) - margin, 0),
@@ -82,11 +101,11 @@ def reread_lines(
     spans = line_spans(result)
     lines: list[list[Word]] = [list(result.words[start:end]) for start, end in spans]
     changed = False
-    for index, words in enumerate(lines):
-        old = line_confidence(words)
+    for index, line in enumerate(lines):
+        old = line_confidence(line)
         if old >= choice.below:
             continue
-        box = line_box(words, width=image.width, height=image.height)
+        box = line_box(line, width=image.width, height=image.height)
         if box is None:
             continue
         again = read(image.crop(box), choice.languages)
@@ -94,6 +113,41 @@ def reread_lines(
             continue
         lines[index] = [_moved(word, box[0], box[1]) for word in again.words]
         changed = True
+    if not changed:
+        return result
+    words = tuple(word for line in lines for word in line)
+    text = "\n".join(" ".join(word.text for word in line) for line in lines)
+    return OcrResult(text=text, words=words, confidence=line_confidence(words))
+
+
+def reread_stray_latin(
+    result: OcrResult, image: Image.Image, read: Callable[[Image.Image, str], OcrResult]
+) -> OcrResult:
+    """``result`` with the stray Latin words of its Arabic lines read again by ``read(crop, "ara")``.
+
+    ``image`` is the image ``result`` was read from. A word is replaced by the reading's
+    words when they hold Arabic letters and no Latin one.
+    """
+    spans = line_spans(result)
+    lines: list[list[Word]] = [list(result.words[start:end]) for start, end in spans]
+    changed = False
+    for line in lines:
+        if not any(has_arabic(word.text) for word in line):
+            continue
+        for index, word in enumerate(line):
+            if not is_latin_word(word.text) or word.confidence >= STRAY_LATIN_CONFIDENCE:
+                continue
+            box = line_box([word], width=image.width, height=image.height, margin_share=WORD_MARGIN)
+            if box is None:
+                continue
+            again = read(image.crop(box), STRAY_LATIN_LANGUAGES)
+            text = " ".join(new.text for new in again.words)
+            if not has_arabic(text) or any(char.isascii() and char.isalpha() for char in text):
+                continue
+            line[index] = word.model_copy(
+                update={"text": "".join(text.split()), "confidence": again.confidence}
+            )
+            changed = True
     if not changed:
         return result
     words = tuple(word for line in lines for word in line)

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from extract.arabic_glyphs import fix_lines
 from extract.checkboxes import find_boxes
 from extract.cleanup import Enlarged, enlarge, flatten_light, shrink_box
-from extract.codes import CODE_LANGUAGES, WORD_PSM, reread_codes
+from extract.codes import CODE_LANGUAGES, reread_codes
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
-from extract.line_models import LINE_PSM, LineChoice, reread_lines
+from extract.line_models import LINE_PSM, WORD_PSM, LineChoice, reread_lines, reread_stray_latin
 from extract.orientation import (
     deskew,
     needs_turn,
@@ -95,6 +96,11 @@ class TextOptions:
     #: Low-confidence lines of pages read with these models read again with another model
     #: (:mod:`extract.line_models`): pairs of the page's models and the line choice.
     line_choices: tuple[tuple[str, LineChoice], ...] = ()
+    #: Latin words of Arabic lines read with little confidence read again with ``ara``
+    #: (:func:`extract.line_models.reread_stray_latin`).
+    reread_stray_latin: bool = True
+    #: The Arabic comma, final ya and brackets of Arabic lines put right (:mod:`extract.arabic_glyphs`).
+    fix_arabic_glyphs: bool = True
 
 
 def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptions) -> DocumentText:
@@ -210,9 +216,15 @@ class OcrReader:
                 result, read, lambda crop, models: self._line(crop, models, dpi=big.dpi), choice
             )
         if self.options.reread_codes and (self.languages or "").startswith("rus"):
-            result = reread_codes(result, read, lambda crop: self._word(crop, dpi=big.dpi))
+            result = reread_codes(result, read, lambda crop: self._word(crop, CODE_LANGUAGES, dpi=big.dpi))
+        if self.options.reread_stray_latin and (self.languages or "").startswith("ara"):
+            result = reread_stray_latin(
+                result, read, lambda crop, models: self._word(crop, models, dpi=big.dpi)
+            )
         if self.options.order_rtl_runs:
             result = order_lines(result)
+        if self.options.fix_arabic_glyphs:
+            result = fix_lines(result)
         if big.scale == 1.0:
             image = read
         else:
@@ -365,10 +377,10 @@ class OcrReader:
         except TesseractError:
             return None
 
-    def _word(self, image: Image.Image, *, dpi: int) -> OcrResult:
-        """One word read with the codes' model; nothing when tesseract fails on it."""
+    def _word(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
+        """One word read with ``languages``; nothing when tesseract fails on it."""
         try:
-            return self._ocr(image, CODE_LANGUAGES, dpi=dpi, psm=WORD_PSM)
+            return self._ocr(image, languages, dpi=dpi, psm=WORD_PSM)
         except TesseractError:
             return OcrResult(text="", words=(), confidence=0.0)
 

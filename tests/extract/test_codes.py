@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extract.codes import CODE_LANGUAGES, WORD_PSM, better_code, reread_codes
+from extract.codes import CODE_LANGUAGES, better_code, reread_codes
+from extract.line_models import WORD_PSM
 from extract.tesseract import OcrResult, recognise
 from rogatory.records import Word
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extract.line_models import LINE_PSM, LineChoice, line_box, line_spans, reread_lines
+from extract.line_models import (
+    LINE_PSM,
+    STRAY_LATIN_LANGUAGES,
+    WORD_PSM,
+    LineChoice,
+    line_box,
+    line_spans,
+    reread_lines,
+    reread_stray_latin,
+)
 from extract.tesseract import OcrResult, recognise
 from rogatory.records import Word
 
@@ -94,3 +103,50 @@ def test_the_line_box_keeps_a_margin_inside_the_image() -> None:
 def test_a_result_whose_text_does_not_match_its_words_has_no_lines() -> None:
     words = (Word(text="a", left=0, top=0, width=5, height=5, confidence=0.5),)
     assert line_spans(OcrResult(text="a b", words=words, confidence=0.5)) == []
+
+
+def stray_page() -> tuple[Image.Image, OcrResult]:
+    """An Arabic line drawn on a page, read as if its middle word had been taken for Latin."""
+    font = typeface(44)
+    image = Image.new("L", (900, 160), 255)
+    draw = ImageDraw.Draw(image)
+    boxes = []
+    for text, right in (("وزارة", 820), ("العدل", 600), ("والتعاون", 380)):
+        left = right - round(draw.textlength(text, font=font, direction="rtl"))
+        draw.text((left, 50), text, fill=0, font=font, direction="rtl")
+        top, bottom = draw.textbbox((left, 50), text, font=font, direction="rtl")[1::2]
+        boxes.append((left, top, right - left, bottom - top))
+    read = (("وزارة", 0.93), ("ollie", 0.53), ("والتعاون", 0.91))
+    words = tuple(
+        Word(text=text, left=box[0], top=box[1], width=box[2], height=box[3], confidence=confidence)
+        for (text, confidence), box in zip(read, boxes, strict=True)
+    )
+    return image, OcrResult(text="وزارة ollie والتعاون", words=words, confidence=0.8)
+
+
+def test_a_stray_latin_word_of_an_arabic_line_is_read_again_with_the_arabic_model() -> None:
+    image, result = stray_page()
+    calls: list[str] = []
+
+    def again(crop: Image.Image, languages: str) -> OcrResult:
+        calls.append(languages)
+        return read(crop, languages, WORD_PSM)
+
+    fixed = reread_stray_latin(result, image, again)
+    assert calls == [STRAY_LATIN_LANGUAGES]
+    assert fixed.text == "وزارة العدل والتعاون"
+    assert fixed.words[1].left == result.words[1].left, "the word keeps its box"
+
+
+def test_latin_words_read_confidently_or_outside_arabic_lines_are_not_read_again() -> None:
+    image, result = stray_page()
+    sure = result.words[1].model_copy(update={"confidence": 0.95})
+    confident = OcrResult(text=result.text, words=(result.words[0], sure, result.words[2]), confidence=0.9)
+    latin_word = result.words[1]
+    latin_line = OcrResult(text="ollie", words=(latin_word,), confidence=0.53)
+
+    def again(crop: Image.Image, languages: str) -> OcrResult:
+        raise AssertionError("read again")
+
+    assert reread_stray_latin(confident, image, again) is confident
+    assert reread_stray_latin(latin_line, image, again) is latin_line

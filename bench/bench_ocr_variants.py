@@ -16,7 +16,9 @@ no code re-reading: the stage before issue 16),
 ``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
 codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
 without that order), ``nostray`` / ``noglyphs`` (without the stray Latin words of Arabic
-lines read again / the Arabic glyphs put right), ``before`` (without both), ``all`` (the three), and
+and Cyrillic lines read again / the Arabic glyphs put right), ``stray-ara`` (those of Arabic
+lines only), ``noslack`` (codes in Cyrillic capitals replaced only by a surer reading),
+``noforms`` (legal forms of Russian pages as read), ``before`` (without these four), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
 the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
 force the models of every page of an Arabic document, with the default clean-up.
@@ -57,9 +59,12 @@ OPTIONS = {
     "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
     "default": TextOptions(),
     "unordered": TextOptions(order_rtl_runs=False),
-    "nostray": TextOptions(reread_stray_latin=False),
+    "nostray": TextOptions(stray_latin=()),
+    "stray-ara": TextOptions(stray_latin=("ara",)),
     "noglyphs": TextOptions(fix_arabic_glyphs=False),
-    "before": TextOptions(reread_stray_latin=False, fix_arabic_glyphs=False),
+    "before": TextOptions(stray_latin=(), fix_arabic_glyphs=False, code_slack=0.0, fix_legal_forms=False),
+    "noslack": TextOptions(code_slack=0.0),
+    "noforms": TextOptions(fix_legal_forms=False),
     "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")

@@ -13,7 +13,9 @@ badly for Latin ones ("ollie", "Jie", "Cand" for Arabic words of a dev scan, at
 confidence 0.27 to 0.79, where the page's real Latin words, names and codes, read 0.92
 and more): a Latin word of an Arabic line read with less confidence than
 ``STRAY_LATIN_CONFIDENCE`` is read again alone with ``ara`` (one word, ``--psm 8``) and
-replaced when that reading is Arabic.
+replaced when that reading is Arabic (the word read as one text line, ``--psm 7``: in
+single-word mode ``rus`` read nothing of a clear "Адрес:"). So too on Russian pages with
+``rus`` (:data:`extract.codes.CYRILLIC_STRAY_LATIN`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from extract.rtl_lines import has_arabic, is_latin_word
+from extract.rtl_lines import has_arabic
 from extract.tesseract import OcrResult
 from rogatory.records import Word
 
@@ -120,39 +122,72 @@ def reread_lines(
     return OcrResult(text=text, words=words, confidence=line_confidence(words))
 
 
-def reread_stray_latin(
-    result: OcrResult, image: Image.Image, read: Callable[[Image.Image, str], OcrResult]
-) -> OcrResult:
-    """``result`` with the stray Latin words of its Arabic lines read again by ``read(crop, "ara")``.
+@dataclass(frozen=True)
+class StrayLatin:
+    """Latin words of a script's lines that its models' pages read again with its model alone."""
 
-    ``image`` is the image ``result`` was read from. A word is replaced by the reading's
-    words when they hold Arabic letters and no Latin one.
+    #: Whether a word holds a letter of the script.
+    script: Callable[[str], bool]
+    #: The model they are read again with (``"ara"``).
+    languages: str
+    #: Latin words read with less confidence than this are read again.
+    below: float = STRAY_LATIN_CONFIDENCE
+
+
+#: Arabic pages (``ara+eng``): their stray Latin words read again with ``ara``.
+ARABIC_STRAY_LATIN = StrayLatin(script=has_arabic, languages=STRAY_LATIN_LANGUAGES)
+
+
+def reread_stray_latin(
+    result: OcrResult,
+    image: Image.Image,
+    read: Callable[[Image.Image, str], OcrResult],
+    stray: StrayLatin = ARABIC_STRAY_LATIN,
+) -> OcrResult:
+    """``result`` with the stray Latin words of its lines in ``stray``'s script read again.
+
+    ``read(crop, stray.languages)`` reads one word (as a text line); ``image`` is the image ``result`` was
+    read from. A word is replaced by the reading's words when they hold letters of the
+    script and no Latin one.
     """
     spans = line_spans(result)
     lines: list[list[Word]] = [list(result.words[start:end]) for start, end in spans]
     changed = False
     for line in lines:
-        if not any(has_arabic(word.text) for word in line):
+        if not any(stray.script(word.text) for word in line):
             continue
         for index, word in enumerate(line):
-            if not is_latin_word(word.text) or word.confidence >= STRAY_LATIN_CONFIDENCE:
+            if not _is_stray(word, stray):
                 continue
             box = line_box([word], width=image.width, height=image.height, margin_share=WORD_MARGIN)
             if box is None:
                 continue
-            again = read(image.crop(box), STRAY_LATIN_LANGUAGES)
-            text = " ".join(new.text for new in again.words)
-            if not has_arabic(text) or any(char.isascii() and char.isalpha() for char in text):
+            again = read(image.crop(box), stray.languages)
+            text = "".join(new.text for new in again.words)
+            if not stray.script(text) or _is_latin(text):
                 continue
-            line[index] = word.model_copy(
-                update={"text": "".join(text.split()), "confidence": again.confidence}
-            )
+            line[index] = word.model_copy(update={"text": text, "confidence": again.confidence})
             changed = True
     if not changed:
         return result
     words = tuple(word for line in lines for word in line)
     text = "\n".join(" ".join(word.text for word in line) for line in lines)
     return OcrResult(text=text, words=words, confidence=line_confidence(words))
+
+
+def _is_stray(word: Word, stray: StrayLatin) -> bool:
+    """A Latin word without digits (codes are :mod:`extract.codes`' part) read with little confidence."""
+    return (
+        _is_latin(word.text)
+        and not stray.script(word.text)
+        and not any(char.isdigit() for char in word.text)
+        and word.confidence < stray.below
+    )
+
+
+def _is_latin(text: str) -> bool:
+    """Whether ``text`` holds a Latin letter."""
+    return any(char.isascii() and char.isalpha() for char in text)
 
 
 def _moved(word: Word, left: int, top: int) -> Word:

@@ -20,11 +20,25 @@ from PIL import Image
 from extract.arabic_glyphs import fix_lines
 from extract.checkboxes import find_boxes
 from extract.cleanup import Enlarged, enlarge, flatten_light, shrink_box
-from extract.codes import CODE_LANGUAGES, reread_codes
+from extract.codes import (
+    CODE_LANGUAGES,
+    CYRILLIC_CODE_SLACK,
+    CYRILLIC_STRAY_LATIN,
+    fix_legal_forms,
+    reread_codes,
+)
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
-from extract.line_models import LINE_PSM, WORD_PSM, LineChoice, reread_lines, reread_stray_latin
+from extract.line_models import (
+    ARABIC_STRAY_LATIN,
+    LINE_PSM,
+    WORD_PSM,
+    LineChoice,
+    StrayLatin,
+    reread_lines,
+    reread_stray_latin,
+)
 from extract.orientation import (
     deskew,
     needs_turn,
@@ -67,6 +81,8 @@ SCRIPT_PROBE_MAX_LETTERS = 40
 #: its language on them without OSD first (after OSD it did the same, on the same letters;
 #: OSD cost more than such a page's own pass: 0.66 CPU s against 0.35 on dev-006's last page).
 MIN_SHORT_PAGE_LETTERS = SCRIPT_PROBE_MAX_LETTERS
+#: The stray Latin words read again, by the page's first model.
+STRAY_LATIN: dict[str, StrayLatin] = {"ara": ARABIC_STRAY_LATIN, "rus": CYRILLIC_STRAY_LATIN}
 #: The issue of a document whose language lingua cannot decide.
 UNKNOWN_LANGUAGE = Issue(
     stage=IssueStage.LANGUAGE,
@@ -91,14 +107,19 @@ class TextOptions:
     enlarge: bool = False
     #: Codes of Cyrillic pages read again with ``eng`` on their word boxes (:mod:`extract.codes`).
     reread_codes: bool = True
+    #: How much less sure the English reading of a code in Cyrillic capitals may be.
+    code_slack: float = CYRILLIC_CODE_SLACK
+    #: Legal forms of Russian pages read in Latin letters put back in Cyrillic ("OOO «").
+    fix_legal_forms: bool = True
     #: Latin and number runs of Arabic lines put in reading order (:mod:`extract.rtl_lines`).
     order_rtl_runs: bool = True
     #: Low-confidence lines of pages read with these models read again with another model
     #: (:mod:`extract.line_models`): pairs of the page's models and the line choice.
     line_choices: tuple[tuple[str, LineChoice], ...] = ()
-    #: Latin words of Arabic lines read with little confidence read again with ``ara``
+    #: Latin words of Arabic (Cyrillic) lines read with little confidence on pages read with
+    #: ``ara+eng`` (``rus+eng``) read again with ``ara`` (``rus``): the pages' first models
     #: (:func:`extract.line_models.reread_stray_latin`).
-    reread_stray_latin: bool = True
+    stray_latin: tuple[str, ...] = ("ara", "rus")
     #: The Arabic comma, final ya and brackets of Arabic lines put right (:mod:`extract.arabic_glyphs`).
     fix_arabic_glyphs: bool = True
 
@@ -210,21 +231,7 @@ class OcrReader:
             return _empty_page(
                 number, _page_issue(number, _ocr_code(error), f"page {number}: {error}"), image=image
             )
-        choice = dict(self.options.line_choices).get(self.languages or "")
-        if choice is not None:
-            result = reread_lines(
-                result, read, lambda crop, models: self._line(crop, models, dpi=big.dpi), choice
-            )
-        if self.options.reread_codes and (self.languages or "").startswith("rus"):
-            result = reread_codes(result, read, lambda crop: self._word(crop, CODE_LANGUAGES, dpi=big.dpi))
-        if self.options.reread_stray_latin and (self.languages or "").startswith("ara"):
-            result = reread_stray_latin(
-                result, read, lambda crop, models: self._word(crop, models, dpi=big.dpi)
-            )
-        if self.options.order_rtl_runs:
-            result = order_lines(result)
-        if self.options.fix_arabic_glyphs:
-            result = fix_lines(result)
+        result = self._mended(result, read, dpi=big.dpi)
         if big.scale == 1.0:
             image = read
         else:
@@ -248,6 +255,33 @@ class OcrReader:
             ),
             rotation=rotation,
         )
+
+    def _mended(self, result: OcrResult, image: Image.Image, *, dpi: int) -> OcrResult:
+        """``result`` of ``image`` with its lines and words read again or put right where the
+        options say: low-confidence lines with another model, codes of Russian pages, stray
+        Latin words of Arabic and Russian lines, the reading order and glyphs of Arabic lines.
+        """
+        models = self.languages or ""
+        choice = dict(self.options.line_choices).get(models)
+        if choice is not None:
+            result = reread_lines(result, image, lambda crop, other: self._line(crop, other, dpi=dpi), choice)
+        if self.options.reread_codes and models.startswith("rus"):
+            result = reread_codes(
+                result,
+                image,
+                lambda crop: self._word(crop, CODE_LANGUAGES, dpi=dpi),
+                slack=self.options.code_slack,
+            )
+        if self.options.fix_legal_forms and models.startswith("rus"):
+            result = fix_legal_forms(result)
+        stray = STRAY_LATIN.get(models.split("+")[0])
+        if stray is not None and stray.languages in self.options.stray_latin:
+            result = reread_stray_latin(
+                result, image, lambda crop, other: self._line(crop, other, dpi=dpi), stray
+            )
+        if self.options.order_rtl_runs:
+            result = order_lines(result)
+        return fix_lines(result) if self.options.fix_arabic_glyphs else result
 
     def _recognise(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image, int]:
         """OCR with the document's models, choosing them first if not yet chosen.

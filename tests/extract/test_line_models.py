@@ -8,7 +8,6 @@ from PIL import Image, ImageDraw, ImageFont
 from extract.line_models import (
     LINE_PSM,
     STRAY_LATIN_LANGUAGES,
-    WORD_PSM,
     LineChoice,
     line_box,
     line_spans,
@@ -130,7 +129,7 @@ def test_a_stray_latin_word_of_an_arabic_line_is_read_again_with_the_arabic_mode
 
     def again(crop: Image.Image, languages: str) -> OcrResult:
         calls.append(languages)
-        return read(crop, languages, WORD_PSM)
+        return read(crop, languages, LINE_PSM)
 
     fixed = reread_stray_latin(result, image, again)
     assert calls == [STRAY_LATIN_LANGUAGES]

@@ -18,7 +18,8 @@ codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the d
 without that order), ``nostray`` / ``noglyphs`` (without the stray Latin words of Arabic
 and Cyrillic lines read again / the Arabic glyphs put right), ``stray-ara`` (those of Arabic
 lines only), ``noslack`` (codes in Cyrillic capitals replaced only by a surer reading),
-``noforms`` (legal forms of Russian pages as read), ``before`` (without these four), ``all`` (the three), and
+``noforms`` (legal forms of Russian pages as read), ``codes-ara`` (the codes of
+Arabic pages read again too), ``before`` (without these four), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
 the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
 force the models of every page of an Arabic document, with the default clean-up.
@@ -65,6 +66,7 @@ OPTIONS = {
     "before": TextOptions(stray_latin=(), fix_arabic_glyphs=False, code_slack=0.0, fix_legal_forms=False),
     "noslack": TextOptions(code_slack=0.0),
     "noforms": TextOptions(fix_legal_forms=False),
+    "codes-ara": TextOptions(code_pages=("rus", "ara")),
     "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")

@@ -107,6 +107,8 @@ class TextOptions:
     enlarge: bool = False
     #: Codes of Cyrillic pages read again with ``eng`` on their word boxes (:mod:`extract.codes`).
     reread_codes: bool = True
+    #: The pages whose codes are read again, by their first model.
+    code_pages: tuple[str, ...] = ("rus",)
     #: How much less sure the English reading of a code in Cyrillic capitals may be.
     code_slack: float = CYRILLIC_CODE_SLACK
     #: Legal forms of Russian pages read in Latin letters put back in Cyrillic ("OOO «").
@@ -265,7 +267,7 @@ class OcrReader:
         choice = dict(self.options.line_choices).get(models)
         if choice is not None:
             result = reread_lines(result, image, lambda crop, other: self._line(crop, other, dpi=dpi), choice)
-        if self.options.reread_codes and models.startswith("rus"):
+        if self.options.reread_codes and models.split("+")[0] in self.options.code_pages:
             result = reread_codes(
                 result,
                 image,

@@ -16,8 +16,8 @@ no code re-reading: the stage before issue 16),
 ``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
 codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
 without that order), ``nostray`` / ``noglyphs`` (without the stray Latin words of Arabic
-and Cyrillic lines read again / the Arabic glyphs put right), ``stray-ara`` (those of Arabic
-lines only), ``noslack`` (codes in Cyrillic capitals replaced only by a surer reading),
+lines read again / the Arabic glyphs put right), ``stray-rus`` (those of Cyrillic
+lines too), ``noslack`` (codes in Cyrillic capitals replaced only by a surer reading),
 ``noforms`` (legal forms of Russian pages as read), ``codes-ara`` (the codes of
 Arabic pages read again too), ``before`` (without these four), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
@@ -61,7 +61,7 @@ OPTIONS = {
     "default": TextOptions(),
     "unordered": TextOptions(order_rtl_runs=False),
     "nostray": TextOptions(stray_latin=()),
-    "stray-ara": TextOptions(stray_latin=("ara",)),
+    "stray-rus": TextOptions(stray_latin=("ara", "rus")),
     "noglyphs": TextOptions(fix_arabic_glyphs=False),
     "before": TextOptions(stray_latin=(), fix_arabic_glyphs=False, code_slack=0.0, fix_legal_forms=False),
     "noslack": TextOptions(code_slack=0.0),

@@ -41,7 +41,8 @@ def has_cyrillic(text: str) -> bool:
 
 
 #: Russian pages (``rus+eng``): Russian words the English model took ("Ha", "He", "no",
-#: "Anpec" for "на", "не", "по", "Адрес") read again with ``rus``.
+#: "Anpec" for "на", "не", "по", "Адрес") read again with ``rus``; off in the stage
+#: (``TextOptions.stray_latin``): on dev it turned more real Latin words Cyrillic than it mended.
 CYRILLIC_STRAY_LATIN = StrayLatin(script=has_cyrillic, languages="rus")
 
 

@@ -116,12 +116,14 @@ class TextOptions:
     #: Latin and number runs of Arabic lines put in reading order (:mod:`extract.rtl_lines`).
     order_rtl_runs: bool = True
     #: Low-confidence lines of pages read with these models read again with another model
-    #: (:mod:`extract.line_models`): pairs of the page's models and the line choice.
+    #: (:mod:`extract.line_models`): pairs of the page's models and the line choice. None:
+    #: ``Arabic`` for ``ara+eng`` lines gained 0.001 on dev's Arabic scans (issue 16).
     line_choices: tuple[tuple[str, LineChoice], ...] = ()
     #: Latin words of Arabic (Cyrillic) lines read with little confidence on pages read with
-    #: ``ara+eng`` (``rus+eng``) read again with ``ara`` (``rus``): the pages' first models
-    #: (:func:`extract.line_models.reread_stray_latin`).
-    stray_latin: tuple[str, ...] = ("ara", "rus")
+    #: ``ara+eng`` (``rus+eng``) read again with ``ara`` (``rus``), by the pages' first model
+    #: (:func:`extract.line_models.reread_stray_latin`). Arabic only: on Russian dev scans
+    #: the ``rus`` re-reading made two documents worse and none better (issue 16).
+    stray_latin: tuple[str, ...] = ("ara",)
     #: The Arabic comma, final ya and brackets of Arabic lines put right (:mod:`extract.arabic_glyphs`).
     fix_arabic_glyphs: bool = True
 

@@ -19,7 +19,8 @@ without that order), ``nostray`` / ``noglyphs`` (without the stray Latin words o
 lines read again / the Arabic glyphs put right), ``stray-rus`` (those of Cyrillic
 lines too), ``noslack`` (codes in Cyrillic capitals replaced only by a surer reading),
 ``noforms`` (legal forms of Russian pages as read), ``codes-ara`` (the codes of
-Arabic pages read again too), ``before`` (without these four), ``all`` (the three), and
+Arabic pages read again too), ``nodashes`` (lone dashes of Russian pages as read),
+``before`` (without stray words, glyphs, slack, forms and dashes), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
 the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
 force the models of every page of an Arabic document, with the default clean-up.
@@ -63,10 +64,13 @@ OPTIONS = {
     "nostray": TextOptions(stray_latin=()),
     "stray-rus": TextOptions(stray_latin=("ara", "rus")),
     "noglyphs": TextOptions(fix_arabic_glyphs=False),
-    "before": TextOptions(stray_latin=(), fix_arabic_glyphs=False, code_slack=0.0, fix_legal_forms=False),
+    "before": TextOptions(
+        stray_latin=(), fix_arabic_glyphs=False, code_slack=0.0, fix_legal_forms=False, fix_dashes=False
+    ),
     "noslack": TextOptions(code_slack=0.0),
     "noforms": TextOptions(fix_legal_forms=False),
     "codes-ara": TextOptions(code_pages=("rus", "ara")),
+    "nodashes": TextOptions(fix_dashes=False),
     "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")

@@ -27,6 +27,7 @@ from extract.codes import (
     fix_legal_forms,
     reread_codes,
 )
+from extract.dashes import fix_dashes
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
@@ -113,6 +114,8 @@ class TextOptions:
     code_slack: float = CYRILLIC_CODE_SLACK
     #: Legal forms of Russian pages read in Latin letters put back in Cyrillic ("OOO «").
     fix_legal_forms: bool = True
+    #: Lone dashes between words of Russian pages made "–" or "—" by their width (:mod:`extract.dashes`).
+    fix_dashes: bool = True
     #: Latin and number runs of Arabic lines put in reading order (:mod:`extract.rtl_lines`).
     order_rtl_runs: bool = True
     #: Low-confidence lines of pages read with these models read again with another model
@@ -278,6 +281,8 @@ class OcrReader:
             )
         if self.options.fix_legal_forms and models.startswith("rus"):
             result = fix_legal_forms(result)
+        if self.options.fix_dashes and models.startswith("rus"):
+            result = fix_dashes(result)
         stray = STRAY_LATIN.get(models.split("+")[0])
         if stray is not None and stray.languages in self.options.stray_latin:
             result = reread_stray_latin(

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.line_models import line_confidence, line_spans
+from extract.line_models import from_lines, line_spans
 from extract.rtl_lines import has_arabic
 from extract.tesseract import OcrResult
 from rogatory.records import Word
@@ -59,10 +59,7 @@ def fix_lines(result: OcrResult) -> OcrResult:
     spans = line_spans(result)
     if not spans or not has_arabic(result.text):
         return result
-    lines = [fix_line(result.words[start:end]) for start, end in spans]
-    words = tuple(word for line in lines for word in line)
-    text = "\n".join(" ".join(word.text for word in line) for line in lines)
-    return OcrResult(text=text, words=words, confidence=line_confidence(words))
+    return from_lines([fix_line(result.words[start:end]) for start, end in spans])
 
 
 def fix_line(words: Sequence[Word]) -> list[Word]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from extract.line_models import from_lines, line_spans
 from extract.tesseract import OcrResult
 from rogatory.records import Word
 
@@ -33,21 +34,11 @@ def fix_dashes(result: OcrResult) -> OcrResult:
     The lines are those of ``result.text``; a result whose text does not match its words
     one for one is returned as it is.
     """
-    lines = result.text.split("\n")
-    counts = [len(line.split(" ")) for line in lines]
-    if sum(counts) != len(result.words) or not any(word.text in DASHES for word in result.words):
+    spans = line_spans(result)
+    if not spans or not any(word.text in DASHES for word in result.words):
         return result
-    fixed: list[Word] = []
-    position = 0
-    for count in counts:
-        fixed.extend(fix_line(result.words[position : position + count]))
-        position += count
-    words = tuple(fixed)
-    out, position = [], 0
-    for count in counts:
-        out.append(" ".join(word.text for word in words[position : position + count]))
-        position += count
-    return OcrResult(text="\n".join(out), words=words, confidence=result.confidence)
+    fixed = from_lines([fix_line(result.words[start:end]) for start, end in spans])
+    return OcrResult(text=fixed.text, words=fixed.words, confidence=result.confidence)
 
 
 def fix_line(words: Sequence[Word]) -> list[Word]:

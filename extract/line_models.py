@@ -68,6 +68,14 @@ def line_spans(result: OcrResult) -> list[tuple[int, int]]:
     return spans if position == len(result.words) else []
 
 
+def from_lines(lines: Sequence[Sequence[Word]]) -> OcrResult:
+    """The OCR result of these lines of words: words joined by one space, lines by a newline,
+    its confidence that of all the words."""
+    words = tuple(word for line in lines for word in line)
+    text = "\n".join(" ".join(word.text for word in line) for line in lines)
+    return OcrResult(text=text, words=words, confidence=line_confidence(words))
+
+
 def line_confidence(words: Sequence[Word]) -> float:
     """Mean word confidence weighted by word length (as tesseract's page confidence); 0 for none."""
     total = sum(len(word.text) for word in words)
@@ -115,11 +123,7 @@ def reread_lines(
             continue
         lines[index] = [_moved(word, box[0], box[1]) for word in again.words]
         changed = True
-    if not changed:
-        return result
-    words = tuple(word for line in lines for word in line)
-    text = "\n".join(" ".join(word.text for word in line) for line in lines)
-    return OcrResult(text=text, words=words, confidence=line_confidence(words))
+    return from_lines(lines) if changed else result
 
 
 @dataclass(frozen=True)
@@ -168,11 +172,7 @@ def reread_stray_latin(
                 continue
             line[index] = word.model_copy(update={"text": text, "confidence": again.confidence})
             changed = True
-    if not changed:
-        return result
-    words = tuple(word for line in lines for word in line)
-    text = "\n".join(" ".join(word.text for word in line) for line in lines)
-    return OcrResult(text=text, words=words, confidence=line_confidence(words))
+    return from_lines(lines) if changed else result
 
 
 def _is_stray(word: Word, stray: StrayLatin) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from extract.rtl_lines import has_arabic
-from extract.tesseract import OcrResult
+from extract.tesseract import OcrResult, mean_confidence
 from rogatory.records import Word
 
 #: Tesseract's page segmentation for one text line.
@@ -73,13 +73,7 @@ def from_lines(lines: Sequence[Sequence[Word]]) -> OcrResult:
     its confidence that of all the words."""
     words = tuple(word for line in lines for word in line)
     text = "\n".join(" ".join(word.text for word in line) for line in lines)
-    return OcrResult(text=text, words=words, confidence=line_confidence(words))
-
-
-def line_confidence(words: Sequence[Word]) -> float:
-    """Mean word confidence weighted by word length (as tesseract's page confidence); 0 for none."""
-    total = sum(len(word.text) for word in words)
-    return sum(word.confidence * len(word.text) for word in words) / total if total else 0.0
+    return OcrResult(text=text, words=words, confidence=mean_confidence(words))
 
 
 def line_box(
@@ -112,7 +106,7 @@ def reread_lines(
     lines: list[list[Word]] = [list(result.words[start:end]) for start, end in spans]
     changed = False
     for index, line in enumerate(lines):
-        old = line_confidence(line)
+        old = mean_confidence(line)
         if old >= choice.below:
             continue
         box = line_box(line, width=image.width, height=image.height)

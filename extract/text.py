@@ -271,12 +271,14 @@ class OcrReader:
         models = self.languages or ""
         choice = dict(self.options.line_choices).get(models)
         if choice is not None:
-            result = reread_lines(result, image, lambda crop, other: self._line(crop, other, dpi=dpi), choice)
+            result = reread_lines(
+                result, image, lambda crop, other: self._alone(crop, other, dpi=dpi, psm=LINE_PSM), choice
+            )
         if self.options.reread_codes and models.split("+")[0] in self.options.code_pages:
             result = reread_codes(
                 result,
                 image,
-                lambda crop: self._word(crop, CODE_LANGUAGES, dpi=dpi),
+                lambda crop: self._alone(crop, CODE_LANGUAGES, dpi=dpi, psm=WORD_PSM),
                 slack=self.options.code_slack,
             )
         if self.options.fix_legal_forms and models.startswith("rus"):
@@ -286,7 +288,7 @@ class OcrReader:
         stray = STRAY_LATIN.get(models.split("+")[0])
         if stray is not None and stray.languages in self.options.stray_latin:
             result = reread_stray_latin(
-                result, image, lambda crop, other: self._line(crop, other, dpi=dpi), stray
+                result, image, lambda crop, other: self._alone(crop, other, dpi=dpi, psm=LINE_PSM), stray
             )
         if self.options.order_rtl_runs:
             result = order_lines(result)
@@ -420,17 +422,10 @@ class OcrReader:
         except TesseractError:
             return None
 
-    def _word(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
-        """One word read with ``languages``; nothing when tesseract fails on it."""
+    def _alone(self, image: Image.Image, languages: str, *, dpi: int, psm: int) -> OcrResult:
+        """A cut-out word or line read with ``languages``; nothing when tesseract fails on it."""
         try:
-            return self._ocr(image, languages, dpi=dpi, psm=WORD_PSM)
-        except TesseractError:
-            return OcrResult(text="", words=(), confidence=0.0)
-
-    def _line(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
-        """One text line read with ``languages``; nothing when tesseract fails on it."""
-        try:
-            return self._ocr(image, languages, dpi=dpi, psm=LINE_PSM)
+            return self._ocr(image, languages, dpi=dpi, psm=psm)
         except TesseractError:
             return OcrResult(text="", words=(), confidence=0.0)
 

@@ -9,10 +9,18 @@ variant reads them all. CER as in ``bench/bench_text.py`` (edit distance over th
 truth's length, summed over the documents), overall, by language and by kind, with CPU
 seconds of this process and its OCR child.
 
-Variants: ``none`` (no clean-up, no code re-reading: the stage before issue 16),
+Variants: ``lines:PAGE=OTHER:BELOW:MARGIN`` (the default, with the lines of pages read with the
+models PAGE whose confidence is below BELOW read again with OTHER, kept when surer by
+MARGIN: ``lines:ara+eng=Arabic:0.8:0``; :mod:`extract.line_models`), ``none`` (no clean-up,
+no code re-reading: the stage before issue 16),
 ``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
 codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
-without that order), ``all`` (the three), and
+without that order), ``nostray`` / ``noglyphs`` (without the stray Latin words of Arabic
+lines read again / the Arabic glyphs put right), ``stray-rus`` (those of Cyrillic
+lines too), ``noslack`` (codes in Cyrillic capitals replaced only by a surer reading),
+``noforms`` (legal forms of Russian pages as read), ``codes-ara`` (the codes of
+Arabic pages read again too), ``nodashes`` (lone dashes of Russian pages as read),
+``before`` (without stray words, glyphs, slack, forms and dashes), ``all`` (the three), and
 for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
 the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
 force the models of every page of an Arabic document, with the default clean-up.
@@ -38,6 +46,7 @@ from PIL import Image
 import extract.tesseract
 import extract.text
 from extract.engines import TextEngines, load_text_engines
+from extract.line_models import LineChoice
 from extract.pdf import TextLayerPage
 from extract.tesseract import OcrResult
 from extract.text import OcrReader, TextOptions, assemble_document, layer_page, page_sources
@@ -52,6 +61,16 @@ OPTIONS = {
     "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
     "default": TextOptions(),
     "unordered": TextOptions(order_rtl_runs=False),
+    "nostray": TextOptions(stray_latin=()),
+    "stray-rus": TextOptions(stray_latin=("ara", "rus")),
+    "noglyphs": TextOptions(fix_arabic_glyphs=False),
+    "before": TextOptions(
+        stray_latin=(), fix_arabic_glyphs=False, code_slack=0.0, fix_legal_forms=False, fix_dashes=False
+    ),
+    "noslack": TextOptions(code_slack=0.0),
+    "noforms": TextOptions(fix_legal_forms=False),
+    "codes-ara": TextOptions(code_pages=("rus", "ara")),
+    "nodashes": TextOptions(fix_dashes=False),
     "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")
@@ -111,7 +130,7 @@ def main() -> None:
         # the stage calls tesseract through this name: every variant's calls go through the memory
         setattr(extract.text, "recognise", _remembered(extract.tesseract.recognise))  # noqa: B010
     variants = [name for name in args.variants.split(",") if name]
-    unknown = set(variants) - set(OPTIONS) - set(ARABIC_MODELS)
+    unknown = {name for name in variants if not name.startswith("lines:")} - set(OPTIONS) - set(ARABIC_MODELS)
     if unknown:
         parser.error(f"unknown variants {sorted(unknown)}")
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
@@ -123,7 +142,11 @@ def main() -> None:
                 models = variant if variant in ARABIC_MODELS else None
                 if models is not None and row["language"] != "ar":
                     continue
-                options = OPTIONS.get(variant, TextOptions())
+                options = (
+                    line_options(variant)
+                    if variant.startswith("lines:")
+                    else OPTIONS.get(variant, TextOptions())
+                )
                 start = _cpu_seconds(engines)
                 wall = time.perf_counter()
                 text = read_document(corpus / row["file"], engines=engines, options=options, languages=models)
@@ -147,6 +170,16 @@ def main() -> None:
         print(f"{corpus_name:<14}{variant:<12}{group:<18}{tally.docs:>5}{tally.cer():>9.4f}{tally.cpu:>9.1f}")
     if engines.ocr is not None:
         engines.ocr.close()
+
+
+def line_options(variant: str) -> TextOptions:
+    """The options of a ``lines:PAGE=OTHER:BELOW:MARGIN`` variant (several joined by ``;``)."""
+    choices = []
+    for part in variant.removeprefix("lines:").split(";"):
+        models, below, margin = part.split(":")
+        page, other = models.split("=")
+        choices.append((page, LineChoice(languages=other, below=float(below), margin=float(margin))))
+    return TextOptions(line_choices=tuple(choices))
 
 
 def _remembered(recognise: Callable[..., OcrResult]) -> Callable[..., OcrResult]:

@@ -191,13 +191,13 @@ def parse_tsv(output: str) -> OcrResult:
         confidence = min(max(float(cells[10]) / 100.0, 0.0), 1.0)
         word = Word(text=text, left=left, top=top, width=width, height=height, confidence=confidence)
         lines.setdefault((page, block, par, line), []).append(word)
-    kept = [line for line in lines.values() if _mean_confidence(line) >= MIN_LINE_CONFIDENCE]
+    kept = [line for line in lines.values() if mean_confidence(line) >= MIN_LINE_CONFIDENCE]
     words = tuple(word for line in kept for word in line)
     text = "\n".join(" ".join(word.text for word in line) for line in kept)
-    return OcrResult(text=text, words=words, confidence=_mean_confidence(words))
+    return OcrResult(text=text, words=words, confidence=mean_confidence(words))
 
 
-def _mean_confidence(words: Sequence[Word]) -> float:
+def mean_confidence(words: Sequence[Word]) -> float:
     """Mean word confidence weighted by word length; 0 for no words."""
     total = sum(len(word.text) for word in words)
     return sum(word.confidence * len(word.text) for word in words) / total if total else 0.0

@@ -17,12 +17,29 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from extract.arabic_glyphs import fix_lines
 from extract.checkboxes import find_boxes
 from extract.cleanup import Enlarged, enlarge, flatten_light, shrink_box
-from extract.codes import CODE_LANGUAGES, WORD_PSM, reread_codes
+from extract.codes import (
+    CODE_LANGUAGES,
+    CYRILLIC_CODE_SLACK,
+    CYRILLIC_STRAY_LATIN,
+    fix_legal_forms,
+    reread_codes,
+)
+from extract.dashes import fix_dashes
 from extract.engines import TextEngines
 from extract.images import PageImage, read_image_pages
 from extract.language import detect_language, latin_script, script_language, tesseract_languages
+from extract.line_models import (
+    ARABIC_STRAY_LATIN,
+    LINE_PSM,
+    WORD_PSM,
+    LineChoice,
+    StrayLatin,
+    reread_lines,
+    reread_stray_latin,
+)
 from extract.orientation import (
     deskew,
     needs_turn,
@@ -65,6 +82,8 @@ SCRIPT_PROBE_MAX_LETTERS = 40
 #: its language on them without OSD first (after OSD it did the same, on the same letters;
 #: OSD cost more than such a page's own pass: 0.66 CPU s against 0.35 on dev-006's last page).
 MIN_SHORT_PAGE_LETTERS = SCRIPT_PROBE_MAX_LETTERS
+#: The stray Latin words read again, by the page's first model.
+STRAY_LATIN: dict[str, StrayLatin] = {"ara": ARABIC_STRAY_LATIN, "rus": CYRILLIC_STRAY_LATIN}
 #: The issue of a document whose language lingua cannot decide.
 UNKNOWN_LANGUAGE = Issue(
     stage=IssueStage.LANGUAGE,
@@ -89,8 +108,27 @@ class TextOptions:
     enlarge: bool = False
     #: Codes of Cyrillic pages read again with ``eng`` on their word boxes (:mod:`extract.codes`).
     reread_codes: bool = True
+    #: The pages whose codes are read again, by their first model.
+    code_pages: tuple[str, ...] = ("rus",)
+    #: How much less sure the English reading of a code in Cyrillic capitals may be.
+    code_slack: float = CYRILLIC_CODE_SLACK
+    #: Legal forms of Russian pages read in Latin letters put back in Cyrillic ("OOO «").
+    fix_legal_forms: bool = True
+    #: Lone dashes between words of Russian pages made "–" or "—" by their width (:mod:`extract.dashes`).
+    fix_dashes: bool = True
     #: Latin and number runs of Arabic lines put in reading order (:mod:`extract.rtl_lines`).
     order_rtl_runs: bool = True
+    #: Low-confidence lines of pages read with these models read again with another model
+    #: (:mod:`extract.line_models`): pairs of the page's models and the line choice. None:
+    #: ``Arabic`` for ``ara+eng`` lines gained 0.001 on dev's Arabic scans (issue 16).
+    line_choices: tuple[tuple[str, LineChoice], ...] = ()
+    #: Latin words of Arabic (Cyrillic) lines read with little confidence on pages read with
+    #: ``ara+eng`` (``rus+eng``) read again with ``ara`` (``rus``), by the pages' first model
+    #: (:func:`extract.line_models.reread_stray_latin`). Arabic only: on Russian dev scans
+    #: the ``rus`` re-reading made two documents worse and none better (issue 16).
+    stray_latin: tuple[str, ...] = ("ara",)
+    #: The Arabic comma, final ya and brackets of Arabic lines put right (:mod:`extract.arabic_glyphs`).
+    fix_arabic_glyphs: bool = True
 
 
 def extract_text(source: SourceFile, *, engines: TextEngines, options: TextOptions) -> DocumentText:
@@ -200,10 +238,7 @@ class OcrReader:
             return _empty_page(
                 number, _page_issue(number, _ocr_code(error), f"page {number}: {error}"), image=image
             )
-        if self.options.reread_codes and (self.languages or "").startswith("rus"):
-            result = reread_codes(result, read, lambda crop: self._word(crop, dpi=big.dpi))
-        if self.options.order_rtl_runs:
-            result = order_lines(result)
+        result = self._mended(result, read, dpi=big.dpi)
         if big.scale == 1.0:
             image = read
         else:
@@ -227,6 +262,37 @@ class OcrReader:
             ),
             rotation=rotation,
         )
+
+    def _mended(self, result: OcrResult, image: Image.Image, *, dpi: int) -> OcrResult:
+        """``result`` of ``image`` with its lines and words read again or put right where the
+        options say: low-confidence lines with another model, codes of Russian pages, stray
+        Latin words of Arabic and Russian lines, the reading order and glyphs of Arabic lines.
+        """
+        models = self.languages or ""
+        choice = dict(self.options.line_choices).get(models)
+        if choice is not None:
+            result = reread_lines(
+                result, image, lambda crop, other: self._alone(crop, other, dpi=dpi, psm=LINE_PSM), choice
+            )
+        if self.options.reread_codes and models.split("+")[0] in self.options.code_pages:
+            result = reread_codes(
+                result,
+                image,
+                lambda crop: self._alone(crop, CODE_LANGUAGES, dpi=dpi, psm=WORD_PSM),
+                slack=self.options.code_slack,
+            )
+        if self.options.fix_legal_forms and models.startswith("rus"):
+            result = fix_legal_forms(result)
+        if self.options.fix_dashes and models.startswith("rus"):
+            result = fix_dashes(result)
+        stray = STRAY_LATIN.get(models.split("+")[0])
+        if stray is not None and stray.languages in self.options.stray_latin:
+            result = reread_stray_latin(
+                result, image, lambda crop, other: self._alone(crop, other, dpi=dpi, psm=LINE_PSM), stray
+            )
+        if self.options.order_rtl_runs:
+            result = order_lines(result)
+        return fix_lines(result) if self.options.fix_arabic_glyphs else result
 
     def _recognise(self, image: Image.Image, *, dpi: int) -> tuple[OcrResult, Image.Image, int]:
         """OCR with the document's models, choosing them first if not yet chosen.
@@ -356,10 +422,10 @@ class OcrReader:
         except TesseractError:
             return None
 
-    def _word(self, image: Image.Image, *, dpi: int) -> OcrResult:
-        """One word read with the codes' model; nothing when tesseract fails on it."""
+    def _alone(self, image: Image.Image, languages: str, *, dpi: int, psm: int) -> OcrResult:
+        """A cut-out word or line read with ``languages``; nothing when tesseract fails on it."""
         try:
-            return self._ocr(image, CODE_LANGUAGES, dpi=dpi, psm=WORD_PSM)
+            return self._ocr(image, languages, dpi=dpi, psm=psm)
         except TesseractError:
             return OcrResult(text="", words=(), confidence=0.0)
 

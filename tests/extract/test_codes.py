@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extract.codes import CODE_LANGUAGES, WORD_PSM, better_code, reread_codes
+from extract.codes import (
+    CODE_LANGUAGES,
+    CYRILLIC_STRAY_LATIN,
+    better_code,
+    fix_legal_forms,
+    is_cyrillic_code,
+    reread_codes,
+)
+from extract.line_models import LINE_PSM, WORD_PSM, reread_stray_latin
 from extract.tesseract import OcrResult, recognise
 from rogatory.records import Word
 
@@ -76,3 +84,41 @@ def test_the_english_reading_must_be_a_surer_code() -> None:
     assert not better_code(old, "IOZE", 0.9), "no digit"
     assert not better_code(old, "1О23", 0.9), "the same"
     assert not better_code(old, "10 23", 0.9), "two words"
+
+
+def test_a_code_in_cyrillic_capitals_takes_an_english_reading_nearly_as_sure() -> None:
+    cyrillic = Word(text="РТ50", left=0, top=0, width=10, height=10, confidence=0.92)
+    assert is_cyrillic_code("РТ50")
+    assert is_cyrillic_code("К736")
+    assert not is_cyrillic_code("5-го"), "a Russian ordinal"
+    assert not is_cyrillic_code("1983"), "no letter"
+    assert better_code(cyrillic, "PT50", 0.85, slack=0.15)
+    assert not better_code(cyrillic, "PT50", 0.85, slack=0.0)
+    assert not better_code(cyrillic, "PT50", 0.7, slack=0.15), "far less sure"
+    assert better_code(cyrillic, "Pt50", 0.95, slack=0.15), "surer: taken as before"
+    assert not better_code(cyrillic, "Pt50", 0.9, slack=0.15), "a small letter: no slack"
+
+
+def test_a_legal_form_read_in_latin_letters_or_digits_is_put_back_in_cyrillic() -> None:
+    texts = ["переведены", "(000", "«Вектор»,", "AO", "«Банк»", "и", "1", "000", "рублей"]
+    words = tuple(Word(text=text, left=0, top=0, width=5, height=5, confidence=0.9) for text in texts)
+    result = OcrResult(text=" ".join(texts[:5]) + "\n" + " ".join(texts[5:]), words=words, confidence=0.9)
+    fixed = fix_legal_forms(result)
+    assert fixed.text == "переведены (ООО «Вектор», АО «Банк»\nи 1 000 рублей"
+    assert all("\u0400" <= char <= "\u04ff" for char in fixed.words[1].text[1:])
+
+
+def test_a_russian_word_read_as_latin_is_read_again_with_the_russian_model() -> None:
+    image, boxes = line_image("Адрес: улица Ленина")
+    read_as = [("Anpec:", 0.62), ("улица", 0.93), ("Ленина", 0.94)]
+    words = tuple(
+        Word(text=text, left=box[0], top=box[1], width=box[2], height=box[3], confidence=conf)
+        for (text, conf), box in zip(read_as, boxes, strict=True)
+    )
+    result = OcrResult(text="Anpec: улица Ленина", words=words, confidence=0.85)
+
+    def russian_word(crop: Image.Image, languages: str) -> OcrResult:
+        return recognise(crop, executable=TESSERACT, languages=languages, timeout_seconds=60, psm=LINE_PSM)
+
+    fixed = reread_stray_latin(result, image, russian_word, CYRILLIC_STRAY_LATIN)
+    assert fixed.text == "Адрес: улица Ленина"

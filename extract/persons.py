@@ -41,6 +41,20 @@ _STREET_WORDS = frozenset(
     {"rue", "avenue", "boulevard", "place", "quai", "street", "road", "calle", "avenida", "rua", "via",
      "piazza", "corso", "strasse", "platz", "allee", "of", "at", "du", "de", "des"}
 )  # fmt: skip
+#: Words that make the name before them a street's or a quarter's ("Annie Besant Road", "Anna
+#: Salai", "Rajendra Nagar": Indian addresses write road, quarter and colony after the name).
+_STREET_AFTER = frozenset(
+    {"street", "road", "lane", "avenue", "drive", "marg", "salai", "nagar", "colony", "chowk", "bazar",
+     "bazaar", "gasse", "weg", "allee"}
+)  # fmt: skip
+
+
+def _names_a_street(text: str, end: int) -> bool:
+    """Whether a capitalised street word follows the name ending at ``end`` ("Annie Besant Road")."""
+    after = re.match(r" ([A-ZÀ-Þ]\w+)", text[end : end + 30])
+    return after is not None and after.group(1).lower() in _STREET_AFTER
+
+
 #: Strength of each kind of evidence, as the entity's confidence.
 CONFIDENCE = {
     "role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8,
@@ -396,6 +410,8 @@ def _cue_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) 
             runs = name_runs(text, cue_end, min(len(text), cue_end + 120), rules)
             if runs and text[cue_end : runs[0][0].start()].strip(" .\t\n") == "":
                 run = _leading_name(runs[0])
+                if _names_a_street(text, run[-1].end()):
+                    continue  # "Dr. Annie Besant Road"
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
                 elif _surname_after_honorific(text, run[0]):
@@ -935,7 +951,7 @@ def _inside_longer_name(
     if after is not None and after.group(2)[:1].isupper():
         last = mention.text.split()[-1] if mention.text.split() else ""
         word = after.group(2)
-        if rules is None:
+        if rules is None or _names_a_street(text, mention.end):
             return True
         glued = (
             after.group(1) == " "

@@ -315,3 +315,15 @@ def test_an_advocates_abbreviation_and_a_heading_are_no_persons(rules: PersonRul
 )
 def test_a_tick_box_a_roman_number_a_signature_a_sender(rules: PersonRules, text: str, name: str) -> None:
     assert _kept(text, rules, name) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("registered office at 87, Dr. Annie Besant Road, Worli, Mumbai", "Annie Besant"),
+        ("a resident of Plot No. 8E, Road No. 12, Rajendra Nagar, Patna", "Rajendra"),
+        ("New Delhi, Cic Bhawan, Baba Ganganath Marg, Munirka", "Baba Ganganath"),
+    ],
+)
+def test_a_name_before_a_street_word_is_the_streets(rules: PersonRules, text: str, name: str) -> None:
+    assert _kept(text, rules, name) == []

@@ -41,6 +41,20 @@ _STREET_WORDS = frozenset(
     {"rue", "avenue", "boulevard", "place", "quai", "street", "road", "calle", "avenida", "rua", "via",
      "piazza", "corso", "strasse", "platz", "allee", "of", "at", "du", "de", "des"}
 )  # fmt: skip
+#: Words that make the name before them a street's or a quarter's ("Annie Besant Road", "Anna
+#: Salai", "Rajendra Nagar": Indian addresses write road, quarter and colony after the name).
+_STREET_AFTER = frozenset(
+    {"street", "road", "lane", "avenue", "drive", "marg", "salai", "nagar", "colony", "chowk", "bazar",
+     "bazaar", "gasse", "weg", "allee"}
+)  # fmt: skip
+
+
+def _names_a_street(text: str, end: int) -> bool:
+    """Whether a capitalised street word follows the name ending at ``end`` ("Annie Besant Road")."""
+    after = re.match(r" ([A-ZÀ-Þ]\w+)", text[end : end + 30])
+    return after is not None and after.group(1).lower() in _STREET_AFTER
+
+
 #: Strength of each kind of evidence, as the entity's confidence.
 CONFIDENCE = {
     "role": 0.95, "honorific": 0.85, "born": 0.85, "caps": 0.8,
@@ -396,6 +410,8 @@ def _cue_mentions(text: str, folded: FoldedText, page: int, rules: PersonRules) 
             runs = name_runs(text, cue_end, min(len(text), cue_end + 120), rules)
             if runs and text[cue_end : runs[0][0].start()].strip(" .\t\n") == "":
                 run = _leading_name(runs[0])
+                if _names_a_street(text, run[-1].end()):
+                    continue  # "Dr. Annie Besant Road"
                 if len(run) >= 2 or run[0].group().isupper():
                     mentions.append(_mention(text, page, run, "honorific"))
                 elif _surname_after_honorific(text, run[0]):
@@ -631,6 +647,10 @@ def _names_country(text: str, mention: Mention, rules: PersonRules) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-ZÀ-ÞА-ЯЁ]\.[ \t]?){1,3}")
+#: A surname right after initials on their line ("K. Reiter").
+_SURNAME_AFTER = re.compile(r"[ \t]?([^\W\d_]+(?:[-'’][^\W\d_]+)*)(?!\w)")
+#: A name's particle written with a capital right before its surname ("Le Calloch", "De Souza").
+_CAPITAL_PARTICLE = re.compile(r"(?<!\S)([A-Z][a-z]{1,3})[ \t]+$")
 #: One capital letter standing for a party's name, as German court text writes it ("von A erbrachten").
 _LETTER = re.compile(r"[A-ZÀ-ÞА-ЯЁ]")
 
@@ -648,15 +668,19 @@ def _model_mention(
         end, runs = runs[0][-1].end(), runs[:1]  # "SANTOS 26 Conforme", "Вольфа (Joshua Wolf)"
     if len(runs) != 1 or len(runs[0]) > MAX_NAME_TOKENS:
         return None
-    before = text[start : runs[0][0].start()]
+    first = runs[0][0].start()
+    particle = _CAPITAL_PARTICLE.search(text, start, first)
+    if particle is not None and particle.group(1).lower() in PARTICLES:
+        first = particle.start(1)  # a particle written with a capital opens the name ("M. Le Calloch")
+    before = text[start:first]
     leading = _INITIALS.fullmatch(before.lstrip(" \t"))
-    if before.strip() and _after_cue(text, runs[0][0].start(), rules):
-        before = ""  # the model's person holds its honorific or title ("M. Deschamps")
+    if before.strip() and _after_cue(text, first, rules):
+        before, leading = "", None  # the model's person holds its honorific or title ("M. Deschamps")
     elif leading is not None:
         before = ""  # initials before the surname ("A.K. Chawla", "J. Ratayczak")
     if any(word[:1].isupper() for word in (before + text[runs[0][-1].end() : end]).split()):
         return None  # "Juzgado Central de ..."
-    mention = _mention(text, page, runs[0], "model")
+    mention = Mention(page, first, runs[0][-1].end(), text[first : runs[0][-1].end()], "model")
     if leading is not None:
         prefix = text[start : runs[0][0].start()]
         first = start + len(prefix) - len(prefix.lstrip(" \t"))
@@ -672,8 +696,12 @@ def _initials_mention(
     text: str, page: int, initials: re.Match[str], rules: PersonRules, *, single_words: SingleWords
 ) -> Mention | None:
     """A model's person written as initials alone ("B."): kept after a cue ("der Angeklagte
-    B."), or with ``single_words`` between two lower-case words ("die von B. ausgeübte")."""
+    B."), or with ``single_words`` between two lower-case words ("die von B. ausgeübte"). A name
+    word after them on their line is the rest of the name ("Dr. K. Reiter"): the mention holds it."""
     start, stop = initials.start(), initials.end() - (initials.group().endswith((" ", "\t")))
+    surname = _SURNAME_AFTER.match(text, stop)
+    if surname is not None and _kind(surname.group(1), rules) in ("title", "upper"):
+        stop = surname.end()
     mention = Mention(page, start, stop, text[start:stop], "model", setting="cue")
     if _after_cue(text, start, rules, initials=True):
         return mention
@@ -742,7 +770,7 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
     anywhere = anywhere or kind == "arabic"  # no capitals: a sentence's first word is no likelier a noun
     line_start = text.rfind("\n", 0, mention.start) + 1
     before = text[line_start : mention.start]
-    if ":" in before[before.rfind(";") + 1 :]:
+    if _in_field_value(before):
         return False  # inside a field's value ("Место рождения: Худжанд", "Адрес: 89 Lane, Бишкек")
     if re.match(r",[ \t]*\d", text[mention.end : mention.end + 4]):
         return False  # a dateline's place ("Бишкек, 26 мая 2026 г.")
@@ -756,15 +784,70 @@ def _surname_alone(text: str, mention: Mention, rules: PersonRules, *, anywhere:
     if re.match(r"\.[ \t]*\n?[ \t]*\d", text[mention.end : mention.end + 6]):
         return False  # an abbreviation before its number ("Cap. 329", "Art. 5")
     if not anywhere:
-        if _SENTENCE_START.search(text[max(0, mention.start - 12) : mention.start]):
+        if _starts_sentence(text, mention.start) and not _sentence_of_one_word(text, mention.end):
             return False  # any word is capitalised there ("Notifier à ...", "Tais condutas")
         previous = re.search(r"(?<!\S)(\S+) $", text[max(0, mention.start - 40) : mention.start])
-        if previous is not None and previous.group(1)[:1].isupper():
+        if (
+            previous is not None
+            and previous.group(1)[:1].isupper()
+            and not _GENITIVE_NAME.match(text, mention.start)
+        ):
             return False  # a noun after a noun, as German writes them ("einem Zeugen Geld für")
         if previous is not None and previous.group(1).lower() in _ARTICLES:
             return False  # a noun after its article ("de la Bundesbeschaffungsstelle")
     after = re.match(r",[ \t]*(\w[\w -]*?)[ \t]*(?:[,;.)\n]|$)", text[mention.end : mention.end + 60])
     return after is None or fold_plain(after.group(1)) not in rules.country_names
+
+
+#: A name's genitive right after the noun it belongs to, where a noun's genitive would have its article
+#: ("die Regierung Mussolinis nicht", "das Schreiben Bülows trotz"), a lower-case word or a sign after it.
+_GENITIVE_NAME = re.compile(r"[^\W\d_]{3,}[^\Ws]s(?=[ \t]*(?:[,;.)]|[^\W\d_A-ZÀ-ÞА-ЯЁ]))")
+#: A field's label before a value on its line: a colon, then at most four words and no sentence's end.
+_FIELD_VALUE = re.compile(r":(?:[ \t]*[^\s.!?:;]+){0,4}[ \t]*$")
+
+
+def _in_field_value(before: str) -> bool:
+    """Whether ``before`` (a line up to a mention) ends inside a field's value: a label's colon
+    a few words before the mention, no field after a semicolon in between ("Lieu de naissance:
+    Abuja", "Адрес: 89 Lane, Бишкек"), where a colon far back in a paragraph is none."""
+    return _FIELD_VALUE.search(before[before.rfind(";") + 1 :]) is not None
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``text[start]`` begins a line, a sentence or a field (:data:`_SENTENCE_START`); a
+    full stop after an initial or a short capitalised abbreviation ends none ("c. Bernard", "MM .")."""
+    window = max(0, start - 12)
+    match = _SENTENCE_START.search(text[window:start])
+    if match is None:
+        return False
+    stop = window + match.start()
+    return not (text[stop : stop + 1] == "." and _ABBREVIATION.search(text[max(0, stop - 6) : stop]))
+
+
+#: An initial or a short upper-case abbreviation before a full stop ("c.", "P", "MM "): no sentence's end.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]|(?![IVXLC]+\b)[A-ZÀ-ÞА-ЯЁ]{2,3})[ \t]?$")
+#: What begins the next sentence right after a word: a list's number, a letter's bracket or a word.
+_NEXT_SENTENCE = re.compile(r"[ \t]*(?:$|\d{1,3}\.[ \t]|[a-z]\)|(?P<word>[A-ZÀ-ÞА-ЯЁ][^\W\d_]*)(?![\w.-]))")
+
+
+def _sentence_of_one_word(text: str, end: int) -> bool:
+    """Whether a capitalised word at a sentence's start is that sentence's only word, as a judge's
+    surname under a decision is when its lines are run together ("... zurückzuweisen . Botur Mit
+    Beschluss vom ...", "Schäfer" at the text's end): the text ends after it, or the next
+    sentence begins (a list's number, or a word that the page writes in lower case elsewhere,
+    an article or a pronoun: "Diese", "Mit", "Ob"). A noun or a name after it is no such start."""
+    after = _NEXT_SENTENCE.match(text, end)
+    if after is None:
+        return False
+    word = after.group("word")
+    return word is None or word.lower() in _ARTICLES or _written_lower(text, word)
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether the page writes ``word`` in lower case too: a capital there only begins a sentence
+    ("Mit", "Diese"), it is no name's nor a German noun's."""
+    lower = word.lower()
+    return lower != word and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 #: A capitalised word at the start of the next line: the name runs on ("Valletta\nMerchant Bank plc").
@@ -796,7 +879,8 @@ def _starts_label(text: str, mention: Mention) -> bool:
 #: tick box ("[✓] Veuillez") allowed before the word.
 _SENTENCE_START = re.compile(
     r"(?:^|\n|[.!?…»\"“”;]\s)[ \t]*"
-    r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]*|[•*–☐☑☒□■✓✔-][ \t]*|\[[^\]\n]{0,3}\][ \t]*)?$"
+    r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)][ \t]*|[•*–☐☑☒□■✓✔-][ \t]*"
+    r"|\[[^\]\n]{0,3}\][ \t]*|\([^)\n]{0,3}\)[ \t]*)?$"
 )
 #: Definite articles of the service languages: the one word after one is a noun, not a surname.
 _ARTICLES = frozenset(
@@ -867,7 +951,7 @@ def _inside_longer_name(
     if after is not None and after.group(2)[:1].isupper():
         last = mention.text.split()[-1] if mention.text.split() else ""
         word = after.group(2)
-        if rules is None:
+        if rules is None or _names_a_street(text, mention.end):
             return True
         glued = (
             after.group(1) == " "
@@ -878,6 +962,7 @@ def _inside_longer_name(
             and _kind(word, rules) in ("title", "upper")
             and not _is_cue_word(word, rules)
             and not (word.isupper() and _is_acronym(text, word))
+            and not _written_lower(text, word)
         )
         if glued:
             return True
@@ -919,13 +1004,19 @@ def _is_official(text: str, folded: FoldedText, mention: Mention, rules: PersonR
     """
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
     if rules.contact is not None and rules.contact.match(folded.text, folded.folded_offset(line_start)):
         return True
     if _names_an_official(text, folded, mention, rules, line_start):
         return True
-    alone = " ".join(line.split()) == " ".join(mention.text.split())
+    before = fold_plain(" ".join(text[line_start : mention.start].split()))
+    after = text[mention.end : line_end if line_end >= 0 else len(text)]
+    alone = not after.strip(" \t.,") and (not before or _is_cue_alone(before, rules))
     return mention.evidence not in ("role", "born") and alone
+
+
+def _is_cue_alone(words: str, rules: PersonRules) -> bool:
+    """Whether ``words`` (folded) are an honorific or a title and nothing else ("dr.", "richter")."""
+    return any(cues is not None and cues.fullmatch(words) for cues in (rules.honorifics, rules.titles))
 
 
 #: Words between a name and the post that follows it ("A. Murphy, Senior State Counsel").

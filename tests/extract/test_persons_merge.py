@@ -235,3 +235,95 @@ def test_an_arabic_official_before_a_post_after_an_arabic_comma_is_no_person(rul
     assert _kept(text, rules, "هشام عبد الرحمن") == []
     form = "اسم الجهة: هيئة النزاهة ومكافحة الفساد\nويمثلها: القاضي سعد الدليمي, رئيس الهيئة\n"
     assert _kept(form, rules, "سعد الدليمي") == []
+
+
+# --- German nouns before a surname, a sentence of one word, abbreviations (s29-persons) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das Gespräch führte der Botschafter Grandi mit dem Minister .", "Grandi"),  # a post's noun
+        ("Dem Kläger wurde sein Sohn Eduard im Mai übergeben .", "Eduard"),  # a kinship's noun
+        ("Die Regierung Mussolinis hat den Vertrag nicht gebilligt .", "Mussolinis"),  # a name's genitive
+        ("Er verließ den Saal , als die Erklärung Chamberlains verlesen wurde .", "Chamberlains"),
+    ],
+)
+def test_a_surname_after_a_german_noun_that_names_persons(rules: PersonRules, text: str, name: str) -> None:
+    assert _kept(text, rules, name) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a judge's surname under a decision, the decision's lines run together
+        ("Die Revision ist unbegründet . Schäfer Die Kosten trägt der Kläger .", "Schäfer", ["Schäfer"]),
+        ("Die Revision wird als unbegründet zurückgewiesen . Vogelsang", "Vogelsang", ["Vogelsang"]),
+        ("Das Urteil wird aufgehoben . Botur Mit Beschluss vom 3. Mai wurde die Sache mit den Akten "
+         "zurückverwiesen .", "Botur", ["Botur"]),
+        # a sentence's first word before a noun or a verb says nothing
+        ("Die Klage wird abgewiesen . Kosten Entscheidung folgt nach .", "Kosten", []),
+        ("Es wurde bezahlt . Notifier sagte dann aus .", "Notifier", []),
+        # the same surname alone on its line is the signature kept apart
+        ("Die Revision wird zurückgewiesen.\nSchäfer\n", "Schäfer", []),
+    ],
+)  # fmt: skip
+def test_a_sentence_of_one_surname(rules: PersonRules, text: str, name: str, expected: list[str]) -> None:
+    assert _kept(text, rules, name) == expected
+
+
+def test_a_colon_far_back_in_a_paragraph_makes_no_field(rules: PersonRules) -> None:
+    text = "Sachverhalt: Nach den Ermittlungen der Polizei hob der Beschuldigte mit Lunelli das Geld ab ."
+    assert _kept(text, rules, "Lunelli") == ["Lunelli"]
+    assert _kept("Date de naissance: 8 octobre 1956; Lieu de naissance: Abuja", rules, "Abuja") == []
+
+
+def test_a_full_stop_after_an_abbreviation_starts_no_sentence(rules: PersonRules) -> None:
+    text = "Le navire Moïse , c. Fizel , venant de Brest , est arrivé hier ."
+    assert _kept(text, rules, "Fizel") == ["Fizel"]
+    assert _kept("Il fut condamné hier . Allanet est condamné à un an .", rules, "Allanet") == []
+
+
+def test_a_capitalised_particle_opens_the_name(rules: PersonRules) -> None:
+    text = "Puis , après avoir développé ce thème , M. Le Bourdellès a continué en faisant l' éloge ."
+    assert _kept(text, rules, "M. Le Bourdellès") == ["Le Bourdellès"]
+
+
+def test_initials_the_model_tags_take_the_surname_after_them(rules: PersonRules) -> None:
+    assert _kept("Der Zeuge K. Reiter sagte am Montag aus .", rules, "K.") == ["K. Reiter"]
+    signature = "Mit freundlichen Grüßen\nDr. K. Reiter\nStaatsanwältin\nZentrale Staatsanwaltschaft\n"
+    assert _kept(signature, rules, "K.") == []
+
+
+def test_an_advocates_abbreviation_and_a_heading_are_no_persons(rules: PersonRules) -> None:
+    assert _kept("For the Board : Mr. Lalit Kishore, Sr. Adv. with Mr. Gyan Shankar", rules, "Adv") == [
+        "Gyan Shankar",
+        "Lalit Kishore",
+    ]
+    text = "4. Background\nDaniel GALEA served as Permanent Secretary of the Ministry of Roads.\n"
+    assert _kept(text, rules) == ["Daniel GALEA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("SECTION I : Formalités demandées\n( ) Veuillez respecter les formalités suivantes :", "Veuillez"),
+        ("et les mis en cause ont été entendus.\nIV. Dispositions légales et peine encourue", "Dispositions"),
+        ("ABSCHNITT L: Unterschrift\nDr. K. Reiter\nSeite 2", "K."),  # a signature with its honorific
+        ("Fax: +99 20 555 0142\nVon: Dr. K. Reiter\nDatum: 5. Mai 2026", "K."),  # a fax's sender
+    ],
+)
+def test_a_tick_box_a_roman_number_a_signature_a_sender(rules: PersonRules, text: str, name: str) -> None:
+    assert _kept(text, rules, name) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("registered office at 87, Dr. Annie Besant Road, Worli, Mumbai", "Annie Besant"),
+        ("a resident of Plot No. 8E, Road No. 12, Rajendra Nagar, Patna", "Rajendra"),
+        ("New Delhi, Cic Bhawan, Baba Ganganath Marg, Munirka", "Baba Ganganath"),
+    ],
+)
+def test_a_name_before_a_street_word_is_the_streets(rules: PersonRules, text: str, name: str) -> None:
+    assert _kept(text, rules, name) == []

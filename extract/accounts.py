@@ -34,6 +34,12 @@ _NUMBER = re.compile(
     r"|[A-Z][ -]?\d{5}[ -]?\d{5}[ -]?[0-9A-Z]{12}(?![0-9A-Za-z])"  # an Italian BBAN: CIN, ABI, CAB, account
     r"|(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*"
 )
+#: Lengths of the national numbers a check digit scheme covers (Russian and Spanish 20,
+#: Portuguese 21, French and Italian 23): a number of such a length that OCR or a line
+#: layout split in two ("408028104 08927963281") is read whole.
+SPLIT_LENGTHS = frozenset({20, 21, 23})
+#: The second part of a number split by one space ("... 08927963281").
+_SPLIT_TAIL = re.compile(r"[ \t](\d{2,})(?![\d.,]\d)(?![\dA-Za-z])")
 _NUMBER_LINK = re.compile(
     r"[\s:.,#№°º]{0,4}(?:(?:no|nr|nro|n|number|numero|número|num|núm|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?"
     r"(?=\d|[A-Z][ -]?\d{5}[ -]?\d{5})",
@@ -78,6 +84,12 @@ _LEGAL_FORMS = frozenset(
 _CONNECTORS = frozenset(
     {"de", "du", "des", "del", "di", "da", "do", "of", "and", "&", "et", "y", "e", "und", "la"}
 )
+
+#: Prepositions and articles that may open a sentence before a bank's name ("At X Bank").
+_LEADING = frozenset(
+    {"at", "in", "with", "by", "from", "the", "chez", "auprès", "dans", "bei", "presso", "nel"}
+)
+_LEADING |= frozenset({"junto", "em", "no", "na", "en", "el", "в", "во", "у", "при"})
 
 
 @dataclass(frozen=True)
@@ -129,11 +141,17 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
         taken.append((start, end))
         entities.append(_national_account(text, start, end, page=page, ocr=ocr))
     starts = sorted(entity.span.start for entity in entities)
+    ends = sorted(entity.span.end for entity in entities)
     entities = [
         _with_cell_bank(entity, cells)
         or _with_field_bank(entity, text, rules, starts)
         or _with_bank(
-            entity, text, folded, rules, next_account=next((s for s in starts if s > entity.span.start), None)
+            entity,
+            text,
+            folded,
+            rules,
+            next_account=next((s for s in starts if s > entity.span.start), None),
+            previous_end=max((e for e in ends if e <= entity.span.start), default=0),
         )
         for entity in entities
     ]
@@ -237,7 +255,7 @@ def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
             if number is None or re.fullmatch(r"[,.]\d", followed):
                 continue
             if _is_account_number(number.group()):
-                spans.append((number.start(), number.end()))
+                spans.append((number.start(), split_end(text, number.start(), number.end())))
     spans += _run_on_items(text, folded, rules)
     for item in _LIST_ITEM.finditer(text):
         line_end = text.find("\n", item.end())
@@ -293,14 +311,12 @@ def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple
         number = _NUMBER.match(text, row.end())
         if number is None or not _is_account_number(number.group()):
             continue
-        after = text[number.end() : number.end() + 1]
-        if after not in (" ", "\t", ""):
+        end = split_end(text, number.start(), number.end())
+        if text[end : end + 1] not in (" ", "\t", ""):
             continue
-        line_end = text.find("\n", number.end())
+        line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        if not rules.bank.search(
-            folded.text, folded.folded_offset(number.end()), folded.folded_offset(line_end)
-        ):
+        if not rules.bank.search(folded.text, folded.folded_offset(end), folded.folded_offset(line_end)):
             continue
         header_start = row.start()
         for _ in range(ROW_HEADER_LINES):
@@ -310,8 +326,21 @@ def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple
         if rules.account.search(
             folded.text, folded.folded_offset(header_start), folded.folded_offset(line_end)
         ):
-            spans.append((number.start(), number.end()))
+            spans.append((number.start(), end))
     return spans
+
+
+def split_end(text: str, start: int, end: int) -> int:
+    """The end of the number at ``text[start:end]``, past a second part split from it.
+
+    A run of digits followed by one space and a second run read whole when
+    together they make one of the ``SPLIT_LENGTHS`` (and the first alone does not).
+    """
+    head = re.sub(r"\D", "", text[start:end])
+    tail = _SPLIT_TAIL.match(text, end)
+    if tail is None or not text[start:end].isdigit() or len(head) in SPLIT_LENGTHS:
+        return end
+    return tail.end() if len(head) + len(tail.group(1)) in SPLIT_LENGTHS else end
 
 
 def _is_account_number(value: str) -> bool:
@@ -345,14 +374,22 @@ def _find_bics(text: str, folded: FoldedText, *, page: int, rules: AccountRules)
 
 
 def _with_bank(
-    entity: Entity, text: str, folded: FoldedText, rules: AccountRules, *, next_account: int | None
+    entity: Entity,
+    text: str,
+    folded: FoldedText,
+    rules: AccountRules,
+    *,
+    next_account: int | None,
+    previous_end: int = 0,
 ) -> Entity:
-    """``entity`` with ``attributes["bank"]`` when a bank is named just after it.
+    """``entity`` with ``attributes["bank"]`` when a bank is named just after it, else before it.
 
     The bank is looked for up to the end of the sentence and never past the next
     account (``next_account``); for an account heading its line (a table row, a list
     item) on that line only. A bank word that labels a field ("Bank: ...", "Банк: ...")
-    names the bank with the rest of its line.
+    names the bank with the rest of its line. In prose, with no bank after it, the
+    last bank named before it in its sentence, after the previous account
+    (``previous_end``): "В ПАО «Промбанк» открыт счёт № ...".
     """
     if rules.bank is None:
         return entity
@@ -372,6 +409,9 @@ def _with_bank(
     if compound is not None and (word is None or compound.start() < folded.original_span(*word.span())[0]):
         return entity.model_copy(update={"attributes": {**entity.attributes, "bank": compound.group()}})
     if word is None:
+        before = "" if row else _bank_before(entity, text, folded, rules, previous_end=previous_end)
+        if before:
+            return entity.model_copy(update={"attributes": {**entity.attributes, "bank": before}})
         return entity
     start, end = folded.original_span(word.start(), word.end())
     name = _field_value(text, start, end) or bank_name(text, start, end)
@@ -380,6 +420,38 @@ def _with_bank(
     if not name:
         return entity
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
+
+
+#: Where a sentence stops before an account: a full stop after a word longer than an
+#: abbreviation ("No.", "Acc.") before a capital, another stop, a blank line, a colon ending a line.
+_BEFORE_STOP = re.compile(r"(\w+)?\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|[;!?](?=\s)|\n[ \t]*\n|:[ \t]*\n")
+MAX_ABBREVIATION = 4
+
+
+def _bank_before(
+    entity: Entity, text: str, folded: FoldedText, rules: AccountRules, *, previous_end: int
+) -> str:
+    """The last bank named before ``entity`` in its sentence and after ``previous_end``, or ""."""
+    if rules.bank is None:
+        return ""
+    start = max(previous_end, entity.span.start - BANK_WINDOW)
+    stops = [
+        stop.end()
+        for stop in _BEFORE_STOP.finditer(text, start, entity.span.start)
+        if stop.group(1) is None or len(stop.group(1)) > MAX_ABBREVIATION
+    ]
+    start = max(stops, default=start)
+    words = list(
+        rules.bank.finditer(folded.text, folded.folded_offset(start), folded.folded_offset(entity.span.start))
+    )
+    compounds = list(_COMPOUND_BANK.finditer(text, start, entity.span.start))
+    word = folded.original_span(*words[-1].span()) if words else None
+    if compounds and (word is None or compounds[-1].end() >= word[1]):
+        return compounds[-1].group()
+    if word is None:
+        return ""
+    name = bank_name(text, *word)
+    return "" if name[:1].islower() else name  # "the bank ...": no bank's name
 
 
 #: A bank whose name holds its bank word inside a compound or a quoted name: "Commerzbank",
@@ -446,8 +518,11 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _is_cell_number(cell: str) -> bool:
-    number = _NUMBER.fullmatch(cell.strip())
-    return number is not None and _is_account_number(number.group())
+    value = cell.strip()
+    number = _NUMBER.fullmatch(value) or _NUMBER.match(value)
+    if number is None or split_end(value, 0, number.end()) != len(value):
+        return False
+    return _is_account_number(value)
 
 
 def _with_cell_bank(entity: Entity, cells: list[tuple[int, int, str]]) -> Entity | None:
@@ -570,7 +645,7 @@ def bank_name(text: str, start: int, end: int) -> str:
     else:
         while last + 1 < len(tokens) and last - index < 3 and _joins(text, tokens[last], tokens[last + 1]):
             last += 1
-    while first < last and tokens[first].group().lower() in _CONNECTORS:
+    while first < last and tokens[first].group().lower() in _CONNECTORS | _LEADING:
         first += 1
     while last > first and tokens[last].group().lower() in _CONNECTORS:
         last -= 1

@@ -8,7 +8,10 @@ from ``organisations.<lang>.yaml`` (used together, like the person words):
 - a bank's or company's head word and the capitalised words after it ("Banco Bilbao
   Vizcaya Argentaria", "Banco do Brasil");
 - a legal form before a quoted name ("ООО «Северный Путь»"), an Arabic head word and
-  the two words after it ("شركة النور للتجارة").
+  the two words after it ("شركة النور للتجارة");
+- the value of a form field whose label names an organisation ("Name of the company:",
+  "Dénomination :", "Наименование организации:", "اسم الشركة:"), with or without a legal
+  form.
 
 A statistical model adds what it tags ``ORG`` (names of two words or more, or in
 Arabic script), each line apart, where no rule found one. Pure; raises nothing.
@@ -22,12 +25,26 @@ from typing import Any
 
 from extract.lexicons import read_lexicons, string_list
 from extract.persons import line_parts
+from rogatory.folding import fold_plain
+from rogatory.phrases import phrases_pattern
 from rogatory.records import Entity, EntityKind, Span
 
 #: Lower-case words that may stand inside an organisation's name.
 CONNECTORS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "y", "e", "and", "&", "und", "of", "et"})
 MAX_WORDS = 6
-CONFIDENCE = {"suffix": 0.85, "head": 0.8, "quoted": 0.85, "model": 0.6}
+CONFIDENCE = {"suffix": 0.85, "head": 0.8, "quoted": 0.85, "field": 0.8, "model": 0.6}
+#: A form field on its own line: a short label (maybe numbered: "3.", "b)", "E.1"), a colon,
+#: its value up to the end of the line or the next cell (a bar, a tab, three spaces).
+_FIELD = re.compile(
+    r"(?m)^[ \t]*(?:(?:[A-Za-z]\.?\d{0,2}|\d{1,2}(?:\.\d{1,2})*)[.)]?[ \t]+)?"
+    r"([^\W\d_][^:：\n|]{0,58}?)[ \t]*[:：][ \t]*([^\n|\t]+?)[ \t]*(?=$|\||\t| {3})"
+)
+#: Words a field's value has at most to be read as an organisation's name.
+MAX_FIELD_WORDS = 10
+#: Values that say a field has no organisation in it.
+_EMPTY_VALUE = re.compile(
+    r"[\W_]*|(?i:n/?a|none|unknown|néant|inconnu|ninguna?|desconocid[ao]|nessuna?|keine)"
+)
 _WORD = re.compile(r"[\w&'’-]+\.?")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 
@@ -40,6 +57,8 @@ class OrganisationRules:
     heads: re.Pattern[str] | None = None
     quoted: re.Pattern[str] | None = None
     arabic: re.Pattern[str] | None = None
+    #: Labels of a field that names an organisation, matched whole against the folded label.
+    fields: re.Pattern[str] | None = None
 
 
 def _alternation(
@@ -53,7 +72,7 @@ def _alternation(
 
 def load_organisation_rules() -> OrganisationRules:
     """Read ``organisations.<lang>.yaml`` of every language. Raises ``ConfigurationError``."""
-    words: dict[str, list[str]] = {"suffixes": [], "heads": [], "quoted": [], "arabic": []}
+    words: dict[str, list[str]] = {"suffixes": [], "heads": [], "quoted": [], "arabic": [], "fields": []}
     for language, data in read_lexicons("organisations").items():
         for key, bucket in words.items():
             bucket.extend(string_list(data, key, source=f"organisations.{language}.yaml"))
@@ -63,6 +82,7 @@ def load_organisation_rules() -> OrganisationRules:
         heads=_alternation(words["heads"], after=r"(?=[ \t])"),
         quoted=re.compile(quoted.pattern + r"[ \t]*[«\"“]([^»\"”\n]{1,60})[»\"”]") if quoted else None,
         arabic=_alternation(words["arabic"], before=r"(?<![\u0600-\u06ff])", after=r"(?=[ \t])"),
+        fields=phrases_pattern(words["fields"], source="organisations fields"),
     )
 
 
@@ -70,6 +90,8 @@ def find_organisations(text: str, *, page: int, rules: OrganisationRules, doc: A
     """ORGANISATION entities on one page, spans offsets into ``text``; ``doc`` the model's reading."""
     found = _suffix_spans(text, rules) + _head_spans(text, rules) + _quoted_spans(text, rules)
     ruled = _without_overlaps(found)
+    fields = [span for span in _field_spans(text, rules) if not any(_overlap(span, other) for other in ruled)]
+    ruled = sorted(ruled + fields)
     model = [span for span in _model_spans(text, doc) if not any(_overlap(span, other) for other in ruled)]
     entities = [
         Entity(
@@ -137,6 +159,32 @@ def _quoted_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
         (match.start(), match.end(), "quoted")
         for match in (rules.quoted.finditer(text) if rules.quoted else ())
     ]
+
+
+def _field_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
+    """The values of the fields whose whole label is an organisation field's label.
+
+    The value is a name: it starts with a capital letter, a digit or a letter of a
+    script without case (Arabic), has at most ``MAX_FIELD_WORDS`` words and is not a
+    number, a date or a word saying the field is empty ("N/A", "néant").
+    """
+    if rules.fields is None:
+        return []
+    spans = []
+    for field in _FIELD.finditer(text):
+        label, value = field.group(1), field.group(2).rstrip(" .;,")
+        if rules.fields.fullmatch(fold_plain(label.strip())) is None or _EMPTY_VALUE.fullmatch(value):
+            continue
+        first = value[:1]
+        if not (
+            first.isupper() or first in '«"“' or (first.isalpha() and first == first.lower() == first.upper())
+        ):
+            continue
+        if len(value.split()) > MAX_FIELD_WORDS or sum(char.isdigit() for char in value) > len(value) // 3:
+            continue
+        start = field.start(2)
+        spans.append((start, start + len(value), "field"))
+    return spans
 
 
 def _name_word(word: str) -> bool:

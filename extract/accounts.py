@@ -134,6 +134,9 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
     entities = _find_ibans(text, page=page, shapes=rules.bban_shapes, ocr=ocr)
     taken = [(entity.span.start, entity.span.end) for entity in entities]
     cells = table_account_cells(text, rules)
+    cells += [
+        row for row in loose_table_rows(text, folded, rules) if not any(_overlap(row, cell) for cell in cells)
+    ]
     in_cells = [(start, end) for start, end, _ in cells if _is_cell_number(text[start:end])]
     for start, end in _number_spans(text, folded, rules) + in_cells:
         if any(start < right and left < end for left, right in taken):
@@ -388,7 +391,7 @@ def _with_bank(
     account (``next_account``); for an account heading its line (a table row, a list
     item) on that line only. A bank word that labels a field ("Bank: ...", "Банк: ...")
     names the bank with the rest of its line. In prose, with no bank after it, the
-    last bank named before it in its sentence, after the previous account
+    last bank named before it in its sentence when no other account stands there
     (``previous_end``): "В ПАО «Промбанк» открыт счёт № ...".
     """
     if rules.bank is None:
@@ -426,21 +429,28 @@ def _with_bank(
 #: abbreviation ("No.", "Acc.") before a capital, another stop, a blank line, a colon ending a line.
 _BEFORE_STOP = re.compile(r"(\w+)?\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|[;!?](?=\s)|\n[ \t]*\n|:[ \t]*\n")
 MAX_ABBREVIATION = 4
+#: Words that name where money came from ("from X Bank"): that bank is not the account's.
+_FROM = frozenset({"from", "depuis", "desde", "von", "aus", "da", "dal", "dalla", "из", "со", "с", "من"})
 
 
 def _bank_before(
     entity: Entity, text: str, folded: FoldedText, rules: AccountRules, *, previous_end: int
 ) -> str:
-    """The last bank named before ``entity`` in its sentence and after ``previous_end``, or ""."""
+    """The last bank named before ``entity`` in its sentence, or "".
+
+    None is taken when another account ends (``previous_end``) in that sentence before it.
+    """
     if rules.bank is None:
         return ""
-    start = max(previous_end, entity.span.start - BANK_WINDOW)
+    start = max(0, entity.span.start - BANK_WINDOW)
     stops = [
         stop.end()
         for stop in _BEFORE_STOP.finditer(text, start, entity.span.start)
         if stop.group(1) is None or len(stop.group(1)) > MAX_ABBREVIATION
     ]
     start = max(stops, default=start)
+    if previous_end > start:
+        return ""  # another account stands before it in the sentence: a bank there is that one's
     words = list(
         rules.bank.finditer(folded.text, folded.folded_offset(start), folded.folded_offset(entity.span.start))
     )
@@ -451,6 +461,10 @@ def _bank_before(
     if word is None:
         return ""
     name = bank_name(text, *word)
+    name_start = text.rfind(name.split()[0], start, word[1]) if name else -1
+    preceding = re.search(r"(\w+)\W*$", text[start : max(name_start, start)])
+    if preceding is not None and preceding.group(1).casefold() in _FROM:
+        return ""  # "transferred from X Bank to account ...": the account is elsewhere
     return "" if name[:1].islower() else name  # "the bank ...": no bank's name
 
 
@@ -504,6 +518,78 @@ def table_account_cells(text: str, rules: AccountRules) -> list[tuple[int, int, 
                 (i for i, name in enumerate(names) if i != column and rules.bank.search(name)), -1
             )
     return found
+
+
+#: Words a table's header line has at most, and rows read under it at most.
+MAX_HEADER_WORDS = 12
+MAX_LOOSE_ROWS = 12
+#: Fewest digits of an account number that does not head its row.
+MIN_ROW_DIGITS = 8
+
+
+def loose_table_rows(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int, str]]:
+    """Account numbers in the rows of a table whose cells OCR joined by single spaces, with each row's bank.
+
+    A header is a short line without a number that holds an account word and a bank
+    word ("Bank Account number Holder", "Номер счета Банк Владелец"); each following
+    line, to a blank line, that names a bank is a row, and its account is the number
+    of ``MIN_ROW_DIGITS`` digits or more on it (wherever its column stands: OCR of a
+    right-to-left table gives the cells in any order). The bank is the name around the
+    row's bank word. A line with no bank word (a wrapped cell) is passed over.
+    """
+    if rules.account is None or rules.bank is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        index += 1
+        words = folded.text[folded.folded_offset(start) : folded.folded_offset(end)]
+        if (
+            not words.strip()
+            or len(words.split()) > MAX_HEADER_WORDS
+            or re.search(r"\d{3}", words)
+            or rules.account.search(words) is None
+            or rules.bank.search(words) is None
+        ):
+            continue
+        rows = 0
+        while index < len(lines) and rows < MAX_LOOSE_ROWS and text[slice(*lines[index])].strip():
+            rows += 1
+            found += _loose_row(text, folded, rules.bank, *lines[index])
+            index += 1
+    return found
+
+
+def _loose_row(
+    text: str, folded: FoldedText, bank_words: re.Pattern[str], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The account number of one loose table row with the row's bank, or nothing."""
+    word = bank_words.search(folded.text, folded.folded_offset(start), folded.folded_offset(end))
+    compound = _COMPOUND_BANK.search(text, start, end)
+    if compound is not None:
+        bank = compound.group()
+    elif word is not None:
+        bank_start, bank_end = folded.original_span(word.start(), word.end())
+        bank = _row_cell(bank_name(text[start:end], bank_start - start, bank_end - start), bank_words)
+    else:
+        return []
+    for number in _NUMBER.finditer(text, start, end):
+        if not at_word_start(text, number.start()) or text[number.end() : number.end() + 1].isalnum():
+            continue
+        number_end = split_end(text, number.start(), number.end())
+        value = text[number.start() : number_end]
+        if sum(char.isdigit() for char in value) >= MIN_ROW_DIGITS and _is_account_number(value):
+            return [(number.start(), number_end, bank)]
+    return []
+
+
+def _overlap(first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:

@@ -22,3 +22,32 @@ def rules() -> OrganisationRules:
 )
 def test_organisation_names(rules: OrganisationRules, text: str, names: list[str]) -> None:
     assert [entity.value for entity in find_organisations(text, page=1, rules=rules)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("1. Name of the company: Harbourview Holdings\nAddress: 3 Quay Street", ["Harbourview Holdings"]),
+        ("Dénomination : Ivoire Négoce\nSiège : Abidjan", ["Ivoire Négoce"]),
+        ("Наименование организации: СтройИнвест\nИНН: 7701234567", ["СтройИнвест"]),
+        ("Razón social: Grupo Cóndor   NIF: B12345678", ["Grupo Cóndor"]),
+        ("اسم الشركة: النخبة للمقاولات\nالعنوان: بغداد", ["النخبة للمقاولات"]),
+        ("Firma: Nordstern Handels GmbH", ["Nordstern Handels GmbH"]),
+        ("Bank: Commerzbank\nKontonummer: 1234567890", ["Commerzbank"]),
+    ],
+)
+def test_organisation_in_a_form_field(rules: OrganisationRules, text: str, names: list[str]) -> None:
+    assert [entity.value for entity in find_organisations(text, page=1, rules=rules)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Company: N/A\nName: John SMITH",
+        "Company: not known to the requesting authority",
+        "Organisation: 12/05/2024",
+        "Name: Ivan PETROV\nAddress: Harbour Road",
+    ],
+)
+def test_a_field_without_an_organisation_gives_none(rules: OrganisationRules, text: str) -> None:
+    assert find_organisations(text, page=1, rules=rules) == []

@@ -110,15 +110,22 @@ OrgSpan = tuple[int, int, str]
 
 
 def _suffix_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
-    """Capitalised words right before a legal form, on its line."""
+    """Capitalised words right before a legal form, on its line or ending a wrapped line above it.
+
+    A name wraps ("... held at Lindmark\nNational Bank in ...") when the line above is
+    prose cut by the layout: at least ``WRAPPED_LINE`` characters, not ending a
+    sentence or a label; its last capitalised words then open the name.
+    """
     spans = []
     for form in rules.suffixes.finditer(text) if rules.suffixes is not None else ():
         line_start = text.rfind("\n", 0, form.start()) + 1
-        words = list(_WORD.finditer(text, line_start, form.start()))
+        above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        wrapped = line_start > 0 and _is_wrapped(text[above : line_start - 1])
+        words = list(_WORD.finditer(text, above if wrapped else line_start, form.start()))
         taken: list[re.Match[str]] = []
         for word in reversed(words):
             gap = text[word.end() : (taken[0].start() if taken else form.start())]
-            if gap not in (" ", "\t", "") or len(taken) >= MAX_WORDS or not _name_word(word.group()):
+            if gap not in (" ", "\t", "", "\n") or len(taken) >= MAX_WORDS or not _name_word(word.group()):
                 break
             taken.insert(0, word)
         while taken and taken[0].group() in CONNECTORS:
@@ -126,6 +133,15 @@ def _suffix_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
         if taken:
             spans.append((taken[0].start(), form.end(), "suffix"))
     return spans
+
+
+#: Fewest characters of a line that the layout wrapped in the middle of a sentence.
+WRAPPED_LINE = 40
+
+
+def _is_wrapped(line: str) -> bool:
+    stripped = line.rstrip()
+    return len(stripped) >= WRAPPED_LINE and stripped[-1:] not in (":", ".", ";", "!", "?", ")", "»", "|")
 
 
 def _head_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:

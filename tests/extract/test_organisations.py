@@ -51,3 +51,21 @@ def test_organisation_in_a_form_field(rules: OrganisationRules, text: str, names
 )
 def test_a_field_without_an_organisation_gives_none(rules: OrganisationRules, text: str) -> None:
     assert find_organisations(text, page=1, rules=rules) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "account 5268-5625-93 held by Baraka ONYANGO at Lindmark\nNational Bank in Eastbridge, Reference State.",
+            ["Lindmark National Bank"],
+        ),
+        ("SECTION B\nLindmark Bank Ltd", ["Lindmark Bank Ltd"]),  # a heading above is no part of it
+        (
+            "transferred from account 3073911124 and then\nCoastal Savings Bank Ltd",
+            ["Coastal Savings Bank Ltd"],
+        ),
+    ],
+)
+def test_a_name_wrapped_onto_the_next_line(rules: OrganisationRules, text: str, names: list[str]) -> None:
+    assert [entity.value for entity in find_organisations(text, page=1, rules=rules)] == names

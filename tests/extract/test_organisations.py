@@ -57,7 +57,7 @@ def test_a_field_without_an_organisation_gives_none(rules: OrganisationRules, te
     ("text", "names"),
     [
         (
-            "account 5268-5625-93 held by Baraka ONYANGO at Lindmark\nNational Bank in Eastbridge, Reference State.",
+            "account 5268-5625-93 held by Baraka ONYANGO at Lindmark\nNational Bank in Eastbridge, Reference\nState.",
             ["Lindmark National Bank"],
         ),
         ("SECTION B\nLindmark Bank Ltd", ["Lindmark Bank Ltd"]),  # a heading above is no part of it

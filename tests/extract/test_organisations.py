@@ -57,7 +57,8 @@ def test_a_field_without_an_organisation_gives_none(rules: OrganisationRules, te
     ("text", "names"),
     [
         (
-            "account 5268-5625-93 held by Baraka ONYANGO at Lindmark\nNational Bank in Eastbridge, Reference\nState.",
+            "account 5268-5625-93 held by Baraka ONYANGO at Lindmark\n"
+            "National Bank in Eastbridge, Reference State.",
             ["Lindmark National Bank"],
         ),
         ("SECTION B\nLindmark Bank Ltd", ["Lindmark Bank Ltd"]),  # a heading above is no part of it

@@ -45,6 +45,10 @@ MAX_FIELD_WORDS = 10
 _EMPTY_VALUE = re.compile(
     r"[\W_]*|(?i:n/?a|none|unknown|néant|inconnu|ninguna?|desconocid[ao]|nessuna?|keine)"
 )
+#: A group of letters and digits as an IBAN prints it ("SG0K", "Y6Y3", "42OQ").
+_CODE_GROUP = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{4}")
+#: The last group of an IBAN before a name in a table row: up to three capitals ("X", "LYI").
+_CODE_TAIL = re.compile(r"[A-Z0-9]{1,3}")
 _WORD = re.compile(r"[\w&'’-]+\.?")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 
@@ -59,6 +63,10 @@ class OrganisationRules:
     arabic: re.Pattern[str] | None = None
     #: Labels of a field that names an organisation, matched whole against the folded label.
     fields: re.Pattern[str] | None = None
+    #: Words that may end an Arabic name after its two words ("العامة", "المحدودة").
+    arabic_tails: frozenset[str] = frozenset()
+    #: Capitalised words of a table's header or a label, never the first of a name ("Inhaber").
+    labels: frozenset[str] = frozenset()
 
 
 def _alternation(
@@ -72,7 +80,9 @@ def _alternation(
 
 def load_organisation_rules() -> OrganisationRules:
     """Read ``organisations.<lang>.yaml`` of every language. Raises ``ConfigurationError``."""
-    words: dict[str, list[str]] = {"suffixes": [], "heads": [], "quoted": [], "arabic": [], "fields": []}
+    words: dict[str, list[str]] = {
+        key: [] for key in ("suffixes", "heads", "quoted", "arabic", "fields", "arabic_tails", "labels")
+    }
     for language, data in read_lexicons("organisations").items():
         for key, bucket in words.items():
             bucket.extend(string_list(data, key, source=f"organisations.{language}.yaml"))
@@ -83,6 +93,8 @@ def load_organisation_rules() -> OrganisationRules:
         quoted=re.compile(quoted.pattern + r"[ \t]*[«\"“]([^»\"”\n]{1,60})[»\"”]") if quoted else None,
         arabic=_alternation(words["arabic"], before=r"(?<![\u0600-\u06ff])", after=r"(?=[ \t])"),
         fields=phrases_pattern(words["fields"], source="organisations fields"),
+        arabic_tails=frozenset(words["arabic_tails"]),
+        labels=frozenset(fold_plain(word) for word in words["labels"]),
     )
 
 
@@ -123,16 +135,33 @@ def _suffix_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
         wrapped = line_start > 0 and _is_wrapped(text[above : line_start - 1])
         words = list(_WORD.finditer(text, above if wrapped else line_start, form.start()))
         taken: list[re.Match[str]] = []
+        stopped_by: re.Match[str] | None = None
         for word in reversed(words):
             gap = text[word.end() : (taken[0].start() if taken else form.start())]
-            if gap not in (" ", "\t", "", "\n") or len(taken) >= MAX_WORDS or not _name_word(word.group()):
+            comma = not taken and gap == ", "  # "Construtora Atlântico, Lda."
+            if (gap not in (" ", "\t", "", "\n") and not comma) or len(taken) >= MAX_WORDS:
+                break
+            if not _name_word(word.group()) or (taken and _is_form(word.group(), rules)):
+                stopped_by = word  # another name's legal form ("... Bank Edilnord S.p.A."), a code
                 break
             taken.insert(0, word)
-        while taken and taken[0].group() in CONNECTORS:
+        after_code = stopped_by is not None and _has_digit(stopped_by.group())
+        if after_code and len(taken) > 1 and _CODE_TAIL.fullmatch(taken[0].group()):
+            taken.pop(0)  # "... Y6Y3 X Lindmark National Bank": the IBAN's last group
+        while taken and (taken[0].group() in CONNECTORS or fold_plain(taken[0].group()) in rules.labels):
             taken.pop(0)
         if taken:
             spans.append((taken[0].start(), form.end(), "suffix"))
     return spans
+
+
+def _is_form(word: str, rules: OrganisationRules) -> bool:
+    """Whether ``word`` is a legal form itself (the end of another name before this one)."""
+    return rules.suffixes is not None and rules.suffixes.fullmatch(word) is not None
+
+
+def _has_digit(word: str) -> bool:
+    return any(char.isdigit() for char in word)
 
 
 #: Fewest characters of a line that the layout wrapped in the middle of a sentence.
@@ -157,7 +186,10 @@ def _head_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
             for word in words:
                 gap = text[(taken[-1].end() if taken else head.end()) : word.start()]
                 limit = 2 if arabic else MAX_WORDS
-                if gap not in (" ", "\t") or len(taken) >= limit or not (arabic or _name_word(word.group())):
+                tail = arabic and len(taken) == limit and word.group() in rules.arabic_tails
+                if gap not in (" ", "\t") or (len(taken) >= limit and not tail):
+                    break
+                if not (arabic or _name_word(word.group())):
                     break
                 taken.append(word)
                 if _dot(word):  # the sentence ends
@@ -210,6 +242,8 @@ def _name_word(word: str) -> bool:
     """
     if word.rstrip(".").isdigit() and len(word.rstrip(".")) > 3:
         return False
+    if _CODE_GROUP.fullmatch(word) or sum(char.isdigit() for char in word) > 3:
+        return False  # a group of an IBAN ("SG0K"), an account ("5431-4360-30")
     return word in CONNECTORS or word[:1].isupper() or word[:1].isdigit()
 
 

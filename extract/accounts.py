@@ -32,7 +32,7 @@ BANK_WINDOW = 120
 _NUMBER = re.compile(
     r"(?>\d{4} \d{4} \d{2} \d{10})(?![\d.,]\d)(?!\d)"  # a Spanish CCC: bank, branch, keys, account
     r"|[A-Z][ -]?\d{5}[ -]?\d{5}[ -]?[0-9A-Z]{12}(?![0-9A-Za-z])"  # an Italian BBAN: CIN, ABI, CAB, account
-    r"|(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*"
+    r"|(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.:]\d+)*"
 )
 #: Lengths of the national numbers a check digit scheme covers (Russian and Spanish 20,
 #: Portuguese 21, French and Italian 23): a number of such a length that OCR or a line
@@ -45,9 +45,9 @@ _NUMBER_LINK = re.compile(
     r"(?=\d|[A-Z][ -]?\d{5}[ -]?\d{5})",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/.: ]{4,}\d)[ \t]+[-–—]")
 #: An item of a list of accounts run on in a sentence: after its colon or a semicolon.
-_RUN_ON_ITEM = re.compile(r"[:;][ \t\n]*(\d[\d\-/.]{4,}\d)[ \t]+[-–—]")
+_RUN_ON_ITEM = re.compile(r"[:;][ \t\n]*(\d[\d\-/.:]{4,}\d)[ \t]+[-–—]")
 #: The end of a sentence: a full stop before a capital, or a blank line.
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|\n[ \t]*\n")
 #: How far after an account word (characters) a run-on list of accounts is read.
@@ -171,7 +171,9 @@ def _national_account(text: str, start: int, end: int, *, page: int, ocr: bool) 
     written = text[start:end]
     check = check_national(written, text, end, ocr=ocr)
     if check is None:
-        value, attributes, confidence = re.sub(r"\s+", "", written), {"check": "none"}, 0.8
+        value, attributes, confidence = re.sub(r"\s+", "", written).replace(":", "-"), {"check": "none"}, 0.8
+        if ":" in written:
+            attributes["repaired"] = "true"  # a hyphen OCR read as a colon
     else:
         attributes = {"check": check.scheme, "valid": "true" if check.valid else "false"}
         if check.repaired:
@@ -347,7 +349,12 @@ def split_end(text: str, start: int, end: int) -> int:
 
 
 def _is_account_number(value: str) -> bool:
-    """At least six digits, and not a date, an amount ("1.584.000") or a year range."""
+    """At least six digits, and not a date, an amount ("1.584.000"), a year range or a time.
+
+    A colon stands in an account only beside hyphens, as OCR misreads one ("1548-1837:97").
+    """
+    if ":" in value and "-" not in value:
+        return False
     digits = sum(char.isdigit() for char in value)
     if digits < 6 or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", value):
         return False

@@ -314,7 +314,7 @@ def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple
     spans = []
     for row in _ROW_START.finditer(text):
         number = _NUMBER.match(text, row.end())
-        if number is None or not _is_account_number(number.group()):
+        if number is None or not _is_account_number(number.group()) or _continues_a_code(text, row.start()):
             continue
         end = split_end(text, number.start(), number.end())
         if text[end : end + 1] not in (" ", "\t", ""):
@@ -333,6 +333,17 @@ def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple
         ):
             spans.append((number.start(), end))
     return spans
+
+
+#: The groups of an IBAN ending a line ("... 6770 U9X6"): a number on the next line continues it.
+_CODE_LINE_END = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{4}(?: [A-Z0-9]{4})+[ \t]*\n$"
+)
+
+
+def _continues_a_code(text: str, line_start: int) -> bool:
+    """Whether the line above ``line_start`` ends with the groups of an IBAN the line continues."""
+    return line_start > 0 and _CODE_LINE_END.search(text, max(0, line_start - 80), line_start) is not None
 
 
 def split_end(text: str, start: int, end: int) -> int:

@@ -318,3 +318,8 @@ def test_an_amount_under_a_table_is_no_account(rules: AccountRules) -> None:
 def test_a_bank_named_before_its_account_in_prose(rules: AccountRules, text: str, bank: str | None) -> None:
     accounts = _accounts(text, rules)
     assert accounts[-1].attributes.get("bank") == bank
+
+
+def test_a_number_continuing_an_iban_on_the_next_line_is_no_row(rules: AccountRules) -> None:
+    text = "a la cuenta. 1U19 6770 U9X6\n394111 NIYS: de Fastbridge Savings Bank, cuyo titular"
+    assert _accounts(text, rules, ocr=True) == []

@@ -178,6 +178,8 @@ def _head_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
     spans = []
     for pattern, arabic in ((rules.heads, False), (rules.arabic, True)):
         for head in pattern.finditer(text) if pattern is not None else ():
+            if not arabic and _ends_a_name(text, head.start()):
+                continue  # "Lindmark National Bank Blue Lagoon Ltd": the head ends one name
             line_end = text.find("\n", head.end())
             words = (_ARABIC_WORD if arabic else _WORD).finditer(
                 text, head.end(), line_end if line_end >= 0 else len(text)
@@ -189,8 +191,8 @@ def _head_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
                 tail = arabic and len(taken) == limit and word.group() in rules.arabic_tails
                 if gap not in (" ", "\t") or (len(taken) >= limit and not tail):
                     break
-                if not (arabic or _name_word(word.group())):
-                    break
+                if not (arabic or _name_word(word.group())) or fold_plain(word.group()) in rules.labels:
+                    break  # "Bank Holder": a table's header
                 taken.append(word)
                 if _dot(word):  # the sentence ends
                     break
@@ -200,6 +202,51 @@ def _head_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
                 end = taken[-1].end() - (0 if arabic else _dot(taken[-1]))
                 spans.append((head.start(), end, "head"))
     return spans
+
+
+def _ends_a_name(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before ``text[start]`` on its line (one space apart)."""
+    before = re.search(r"([\w&'’-]+\.?) $", text[max(0, start - 40) : start])
+    return before is not None and before.group(1)[:1].isupper() and _name_word(before.group(1))
+
+
+def trim_to_accounts(organisations: list[Entity], accounts: list[Entity]) -> list[Entity]:
+    """``organisations`` without the part of a name an account's span covers, on the same page.
+
+    A table row gives "... 42OQ SG0K Y6Y3 X Lindmark National Bank": the IBAN ends at
+    "X", and the name starts after it; a name wholly inside an account is dropped.
+    """
+    kept = []
+    for organisation in organisations:
+        span = organisation.span
+        ends = [
+            account.span.end
+            for account in accounts
+            if account.span.page == span.page
+            and account.span.start < span.end
+            and span.start < account.span.end
+        ]
+        if not ends:
+            kept.append(organisation)
+            continue
+        offset = max(ends) - span.start
+        if 0 < offset < len(span.text) and span.text[offset - 1 : offset + 1].isalnum():
+            kept.append(organisation)  # an account read into a word of the name: the name stands
+            continue
+        words = [word for word in _WORD.finditer(span.text, offset) if word.group() not in CONNECTORS]
+        if not words or max(ends) >= span.end:
+            continue
+        start = span.start + words[0].start()
+        text = span.text[words[0].start() :]
+        kept.append(
+            organisation.model_copy(
+                update={
+                    "value": " ".join(text.split()),
+                    "span": span.model_copy(update={"start": start, "text": text}),
+                }
+            )
+        )
+    return kept
 
 
 def _quoted_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:

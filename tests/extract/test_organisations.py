@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract.engines import load_entity_models
+from extract.entities import find_entities
 from extract.organisations import OrganisationRules, find_organisations, load_organisation_rules
+from rogatory.records import DocumentText, EntityKind, PageText, TextSource
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +73,15 @@ def test_a_field_without_an_organisation_gives_none(rules: OrganisationRules, te
 )
 def test_a_name_wrapped_onto_the_next_line(rules: OrganisationRules, text: str, names: list[str]) -> None:
     assert [entity.value for entity in find_organisations(text, page=1, rules=rules)] == names
+
+
+def test_a_name_after_an_iban_in_a_table_row_starts_after_it() -> None:
+    models = load_entity_models(use_ner_models=False)
+    text = (
+        "Account number Bank Holder\n"
+        "MT84 MALT 0110 0001 2345 MTLC AST0 01S Lindmark National Bank Harbourview Holdings Ltd\n"
+    )
+    page = PageText(number=1, text=text, source=TextSource.TEXT_LAYER, confidence=1.0, language="en")
+    entities = find_entities(DocumentText(pages=(page,), language="en"), models=models)
+    names = [e.value for e in entities.of_kind(EntityKind.ORGANISATION)]
+    assert names == ["Lindmark National Bank", "Harbourview Holdings Ltd"]

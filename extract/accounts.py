@@ -52,8 +52,9 @@ _RUN_ON_ITEM = re.compile(r"[:;][ \t\n]*(\d[\d\-/.:]{4,}\d)[ \t]+[-–—]")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|\n[ \t]*\n")
 #: How far after an account word (characters) a run-on list of accounts is read.
 RUN_ON_WINDOW = 600
-#: A row of a table or a list heading with a number: the number first on its line.
-_ROW_START = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]+)?(?=\d)")
+#: A row of a table or a list heading with a number: the number first on its line, after
+#: nothing but punctuation.
+_ROW_START = re.compile(r"(?m)^(?:[^\w\n]|_){0,8}?(?=\d)")  # after a bullet or OCR's specks ("_ ° _`")
 #: Words a field's label has at most ("Número de la cuenta bancaria:").
 MAX_LABEL_WORDS = 5
 #: Lines above a row where the account word of its table header or list lead-in may stand.

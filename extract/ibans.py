@@ -38,7 +38,7 @@ MIN_WRITTEN = 11
 
 #: What OCR may have printed for each character, in both directions.
 _CONFUSED: dict[str, str] = {
-    "O": "0Q", "0": "OD", "D": "0", "Q": "0", "I": "1L", "1": "IL", "L": "1I", "S": "5", "5": "S",
+    "O": "0Q", "0": "OD", "D": "0", "Q": "0", "I": "1LJ", "1": "IL", "L": "1I", "J": "I", "S": "5", "5": "S",
     "A": "4", "4": "A",
     "Z": "2", "2": "Z", "B": "8", "8": "B", "G": "6", "6": "G", "E": "F", "F": "E", "U": "V", "V": "U",
 }  # fmt: skip

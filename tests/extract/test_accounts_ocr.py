@@ -178,3 +178,8 @@ def test_a_hyphen_read_as_a_colon_in_a_national_number(rules: AccountRules) -> N
     )
     assert (account.value, account.attributes["bank"]) == ("1548-1837-97", "Valmont Private Bank")
     assert find_accounts("account no. 12:30:45 at Lindmark Bank", page=1, rules=rules, ocr=True) == []
+
+
+def test_a_bar_read_for_a_j_is_repaired_by_the_check_digits(rules: AccountRules) -> None:
+    (account,) = find_accounts("held in account CH52853175544A4SDQNE| and", page=1, rules=rules, ocr=True)
+    assert (account.value, account.attributes["repaired"]) == ("CH52853175544A4SDQNEJ", "true")

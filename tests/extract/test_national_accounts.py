@@ -323,3 +323,11 @@ def test_a_bank_named_before_its_account_in_prose(rules: AccountRules, text: str
 def test_a_number_continuing_an_iban_on_the_next_line_is_no_row(rules: AccountRules) -> None:
     text = "a la cuenta. 1U19 6770 U9X6\n394111 NIYS: de Fastbridge Savings Bank, cuyo titular"
     assert _accounts(text, rules, ocr=True) == []
+
+
+def test_a_list_row_after_specks_of_a_scan(rules: AccountRules) -> None:
+    text = (
+        "Волков Азамат (владелец счета)\nАдрес: Минск\n_ ° _` 3939-0405-05 - Valmont Private Bank - Владелец"
+    )
+    (account,) = _accounts(text, rules, ocr=True)
+    assert (account.value, account.attributes["bank"]) == ("3939-0405-05", "Valmont Private Bank")

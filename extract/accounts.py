@@ -221,10 +221,11 @@ def _find_ibans(text: str, *, page: int, shapes: BbanShapes, ocr: bool) -> list[
     entities: list[Entity] = []
     taken_until = 0
     for start in iban_starts(text, shapes=shapes, ocr=ocr):
-        if start < taken_until or (start != taken_until and not at_word_start(text, start)):
+        specks = ocr and _after_specks(text, start)
+        if start < taken_until or (start != taken_until and not at_word_start(text, start) and not specks):
             continue
         reading = read_iban(text, start, shapes=shapes, ocr=ocr)
-        if reading is None:
+        if reading is None or (specks and not at_word_start(text, start) and not reading.valid):
             continue
         taken_until = reading.end
         attributes = {"valid": "true" if reading.valid else "false"}
@@ -246,6 +247,15 @@ def _find_ibans(text: str, *, page: int, shapes: BbanShapes, ocr: bool) -> list[
             )
         )
     return entities
+
+
+def _after_specks(text: str, start: int) -> bool:
+    """Whether OCR glued one or two lower-case specks to the IBAN at ``text[start]`` ("ooLI56 …").
+
+    Such a start counts only when its reading is valid.
+    """
+    head = re.search(r"(?<![A-Za-z0-9])[a-z]{1,2}$", text[max(0, start - 3) : start])
+    return head is not None
 
 
 def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:

@@ -183,3 +183,10 @@ def test_a_hyphen_read_as_a_colon_in_a_national_number(rules: AccountRules) -> N
 def test_a_bar_read_for_a_j_is_repaired_by_the_check_digits(rules: AccountRules) -> None:
     (account,) = find_accounts("held in account CH52853175544A4SDQNE| and", page=1, rules=rules, ocr=True)
     assert (account.value, account.attributes["repaired"]) == ("CH52853175544A4SDQNEJ", "true")
+
+
+def test_specks_glued_to_an_iban_on_a_scan(rules: AccountRules) -> None:
+    text = "ooLI56 0868 2HV1 URF8 DQYX.Q - Eastbridge Savings Bank"
+    assert [e.value for e in find_accounts(text, page=1, rules=rules, ocr=True)] == ["LI5608682HV1URF8DQYXQ"]
+    assert find_accounts("xxDE89 3704 0044 0532 0130 01 here", page=1, rules=rules, ocr=True) == []  # invalid
+    assert find_accounts(text, page=1, rules=rules) == []  # a text layer reads words as written

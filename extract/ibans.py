@@ -199,7 +199,8 @@ def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str
     """Characters after the check digits with the offset after each, across single spaces.
 
     On OCR'd pages one line break may split the IBAN, noise characters count, and one
-    full stop, colon, hyphen or comma between two groups is passed over.
+    full stop, colon, hyphen or comma between two groups is passed over. Two lower-case
+    letters in a row are a word, never part of an IBAN.
     """
     slots: list[tuple[str, int]] = []
     breaks = 0
@@ -216,6 +217,8 @@ def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str
                 break
             position += 1
             continue
+        if char.islower() and text[position + 1 : position + 2].islower():
+            break  # two lower-case letters: a word of the prose after the IBAN ("(testimone)")
         if (char.isascii() and char.isalnum()) or (ocr and (char in _NOISE or char in _LOOKALIKES)):
             slots.append((char, position + 1))
             position += 1

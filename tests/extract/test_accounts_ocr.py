@@ -190,3 +190,9 @@ def test_specks_glued_to_an_iban_on_a_scan(rules: AccountRules) -> None:
     assert [e.value for e in find_accounts(text, page=1, rules=rules, ocr=True)] == ["LI5608682HV1URF8DQYXQ"]
     assert find_accounts("xxDE89 3704 0044 0532 0130 01 here", page=1, rules=rules, ocr=True) == []  # invalid
     assert find_accounts(text, page=1, rules=rules) == []  # a text layer reads words as written
+
+
+def test_a_surname_and_the_prose_after_it_are_no_iban(rules: AccountRules) -> None:
+    # "ROSS" reads as RO55; the BBAN would run on over "(testimone)\nData di nascita"
+    text = "Paola ROSSI (testimone)\nData di nascita: 11 novembre 1989"
+    assert find_accounts(text, page=1, rules=rules, ocr=True) == []

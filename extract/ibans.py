@@ -199,8 +199,8 @@ def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str
     """Characters after the check digits with the offset after each, across single spaces.
 
     On OCR'd pages one line break may split the IBAN, noise characters count, and one
-    full stop, colon, hyphen or comma between two groups is passed over. Two lower-case
-    letters in a row are a word, never part of an IBAN.
+    full stop, colon, hyphen or comma between two groups is passed over. Three lower-case
+    letters in a row are a word, never part of an IBAN (OCR may lower one or two: "LIjj").
     """
     slots: list[tuple[str, int]] = []
     breaks = 0
@@ -217,8 +217,8 @@ def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str
                 break
             position += 1
             continue
-        if char.islower() and text[position + 1 : position + 2].islower():
-            break  # two lower-case letters: a word of the prose after the IBAN ("(testimone)")
+        if text[position : position + 3].isalpha() and text[position : position + 3].islower():
+            break  # three lower-case letters: a word of the prose after the IBAN ("(testimone)")
         if (char.isascii() and char.isalnum()) or (ocr and (char in _NOISE or char in _LOOKALIKES)):
             slots.append((char, position + 1))
             position += 1

@@ -196,3 +196,7 @@ def test_a_surname_and_the_prose_after_it_are_no_iban(rules: AccountRules) -> No
     # "ROSS" reads as RO55; the BBAN would run on over "(testimone)\nData di nascita"
     text = "Paola ROSSI (testimone)\nData di nascita: 11 novembre 1989"
     assert find_accounts(text, page=1, rules=rules, ocr=True) == []
+    text = "to account $C76 LIjj 3155-2203 2661 4524 7343 NFC at Eastbridge"  # "jj": lowered by OCR
+    assert [e.value for e in find_accounts(text, page=1, rules=rules, ocr=True)] == [
+        "SC76LIJJ31552203266145247343NFC"
+    ]

@@ -34,10 +34,11 @@ CONNECTORS = frozenset({"de", "del", "do", "da", "dos", "das", "di", "y", "e", "
 MAX_WORDS = 6
 CONFIDENCE = {"suffix": 0.85, "head": 0.8, "quoted": 0.85, "field": 0.8, "model": 0.6}
 #: A form field on its own line: a short label (maybe numbered: "3.", "b)", "E.1"), a colon,
-#: its value up to the end of the line or the next cell (a bar, a tab, three spaces).
+#: its value up to the end of the line or the next cell (a bar, a tab, three spaces), or the
+#: whole next line when nothing follows the colon.
 _FIELD = re.compile(
     r"(?m)^[ \t]*(?:(?:[A-Za-z]\.?\d{0,2}|\d{1,2}(?:\.\d{1,2})*)[.)]?[ \t]+)?"
-    r"([^\W\d_][^:：\n|]{0,58}?)[ \t]*[:：][ \t]*([^\n|\t]+?)[ \t]*(?=$|\||\t| {3})"
+    r"([^\W\d_][^:：\n|]{0,58}?)[ \t]*[:：](?:[ \t]*\n)?[ \t]*([^\n|\t]+?)[ \t]*(?=$|\||\t| {3})"
 )
 #: Words a field's value has at most to be read as an organisation's name.
 MAX_FIELD_WORDS = 10
@@ -259,7 +260,8 @@ def _quoted_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
 def _field_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
     """The values of the fields whose whole label is an organisation field's label.
 
-    The value is a name: it starts with a capital letter, a digit or a letter of a
+    The value (on the label's line, or the next line when none follows the colon) is a
+    name: it has no colon, starts with a capital letter, a digit or a letter of a
     script without case (Arabic), has at most ``MAX_FIELD_WORDS`` words and is not a
     number, a date or a word saying the field is empty ("N/A", "néant").
     """
@@ -270,6 +272,8 @@ def _field_spans(text: str, rules: OrganisationRules) -> list[OrgSpan]:
         label, value = field.group(1), field.group(2).rstrip(" .;,")
         if rules.fields.fullmatch(fold_plain(label.strip())) is None or _EMPTY_VALUE.fullmatch(value):
             continue
+        if ":" in value or "：" in value:
+            continue  # another field ("Bank:\nAddress: ...")
         first = value[:1]
         if not (
             first.isupper() or first in '«"“' or (first.isalpha() and first == first.lower() == first.upper())

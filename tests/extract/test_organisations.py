@@ -37,6 +37,7 @@ def test_organisation_names(rules: OrganisationRules, text: str, names: list[str
         ("اسم الشركة: النخبة للمقاولات\nالعنوان: بغداد", ["النخبة للمقاولات"]),
         ("Firma: Nordstern Handels GmbH", ["Nordstern Handels GmbH"]),
         ("Bank: Commerzbank\nKontonummer: 1234567890", ["Commerzbank"]),
+        ("Name of the company:\nKestrel Engineering\nAddress: 3 Quay Street", ["Kestrel Engineering"]),
     ],
 )
 def test_organisation_in_a_form_field(rules: OrganisationRules, text: str, names: list[str]) -> None:
@@ -50,6 +51,7 @@ def test_organisation_in_a_form_field(rules: OrganisationRules, text: str, names
         "Company: not known to the requesting authority",
         "Organisation: 12/05/2024",
         "Name: Ivan PETROV\nAddress: Harbour Road",
+        "Bank:\nAddress: 3 Quay Street",  # the next line is another field
     ],
 )
 def test_a_field_without_an_organisation_gives_none(rules: OrganisationRules, text: str) -> None:

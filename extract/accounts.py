@@ -32,22 +32,29 @@ BANK_WINDOW = 120
 _NUMBER = re.compile(
     r"(?>\d{4} \d{4} \d{2} \d{10})(?![\d.,]\d)(?!\d)"  # a Spanish CCC: bank, branch, keys, account
     r"|[A-Z][ -]?\d{5}[ -]?\d{5}[ -]?[0-9A-Z]{12}(?![0-9A-Za-z])"  # an Italian BBAN: CIN, ABI, CAB, account
-    r"|(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.]\d+)*"
+    r"|(?>\d{3,}(?: \d{3,}){2,}(?: \d{1,2})?)(?![\d.,]\d)(?!\d)|\d+(?:[-/.:]\d+)*"
 )
+#: Lengths of the national numbers a check digit scheme covers (Russian and Spanish 20,
+#: Portuguese 21, French and Italian 23): a number of such a length that OCR or a line
+#: layout split in two ("408028104 08927963281") is read whole.
+SPLIT_LENGTHS = frozenset({20, 21, 23})
+#: The second part of a number split by one space ("... 08927963281").
+_SPLIT_TAIL = re.compile(r"[ \t](\d{2,})(?![\d.,]\d)(?![\dA-Za-z])")
 _NUMBER_LINK = re.compile(
     r"[\s:.,#№°º]{0,4}(?:(?:no|nr|nro|n|number|numero|número|num|núm|n\.º|n°|nº|№|رقم)[\s:.#°º]{0,3})?"
     r"(?=\d|[A-Z][ -]?\d{5}[ -]?\d{5})",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/. ]{4,}\d)[ \t]+[-–—]")
+_LIST_ITEM = re.compile(r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+(\d[\d\-/.: ]{4,}\d)[ \t]+[-–—]")
 #: An item of a list of accounts run on in a sentence: after its colon or a semicolon.
-_RUN_ON_ITEM = re.compile(r"[:;][ \t\n]*(\d[\d\-/.]{4,}\d)[ \t]+[-–—]")
+_RUN_ON_ITEM = re.compile(r"[:;][ \t\n]*(\d[\d\-/.:]{4,}\d)[ \t]+[-–—]")
 #: The end of a sentence: a full stop before a capital, or a blank line.
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|\n[ \t]*\n")
 #: How far after an account word (characters) a run-on list of accounts is read.
 RUN_ON_WINDOW = 600
-#: A row of a table or a list heading with a number: the number first on its line.
-_ROW_START = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]+)?(?=\d)")
+#: A row of a table or a list heading with a number: the number first on its line, after
+#: nothing but punctuation.
+_ROW_START = re.compile(r"(?m)^(?:[^\w\n]|_){0,8}?(?=\d)")  # after a bullet or OCR's specks ("_ ° _`")
 #: Words a field's label has at most ("Número de la cuenta bancaria:").
 MAX_LABEL_WORDS = 5
 #: Lines above a row where the account word of its table header or list lead-in may stand.
@@ -78,6 +85,12 @@ _LEGAL_FORMS = frozenset(
 _CONNECTORS = frozenset(
     {"de", "du", "des", "del", "di", "da", "do", "of", "and", "&", "et", "y", "e", "und", "la"}
 )
+
+#: Prepositions and articles that may open a sentence before a bank's name ("At X Bank").
+_LEADING = frozenset(
+    {"at", "in", "with", "by", "from", "the", "chez", "auprès", "dans", "bei", "presso", "nel"}
+)
+_LEADING |= frozenset({"junto", "em", "no", "na", "en", "el", "в", "во", "у", "при"})
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,9 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
     entities = _find_ibans(text, page=page, shapes=rules.bban_shapes, ocr=ocr)
     taken = [(entity.span.start, entity.span.end) for entity in entities]
     cells = table_account_cells(text, rules)
+    cells += [
+        row for row in loose_table_rows(text, folded, rules) if not any(_overlap(row, cell) for cell in cells)
+    ]
     in_cells = [(start, end) for start, end, _ in cells if _is_cell_number(text[start:end])]
     for start, end in _number_spans(text, folded, rules) + in_cells:
         if any(start < right and left < end for left, right in taken):
@@ -129,11 +145,17 @@ def find_accounts(text: str, *, page: int, rules: AccountRules, ocr: bool = Fals
         taken.append((start, end))
         entities.append(_national_account(text, start, end, page=page, ocr=ocr))
     starts = sorted(entity.span.start for entity in entities)
+    ends = sorted(entity.span.end for entity in entities)
     entities = [
         _with_cell_bank(entity, cells)
         or _with_field_bank(entity, text, rules, starts)
         or _with_bank(
-            entity, text, folded, rules, next_account=next((s for s in starts if s > entity.span.start), None)
+            entity,
+            text,
+            folded,
+            rules,
+            next_account=next((s for s in starts if s > entity.span.start), None),
+            previous_end=max((e for e in ends if e <= entity.span.start), default=0),
         )
         for entity in entities
     ]
@@ -150,7 +172,9 @@ def _national_account(text: str, start: int, end: int, *, page: int, ocr: bool) 
     written = text[start:end]
     check = check_national(written, text, end, ocr=ocr)
     if check is None:
-        value, attributes, confidence = re.sub(r"\s+", "", written), {"check": "none"}, 0.8
+        value, attributes, confidence = re.sub(r"\s+", "", written).replace(":", "-"), {"check": "none"}, 0.8
+        if ":" in written:
+            attributes["repaired"] = "true"  # a hyphen OCR read as a colon
     else:
         attributes = {"check": check.scheme, "valid": "true" if check.valid else "false"}
         if check.repaired:
@@ -197,10 +221,11 @@ def _find_ibans(text: str, *, page: int, shapes: BbanShapes, ocr: bool) -> list[
     entities: list[Entity] = []
     taken_until = 0
     for start in iban_starts(text, shapes=shapes, ocr=ocr):
-        if start < taken_until or (start != taken_until and not at_word_start(text, start)):
+        specks = ocr and _after_specks(text, start)
+        if start < taken_until or (start != taken_until and not at_word_start(text, start) and not specks):
             continue
         reading = read_iban(text, start, shapes=shapes, ocr=ocr)
-        if reading is None:
+        if reading is None or (specks and not at_word_start(text, start) and not reading.valid):
             continue
         taken_until = reading.end
         attributes = {"valid": "true" if reading.valid else "false"}
@@ -224,6 +249,15 @@ def _find_ibans(text: str, *, page: int, shapes: BbanShapes, ocr: bool) -> list[
     return entities
 
 
+def _after_specks(text: str, start: int) -> bool:
+    """Whether OCR glued one or two lower-case specks to the IBAN at ``text[start]`` ("ooLI56 …").
+
+    Such a start counts only when its reading is valid.
+    """
+    head = re.search(r"(?<![A-Za-z0-9])[a-z]{1,2}$", text[max(0, start - 3) : start])
+    return head is not None
+
+
 def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int]]:
     """Spans of account numbers after an account word, or heading a list item."""
     spans: list[tuple[int, int]] = []
@@ -237,7 +271,7 @@ def _number_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tu
             if number is None or re.fullmatch(r"[,.]\d", followed):
                 continue
             if _is_account_number(number.group()):
-                spans.append((number.start(), number.end()))
+                spans.append((number.start(), split_end(text, number.start(), number.end())))
     spans += _run_on_items(text, folded, rules)
     for item in _LIST_ITEM.finditer(text):
         line_end = text.find("\n", item.end())
@@ -291,16 +325,14 @@ def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple
     spans = []
     for row in _ROW_START.finditer(text):
         number = _NUMBER.match(text, row.end())
-        if number is None or not _is_account_number(number.group()):
+        if number is None or not _is_account_number(number.group()) or _continues_a_code(text, row.start()):
             continue
-        after = text[number.end() : number.end() + 1]
-        if after not in (" ", "\t", ""):
+        end = split_end(text, number.start(), number.end())
+        if text[end : end + 1] not in (" ", "\t", ""):
             continue
-        line_end = text.find("\n", number.end())
+        line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        if not rules.bank.search(
-            folded.text, folded.folded_offset(number.end()), folded.folded_offset(line_end)
-        ):
+        if not rules.bank.search(folded.text, folded.folded_offset(end), folded.folded_offset(line_end)):
             continue
         header_start = row.start()
         for _ in range(ROW_HEADER_LINES):
@@ -310,12 +342,41 @@ def _row_spans(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple
         if rules.account.search(
             folded.text, folded.folded_offset(header_start), folded.folded_offset(line_end)
         ):
-            spans.append((number.start(), number.end()))
+            spans.append((number.start(), end))
     return spans
 
 
+#: The groups of an IBAN ending a line ("... 6770 U9X6"): a number on the next line continues it.
+_CODE_LINE_END = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Z0-9 ]*\d)(?=[A-Z0-9 ]*[A-Z])[A-Z0-9]{4}(?: [A-Z0-9]{4})+[ \t]*\n$"
+)
+
+
+def _continues_a_code(text: str, line_start: int) -> bool:
+    """Whether the line above ``line_start`` ends with the groups of an IBAN the line continues."""
+    return line_start > 0 and _CODE_LINE_END.search(text, max(0, line_start - 80), line_start) is not None
+
+
+def split_end(text: str, start: int, end: int) -> int:
+    """The end of the number at ``text[start:end]``, past a second part split from it.
+
+    A run of digits followed by one space and a second run read whole when
+    together they make one of the ``SPLIT_LENGTHS`` (and the first alone does not).
+    """
+    head = re.sub(r"\D", "", text[start:end])
+    tail = _SPLIT_TAIL.match(text, end)
+    if tail is None or not text[start:end].isdigit() or len(head) in SPLIT_LENGTHS:
+        return end
+    return tail.end() if len(head) + len(tail.group(1)) in SPLIT_LENGTHS else end
+
+
 def _is_account_number(value: str) -> bool:
-    """At least six digits, and not a date, an amount ("1.584.000") or a year range."""
+    """At least six digits, and not a date, an amount ("1.584.000"), a year range or a time.
+
+    A colon stands in an account only beside hyphens, as OCR misreads one ("1548-1837:97").
+    """
+    if ":" in value and "-" not in value:
+        return False
     digits = sum(char.isdigit() for char in value)
     if digits < 6 or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", value):
         return False
@@ -345,14 +406,22 @@ def _find_bics(text: str, folded: FoldedText, *, page: int, rules: AccountRules)
 
 
 def _with_bank(
-    entity: Entity, text: str, folded: FoldedText, rules: AccountRules, *, next_account: int | None
+    entity: Entity,
+    text: str,
+    folded: FoldedText,
+    rules: AccountRules,
+    *,
+    next_account: int | None,
+    previous_end: int = 0,
 ) -> Entity:
-    """``entity`` with ``attributes["bank"]`` when a bank is named just after it.
+    """``entity`` with ``attributes["bank"]`` when a bank is named just after it, else before it.
 
     The bank is looked for up to the end of the sentence and never past the next
     account (``next_account``); for an account heading its line (a table row, a list
     item) on that line only. A bank word that labels a field ("Bank: ...", "Банк: ...")
-    names the bank with the rest of its line.
+    names the bank with the rest of its line. In prose, with no bank after it, the
+    last bank named before it in its sentence when no other account stands there
+    (``previous_end``): "В ПАО «Промбанк» открыт счёт № ...".
     """
     if rules.bank is None:
         return entity
@@ -372,6 +441,9 @@ def _with_bank(
     if compound is not None and (word is None or compound.start() < folded.original_span(*word.span())[0]):
         return entity.model_copy(update={"attributes": {**entity.attributes, "bank": compound.group()}})
     if word is None:
+        before = "" if row else _bank_before(entity, text, folded, rules, previous_end=previous_end)
+        if before:
+            return entity.model_copy(update={"attributes": {**entity.attributes, "bank": before}})
         return entity
     start, end = folded.original_span(word.start(), word.end())
     name = _field_value(text, start, end) or bank_name(text, start, end)
@@ -380,6 +452,49 @@ def _with_bank(
     if not name:
         return entity
     return entity.model_copy(update={"attributes": {**entity.attributes, "bank": name}})
+
+
+#: Where a sentence stops before an account: a full stop after a word longer than an
+#: abbreviation ("No.", "Acc.") before a capital, another stop, a blank line, a colon ending a line.
+_BEFORE_STOP = re.compile(r"(\w+)?\.\s+(?=[A-ZÀ-ÝА-ЯЁ\u0600-\u06ff])|[;!?](?=\s)|\n[ \t]*\n|:[ \t]*\n")
+MAX_ABBREVIATION = 4
+#: Words that name where money came from ("from X Bank"): that bank is not the account's.
+_FROM = frozenset({"from", "depuis", "desde", "von", "aus", "da", "dal", "dalla", "из", "со", "с", "من"})
+
+
+def _bank_before(
+    entity: Entity, text: str, folded: FoldedText, rules: AccountRules, *, previous_end: int
+) -> str:
+    """The last bank named before ``entity`` in its sentence, or "".
+
+    None is taken when another account ends (``previous_end``) in that sentence before it.
+    """
+    if rules.bank is None:
+        return ""
+    start = max(0, entity.span.start - BANK_WINDOW)
+    stops = [
+        stop.end()
+        for stop in _BEFORE_STOP.finditer(text, start, entity.span.start)
+        if stop.group(1) is None or len(stop.group(1)) > MAX_ABBREVIATION
+    ]
+    start = max(stops, default=start)
+    if previous_end > start:
+        return ""  # another account stands before it in the sentence: a bank there is that one's
+    words = list(
+        rules.bank.finditer(folded.text, folded.folded_offset(start), folded.folded_offset(entity.span.start))
+    )
+    compounds = list(_COMPOUND_BANK.finditer(text, start, entity.span.start))
+    word = folded.original_span(*words[-1].span()) if words else None
+    if compounds and (word is None or compounds[-1].end() >= word[1]):
+        return compounds[-1].group()
+    if word is None:
+        return ""
+    name = bank_name(text, *word)
+    name_start = text.rfind(name.split()[0], start, word[1]) if name else -1
+    preceding = re.search(r"(\w+)\W*$", text[start : max(name_start, start)])
+    if preceding is not None and preceding.group(1).casefold() in _FROM:
+        return ""  # "transferred from X Bank to account ...": the account is elsewhere
+    return "" if name[:1].islower() else name  # "the bank ...": no bank's name
 
 
 #: A bank whose name holds its bank word inside a compound or a quoted name: "Commerzbank",
@@ -434,6 +549,78 @@ def table_account_cells(text: str, rules: AccountRules) -> list[tuple[int, int, 
     return found
 
 
+#: Words a table's header line has at most, and rows read under it at most.
+MAX_HEADER_WORDS = 12
+MAX_LOOSE_ROWS = 12
+#: Fewest digits of an account number that does not head its row.
+MIN_ROW_DIGITS = 8
+
+
+def loose_table_rows(text: str, folded: FoldedText, rules: AccountRules) -> list[tuple[int, int, str]]:
+    """Account numbers in the rows of a table whose cells OCR joined by single spaces, with each row's bank.
+
+    A header is a short line without a number that holds an account word and a bank
+    word ("Bank Account number Holder", "Номер счета Банк Владелец"); each following
+    line, to a blank line, that names a bank is a row, and its account is the number
+    of ``MIN_ROW_DIGITS`` digits or more on it (wherever its column stands: OCR of a
+    right-to-left table gives the cells in any order). The bank is the name around the
+    row's bank word. A line with no bank word (a wrapped cell) is passed over.
+    """
+    if rules.account is None or rules.bank is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        index += 1
+        words = folded.text[folded.folded_offset(start) : folded.folded_offset(end)]
+        if (
+            not words.strip()
+            or len(words.split()) > MAX_HEADER_WORDS
+            or re.search(r"\d{3}", words)
+            or rules.account.search(words) is None
+            or rules.bank.search(words) is None
+        ):
+            continue
+        rows = 0
+        while index < len(lines) and rows < MAX_LOOSE_ROWS and text[slice(*lines[index])].strip():
+            rows += 1
+            found += _loose_row(text, folded, rules.bank, *lines[index])
+            index += 1
+    return found
+
+
+def _loose_row(
+    text: str, folded: FoldedText, bank_words: re.Pattern[str], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The account number of one loose table row with the row's bank, or nothing."""
+    word = bank_words.search(folded.text, folded.folded_offset(start), folded.folded_offset(end))
+    compound = _COMPOUND_BANK.search(text, start, end)
+    if compound is not None:
+        bank = compound.group()
+    elif word is not None:
+        bank_start, bank_end = folded.original_span(word.start(), word.end())
+        bank = _row_cell(bank_name(text[start:end], bank_start - start, bank_end - start), bank_words)
+    else:
+        return []
+    for number in _NUMBER.finditer(text, start, end):
+        if not at_word_start(text, number.start()) or text[number.end() : number.end() + 1].isalnum():
+            continue
+        number_end = split_end(text, number.start(), number.end())
+        value = text[number.start() : number_end]
+        if sum(char.isdigit() for char in value) >= MIN_ROW_DIGITS and _is_account_number(value):
+            return [(number.start(), number_end, bank)]
+    return []
+
+
+def _overlap(first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
+
+
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
     """The (start, end) of each non-empty cell of ``line``, offsets shifted by ``offset``."""
     cells, start = [], 0
@@ -446,8 +633,11 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _is_cell_number(cell: str) -> bool:
-    number = _NUMBER.fullmatch(cell.strip())
-    return number is not None and _is_account_number(number.group())
+    value = cell.strip()
+    number = _NUMBER.fullmatch(value) or _NUMBER.match(value)
+    if number is None or split_end(value, 0, number.end()) != len(value):
+        return False
+    return _is_account_number(value)
 
 
 def _with_cell_bank(entity: Entity, cells: list[tuple[int, int, str]]) -> Entity | None:
@@ -570,7 +760,7 @@ def bank_name(text: str, start: int, end: int) -> str:
     else:
         while last + 1 < len(tokens) and last - index < 3 and _joins(text, tokens[last], tokens[last + 1]):
             last += 1
-    while first < last and tokens[first].group().lower() in _CONNECTORS:
+    while first < last and tokens[first].group().lower() in _CONNECTORS | _LEADING:
         first += 1
     while last > first and tokens[last].group().lower() in _CONNECTORS:
         last -= 1

@@ -15,7 +15,7 @@ from extract.authorities import find_authority
 from extract.dates import find_dates
 from extract.engines import EntityModels
 from extract.offences import find_offences
-from extract.organisations import find_organisations, overlaps_any
+from extract.organisations import find_organisations, overlaps_any, trim_to_accounts
 from extract.person_resolution import resolve_persons
 from extract.persons import Mention, SingleWords, find_person_mentions, model_mentions
 from extract.references import find_references
@@ -44,7 +44,11 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         language = page.language or text.language
         nlp = models.nlp.get(language) if language else None
         doc = docs.get(page.number)
+        accounts = find_accounts(
+            page.text, page=page.number, rules=models.accounts, ocr=page.source == TextSource.OCR
+        )
         organisations = find_organisations(page.text, page=page.number, rules=models.organisations, doc=doc)
+        organisations = trim_to_accounts(organisations, accounts)
         found = find_person_mentions(page.text, page=page.number, rules=models.persons)
         if nlp is not None:
             single: SingleWords = "anywhere" if language in SURNAME_ANYWHERE_LANGUAGES else "inside"
@@ -55,9 +59,7 @@ def find_entities(text: DocumentText, *, models: EntityModels) -> Entities:
         found = [mention for mention in found if not overlaps_any(mention.start, mention.end, companies)]
         mentions += found
         items += [org for org in organisations if org in companies or not _names_person(org, found)]
-        items += find_accounts(
-            page.text, page=page.number, rules=models.accounts, ocr=page.source == TextSource.OCR
-        )
+        items += accounts
         offences = find_offences(page.text, page=page.number, language=language, lexicon=models.offences)
         items += [offence for offence in offences if not _in_an_unticked_option(offence, text)]
         items += find_dates(page.text, page=page.number, language=language, rules=models.dates)

@@ -38,14 +38,16 @@ MIN_WRITTEN = 11
 
 #: What OCR may have printed for each character, in both directions.
 _CONFUSED: dict[str, str] = {
-    "O": "0Q", "0": "OD", "D": "0", "Q": "0", "I": "1L", "1": "IL", "L": "1I", "S": "5", "5": "S",
+    "O": "0Q", "0": "OD", "D": "0", "Q": "0", "I": "1LJ", "1": "IL", "L": "1I", "J": "I", "S": "5", "5": "S",
     "A": "4", "4": "A",
     "Z": "2", "2": "Z", "B": "8", "8": "B", "G": "6", "6": "G", "E": "F", "F": "E", "U": "V", "V": "U",
 }  # fmt: skip
 #: Characters that are not letters or digits but that OCR prints for one (or as noise).
 _NOISE: dict[str, str] = {
-    "]": "J", ")": "J", "}": "J", "/": "J", "[": "I", "|": "I", "$": "S", "(": "C", "!": "I",
+    "]": "J", ")": "J", "}": "J", "/": "J", "[": "I", "|": "I", "$": "S", "§": "S", "(": "C", "!": "I",
 }  # fmt: skip
+#: Punctuation OCR prints between two groups of an IBAN ("5181-6779", "8256. TTJ", "CY20. 0625").
+_GROUP_PUNCTUATION = frozenset(".:-,")
 _DIGITS_FOR = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "J": "1", "T": "7", "Z": "2", "S": "5",
                "B": "8", "G": "6", "A": "4"}  # fmt: skip
 _LETTERS_FOR = {"0": "O", "1": "I", "5": "S", "2": "Z", "8": "B", "6": "G", "4": "A", "7": "T"}
@@ -67,7 +69,7 @@ UNREGISTERED_COUNTRIES = frozenset(
 )
 #: Where OCR may have printed an IBAN's head: Cyrillic look-alikes or "$" in the country
 #: code ("РТ50", "$С35"), letters for digits in the check digits ("PTS0").
-_OCR_START = re.compile(r"(?<![^\W\d_])([A-Z$АВЕКМНОРСТХ]{2})([\dOQDILSZBG]{2})")
+_OCR_START = re.compile(r"(?<![^\W\d_])([A-Z$§АВЕКМНОРСТХ]{2})([\dOQDILSZBG]{2})")
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def iban_starts(text: str, *, shapes: BbanShapes, ocr: bool = False) -> list[int
 
 def ocr_head(written: str) -> str | None:
     """The country code and check digits OCR's four characters stand for, or None."""
-    country = "".join(_LOOKALIKES.get(char, "S" if char == "$" else char) for char in written[:2])
+    country = "".join(_LOOKALIKES.get(char, "S" if char in "$§" else char) for char in written[:2])
     check = "".join(_DIGITS_FOR.get(char, char) for char in written[2:4])
     if not (country.isascii() and country.isalpha() and country.isupper() and check.isdigit()):
         return None
@@ -196,7 +198,9 @@ def _mod97_reading(text: str, start: int) -> tuple[str, int] | None:
 def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str, int]]:
     """Characters after the check digits with the offset after each, across single spaces.
 
-    On OCR'd pages one line break may split the IBAN, and noise characters count.
+    On OCR'd pages one line break may split the IBAN, noise characters count, and one
+    full stop, colon, hyphen or comma between two groups is passed over. Three lower-case
+    letters in a row are a word, never part of an IBAN (OCR may lower one or two: "LIjj").
     """
     slots: list[tuple[str, int]] = []
     breaks = 0
@@ -213,12 +217,24 @@ def _slots(text: str, position: int, limit: int, *, ocr: bool) -> list[tuple[str
                 break
             position += 1
             continue
+        if text[position : position + 3].isalpha() and text[position : position + 3].islower():
+            break  # three lower-case letters: a word of the prose after the IBAN ("(testimone)")
         if (char.isascii() and char.isalnum()) or (ocr and (char in _NOISE or char in _LOOKALIKES)):
             slots.append((char, position + 1))
             position += 1
             continue
+        if ocr and char in _GROUP_PUNCTUATION and _group_follows(text, position + 1):
+            position += 1
+            continue
         break
     return slots
+
+
+def _group_follows(text: str, position: int) -> bool:
+    """Whether a letter or digit stands at ``text[position]``, maybe after one space."""
+    if text[position : position + 1] == " ":
+        position += 1
+    return text[position : position + 1].isascii() and text[position : position + 1].isalnum()
 
 
 def _as_written(head: str, slots: list[tuple[str, int]], shape: str) -> tuple[str, int] | None:

@@ -147,3 +147,56 @@ def test_a_misprinted_head_counts_only_when_its_reading_is_valid(rules: AccountR
 def test_a_text_layer_head_is_never_mapped(rules: AccountRules) -> None:
     """On a born-digital page a Cyrillic "РТ50" is what the request wrote, not an IBAN."""
     assert _ibans("на счёт РТ50 0002 0123 1234 5678 9015 4 в банке", rules, ocr=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("to account VG71 PKZI 5181-6779 2896 9902 at Lindmark", "VG71PKZI5181677928969902"),  # a hyphen
+        ("account DE89. 3704 0044 0532 0130 00 held", "DE89370400440532013000"),  # a full stop
+        (
+            "account §C67ECDI4 7112195 774530491392XOR at Valmont",
+            "SC67ECDI47112195774530491392XQR",
+        ),  # § for S
+    ],
+)
+def test_punctuation_ocr_puts_in_an_iban(rules: AccountRules, text: str, value: str) -> None:
+    (account,) = [
+        e for e in find_accounts(text, page=1, rules=rules, ocr=True) if e.kind == EntityKind.ACCOUNT
+    ]
+    assert (account.value, account.attributes["valid"]) == (value, "true")
+
+
+def test_punctuation_in_an_iban_on_a_text_layer_ends_it(rules: AccountRules) -> None:
+    accounts = find_accounts("to account VG71 PKZI 5181-6779 2896 9902 at X", page=1, rules=rules)
+    assert all(e.value != "VG71PKZI5181677928969902" for e in accounts)
+
+
+def test_a_hyphen_read_as_a_colon_in_a_national_number(rules: AccountRules) -> None:
+    (account,) = find_accounts(
+        "USD a la cuenta 1548-1837:97 de Valmont Private Bank", page=1, rules=rules, ocr=True
+    )
+    assert (account.value, account.attributes["bank"]) == ("1548-1837-97", "Valmont Private Bank")
+    assert find_accounts("account no. 12:30:45 at Lindmark Bank", page=1, rules=rules, ocr=True) == []
+
+
+def test_a_bar_read_for_a_j_is_repaired_by_the_check_digits(rules: AccountRules) -> None:
+    (account,) = find_accounts("held in account CH52853175544A4SDQNE| and", page=1, rules=rules, ocr=True)
+    assert (account.value, account.attributes["repaired"]) == ("CH52853175544A4SDQNEJ", "true")
+
+
+def test_specks_glued_to_an_iban_on_a_scan(rules: AccountRules) -> None:
+    text = "ooLI56 0868 2HV1 URF8 DQYX.Q - Eastbridge Savings Bank"
+    assert [e.value for e in find_accounts(text, page=1, rules=rules, ocr=True)] == ["LI5608682HV1URF8DQYXQ"]
+    assert find_accounts("xxDE89 3704 0044 0532 0130 01 here", page=1, rules=rules, ocr=True) == []  # invalid
+    assert find_accounts(text, page=1, rules=rules) == []  # a text layer reads words as written
+
+
+def test_a_surname_and_the_prose_after_it_are_no_iban(rules: AccountRules) -> None:
+    # "ROSS" reads as RO55; the BBAN would run on over "(testimone)\nData di nascita"
+    text = "Paola ROSSI (testimone)\nData di nascita: 11 novembre 1989"
+    assert find_accounts(text, page=1, rules=rules, ocr=True) == []
+    text = "to account $C76 LIjj 3155-2203 2661 4524 7343 NFC at Eastbridge"  # "jj": lowered by OCR
+    assert [e.value for e in find_accounts(text, page=1, rules=rules, ocr=True)] == [
+        "SC76LIJJ31552203266145247343NFC"
+    ]

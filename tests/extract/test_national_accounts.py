@@ -255,3 +255,79 @@ def test_a_bank_named_by_a_compound_or_a_quoted_name(rules: AccountRules) -> Non
         ("40702810400000012345", "АО «Альфа-Банк»"),
         ("1234567890", "Commerzbank"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (f"Account No.: 408028104 08927963281\nBIK: {BIK}\n", RU_ACCOUNT),  # split by OCR, the key holds
+        ("N° de compte : 3000400001 1234567890173\n", "30004000011234567890173"),
+        ("Número de cuenta: 2100041845 0200051332\n", "21000418450200051332"),
+    ],
+)
+def test_a_number_split_in_two_is_read_whole(rules: AccountRules, text: str, value: str) -> None:
+    (account,) = _accounts(text, rules, ocr=True)
+    assert (account.value, account.attributes.get("valid")) == (value, "true")
+
+
+def test_a_number_followed_by_a_year_is_not_joined_to_it(rules: AccountRules) -> None:
+    (account,) = _accounts(f"Счёт № {RU_ACCOUNT} 2026 г.", rules)
+    assert account.value == RU_ACCOUNT
+
+
+@pytest.mark.parametrize(
+    ("text", "banks"),
+    [
+        (
+            "Bank Account number Holder\n"
+            "Lindmark National Bank 40817810123456789012 Ivan PETROV\n"
+            "Eastbridge Savings Bank 1234-5678-90 Anna IVANOVA\n",
+            {"40817810123456789012": "Lindmark National Bank", "1234-5678-90": "Eastbridge Savings Bank"},
+        ),
+        (
+            "Банк Номер счета Владелец\n"
+            "ПАО «Промбанк» 40817810123456789012 Петров И.И.\n"
+            "АО «Альфа-Банк» 40817810123456789013 Иванова А.А.\n",
+            {"40817810123456789012": "ПАО «Промбанк»", "40817810123456789013": "АО «Альфа-Банк»"},
+        ),
+    ],
+)
+def test_account_in_a_table_whose_cells_ocr_joined(
+    rules: AccountRules, text: str, banks: dict[str, str]
+) -> None:
+    assert {a.value: a.attributes.get("bank") for a in _accounts(text, rules, ocr=True)} == banks
+
+
+def test_an_amount_under_a_table_is_no_account(rules: AccountRules) -> None:
+    text = (
+        "Bank Account number Holder\nLindmark National Bank 1234-5678-90 Anna IVANOVA\n\n"
+        "EUR 12500000 to Lindmark Bank."
+    )
+    assert [a.value for a in _accounts(text, rules, ocr=True)] == ["1234-5678-90"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bank"),
+    [
+        (f"В ПАО «Промбанк» открыт счёт № {RU_ACCOUNT} на имя ООО «Вектор».", "ПАО «Промбанк»"),
+        ("At Lindmark National Bank, account no. 12345678 is held by X.", "Lindmark National Bank"),
+        ("Funds went from Lindmark Bank on 12 May 2024 to account 12345678901.", None),
+        ("from account 3073911124 at Coastal Savings Bank Ltd\nto account 12345678901 held by X.", None),
+    ],
+)
+def test_a_bank_named_before_its_account_in_prose(rules: AccountRules, text: str, bank: str | None) -> None:
+    accounts = _accounts(text, rules)
+    assert accounts[-1].attributes.get("bank") == bank
+
+
+def test_a_number_continuing_an_iban_on_the_next_line_is_no_row(rules: AccountRules) -> None:
+    text = "a la cuenta. 1U19 6770 U9X6\n394111 NIYS: de Fastbridge Savings Bank, cuyo titular"
+    assert _accounts(text, rules, ocr=True) == []
+
+
+def test_a_list_row_after_specks_of_a_scan(rules: AccountRules) -> None:
+    text = (
+        "Волков Азамат (владелец счета)\nАдрес: Минск\n_ ° _` 3939-0405-05 - Valmont Private Bank - Владелец"
+    )
+    (account,) = _accounts(text, rules, ocr=True)
+    assert (account.value, account.attributes["bank"]) == ("3939-0405-05", "Valmont Private Bank")

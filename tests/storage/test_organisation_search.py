@@ -26,6 +26,9 @@ REQUESTS = {
     "de": "Die Zahlungen gingen an die Alpen Handels GmbH mit Sitz in Innsbruck.\n",
     "ru": "Денежные средства перечислены на счёт ООО «Северный Путь» в городе Пермь.\n",
     "fr": "Les fonds ont été versés à la société Transports Léger SARL, domiciliée à Lyon.\n",
+    # a form's field, the name without a legal form
+    "en": "Name of the company: Kestrel Engineering\nAddress: 3 Quay Street, Eastbridge\n",
+    "ar": "اسم الشركة: النخبة للمقاولات\nالعنوان: بغداد\n",
 }
 
 
@@ -66,6 +69,8 @@ def numbers(db: Database, models: EntityModels) -> dict[str, str]:
         ("de", "Alpen Handels GmbH"),
         ("ru", "ООО «Северный Путь»"),
         ("fr", "Transports Léger SARL"),
+        ("en", "Kestrel Engineering"),
+        ("ar", "النخبة للمقاولات"),
     ],
 )
 def test_the_entity_stage_takes_the_organisation(
@@ -83,6 +88,8 @@ def test_the_entity_stage_takes_the_organisation(
         ("Северный Путь", "ru"),
         ("Severny Put", "ru"),
         ("transports leger", "fr"),
+        ("KESTREL ENGINEERING", "en"),
+        ("النخبة للمقاولات", "ar"),
     ],
 )
 def test_a_party_search_finds_the_organisation_of_a_request(

@@ -23,11 +23,13 @@ from rogatory.records import (
     BoxState,
     DocumentStructure,
     DocumentText,
+    DrawnBox,
     FormField,
     PageText,
     SectionHeading,
     Span,
     TickBox,
+    Word,
 )
 
 _UNTICKED_GLYPHS = "☐□▢❏❑○"
@@ -237,15 +239,49 @@ def _option_like(label: str) -> bool:
 
 
 def _drawn_marks(page: PageText) -> list[_Mark]:
-    """The boxes found on the page image, at the offset of the word each stands before."""
+    """The boxes found on the page image, at the offset of the word each stands before.
+
+    The words OCR read on the box itself ("M", "OU", "NX]" for a drawn box) belong to the
+    mark, not to the option before it: "Urgente: ☐ Sí ☒ No" read as "Sí M No" gives the
+    options "Sí" and "No".
+    """
     offsets = _word_offsets(page)
     marks: list[_Mark] = []
     for box in page.boxes:
         if box.word is None or not 0 <= box.word < len(offsets) or offsets[box.word] < 0:
             continue
         offset = offsets[box.word]
-        marks.append(_Mark(offset, offset, box.state, "image", True))
+        start = _glyph_start(page, box, offsets, offset)
+        marks.append(_Mark(start, offset, box.state, "image", True))
     return marks
+
+
+def _glyph_start(page: PageText, box: DrawnBox, offsets: list[int], offset: int) -> int:
+    """The offset of the words OCR read on ``box`` (lying mostly on it) right before the
+    box's option word on its line; ``offset`` when there are none."""
+    line_start = page.text.rfind("\n", 0, offset) + 1
+    before = sorted(
+        (
+            (found, word)
+            for word, found in zip(page.words, offsets, strict=True)
+            if line_start <= found < offset
+        ),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    start = offset
+    for found, word in before:
+        if not _on_box(word, box) or page.text[found + len(word.text) : start].strip():
+            break
+        start = found
+    return start
+
+
+def _on_box(word: Word, box: DrawnBox) -> bool:
+    """The word lies mostly on the box: OCR's reading of its outline or its tick."""
+    covered = max(0, min(word.left + word.width, box.left + box.width) - max(word.left, box.left))
+    middle = word.top + word.height / 2
+    return covered > 0.5 * word.width and box.top - box.height * 0.3 <= middle <= box.top + box.height * 1.3
 
 
 def _word_offsets(page: PageText) -> list[int]:

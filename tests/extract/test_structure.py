@@ -115,6 +115,47 @@ def test_a_box_drawn_on_the_image_is_read_at_its_word() -> None:
     ]
 
 
+# OCR's readings of a drawn box itself, which stand in the text between two options.
+@pytest.mark.parametrize("glyph", ["M", "OU", "NX]", "Cc"])
+def test_what_ocr_read_on_a_drawn_box_is_no_part_of_the_option_before_it(glyph: str) -> None:
+    text = f"Urgente: Sí {glyph} No"
+    glyph_left = 150
+    words = (
+        Word(text="Urgente:", left=10, top=10, width=80, height=12, confidence=0.9),
+        Word(text="Sí", left=120, top=10, width=20, height=12, confidence=0.9),
+        Word(text=glyph, left=glyph_left, top=10, width=10, height=12, confidence=0.3),
+        Word(text="No", left=170, top=10, width=20, height=12, confidence=0.9),
+    )
+    boxes = (
+        DrawnBox(left=100, top=10, width=13, height=13, state=UNTICKED, ink=0.0, word=1),
+        DrawnBox(left=glyph_left - 1, top=10, width=13, height=13, state=TICKED, ink=0.4, word=3),
+    )
+    found = read_boxes(page(text, words=words, boxes=boxes))
+    assert [(box.span.text, box.state, box.question) for box in found] == [
+        ("Sí", UNTICKED, "Urgente"),
+        ("No", TICKED, "Urgente"),
+    ]
+
+
+def test_a_word_beside_a_drawn_box_but_not_on_it_stays_in_the_option() -> None:
+    text = "criminal proceedings civil proceedings"
+    words = (
+        Word(text="criminal", left=30, top=10, width=70, height=12, confidence=0.9),
+        Word(text="proceedings", left=105, top=10, width=90, height=12, confidence=0.9),
+        Word(text="civil", left=240, top=10, width=40, height=12, confidence=0.9),
+        Word(text="proceedings", left=285, top=10, width=90, height=12, confidence=0.9),
+    )
+    boxes = (
+        DrawnBox(left=12, top=10, width=13, height=13, state=TICKED, ink=0.4, word=0),
+        DrawnBox(left=222, top=10, width=13, height=13, state=UNTICKED, ink=0.0, word=2),
+    )
+    found = read_boxes(page(text, words=words, boxes=boxes))
+    assert [(box.span.text, box.state) for box in found] == [
+        ("criminal proceedings", TICKED),
+        ("civil proceedings", UNTICKED),
+    ]
+
+
 def test_fields_and_headings() -> None:
     text = (
         "1. Requesting authority\nName: Ethics Commission\n"

@@ -305,8 +305,34 @@ def _question(
         return before
     for above in range(number - 1, max(-1, number - 30), -1):
         if not per_line[above]:
-            return _label(page, *lines[above])
+            top = _wrapped_start(page.text, lines, per_line, above)
+            return _label(page, lines[top][0], lines[above][1])
     return None
+
+
+#: Fewest characters of a line a question wraps from (a heading or a field is shorter).
+MIN_WRAPPED = 30
+#: Most lines a question wraps over above its last line.
+MAX_WRAPPED = 2
+_ITEM_START = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-z])[.)]|[IVX]{1,5}[.)])[ \t]")
+
+
+def _wrapped_start(text: str, lines: list[tuple[int, int]], per_line: list[list[_Mark]], last: int) -> int:
+    """The first line of a question wrapped over lines ending at ``last`` ("g) This warrant
+    also concerns the seizure and handing over of / property which may be required as
+    evidence:" read from a scan as two lines): the long lines above without boxes that end
+    with no stop, up to the one that opens the item."""
+    top = last
+    while top > 0 and last - top < MAX_WRAPPED and not _ITEM_START.match(text, lines[top][0]):
+        line = text[lines[top - 1][0] : lines[top - 1][1]].rstrip()
+        if (
+            per_line[top - 1]
+            or len(line.strip()) < MIN_WRAPPED
+            or line.endswith((".", ":", ";", "?", "!", "؟"))
+        ):
+            break
+        top -= 1
+    return top
 
 
 def _label(page: PageText, start: int, end: int) -> Span | None:

@@ -156,6 +156,27 @@ def test_a_word_beside_a_drawn_box_but_not_on_it_stays_in_the_option() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "g) This warrant also pertains to the seizure and handing over of property which\n"
+        "may be required as evidence:\n☐ Yes   ☒ No",
+        "9) O presente mandado abrange igualmente a apreensão e a entrega de bens que\n"
+        "possam servir de prova:\n[ ] Sim   [X] Não",
+    ],
+)
+def test_a_question_wrapped_over_two_lines_is_read_whole(text: str) -> None:
+    [yes, no] = read_boxes(page(text))
+    assert yes.question == no.question == text.rsplit("\n", maxsplit=1)[0].rstrip(":")
+    assert yes.question.startswith(("g) ", "9) "))
+
+
+def test_a_question_does_not_run_into_the_sentence_above() -> None:
+    text = "The suspect left the country in March and has not been seen since.\nUrgent:\n☐ Yes   ☒ No"
+    [yes, _] = read_boxes(page(text))
+    assert yes.question == "Urgent"
+
+
 def test_fields_and_headings() -> None:
     text = (
         "1. Requesting authority\nName: Ethics Commission\n"

@@ -95,7 +95,8 @@ def _ordinal_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     if not prefixes:
         return None
     words = "|".join(re.escape(fold_plain(word)) for word in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"\s*(?:{words})(?:\s+(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})(?!\w))?\s*[:.\-–)]?\s*")
+    # the part's number or letter, Latin or Cyrillic ("Раздел В", "Раздел 2")
+    return re.compile(rf"\s*(?:{words})(?:\s+(?:\d{{1,2}}|[a-zа-я]|[ivx]{{1,4}})(?!\w))?\s*[:.\-–)]?\s*")
 
 
 def _heading(

@@ -325,10 +325,13 @@ def _wrapped_start(text: str, lines: list[tuple[int, int]], per_line: list[list[
     top = last
     while top > 0 and last - top < MAX_WRAPPED and not _ITEM_START.match(text, lines[top][0]):
         line = text[lines[top - 1][0] : lines[top - 1][1]].rstrip()
+        current = text[lines[top][0] : lines[top][1]].rstrip()
         if (
             per_line[top - 1]
             or len(line.strip()) < MIN_WRAPPED
             or line.endswith((".", ":", ";", "?", "!", "؟"))
+            or ":" in line  # a field or a heading above, not the question's first part
+            or ":" in current[:-1]  # the question's line is itself a field or a heading
         ):
             break
         top -= 1

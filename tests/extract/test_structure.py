@@ -245,3 +245,11 @@ def test_a_list_with_boxes_after_its_options_answers_the_line_above() -> None:
         ("civil proceedings", UNTICKED, "Nature of the proceedings"),
         ("administrative proceedings", UNTICKED, "Nature of the proceedings"),
     ]
+
+
+def test_a_question_is_not_wrapped_over_the_fields_above() -> None:
+    text = (
+        "Запрашиваемое государство: Центральный орган запрашиваемого государства\n"
+        "РАЗДЕЛ В: Срочность\n☐ Имущество может быть сокрыто\n☐ Арест необходим к определённой дате"
+    )
+    assert {box.question for box in read_boxes(page(text))} == {"РАЗДЕЛ В: Срочность"}

@@ -74,37 +74,35 @@ def _form(language: str, element: str, part: str) -> str:
     return "\n".join(part if name == element else text for name, text in PARTS[language].items())
 
 
-# A facts part that holds only the legal qualification of the facts narrates none.
-QUALIFICATIONS = [
-    ("en", "2. Summary of the relevant facts\n—\nThe facts constitute bribery under the law of Malta."),
+# A part that holds no content of its element: the legal qualification under a facts
+# heading narrates no fact; a part left empty at the end of a page runs over its number.
+EMPTY_PARTS = [
+    (
+        "en",
+        "facts_summary",
+        "2. Summary of the relevant facts\n—\nThe facts constitute bribery under the law of Malta.",
+    ),
     (
         "fr",
+        "facts_summary",
         "2. Bref exposé des faits\nCes faits sont susceptibles de recevoir la qualification de corruption.",
     ),
-    ("es", "2. Breve exposición de los hechos\nLos hechos son constitutivos del delito de cohecho."),
+    (
+        "es",
+        "facts_summary",
+        "2. Breve exposición de los hechos\nLos hechos son constitutivos del delito de cohecho.",
+    ),
+    ("en", "purpose", "5. Purpose for which the evidence is sought\n\nPage 1"),
+    ("fr", "purpose", "5. But de l'entraide\nPage 1 de 2"),
+    ("es", "purpose", "5. Motivo de la solicitud\n\nPágina 1"),
 ]
 
 
-@pytest.mark.parametrize(("language", "part"), QUALIFICATIONS)
-def test_a_facts_part_with_only_the_legal_qualification_lacks_the_facts(
-    language: str, part: str, resources: ClassifyResources
+@pytest.mark.parametrize(("language", "element", "part"), EMPTY_PARTS)
+def test_a_part_without_its_content_lacks_the_element(
+    language: str, element: str, part: str, resources: ClassifyResources
 ) -> None:
-    assert _missing_in(resources, language, _form(language, "facts_summary", part)) == ["facts_summary"]
-
-
-# A part left empty at the end of a page runs over the page's number in the footer.
-FOOTERS = [
-    ("en", "5. Purpose for which the evidence is sought\n\nPage 1"),
-    ("fr", "5. But de l'entraide\nPage 1 de 2"),
-    ("es", "5. Motivo de la solicitud\n\nPágina 1"),
-]
-
-
-@pytest.mark.parametrize(("language", "part"), FOOTERS)
-def test_a_page_number_under_an_empty_part_is_no_content(
-    language: str, part: str, resources: ClassifyResources
-) -> None:
-    assert _missing_in(resources, language, _form(language, "purpose", part)) == ["purpose"]
+    assert _missing_in(resources, language, _form(language, element, part)) == [element]
 
 
 def test_a_from_field_naming_a_person_is_no_requesting_authority(resources: ClassifyResources) -> None:

@@ -115,21 +115,29 @@ def test_a_box_drawn_on_the_image_is_read_at_its_word() -> None:
     ]
 
 
+def ocr_word(text: str, left: int, width: int, confidence: float = 0.9) -> Word:
+    """A word OCR read on one line (top 10, 12 pixels high)."""
+    return Word(text=text, left=left, top=10, width=width, height=12, confidence=confidence)
+
+
+def drawn(left: int, state: BoxState, word: int) -> DrawnBox:
+    """A box drawn on that line, 13 pixels square, before the word of index ``word``."""
+    return DrawnBox(
+        left=left, top=10, width=13, height=13, state=state, ink=0.4 if state == TICKED else 0.0, word=word
+    )
+
+
 # OCR's readings of a drawn box itself, which stand in the text between two options.
 @pytest.mark.parametrize("glyph", ["M", "OU", "NX]", "Cc"])
 def test_what_ocr_read_on_a_drawn_box_is_no_part_of_the_option_before_it(glyph: str) -> None:
     text = f"Urgente: Sí {glyph} No"
-    glyph_left = 150
     words = (
-        Word(text="Urgente:", left=10, top=10, width=80, height=12, confidence=0.9),
-        Word(text="Sí", left=120, top=10, width=20, height=12, confidence=0.9),
-        Word(text=glyph, left=glyph_left, top=10, width=10, height=12, confidence=0.3),
-        Word(text="No", left=170, top=10, width=20, height=12, confidence=0.9),
+        ocr_word("Urgente:", 10, 80),
+        ocr_word("Sí", 120, 20),
+        ocr_word(glyph, 150, 10, 0.3),
+        ocr_word("No", 170, 20),
     )
-    boxes = (
-        DrawnBox(left=100, top=10, width=13, height=13, state=UNTICKED, ink=0.0, word=1),
-        DrawnBox(left=glyph_left - 1, top=10, width=13, height=13, state=TICKED, ink=0.4, word=3),
-    )
+    boxes = (drawn(100, UNTICKED, 1), drawn(149, TICKED, 3))
     found = read_boxes(page(text, words=words, boxes=boxes))
     assert [(box.span.text, box.state, box.question) for box in found] == [
         ("Sí", UNTICKED, "Urgente"),
@@ -140,15 +148,12 @@ def test_what_ocr_read_on_a_drawn_box_is_no_part_of_the_option_before_it(glyph: 
 def test_a_word_beside_a_drawn_box_but_not_on_it_stays_in_the_option() -> None:
     text = "criminal proceedings civil proceedings"
     words = (
-        Word(text="criminal", left=30, top=10, width=70, height=12, confidence=0.9),
-        Word(text="proceedings", left=105, top=10, width=90, height=12, confidence=0.9),
-        Word(text="civil", left=240, top=10, width=40, height=12, confidence=0.9),
-        Word(text="proceedings", left=285, top=10, width=90, height=12, confidence=0.9),
+        ocr_word("criminal", 30, 70),
+        ocr_word("proceedings", 105, 90),
+        ocr_word("civil", 240, 40),
+        ocr_word("proceedings", 285, 90),
     )
-    boxes = (
-        DrawnBox(left=12, top=10, width=13, height=13, state=TICKED, ink=0.4, word=0),
-        DrawnBox(left=222, top=10, width=13, height=13, state=UNTICKED, ink=0.0, word=2),
-    )
+    boxes = (drawn(12, TICKED, 0), drawn(222, UNTICKED, 2))
     found = read_boxes(page(text, words=words, boxes=boxes))
     assert [(box.span.text, box.state) for box in found] == [
         ("criminal proceedings", TICKED),

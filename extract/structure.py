@@ -77,6 +77,8 @@ class _Mark:
     state: BoxState
     method: str
     strict: bool
+    #: A box drawn after its option, with no word on its right ("Yes ☐   No ☒" on a scan).
+    last_on_line: bool = False
 
 
 def read_structure(text: DocumentText) -> DocumentStructure:
@@ -145,6 +147,8 @@ def read_boxes(page: PageText) -> list[TickBox]:
 def _boxes_after_options(text: str, line_end: int, marks: list[_Mark]) -> bool:
     """A line whose boxes stand after their options ("Yes ☐   No ☒"): nothing follows its last box."""
     last = marks[-1]
+    if last.last_on_line:
+        return True
     return last.strict and last.method == "glyph" and _label_text(text[last.end : line_end]) == ""
 
 
@@ -206,9 +210,11 @@ def _marks(text: str, start: int, end: int, drawn: list[_Mark]) -> list[_Mark]:
         for mark in marks
         if mark.strict or not any(_overlap(mark, other) for other in marks if other.strict)
     ]
-    for box in (mark for mark in drawn if start <= mark.start < end):
+    for box in (
+        mark for mark in drawn if start <= mark.start < end or (mark.last_on_line and mark.start == end)
+    ):
         marks = [mark for mark in marks if mark.strict or not _near(mark, box)]
-        if not any(mark.strict and _near(mark, box) for mark in marks):
+        if not any(mark.strict and mark.method != "image" and _near(mark, box) for mark in marks):
             marks.append(box)
     return sorted(marks, key=lambda mark: mark.start)
 
@@ -248,12 +254,34 @@ def _drawn_marks(page: PageText) -> list[_Mark]:
     offsets = _word_offsets(page)
     marks: list[_Mark] = []
     for box in page.boxes:
-        if box.word is None or not 0 <= box.word < len(offsets) or offsets[box.word] < 0:
+        if box.word is None:
+            marks.extend(_box_after_option(page, box, offsets))
+            continue
+        if not 0 <= box.word < len(offsets) or offsets[box.word] < 0:
             continue
         offset = offsets[box.word]
         start = _glyph_start(page, box, offsets, offset)
         marks.append(_Mark(start, offset, box.state, "image", True))
     return marks
+
+
+def _box_after_option(page: PageText, box: DrawnBox, offsets: list[int]) -> list[_Mark]:
+    """A drawn box with no word on its right, after the word on its left on the same line
+    (a left-to-right line's last box: "No ☒"): marked at that word's end, or at what OCR read
+    on the box."""
+    left: tuple[int, int] | None = None
+    for word, found in zip(page.words, offsets, strict=True):
+        right_edge = word.left + word.width
+        middle = word.top + word.height / 2
+        if found < 0 or not box.top - box.height * 0.3 <= middle <= box.top + box.height * 1.3:
+            continue
+        if _on_box(word, box):
+            return [_Mark(found, found + len(word.text), box.state, "image", True, last_on_line=True)]
+        if right_edge <= box.left + box.width / 2 and (left is None or right_edge > left[0]):
+            left = (right_edge, found + len(word.text))
+    if left is None:
+        return []
+    return [_Mark(left[1], left[1], box.state, "image", True, last_on_line=True)]
 
 
 def _glyph_start(page: PageText, box: DrawnBox, offsets: list[int], offset: int) -> int:

@@ -258,3 +258,16 @@ def test_a_question_is_not_wrapped_over_the_fields_above() -> None:
         "РАЗДЕЛ В: Срочность\n☐ Имущество может быть сокрыто\n☐ Арест необходим к определённой дате"
     )
     assert {box.question for box in read_boxes(page(text))} == {"РАЗДЕЛ В: Срочность"}
+
+
+def test_boxes_drawn_after_their_options_on_a_scan() -> None:
+    """ "Urgent:  Yes ☐   No ☒" with the boxes drawn: the first box stands before "No" (its
+    word on the right), the last has no word on its right; each is read after its option."""
+    text = "Urgent: Yes No"
+    words = (ocr_word("Urgent:", 10, 70), ocr_word("Yes", 100, 30), ocr_word("No", 160, 20))
+    boxes = (drawn(136, UNTICKED, 2), DrawnBox(left=186, top=10, width=13, height=13, state=TICKED, ink=0.4))
+    found = read_boxes(page(text, words=words, boxes=boxes))
+    assert [(box.span.text, box.state, box.question) for box in found] == [
+        ("Yes", UNTICKED, "Urgent"),
+        ("No", TICKED, "Urgent"),
+    ]

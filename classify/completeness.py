@@ -63,6 +63,7 @@ def check_completeness(
     said = Cues(cues)
     asking = _only(lexicons.table("measures", document.language), "asking")
     nil = _only(cues, "nil")
+    qualification = _only(cues, "qualification")
     checks = {
         "requesting_authority": _requesting_authority(document, sections, cues, nil),
         "subject_matter": _said(
@@ -72,7 +73,7 @@ def check_completeness(
         ),
         "facts_summary": _facts(
             _said(
-                _section_check("facts_summary", sections, document=document, nil=nil),
+                _section_check("facts_summary", sections, document=document, nil=nil, bare=qualification),
                 find_facts(document, said, entities, asking),
                 "narrative",
             ),
@@ -134,30 +135,61 @@ def _section_check(
     kind: str,
     sections: list[Section],
     element: str | None = None,
+    *,
     document: FoldedDocument | None = None,
     nil: PhraseTable | None = None,
+    bare: PhraseTable | None = None,
 ) -> ElementCheck:
     """Present when a section of ``kind`` is headed; with ``document``, only when one holds a
-    word (a form's part left empty gives nothing: the content finders decide)."""
+    word (a form's part left empty gives nothing: the content finders decide). Lines that
+    open with a ``bare`` phrase say nothing of the element: under a facts heading, the
+    legal qualification ("The facts constitute ... under the law of ...") narrates no fact."""
     found = sections_of(sections, kind)
     if document is not None:
-        found = [section for section in found if _holds_words(document, section, nil)]
+        found = [section for section in found if _holds_words(document, section, nil, bare)]
     element = element or kind
     if found:
         return ElementCheck(element=element, present=True, evidence=(found[0].heading.span,), note="section")
     return ElementCheck(element=element, present=False, note=f"no {kind.replace('_', ' ')} section")
 
 
-def _holds_words(document: FoldedDocument, section: Section, nil: PhraseTable | None = None) -> bool:
+def _holds_words(
+    document: FoldedDocument,
+    section: Section,
+    nil: PhraseTable | None = None,
+    bare: PhraseTable | None = None,
+) -> bool:
     """The section's body holds a word (inline headings keep their text in the body), other
-    than the labels of a form's empty fields ("Name of the authority:") and what stands for
-    no value (``nil``: "N/A", "sans objet", "entfällt"; "—" is no word)."""
+    than the labels of a form's empty fields ("Name of the authority:"), what stands for
+    no value (``nil``: "N/A", "sans objet", "entfällt"; "—" is no word), a page's number
+    ("Page 1", "Página 1 de 2", "Seite 2", "Стр. 1", "صفحة 1": a part left empty at a page's
+    end runs over the footer) and the lines that open with a ``bare`` phrase."""
     for stretch in section.body.stretches:
         for line in document.pages[stretch.index].text[stretch.start : stretch.end].split("\n"):
             value = line.split(":", 1)[1] if ":" in line else line
-            if _WORDISH.search(value) and not _is_nil(value, nil):
+            if (
+                _WORDISH.search(value)
+                and not _is_nil(value, nil)
+                and not _PAGE_NUMBER.match(line)
+                and not _opens_with(line, bare)
+            ):
                 return True
     return False
+
+
+def _opens_with(line: str, table: PhraseTable | None) -> bool:
+    if table is None:
+        return False
+    stripped = line.lstrip(_NIL_TRIM)
+    return any(match.start == 0 for match in table.find(stripped))
+
+
+#: A page's number as a footer prints it, folded: "page 1", "pagina 1 de 2", "seite 2 von 3",
+#: "стр. 1", "страница 1 из 2", "صفحه 1 من 2", "p. 2/3".
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page|pagina|pag\.?|seite|p\.|стр\.?|страница|صفحه|الصفحه)\s*\d{1,3}"
+    r"(?:\s*(?:of|de|von|di|из|من|/)\s*\d{1,3})?\s*$"
+)
 
 
 def _is_nil(value: str, nil: PhraseTable | None) -> bool:
@@ -185,7 +217,7 @@ def _requesting_authority(
     document: FoldedDocument, sections: list[Section], cues: PhraseTable, nil: PhraseTable
 ) -> ElementCheck:
     check = _section_check("requesting_authority", sections, document=document, nil=nil)
-    if check.present:
+    if check.present and _names_a_body(document, sections, cues):
         return check
     letterhead = find_letterhead(document, sections, _only(cues, "requested_state"))
     named = document.find(_only(cues, "authority"), letterhead)
@@ -202,6 +234,28 @@ def _requesting_authority(
     return ElementCheck(
         element="requesting_authority", present=False, note="no sender, letterhead, signature or section"
     )
+
+
+def _names_a_body(document: FoldedDocument, sections: list[Section], cues: PhraseTable) -> bool:
+    """A requesting-authority part written as one field ("From: ...", "De : ...") names an
+    office, a court, a ministry (``authority`` and ``institution`` cues): a fax's "From:
+    L. Ortega" names who sent it, not the authority. A part under its own heading line
+    (a form's "K. Issuing authority" over the official's name and address) gives it."""
+    bodies = _only(cues, "authority").merged(_only(cues, "institution"))
+    return any(
+        not _inline(document, section) or document.find(bodies, section.body)
+        for section in sections_of(sections, "requesting_authority")
+    )
+
+
+def _inline(document: FoldedDocument, section: Section) -> bool:
+    """The section's text starts on its heading's line."""
+    if not section.body.stretches:
+        return False
+    first = section.body.stretches[0]
+    text = document.pages[first.index].text
+    line_end = text.find("\n", section.heading.end)
+    return first.index == section.heading.index and (line_end < 0 or first.start < line_end)
 
 
 def _facts(check: ElementCheck, classification: Classification) -> ElementCheck:

@@ -67,6 +67,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
         "purpose_link",
         "translation",
         "nil",
+        "qualification",
     ),
 }
 

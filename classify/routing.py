@@ -4,7 +4,8 @@ Pure. ``any_of`` holds when the request has at least one of the values; ``only``
 has at least one value and every value it has is in the list. Every notify rule that
 holds adds an authority to notify. No rule -> the fallback authority, for review. The
 confidence is that of the labels the firing conditions relied on; below the review
-threshold the decision keeps the proposed authority but asks for review. A request
+threshold, or exactly at it (a tie between routing and review: two equally likely
+candidates give 0.50), the decision keeps the proposed authority but asks for review. A request
 most of whose pages could not be read (more than :data:`UNREADABLE_SHARE` of them:
 OCR failed, no text, too large, damaged, ...; the page issues of
 :data:`rogatory.records.UNREADABLE_PAGE_CODES`) goes to review whatever the rules
@@ -14,6 +15,7 @@ read: the rules saw only those.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from classify.directory import Condition, Directory, Rule
@@ -120,9 +122,14 @@ def route(
     for field, label in _doubtful(classification, review_threshold):
         confidence = min(confidence, label.confidence)
         reasons.append(f"{field} '{label.value}' is in doubt ({label.confidence:.2f}): {label.rule}")
-    needs_review = confidence < review_threshold
-    if needs_review:
+    needs_review = confidence < review_threshold or math.isclose(confidence, review_threshold)
+    if needs_review and confidence < review_threshold:
         reasons.append(f"confidence {confidence:.2f} is below the review threshold {review_threshold:.2f}")
+    elif needs_review:
+        reasons.append(
+            f"confidence {confidence:.2f} is at the review threshold {review_threshold:.2f}: "
+            "a tie is reviewed"
+        )
     if unreadable:
         confidence *= read_share(text)
         needs_review = True

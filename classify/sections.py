@@ -26,9 +26,12 @@ MAX_HEADING = 90
 _NUMBERING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]+\s*|[-–•]\s+)?")
 #: What may follow a heading phrase: punctuation, OCR noise marks ("|", quotes, "*") and
 #: one stray letter or mark at the end of a scanned line ("Arrest warrant |", "... i").
-#: A form's optional plural after the last word ("Measure(s)", "Ermittlungsmaßnahme(n)") too.
+#: A form's optional plural after the last word ("Measure(s)", "Ermittlungsmaßnahme(n)") too,
+#: and a form's instruction in brackets at the end ("(tick all that apply)", "(cocher les
+#: cases utiles)", "(Zutreffendes ankreuzen)", "(отметить)").
 _TRAILER = re.compile(
-    r"(?:\(\w{1,2}\))?[\s.:;,\-–|!'\"‘’«»*°~_]*(?:(?<=\s)\S[\s.:;,|!'\"‘’*]*)?$|[\s.:;,\-–]*"
+    r"(?:\(\w{1,2}\))?(?:\s*\([^()\n]{2,60}\))?[\s.:;,\-–|!'\"‘’«»*°~_]*(?:(?<=\s)\S[\s.:;,|!'\"‘’*]*)?$"
+    r"|[\s.:;,\-–]*"
 )
 
 
@@ -92,7 +95,8 @@ def _ordinal_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
     if not prefixes:
         return None
     words = "|".join(re.escape(fold_plain(word)) for word in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"\s*(?:{words})(?:\s+(?:\d{{1,2}}|[a-z]|[ivx]{{1,4}})(?!\w))?\s*[:.\-–)]?\s*")
+    # the part's number or letter, Latin or Cyrillic ("Раздел В", "Раздел 2")
+    return re.compile(rf"\s*(?:{words})(?:\s+(?:\d{{1,2}}|[a-zа-я]|[ivx]{{1,4}})(?!\w))?\s*[:.\-–)]?\s*")
 
 
 def _heading(

@@ -121,37 +121,43 @@ def _urgent_wording(document: FoldedDocument, sections: list[Section], table: Ph
 def _ticked_urgency_options(document: FoldedDocument, sections: list[Section]) -> list[Hit]:
     """The ticked options right under an urgency heading ("SECTION B: Dringlichkeit" over
     "(x) Die Vermögensgegenstände drohen beiseitegeschafft zu werden"): a form's reason for
-    urgency, whatever its words. Only the options that follow the heading (after at most
-    one question line) count, not a later part's boxes the heading's section runs over."""
+    urgency, whatever its words."""
+    return [
+        hit
+        for section in sections
+        if section.kind == "urgency"
+        for hit in _ticked_right_under(document, section)
+    ]
+
+
+def _ticked_right_under(document: FoldedDocument, section: Section) -> list[Hit]:
+    """The ticked options that follow the section's heading (after at most one question
+    line), not a later part's boxes the section runs over (a part whose heading no
+    lexicon names: "РАЗДЕЛ C: Имущество" under "РАЗДЕЛ B: Срочность")."""
+    if not section.body.stretches:
+        return []
     found: list[Hit] = []
-    for section in sections:
-        if section.kind != "urgency" or not section.body.stretches:
-            continue
-        first = section.body.stretches[0]
-        text = document.pages[first.index].text
-        start, questions = first.start, 0
-        while start < first.end:
-            end = text.find("\n", start)
-            end = first.end if end == -1 or end > first.end else end
-            line = text[start:end]
-            if line.strip() and not document.in_option(first.index, start, end):
-                questions += 1
-                if questions > 1 or not line.rstrip().endswith(":"):
-                    break
-            elif any(t.index == first.index and t.start < end and start < t.end for t in document.ticked):
-                found.append(document.hit("urgent", "a ticked reason for urgency", first.index, start, end))
-            start = end + 1
+    first = section.body.stretches[0]
+    text = document.pages[first.index].text
+    start, questions = first.start, 0
+    while start < first.end:
+        end = text.find("\n", start)
+        end = first.end if end == -1 or end > first.end else end
+        line = text[start:end]
+        if line.strip() and not document.in_option(first.index, start, end):
+            questions += 1
+            if questions > 1 or not line.rstrip().endswith(":"):
+                break
+        elif any(t.index == first.index and t.start < end and start < t.end for t in document.ticked):
+            found.append(document.hit("urgent", "a ticked reason for urgency", first.index, start, end))
+        start = end + 1
     return found
 
 
 def _ticked_under(document: FoldedDocument, section: Section) -> bool:
-    """A ticked option stands in the section ("SECTION B: Urgency" over "(x) Imminent trial
-    date" asks for urgency; over empty boxes it is a title only)."""
-    return any(
-        ticked.index == stretch.index and stretch.start <= ticked.start < stretch.end
-        for ticked in document.ticked
-        for stretch in section.body.stretches
-    )
+    """A ticked option stands right under the heading ("SECTION B: Urgency" over "(x) Imminent
+    trial date" asks for urgency; over empty boxes it is a title only)."""
+    return bool(_ticked_right_under(document, section))
 
 
 def _overlaps(first: Hit, second: Hit) -> bool:

@@ -54,6 +54,8 @@ MIN_FILLED = 0.85
 FILLED_STROKE = 0.3
 #: Inside ink (share of pixels) below which a box is empty and above which it is ticked.
 EMPTY_INK, TICKED_INK = 0.04, 0.09
+#: Letters a word must have for a square inside it to be one of its letters.
+MIN_WORD_LETTERS = 4
 #: A word this close to a box (in box sides) on its reading side is the option's first word.
 MAX_WORD_GAP = 3.0
 
@@ -96,6 +98,7 @@ def find_boxes(image: Image.Image, words: Sequence[Word]) -> tuple[DrawnBox, ...
         for part in _parts(ink, low=low, high=round(high * MAX_OVERSHOOT))
         if (square := _square(ink, part, low=low, high=high)) is not None
     ]
+    squares = [square for square in squares if not _letter_of_a_word(square, words)]
     boxes = [_box(ink, square, words) for square in _distinct(squares)]
     return tuple(sorted(boxes, key=lambda box: (box.top // max(box.height, 1), box.left)))
 
@@ -245,6 +248,21 @@ def _distinct(squares: list[_Square]) -> list[_Square]:
         if not inside:
             kept.append(square)
     return kept
+
+
+def _letter_of_a_word(square: _Square, words: Sequence[Word]) -> bool:
+    """The square lies inside a word OCR read, with the word's letters on both sides: a
+    letter of a bold heading ("Д" of "РАЗДЕЛ", an "O"), not a box. A box OCR glued to its
+    option ("DJa") stands at the word's start, one glued to the option before at its end."""
+    middle = (square.top + square.bottom) / 2
+    margin = square.side / 2
+    return any(
+        word.top <= middle <= word.top + word.height
+        and word.left < square.left - margin
+        and square.right + margin < word.left + word.width
+        and sum(char.isalpha() for char in word.text) >= MIN_WORD_LETTERS
+        for word in words
+    )
 
 
 def _box(ink: NDArray[np.bool_], square: _Square, words: Sequence[Word]) -> DrawnBox:

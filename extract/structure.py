@@ -23,11 +23,13 @@ from rogatory.records import (
     BoxState,
     DocumentStructure,
     DocumentText,
+    DrawnBox,
     FormField,
     PageText,
     SectionHeading,
     Span,
     TickBox,
+    Word,
 )
 
 _UNTICKED_GLYPHS = "☐□▢❏❑○"
@@ -75,6 +77,8 @@ class _Mark:
     state: BoxState
     method: str
     strict: bool
+    #: A box drawn after its option, with no word on its right ("Yes ☐   No ☒" on a scan).
+    last_on_line: bool = False
 
 
 def read_structure(text: DocumentText) -> DocumentStructure:
@@ -143,6 +147,8 @@ def read_boxes(page: PageText) -> list[TickBox]:
 def _boxes_after_options(text: str, line_end: int, marks: list[_Mark]) -> bool:
     """A line whose boxes stand after their options ("Yes ☐   No ☒"): nothing follows its last box."""
     last = marks[-1]
+    if last.last_on_line:
+        return True
     return last.strict and last.method == "glyph" and _label_text(text[last.end : line_end]) == ""
 
 
@@ -204,9 +210,11 @@ def _marks(text: str, start: int, end: int, drawn: list[_Mark]) -> list[_Mark]:
         for mark in marks
         if mark.strict or not any(_overlap(mark, other) for other in marks if other.strict)
     ]
-    for box in (mark for mark in drawn if start <= mark.start < end):
+    for box in (
+        mark for mark in drawn if start <= mark.start < end or (mark.last_on_line and mark.start == end)
+    ):
         marks = [mark for mark in marks if mark.strict or not _near(mark, box)]
-        if not any(mark.strict and _near(mark, box) for mark in marks):
+        if not any(mark.strict and mark.method != "image" and _near(mark, box) for mark in marks):
             marks.append(box)
     return sorted(marks, key=lambda mark: mark.start)
 
@@ -237,15 +245,71 @@ def _option_like(label: str) -> bool:
 
 
 def _drawn_marks(page: PageText) -> list[_Mark]:
-    """The boxes found on the page image, at the offset of the word each stands before."""
+    """The boxes found on the page image, at the offset of the word each stands before.
+
+    The words OCR read on the box itself ("M", "OU", "NX]" for a drawn box) belong to the
+    mark, not to the option before it: "Urgente: ☐ Sí ☒ No" read as "Sí M No" gives the
+    options "Sí" and "No".
+    """
     offsets = _word_offsets(page)
     marks: list[_Mark] = []
     for box in page.boxes:
-        if box.word is None or not 0 <= box.word < len(offsets) or offsets[box.word] < 0:
+        if box.word is None:
+            marks.extend(_box_after_option(page, box, offsets))
+            continue
+        if not 0 <= box.word < len(offsets) or offsets[box.word] < 0:
             continue
         offset = offsets[box.word]
-        marks.append(_Mark(offset, offset, box.state, "image", True))
+        start = _glyph_start(page, box, offsets, offset)
+        marks.append(_Mark(start, offset, box.state, "image", True))
     return marks
+
+
+def _box_after_option(page: PageText, box: DrawnBox, offsets: list[int]) -> list[_Mark]:
+    """A drawn box with no word on its right, after the word on its left on the same line
+    (a left-to-right line's last box: "No ☒"): marked at that word's end, or at what OCR read
+    on the box."""
+    left: tuple[int, int] | None = None
+    for word, found in zip(page.words, offsets, strict=True):
+        right_edge = word.left + word.width
+        middle = word.top + word.height / 2
+        if found < 0 or not box.top - box.height * 0.3 <= middle <= box.top + box.height * 1.3:
+            continue
+        if _on_box(word, box):
+            return [_Mark(found, found + len(word.text), box.state, "image", True, last_on_line=True)]
+        if right_edge <= box.left + box.width / 2 and (left is None or right_edge > left[0]):
+            left = (right_edge, found + len(word.text))
+    if left is None:
+        return []
+    return [_Mark(left[1], left[1], box.state, "image", True, last_on_line=True)]
+
+
+def _glyph_start(page: PageText, box: DrawnBox, offsets: list[int], offset: int) -> int:
+    """The offset of the words OCR read on ``box`` (lying mostly on it) right before the
+    box's option word on its line; ``offset`` when there are none."""
+    line_start = page.text.rfind("\n", 0, offset) + 1
+    before = sorted(
+        (
+            (found, word)
+            for word, found in zip(page.words, offsets, strict=True)
+            if line_start <= found < offset
+        ),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    start = offset
+    for found, word in before:
+        if not _on_box(word, box) or page.text[found + len(word.text) : start].strip():
+            break
+        start = found
+    return start
+
+
+def _on_box(word: Word, box: DrawnBox) -> bool:
+    """The word lies mostly on the box: OCR's reading of its outline or its tick."""
+    covered = max(0, min(word.left + word.width, box.left + box.width) - max(word.left, box.left))
+    middle = word.top + word.height / 2
+    return covered > 0.5 * word.width and box.top - box.height * 0.3 <= middle <= box.top + box.height * 1.3
 
 
 def _word_offsets(page: PageText) -> list[int]:
@@ -269,8 +333,37 @@ def _question(
         return before
     for above in range(number - 1, max(-1, number - 30), -1):
         if not per_line[above]:
-            return _label(page, *lines[above])
+            top = _wrapped_start(page.text, lines, per_line, above)
+            return _label(page, lines[top][0], lines[above][1])
     return None
+
+
+#: Fewest characters of a line a question wraps from (a heading or a field is shorter).
+MIN_WRAPPED = 30
+#: Most lines a question wraps over above its last line.
+MAX_WRAPPED = 2
+_ITEM_START = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-z])[.)]|[IVX]{1,5}[.)])[ \t]")
+
+
+def _wrapped_start(text: str, lines: list[tuple[int, int]], per_line: list[list[_Mark]], last: int) -> int:
+    """The first line of a question wrapped over lines ending at ``last`` ("g) This warrant
+    also concerns the seizure and handing over of / property which may be required as
+    evidence:" read from a scan as two lines): the long lines above without boxes that end
+    with no stop, up to the one that opens the item."""
+    top = last
+    while top > 0 and last - top < MAX_WRAPPED and not _ITEM_START.match(text, lines[top][0]):
+        line = text[lines[top - 1][0] : lines[top - 1][1]].rstrip()
+        current = text[lines[top][0] : lines[top][1]].rstrip()
+        if (
+            per_line[top - 1]
+            or len(line.strip()) < MIN_WRAPPED
+            or line.endswith((".", ":", ";", "?", "!", "؟"))
+            or ":" in line  # a field or a heading above, not the question's first part
+            or ":" in current[:-1]  # the question's line is itself a field or a heading
+        ):
+            break
+        top -= 1
+    return top
 
 
 def _label(page: PageText, start: int, end: int) -> Span | None:

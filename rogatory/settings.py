@@ -96,8 +96,8 @@ class Settings(BaseModel):
     authorities_path: Path = DEFAULT_AUTHORITIES
     number_prefix: str = "RQ"
     number_digits: int = Field(default=6, ge=1, le=12)
-    # A routing decision whose confidence is strictly below this goes to review
-    # (needs_review); at or above it the request is routed automatically. The confidence
+    # A routing decision whose confidence is below this or exactly at it (a tie) goes to
+    # review (needs_review); above it the request is routed automatically. The confidence
     # is the lowest of the labels the firing rule relied on: firm evidence (an assistance
     # section, a sentence that asks, a title) is 0.8-0.95, weak or disagreeing evidence
     # (measures nothing asks for, cues of two proceeding types, a ticked box against the

@@ -59,3 +59,57 @@ def test_one_element_left_out_is_the_one_reported(
     language: str, element: str, resources: ClassifyResources
 ) -> None:
     assert _missing(resources, language, element) == [element]
+
+
+def _missing_in(resources: ClassifyResources, language: str, text: str) -> list[str]:
+    doc = document(text, language=language)
+    classification = classify_request(doc, NO_ENTITIES, resources=resources)
+    return check_completeness(
+        doc, NO_ENTITIES, classification, accepted_languages=("en", "fr", "es"), lexicons=resources.lexicons
+    ).missing
+
+
+def _form(language: str, element: str, part: str) -> str:
+    """The request of :data:`PARTS` with ``element``'s part replaced by ``part``."""
+    return "\n".join(part if name == element else text for name, text in PARTS[language].items())
+
+
+# A part that holds no content of its element: the legal qualification under a facts
+# heading narrates no fact; a part left empty at the end of a page runs over its number.
+EMPTY_PARTS = [
+    (
+        "en",
+        "facts_summary",
+        "2. Summary of the relevant facts\n—\nThe facts constitute bribery under the law of Malta.",
+    ),
+    (
+        "fr",
+        "facts_summary",
+        "2. Bref exposé des faits\nCes faits sont susceptibles de recevoir la qualification de corruption.",
+    ),
+    (
+        "es",
+        "facts_summary",
+        "2. Breve exposición de los hechos\nLos hechos son constitutivos del delito de cohecho.",
+    ),
+    ("en", "purpose", "5. Purpose for which the evidence is sought\n\nPage 1"),
+    ("fr", "purpose", "5. But de l'entraide\nPage 1 de 2"),
+    ("es", "purpose", "5. Motivo de la solicitud\n\nPágina 1"),
+]
+
+
+@pytest.mark.parametrize(("language", "element", "part"), EMPTY_PARTS)
+def test_a_part_without_its_content_lacks_the_element(
+    language: str, element: str, part: str, resources: ClassifyResources
+) -> None:
+    assert _missing_in(resources, language, _form(language, element, part)) == [element]
+
+
+def test_a_from_field_naming_a_person_is_no_requesting_authority(resources: ClassifyResources) -> None:
+    """A fax's "From: L. Ortega" names who sent it, not the authority that makes the request;
+    "From: Fiscalía Anticorrupción" names it."""
+    parts = dict(PARTS["es"])
+    del parts["requesting_authority"]
+    body = "\n".join(parts.values())
+    assert _missing_in(resources, "es", f"De: L. Ortega\n{body}") == ["requesting_authority"]
+    assert _missing_in(resources, "es", f"De: Fiscalía Anticorrupción de Madrid\n{body}") == []

@@ -325,3 +325,17 @@ def test_relevance_of_the_assistance_is_the_purpose(resources: ClassifyResources
     )
     assert "purpose" not in completeness.missing
     assert classification.values("measures") == ["bank_records"]
+
+
+def test_an_urgency_part_over_empty_boxes_asks_nothing_though_a_later_part_is_ticked(
+    resources: ClassifyResources,
+) -> None:
+    """ "РАЗДЕЛ В: Срочность" (a Cyrillic part letter) over two empty reasons is a title; the
+    ticked boxes of the next part, whose heading no lexicon names, answer another question."""
+    text = (
+        "РАЗДЕЛ В: Срочность\n☐ Имущество может быть сокрыто\n☐ Арест необходим к определённой дате\n"
+        "РАЗДЕЛ С: Имущество, на которое налагается арест\n☒ денежных средств на банковском счёте\n"
+    )
+    assert classify(text, "ru", resources).urgent.value == "false"
+    ticked = text.replace("☐ Имущество", "☒ Имущество")
+    assert classify(ticked, "ru", resources).urgent.value == "true"

@@ -61,7 +61,22 @@ CASES = [
     ("pt", "A oitiva da testemunha pelas autoridades do Estado requerido.", {"taking_evidence"}),
     ("de", "Vermögenswerte und Erträge des Beschuldigten zu ermitteln.", {"trace_proceeds"}),
     ("ar", "تيسير حضور الشاهد طوعاً للإدلاء بالشهادة.", {"facilitate_appearance"}),
+    # German "Sicherstellung": its object decides (evidence: a seizure; assets: freezing).
+    ("de", "Sicherstellung des Guthabens auf dem Konto der Gesellschaft.", {"freezing"}),
+    ("de", "Die Vermögenswerte des Beschuldigten sind sicherzustellen.", {"freezing"}),
+    ("de", "Beschlagnahme der Vermögenswerte auf den Konten der Firma.", {"freezing"}),
+    ("de", "Vollstreckung der beigefügten Sicherstellungsentscheidung.", {"freezing"}),
+    ("de", "Sicherstellung der Buchhaltungsunterlagen der Firma.", {"search_and_seizure"}),
+    ("de", "Die Beweismittel in der Wohnung sind sicherzustellen.", {"search_and_seizure"}),
+    ("de", "Beschlagnahme der Geschäftsunterlagen.", {"search_and_seizure"}),
 ]
+
+
+def test_a_bare_sicherstellung_names_no_measure(resources: ClassifyResources) -> None:
+    """Without its object, "Sicherstellung" is a seizure of evidence or the freezing of
+    assets alike: the request's other measures decide, this word adds none."""
+    text = document("1. Erbetene Rechtshilfe\nDie Sicherstellung ist dringend erforderlich.", language="de")
+    assert classify_request(text, NO_ENTITIES, resources=resources).values("measures") == []
 
 
 @pytest.mark.parametrize(("language", "sentence", "expected"), CASES)

@@ -117,3 +117,16 @@ def test_each_condition_of_the_fired_rule_carries_its_evidence() -> None:
     assert condition.evidence == (Span(page=2, start=0, end=6, text="Freeze"),)
     failed = next(rule for rule in decision.rules if not rule.held)
     assert all(c.evidence == () for c in failed.conditions if not c.held)
+
+
+def test_a_tie_at_the_threshold_goes_to_review() -> None:
+    """Two equally likely readings give 0.50: at a threshold of 0.50 that is a tie, and a tie
+    is reviewed; just above it the request is routed."""
+    tie = route(
+        classification(("freezing",), confidence=0.5), COMPLETE, DIRECTORY, text=READ, review_threshold=0.5
+    )
+    assert tie.route_to == "asset_recovery_office"
+    assert tie.needs_review
+    assert any("a tie is reviewed" in reason for reason in tie.reasons)
+    assert not decide(classification(("freezing",), confidence=0.51))[3]
+    assert decide(classification(("freezing",), confidence=0.49))[3]

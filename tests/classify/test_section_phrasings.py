@@ -154,3 +154,21 @@ def test_an_inline_heading_keeps_its_text(resources: ClassifyResources) -> None:
     folded = fold_document(document("Purpose: the evidence is for the trial.", language="en"))
     [section] = read_sections(folded, resources.lexicons)
     assert section.kind == "purpose"
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "5. Assistance requested (tick all that apply)"),
+        ("fr", "5. Mesures sollicitées (cocher les cases utiles)"),
+        ("es", "5. Asistencia solicitada (márquese lo que proceda)"),
+        ("de", "5. Erbetene Rechtshilfe (Zutreffendes ankreuzen)"),
+        ("ru", "5. Запрашиваемая помощь (нужное отметить)"),
+        ("ar", "5. المساعدة المطلوبة (ضع علامة)"),
+    ],
+)
+def test_a_forms_instruction_in_brackets_after_a_heading(
+    language: str, line: str, resources: ClassifyResources
+) -> None:
+    folded = fold_document(document(f"{line}\n☒ the text of the section", language=language))
+    assert [section.kind for section in read_sections(folded, resources.lexicons)] == ["assistance_sought"]

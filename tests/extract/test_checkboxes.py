@@ -122,6 +122,28 @@ def test_a_box_on_a_right_to_left_line_stands_before_the_word_on_its_left() -> N
     assert (box.word, box.state) == (1, BoxState.TICKED)
 
 
+def test_a_square_inside_a_word_is_one_of_its_letters() -> None:
+    """A bold heading's "Д" or "O" may pass for a box; inside a word OCR read, with letters on
+    both sides, it is a letter. The same square before its option is a box."""
+    image, draw, font, scale = _page(300)
+    side = round(9 * scale)
+    x, y = round(200 * scale), round(40 * scale)
+    left = _word(draw, font, (x - round(40 * scale), y), "РАЗ")
+    _draw_box(draw, (x, y, side), "empty", round(scale))
+    right = _word(draw, font, (x + side + round(3 * scale), y), "ЕЛ")
+    heading = Word(
+        text="РАЗДЕЛ",
+        left=left.left,
+        top=min(left.top, right.top),
+        width=right.left + right.width - left.left,
+        height=max(left.height, right.height),
+        confidence=0.6,
+    )
+    assert find_boxes(image, [heading]) == ()
+    (box,) = find_boxes(image, [right])
+    assert (box.word, box.state) == (0, BoxState.UNTICKED)
+
+
 @pytest.mark.parametrize("dpi", [200, 300])
 def test_a_page_without_boxes_gives_none(dpi: int) -> None:
     image, draw, font, scale = _page(dpi)

@@ -115,6 +115,73 @@ def test_a_box_drawn_on_the_image_is_read_at_its_word() -> None:
     ]
 
 
+def ocr_word(text: str, left: int, width: int, confidence: float = 0.9) -> Word:
+    """A word OCR read on one line (top 10, 12 pixels high)."""
+    return Word(text=text, left=left, top=10, width=width, height=12, confidence=confidence)
+
+
+def drawn(left: int, state: BoxState, word: int) -> DrawnBox:
+    """A box drawn on that line, 13 pixels square, before the word of index ``word``."""
+    return DrawnBox(
+        left=left, top=10, width=13, height=13, state=state, ink=0.4 if state == TICKED else 0.0, word=word
+    )
+
+
+# OCR's readings of a drawn box itself, which stand in the text between two options.
+@pytest.mark.parametrize("glyph", ["M", "OU", "NX]", "Cc"])
+def test_what_ocr_read_on_a_drawn_box_is_no_part_of_the_option_before_it(glyph: str) -> None:
+    text = f"Urgente: Sí {glyph} No"
+    words = (
+        ocr_word("Urgente:", 10, 80),
+        ocr_word("Sí", 120, 20),
+        ocr_word(glyph, 150, 10, 0.3),
+        ocr_word("No", 170, 20),
+    )
+    boxes = (drawn(100, UNTICKED, 1), drawn(149, TICKED, 3))
+    found = read_boxes(page(text, words=words, boxes=boxes))
+    assert [(box.span.text, box.state, box.question) for box in found] == [
+        ("Sí", UNTICKED, "Urgente"),
+        ("No", TICKED, "Urgente"),
+    ]
+
+
+def test_a_word_beside_a_drawn_box_but_not_on_it_stays_in_the_option() -> None:
+    text = "criminal proceedings civil proceedings"
+    words = (
+        ocr_word("criminal", 30, 70),
+        ocr_word("proceedings", 105, 90),
+        ocr_word("civil", 240, 40),
+        ocr_word("proceedings", 285, 90),
+    )
+    boxes = (drawn(12, TICKED, 0), drawn(222, UNTICKED, 2))
+    found = read_boxes(page(text, words=words, boxes=boxes))
+    assert [(box.span.text, box.state) for box in found] == [
+        ("criminal proceedings", TICKED),
+        ("civil proceedings", UNTICKED),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "g) This warrant also pertains to the seizure and handing over of property which\n"
+        "may be required as evidence:\n☐ Yes   ☒ No",
+        "9) O presente mandado abrange igualmente a apreensão e a entrega de bens que\n"
+        "possam servir de prova:\n[ ] Sim   [X] Não",
+    ],
+)
+def test_a_question_wrapped_over_two_lines_is_read_whole(text: str) -> None:
+    [yes, no] = read_boxes(page(text))
+    assert yes.question == no.question == text.rsplit("\n", maxsplit=1)[0].rstrip(":")
+    assert yes.question.startswith(("g) ", "9) "))
+
+
+def test_a_question_does_not_run_into_the_sentence_above() -> None:
+    text = "The suspect left the country in March and has not been seen since.\nUrgent:\n☐ Yes   ☒ No"
+    [yes, _] = read_boxes(page(text))
+    assert yes.question == "Urgent"
+
+
 def test_fields_and_headings() -> None:
     text = (
         "1. Requesting authority\nName: Ethics Commission\n"
@@ -182,4 +249,25 @@ def test_a_list_with_boxes_after_its_options_answers_the_line_above() -> None:
         ("criminal investigation", TICKED, "Nature of the proceedings"),
         ("civil proceedings", UNTICKED, "Nature of the proceedings"),
         ("administrative proceedings", UNTICKED, "Nature of the proceedings"),
+    ]
+
+
+def test_a_question_is_not_wrapped_over_the_fields_above() -> None:
+    text = (
+        "Запрашиваемое государство: Центральный орган запрашиваемого государства\n"
+        "РАЗДЕЛ В: Срочность\n☐ Имущество может быть сокрыто\n☐ Арест необходим к определённой дате"
+    )
+    assert {box.question for box in read_boxes(page(text))} == {"РАЗДЕЛ В: Срочность"}
+
+
+def test_boxes_drawn_after_their_options_on_a_scan() -> None:
+    """ "Urgent:  Yes ☐   No ☒" with the boxes drawn: the first box stands before "No" (its
+    word on the right), the last has no word on its right; each is read after its option."""
+    text = "Urgent: Yes No"
+    words = (ocr_word("Urgent:", 10, 70), ocr_word("Yes", 100, 30), ocr_word("No", 160, 20))
+    boxes = (drawn(136, UNTICKED, 2), DrawnBox(left=186, top=10, width=13, height=13, state=TICKED, ink=0.4))
+    found = read_boxes(page(text, words=words, boxes=boxes))
+    assert [(box.span.text, box.state, box.question) for box in found] == [
+        ("Yes", UNTICKED, "Urgent"),
+        ("No", TICKED, "Urgent"),
     ]

@@ -83,10 +83,10 @@ def reasons_in_words(
 
 
 def threshold_sentence(threshold: float, tr: Translator) -> str:
-    """What ``review_threshold`` means, with its value: at or above routes, strictly below reviews."""
+    """What ``review_threshold`` means, with its value: above routes, at it (a tie) or below reviews."""
     return tr.gettext(
-        "Routed automatically when the confidence is %(share)s or more; below %(share)s the request "
-        "waits for a reviewer (setting review_threshold = %(value)s).",
+        "Routed automatically when the confidence is above %(share)s; at %(share)s or below the "
+        "request waits for a reviewer (setting review_threshold = %(value)s).",
         share=tr.percent(threshold),
         value=f"{threshold:.2f}",
     )

@@ -94,7 +94,7 @@ def test_the_routing_panel_and_the_registry_in_words(
     expect(row).to_contain_text("UTC")
     page.screenshot(path=str(screenshots / "ux-02-registry.png"), full_page=True)
     page.goto(f"http://127.0.0.1:{service.port}/requests/{processed}")
-    expect(page.locator("#review-threshold")).to_contain_text("50% or more")
+    expect(page.locator("#review-threshold")).to_contain_text("above 50%")
     panel = page.locator(".doc-side .panel").first
     for internal in ("any_of", "proceeding_type", "request_type", "facts_summary"):
         expect(panel).not_to_contain_text(internal)

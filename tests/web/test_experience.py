@@ -106,7 +106,7 @@ def test_routing_reasons_and_threshold_are_in_words(
     assert "Bank records" in panel
     # names as the taxonomy writes them (not lower-cased: German nouns keep their capital)
     assert "The request lacks: Summary of the facts" in panel
-    assert "Routed automatically when the confidence is 50% or more; below 50%" in panel
+    assert "Routed automatically when the confidence is above 50%; at 50% or below" in panel
     assert "review_threshold = 0.50" in panel
 
 

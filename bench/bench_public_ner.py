@@ -6,7 +6,8 @@
 
 ``--dev-splits`` reads instead the development splits that ``models/convert.py`` wrote
 (``<ner-data>/<lang>/dev*.spacy``: LeNER-Br, MEDDOCAN, LER, Europeana de and fr, Wojood, the
-ANERcorp dev cut, factRuEval-2016's devset, a KIND sample; never a test split), each DocBin
+ANERcorp dev cut, factRuEval-2016's devset, the Europarl it dev cut; never a test split) and
+the measurement-only sets (``measure.*.spacy``: a sample of KIND's train file), each DocBin
 document (eight sentences, a MEDDOCAN report, a factRuEval text) as a one-page document in its
 language, and prints persons F1 through ``find_entities`` by mention overlap, per set (rules
 only where the language has no model), and beside it the overlap F1 of the statistical model's
@@ -116,7 +117,8 @@ DEV_SPLITS = (
     ("ar/dev.anercorp.spacy", "ar", "ANERcorp train, dev cut (ar, news)"),
     ("fr/dev.spacy", "fr", "Europeana dev cut (fr, OCR'd newspapers)"),
     ("ru/dev.spacy", "ru", "factRuEval-2016 dev (ru, news)"),
-    ("it/dev.spacy", "it", "KIND Wikinews train sample (it, news)"),
+    ("it/measure.kind.spacy", "it", "KIND Wikinews train sample (it, news)"),
+    ("it/dev.spacy", "it", "Europarl dev cut (it, parliament)"),
 )
 
 

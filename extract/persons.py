@@ -998,7 +998,8 @@ def _mention(text: str, page: int, run: list[re.Match[str]], evidence: str) -> M
 
 
 def _is_official(text: str, folded: FoldedText, mention: Mention, rules: PersonRules) -> bool:
-    """Whether a mention is on the contact line, or alone on its line (a signature).
+    """Whether a mention is on the contact line, or alone on its line (a signature; a model's
+    name may keep its honorific there).
 
     A name before a birth cue is never a signature, even alone on its line.
     """
@@ -1008,10 +1009,15 @@ def _is_official(text: str, folded: FoldedText, mention: Mention, rules: PersonR
         return True
     if _names_an_official(text, folded, mention, rules, line_start):
         return True
-    before = fold_plain(" ".join(text[line_start : mention.start].split()))
+    # The name's own initials may stand between the honorific and it ("dott. M. Sabatini").
+    before = _TRAILING_INITIALS.sub("", fold_plain(" ".join(text[line_start : mention.start].split())))
     after = text[mention.end : line_end if line_end >= 0 else len(text)]
     alone = not after.strip(" \t.,") and (not before or _is_cue_alone(before, rules))
     return mention.evidence not in ("role", "born") and alone
+
+
+#: Initials at the end of a line's words before a name ("dott. m.", "dr. k. j.").
+_TRAILING_INITIALS = re.compile(r"(?:^|\s+)(?:\w\.\s*)+$")
 
 
 def _is_cue_alone(words: str, rules: PersonRules) -> bool:

@@ -88,6 +88,11 @@ def main(argv=None) -> int:
     per_source = {}
     for name, fname in stats.get("dev_files", {}).items():
         per_source[name] = score_file(nlp, a.data / a.lang / fname)
+    # sets read only to measure (never trained on, not a source of the pipeline): scored apart
+    measured = {
+        name: score_file(nlp, a.data / a.lang / fname)
+        for name, fname in stats.get("measure_files", {}).items()
+    }
     cfg_seed = nlp.config["system"]["seed"]
     labels_used = sorted({s["labels"] for s in convert.SOURCES[a.lang]})
     meta_path = best / "meta.json"
@@ -143,6 +148,7 @@ def main(argv=None) -> int:
                 "per_type_by_corpus": per_source,
                 "words_per_second_1_thread": round(words / secs),
             },
+            "measure_scores": measured,
         }
     )
     meta.pop("performance", None)

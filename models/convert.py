@@ -57,6 +57,9 @@ LABELS = {
     "factrueval": {"Person": "PER", "Org": "ORG"},
     # KIND (Italian; IOB with PER, LOC, ORG): PER -> PER, ORG -> ORG, LOC -> O.
     "kind": {"PER": "PER", "ORG": "ORG"},
+    # Europarl NER evaluation corpus (Agerri et al. 2018; CoNLL-2002 classes): PER -> PER,
+    # ORG -> ORG; LOC and MISC -> O.
+    "europarl": {"PER": "PER", "ORG": "ORG"},
     # InLegalNER (Indian judgments, spaCy DocBin): judges, lawyers, witnesses, other persons -> PER;
     # petitioners and respondents are persons or bodies ("State Of Gujarat") -> PARTY, which the
     # persons bench neither asks for nor counts against (bench/bench_public_ner.py); ORG -> ORG.
@@ -102,20 +105,41 @@ LER_FULL_SAMPLE: dict = {
     "licence": "CC BY 4.0",
 }
 
+# Sources read by more than one language (the same seeded cut wherever a cut is read).
+LENER_TRAIN: dict = {
+    "repo": "peluz/lener-br",
+    "commit": "4999cb7f63191f1d6904206f312eeca8f5b45c5a",
+    "path": "leNER-Br/train/train.conll",
+    "split": "train",
+    "labels": "lener",
+    "licence": "MIT",
+}
+MEDDOCAN_TRAIN: dict = {
+    "repo": "PlanTL-GOB-ES/SPACCC_MEDDOCAN",
+    "commit": "783a6df385c975b328c99bcffb54196a9ba4078a",
+    "path": "corpus/train/brat",
+    "split": "train",
+    "format": "brat",
+    "labels": "meddocan",
+    "licence": "CC BY 4.0",
+}
+EUROPEANA_FR: dict = {
+    "repo": "EuropeanaNewspapers/ner-corpora",
+    "commit": "6bf838d23112c255fd81431b1187ab30ef6c2d90",
+    "path": "enp_FR.bnf.bio/enp_FR.bnf.bio",
+    "split": "cut",
+    "cut": (0.1, 0.1),
+    "chunk": True,
+    "labels": "europeana",
+    "licence": "CC0 1.0",
+}
+
 # lang -> list of sources. split: "train"/"dev" = the corpus's own split;
 # "cut" = cut here by a SEED shuffle of its sentences into dev (cut[0]), test (cut[1]) and train
 # (the rest); a cut test part is never written (kept for independent measurement).
 SOURCES = {
     "pt": [
-        {
-            "name": "LeNER-Br",
-            "repo": "peluz/lener-br",
-            "commit": "4999cb7f63191f1d6904206f312eeca8f5b45c5a",
-            "path": "leNER-Br/train/train.conll",
-            "split": "train",
-            "labels": "lener",
-            "licence": "MIT",
-        },
+        {"name": "LeNER-Br", **LENER_TRAIN},
         {
             "name": "LeNER-Br",
             "repo": "peluz/lener-br",
@@ -200,16 +224,7 @@ SOURCES = {
     "es": [
         # MEDDOCAN: 1000 clinical case reports (500 train, 250 dev, 250 test not read), brat
         # standoff; each report is one training document, tokenised by spaCy's blank "es".
-        {
-            "name": "MEDDOCAN (Spanish clinical cases, de-identification)",
-            "repo": "PlanTL-GOB-ES/SPACCC_MEDDOCAN",
-            "commit": "783a6df385c975b328c99bcffb54196a9ba4078a",
-            "path": "corpus/train/brat",
-            "split": "train",
-            "format": "brat",
-            "labels": "meddocan",
-            "licence": "CC BY 4.0",
-        },
+        {"name": "MEDDOCAN (Spanish clinical cases, de-identification)", **MEDDOCAN_TRAIN},
         {
             "name": "MEDDOCAN (Spanish clinical cases, de-identification)",
             "repo": "PlanTL-GOB-ES/SPACCC_MEDDOCAN",
@@ -224,15 +239,7 @@ SOURCES = {
         # and WikiNER not obtainable): a model trained on MEDDOCAN alone found no name in legal
         # prose. Brazilian court text (LeNER-Br, MIT) is added as transfer data: same script,
         # capitalisation and much of the legal vocabulary. Its dev part is scored on its own.
-        {
-            "name": "LeNER-Br (Portuguese, transfer)",
-            "repo": "peluz/lener-br",
-            "commit": "4999cb7f63191f1d6904206f312eeca8f5b45c5a",
-            "path": "leNER-Br/train/train.conll",
-            "split": "train",
-            "labels": "lener",
-            "licence": "MIT",
-        },
+        {"name": "LeNER-Br (Portuguese, transfer)", **LENER_TRAIN},
         {
             "name": "LeNER-Br (Portuguese, transfer)",
             "repo": "peluz/lener-br",
@@ -260,29 +267,42 @@ SOURCES = {
     "fr": [
         # Europeana newspapers (fr: BnF, OCR'd), for measuring fr_core_news_sm merged with the rules
         # (no fr model is trained here): cut 80/10/10 as de is, the 10 % test part never written.
-        {
-            "name": "Europeana Newspapers NER (bnf)",
-            "repo": "EuropeanaNewspapers/ner-corpora",
-            "commit": "6bf838d23112c255fd81431b1187ab30ef6c2d90",
-            "path": "enp_FR.bnf.bio/enp_FR.bnf.bio",
-            "split": "cut",
-            "cut": (0.1, 0.1),
-            "chunk": True,
-            "labels": "europeana",
-            "licence": "CC0 1.0",
-        },
+        {"name": "Europeana Newspapers NER (bnf)", **EUROPEANA_FR},
     ],
     "it": [
-        # KIND's Wikinews part (Italian news; annotations CC BY-NC 4.0, so never trained on): a
-        # seeded sample of 1,000 sentences of its TRAIN file, read only to measure whether another
-        # language's pipeline finds Italian persons. KIND's test files (dataset/*_test.tsv, and
+        # No permissive Italian corpus of any size could be had (models/README.md, "Corpora
+        # reviewed"). Italian: the Europarl NER evaluation corpus (799 hand-annotated sentences of
+        # parliamentary debate, CC BY-SA 4.0), cut dev 30 % / train 70 %, its train part read 4
+        # times; the dev part is the only dev split (spacy train picks model-best on Italian alone).
+        {
+            "name": "Europarl NER (Italian parliamentary debates)",
+            "repo": "ixa-ehu/ner-evaluation-corpus-europarl",
+            "commit": "40e84e215a35c7e46c1b169ad88ab55108a8b0de",
+            "path": "it-europarl.test.conll02",
+            "split": "cut",
+            "cut": (0.3, 0.0),
+            "repeat": 4,
+            "labels": "europarl",
+            "licence": "CC BY-SA 4.0",
+        },
+        # Romance transfer data, as for es: Brazilian court decisions (LeNER-Br train, MIT),
+        # Spanish clinical case reports (MEDDOCAN train, CC BY 4.0) and OCR'd French newspapers
+        # (Europeana fr, the 80 % train cut of the fr measurement split; CC0). Same script and
+        # capitalisation of names; their dev parts are not read for Italian.
+        {"name": "LeNER-Br (Portuguese, transfer)", **LENER_TRAIN},
+        {"name": "MEDDOCAN (Spanish, transfer)", **MEDDOCAN_TRAIN},
+        # its dev and test cuts are the fr measurement's: not read here
+        {"name": "Europeana Newspapers NER (French, transfer)", **EUROPEANA_FR, "keep": ("train",)},
+        # KIND's Wikinews part (Italian news; annotations CC BY-NC 4.0, so never trained on, nor
+        # used to pick model-best): a seeded sample of 1,000 sentences of its TRAIN file, written
+        # as measure.kind.spacy only. KIND's test files (dataset/*_test.tsv, and
         # evalita-2023/*_dev.tsv, which are KIND's test data) are not read.
         {
             "name": "KIND Wikinews (Italian news, measurement only)",
             "repo": "dhfbk/KIND",
             "commit": "a2ad139171ef7fde0dff0f8ea94d18356340ada9",
             "path": "dataset/wikinews_train.tsv",
-            "split": "dev",
+            "split": "measure",
             "sample": 1000,
             "io": True,  # bare labels (PER, not B-PER): adjacent same-class names merge
             "labels": "kind",
@@ -592,6 +612,8 @@ def split_source(src: dict, sents: list) -> dict[str, list]:
         n_dev, n_test = (int(len(sents) * f) for f in src["cut"])
         cut = {"dev": idx[:n_dev], "test": idx[n_dev : n_dev + n_test], "train": idx[n_dev + n_test :]}
         parts = {k: [sents[i] for i in sorted(v)] for k, v in cut.items()}
+    if "keep" in src:  # a cut shared with another language's measurement: only these parts
+        parts = {k: v for k, v in parts.items() if k in src["keep"]}
     if "train" in parts:
         parts["train"] = parts["train"] * src.get("repeat", 1)
     return parts
@@ -607,6 +629,9 @@ def main(argv=None) -> int:
     nlp = spacy.blank(a.lang)
     splits: dict[str, list] = {"train": [], "dev": []}
     dev_by_source: dict[str, list] = {}
+    # split "measure": a corpus that may be read only to measure (never trained on, nor in the
+    # dev split that picks model-best), written as measure.<corpus>.spacy
+    measure_by_source: dict[str, list] = {}
     stats: dict = {"seed": SEED, "sents_per_doc": SENTS_PER_DOC, "sources": []}
     for src in SOURCES[a.lang]:
         sents = read_source(nlp, a.mirror, src)
@@ -626,14 +651,16 @@ def main(argv=None) -> int:
                     "tokens": sum(len(w) for w, _, _ in ss),
                     "PER": c["PER"],
                     "ORG": c["ORG"],
-                    "used": split != "test",
+                    "used": split in ("train", "dev"),  # a test cut is never written, a measure
+                    # set is never trained on (nor in the model's sources or licence)
                     "repeat": src.get("repeat", 1) if split == "train" else 1,
                 }
             )
             if split in splits:
                 splits[split].extend(ss)
-            if split == "dev":
-                dev_by_source.setdefault(src["name"].split(" (")[0], []).extend(ss)
+            if split in ("dev", "measure"):
+                by_source = dev_by_source if split == "dev" else measure_by_source
+                by_source.setdefault(src["name"].split(" (")[0], []).extend(ss)
     outdir = a.out / a.lang
     outdir.mkdir(parents=True, exist_ok=True)
     for split, ss in splits.items():
@@ -651,14 +678,16 @@ def main(argv=None) -> int:
         }
     # the dev part of each corpus on its own too, to score a model per corpus (models/card.py)
     stats["dev_files"] = {}
-    if len(dev_by_source) > 1:
-        for name, ss in dev_by_source.items():
+    stats["measure_files"] = {}
+    written = [("dev", dev_by_source)] if len(dev_by_source) > 1 else []
+    for prefix, by_source in [*written, ("measure", measure_by_source)]:
+        for name, ss in by_source.items():
             slug = name.split()[0].lower().replace("-", "")
             db = DocBin(store_user_data=False)
             for doc in to_docs(nlp.vocab, ss):
                 db.add(doc)
-            db.to_disk(outdir / f"dev.{slug}.spacy")
-            stats["dev_files"][name] = f"dev.{slug}.spacy"
+            db.to_disk(outdir / f"{prefix}.{slug}.spacy")
+            stats[f"{prefix}_files"][name] = f"{prefix}.{slug}.spacy"
     (outdir / "stats.json").write_text(json.dumps(stats, indent=1, ensure_ascii=False) + "\n")
     print(json.dumps({k: stats[k] for k in ("train", "dev")}))
     return 0

@@ -64,6 +64,12 @@ def models() -> EntityModels:
             "Следствием установлено, что денежные средства перевёл Алексей Морозов через счета в Казани.",
             "Алексей Морозов",
         ),
+        (
+            "it",
+            "La Procura della Repubblica ha accertato che Marco Ferrari ha trasferito il denaro su un conto"
+            " svizzero.",
+            "Marco Ferrari",
+        ),
     ],
 )
 def test_a_person_in_prose_with_no_cue(models: EntityModels, language: str, text: str, expected: str) -> None:
@@ -72,7 +78,7 @@ def test_a_person_in_prose_with_no_cue(models: EntityModels, language: str, text
 
 @pytest.mark.slow
 def test_the_models_are_loaded_for_every_trained_language(models: EntityModels) -> None:
-    assert {"en", "fr", "pt", "es", "ar", "de", "ru"} <= set(models.nlp)
+    assert {"en", "fr", "pt", "es", "ar", "de", "ru", "it"} <= set(models.nlp)
 
 
 @pytest.mark.slow
@@ -266,6 +272,12 @@ def test_organisations_by_their_legal_form_or_head_word(
             ["Rui FERREIRA"],
         ),
         (
+            "it",
+            "Nome del rappresentante: dott. M. Sabatini\nFunzione: Procuratore della Repubblica\n"
+            "Paolo GALLI (testimone)\nDistinti saluti,\ndott. M. Sabatini\n",
+            ["Paolo GALLI"],
+        ),
+        (
             "ru",
             "В. И. Соколова, Старший следователь по особо важным делам\nОрлов Павел Сергеевич (свидетель)\n",
             ["Орлов Павел Сергеевич"],
@@ -278,6 +290,28 @@ def test_the_requests_own_officials_are_no_persons(
     """A representative's field, a post's field and a name followed by its post name an
     official of the requesting authority; the person concerned stays."""
     assert _found(text, language, models) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Signor Presidente, la Commissione ha ricevuto la richiesta del Ministero della Giustizia.", []),
+        (
+            "Dalle indagini è emerso che Giuseppe ROSSI, all'epoca direttore generale presso Agenzia per le"
+            " Infrastrutture, ha disposto il pagamento.",
+            ["Giuseppe ROSSI"],
+        ),
+        ("Importo: 12.000 euro\nAltri dollari\nConto in Svizzera\nSEZIONE C: Persone interessate", []),
+        ("I fondi sono passati alla Costruzioni Lombarde S.r.l. e alla Banca Popolare di Sondrio.", []),
+    ],
+)
+def test_italian_posts_institutions_currencies_and_companies_are_no_persons(
+    models: EntityModels, text: str, expected: list[str]
+) -> None:
+    """With the Italian model: a post after its honorific ("Signor Presidente"), a ministry's or an
+    agency's head word, a currency, a heading and a company are never persons."""
+    assert _found(text, "it", models) == expected
 
 
 @pytest.mark.slow

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import DocBin
 
 _PATH = Path(__file__).resolve().parents[2] / "models" / "convert.py"
 _SPEC = importlib.util.spec_from_file_location("models_convert", _PATH)
@@ -95,3 +98,55 @@ def test_a_cut_keeps_dev_and_test_apart_and_repeats_only_train() -> None:
     own = convert.split_source({"split": "train", "repeat": 2}, sents)
     assert own == {"train": sents + sents}
     assert convert.split_source({"split": "dev", "repeat": 2}, sents) == {"dev": sents}
+
+
+def test_keep_writes_only_the_named_parts_of_a_shared_cut() -> None:
+    sents = [([str(i)], ["O"], None) for i in range(100)]
+    src = {"repo": "owner/enp", "path": "fr.bio", "split": "cut", "cut": (0.1, 0.1)}
+    whole = convert.split_source(src, sents)
+    kept = convert.split_source({**src, "keep": ("train",)}, sents)
+    assert set(kept) == {"train"}
+    assert kept["train"] == whole["train"]  # the same cut as the other language's: no dev or test leak
+
+
+def test_a_measure_set_is_never_trained_on_nor_a_source_of_the_pipeline(monkeypatch, tmp_path: Path) -> None:
+    train = [(["Mario", "Rossi", "parla"], ["B-PER", "I-PER", "O"], None)] * 3
+    measured = [(["Anna", "Bianchi", "tace"], ["B-PER", "I-PER", "O"], None)] * 2
+    sources = [
+        {
+            "name": "Open",
+            "repo": "o/open",
+            "commit": "c",
+            "path": "a",
+            "split": "cut",
+            "cut": (0.34, 0.0),
+            "labels": "kind",
+            "licence": "MIT",
+        },
+        {
+            "name": "Closed (measurement only)",
+            "repo": "o/closed",
+            "commit": "c",
+            "path": "b",
+            "split": "measure",
+            "labels": "kind",
+            "licence": "CC BY-NC 4.0",
+        },
+    ]
+    monkeypatch.setitem(convert.SOURCES, "it", sources)
+    monkeypatch.setattr(
+        convert, "read_source", lambda nlp, mirror, src: train if src["repo"] == "o/open" else measured
+    )
+    assert convert.main(["it", "--out", str(tmp_path)]) == 0
+    out = tmp_path / "it"
+    vocab = spacy.blank("it").vocab
+    texts = {
+        split: " ".join(d.text for d in DocBin().from_disk(out / f"{split}.spacy").get_docs(vocab))
+        for split in ("train", "dev", "measure.closed")
+    }
+    assert "Anna" not in texts["train"] + texts["dev"]
+    assert texts["measure.closed"].count("Anna Bianchi") == 2
+    stats = json.loads((out / "stats.json").read_text())
+    assert stats["measure_files"] == {"Closed": "measure.closed.spacy"}
+    assert [s["used"] for s in stats["sources"] if s["repo"] == "o/closed"] == [False]
+    assert stats["train"]["PER"] + stats["dev"]["PER"] == 3

@@ -7,7 +7,8 @@ across scripts and spellings, ranked, each match with its reason;
 :func:`related_requests` lists the other registrations that share a person or an
 account with one. Candidates come from indexed equality of tokens or skeletons
 (both databases) and, on PostgreSQL, trigram similarity (pg_trgm); they are then
-scored token by token here.
+scored token by token here. The trigrams are sought in ``party_vocabulary`` (each name
+token once), not among the rows of every name.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Select, Subquery, delete, func, or_, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from rogatory.records import Entities, EntityKind
 from rogatory.references import is_reference, normalise_reference
 from storage.database import Database
-from storage.models import PartyPairRow, PartyTermRow, RegistrationRow
+from storage.models import PartyPairRow, PartyTermRow, PartyVocabularyRow, RegistrationRow
 from storage.names import compact_account, name_tokens, skeleton, skeleton_pair, skeleton_pairs, token_match
 
 NAME_KINDS = (EntityKind.PERSON.value, EntityKind.ORGANISATION.value)
@@ -98,6 +101,29 @@ def index_parties(session: Session, registration_id: int, entities: Entities) ->
     for (kind, value), skeletons in signs.items():
         for pair in skeleton_pairs(skeletons):
             session.add(PartyPairRow(registration_id=registration_id, kind=kind, value=value, pair=pair))
+    terms = {key[2][:_TERM_LENGTH] for key in seen if key[0] in NAME_KINDS}
+    if terms:
+        _add_vocabulary(session, terms)
+
+
+def fill_vocabulary(session: Session) -> None:
+    """Add every name token of ``party_terms`` missing from ``party_vocabulary`` (after rows
+    were written past :func:`index_parties`, as a bulk load does)."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    tokens = select(PartyTermRow.term).where(PartyTermRow.kind.in_(NAME_KINDS)).distinct()
+    session.execute(
+        insert(PartyVocabularyRow)
+        .from_select(["term"], tokens)
+        .on_conflict_do_nothing(index_elements=["term"])
+    )
+
+
+def _add_vocabulary(session: Session, terms: set[str]) -> None:
+    """Add the tokens no name held before to ``party_vocabulary`` (one statement, in order:
+    two writers adding the same new tokens then wait on each other in one order, no cycle)."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    rows = [{"term": term} for term in sorted(terms)]
+    session.execute(insert(PartyVocabularyRow).values(rows).on_conflict_do_nothing(index_elements=["term"]))
 
 
 def find_parties(db: Database, query: str, *, limit: int = 20) -> list[PartyMatch]:
@@ -223,7 +249,7 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
         names = _names(session, both.subquery())
         if len(names) >= min(_PAIR_ENOUGH, count) or (names and count >= _COUNT_CAP):
             return names
-    anchor = _matching(rarest, near=postgresql)
+    anchor = _matching(rarest, _near_terms(session, rarest) if postgresql else [])
     return _names(session, anchor.distinct().limit(_MAX_CANDIDATES).subquery())
 
 
@@ -246,14 +272,26 @@ def _names(session: Session, hits: Subquery) -> dict[tuple[int, str, str], list[
     return names
 
 
-def _matching(token: str, *, near: bool) -> Select[int, str]:
-    """Name terms with the skeleton of ``token`` (the same token has it too), and with
-    ``near`` its trigram neighbours."""
+def _matching(token: str, near: list[str]) -> Select[int, str]:
+    """Name terms with the skeleton of ``token`` (the same token has it too) or one of the
+    ``near`` spellings."""
     condition = PartyTermRow.skeleton == _sign(token)
-    if near and len(token) >= 4:
-        condition = or_(condition, PartyTermRow.term.op("%")(token))
+    if near:
+        condition = or_(condition, PartyTermRow.term.in_(near))
     return select(PartyTermRow.registration_id, PartyTermRow.value).where(
         PartyTermRow.kind.in_(NAME_KINDS), condition
+    )
+
+
+def _near_terms(session: Session, token: str) -> list[str]:
+    """The name tokens spelt like ``token`` by trigrams (PostgreSQL's pg_trgm ``%``), from the
+    vocabulary: one row a token, however many names hold it."""
+    if len(token) < 4:
+        return []
+    return list(
+        session.scalars(
+            select(PartyVocabularyRow.term).where(PartyVocabularyRow.term.op("%")(token[:_TERM_LENGTH]))
+        )
     )
 
 

@@ -179,8 +179,8 @@ def _looks_like_account(query: str) -> bool:
 
 def _account_matches(session: Session, query: str) -> list[PartyMatch]:
     account = compact_account(query)
-    if len(account) < 6:
-        return []
+    if len(account) < 6 or not any(character.isdigit() for character in account):
+        return []  # an account number has digits: a name is not looked up as one
     rows = session.execute(
         select(RegistrationRow.number, PartyTermRow.value)
         .join(RegistrationRow, RegistrationRow.id == PartyTermRow.registration_id)
@@ -234,9 +234,6 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
     ``party_pairs``; over the candidate limit the limit would cut the person asked for out),
     unless fewer than :data:`_PAIR_ENOUGH` have both (and the rarest's names fit the limit):
     then those of the rarest as before."""
-    postgresql = session.get_bind().dialect.name == "postgresql"
-    if postgresql:
-        session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
     (rarest, count), *others = _by_selectivity(session, tokens)
     if count >= min(_PAIR_FROM, _COUNT_CAP) and others:
         pair = skeleton_pair(_sign(rarest), _sign(others[0][0]))
@@ -249,7 +246,10 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
         names = _names(session, both.subquery())
         if len(names) >= min(_PAIR_ENOUGH, count) or (names and count >= _COUNT_CAP):
             return names
-    anchor = _matching(rarest, _near_terms(session, rarest) if postgresql else [])
+    near = session.get_bind().dialect.name == "postgresql" and len(rarest) >= 4
+    if near:
+        session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
+    anchor = _matching(rarest, _near_terms(session, rarest) if near else [])
     return _names(session, anchor.distinct().limit(_MAX_CANDIDATES).subquery())
 
 
@@ -285,9 +285,8 @@ def _matching(token: str, near: list[str]) -> Select[int, str]:
 
 def _near_terms(session: Session, token: str) -> list[str]:
     """The name tokens spelt like ``token`` by trigrams (PostgreSQL's pg_trgm ``%``), from the
-    vocabulary: one row a token, however many names hold it."""
-    if len(token) < 4:
-        return []
+    vocabulary: one row a token, however many names hold it. Sought in a statement of its
+    own: joined to the names, the planner expected a thousand tokens and hashed every term."""
     return list(
         session.scalars(
             select(PartyVocabularyRow.term).where(PartyVocabularyRow.term.op("%")(token[:_TERM_LENGTH]))

@@ -237,20 +237,22 @@ def _candidate_names(session: Session, tokens: list[str]) -> dict[tuple[int, str
     (rarest, count), *others = _by_selectivity(session, tokens)
     if count >= min(_PAIR_FROM, _COUNT_CAP) and others:
         pair = skeleton_pair(_sign(rarest), _sign(others[0][0]))
-        both = (
-            select(PartyPairRow.registration_id, PartyPairRow.value)
-            .where(PartyPairRow.pair == pair)
-            .distinct()
-            .limit(_MAX_CANDIDATES)
-        )
-        names = _names(session, both.subquery())
+        both = select(PartyPairRow.registration_id, PartyPairRow.value).where(PartyPairRow.pair == pair)
+        names = _names(session, _first(both))
         if len(names) >= min(_PAIR_ENOUGH, count) or (names and count >= _COUNT_CAP):
             return names
     near = session.get_bind().dialect.name == "postgresql" and len(rarest) >= 4
     if near:
         session.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {_TRIGRAM_THRESHOLD}"))
-    anchor = _matching(rarest, _near_terms(session, rarest) if near else [])
-    return _names(session, anchor.distinct().limit(_MAX_CANDIDATES).subquery())
+    return _names(session, _first(_matching(rarest, _near_terms(session, rarest) if near else [])))
+
+
+def _first(hits: Select[int, str]) -> Subquery:
+    """The distinct names of the first :data:`_MAX_CANDIDATES` rows of ``hits``. The rows are
+    cut before they are made distinct: ``DISTINCT ... LIMIT`` let PostgreSQL walk the whole
+    ``registration_id`` index for its order (2.7 s for "Rezriinvest LLC" at a million)."""
+    rows = hits.limit(_MAX_CANDIDATES).subquery()
+    return select(rows.c.registration_id, rows.c.value).distinct().subquery()
 
 
 def _names(session: Session, hits: Subquery) -> dict[tuple[int, str, str], list[str]]:

@@ -135,7 +135,7 @@ def find_parties(db: Database, query: str, *, limit: int = 20) -> list[PartyMatc
     with db.session() as session:
         matches = _account_matches(session, query) + _reference_matches(session, query)
         if not _looks_like_account(query):
-            matches += _name_matches(session, query)
+            matches += _name_matches(session, query, limit=limit)
     matches.sort(key=lambda match: (-match.score, match.number, match.value))
     return matches[:limit]
 
@@ -209,7 +209,10 @@ def _reference_matches(session: Session, query: str) -> list[PartyMatch]:
     ]
 
 
-def _name_matches(session: Session, query: str) -> list[PartyMatch]:
+def _name_matches(session: Session, query: str, *, limit: int | None = None) -> list[PartyMatch]:
+    """The names matching ``query``; with ``limit`` only those that can be among the first
+    ``limit`` (a score at least the ``limit``-th best: ties are ordered by number, so every
+    tie is kept), whose numbers alone are then read."""
     tokens = name_tokens(query)
     if not tokens:
         return []
@@ -217,10 +220,13 @@ def _name_matches(session: Session, query: str) -> list[PartyMatch]:
     for (registration_id, kind, value), name in _candidate_names(session, tokens).items():
         found = _score_name(tokens, name)
         if found is not None:
-            scored.append((registration_id, kind, value, *found))
+            scored.append((registration_id, kind, value, round(found[0], 4), found[1]))
+    if limit is not None and len(scored) > limit:
+        cut = sorted((score for *_, score, _ in scored), reverse=True)[limit - 1]
+        scored = [match for match in scored if match[3] >= cut]
     numbers = _numbers(session, {registration_id for registration_id, *_ in scored})
     return [
-        PartyMatch(numbers[registration_id], kind, value, round(score, 4), reason)
+        PartyMatch(numbers[registration_id], kind, value, score, reason)
         for registration_id, kind, value, score, reason in scored
     ]
 

@@ -210,3 +210,16 @@ def test_the_vocabulary_holds_each_name_token_once_and_a_bulk_fill_adds_what_is_
         session.execute(delete(PartyVocabularyRow).where(PartyVocabularyRow.term != "hans"))
         fill_vocabulary(session)
     assert vocabulary() == ["hans", "schmidt", "schwartzkopf"]
+
+
+def test_a_limited_search_lists_the_first_of_the_whole_ranking(db: Database) -> None:
+    """Only the names that can be among the first ``limit`` get their numbers read; ties of a
+    score are ordered by number, so the cut keeps every tie of the last place."""
+    _save_names(
+        db, ["Jose Perez", "José Pérez", "Jose Peres", "Josep Perez", "Jose Perez Gomez", "Joseph Perez"]
+    )
+    whole = find_parties(db, "Jose Perez", limit=100)
+    assert len(whole) >= 4
+    assert whole[0].score == whole[1].score  # a tie at the top
+    for limit in range(1, len(whole) + 1):
+        assert find_parties(db, "Jose Perez", limit=limit) == whole[:limit], limit

@@ -23,7 +23,7 @@ and organisation search also print how often the registration that named the par
 among the first 20 matches.
 
     .venv/bin/python -m bench.bench_search [--docs 100000[,1000000]] [--queries 200]
-        [--backend sqlite|postgresql|both] [--words 120] [--keep FOLDER]
+        [--backend sqlite|postgresql|both] [--words 120] [--keep FOLDER] [--no-baseline]
 
 ``--docs`` takes several sizes; a table of every p95 by backend and size ends the run.
 ``--keep`` keeps the built databases (the SQLite file in FOLDER, PostgreSQL as
@@ -193,7 +193,7 @@ def _rss_mb() -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def measure(backend: str, shape: Shape, count: int, keep: Path | None) -> Figures:
+def measure(backend: str, shape: Shape, count: int, keep: Path | None, *, baseline: bool = True) -> Figures:
     """Every query kind's (median, p95) in ms on ``backend`` at ``shape``, printed as it goes."""
     with _location(backend, f"{shape.count}x{shape.page_words}", keep) as url:
         child = multiprocessing.get_context("spawn").Process(target=_fill, args=(url, shape))
@@ -203,12 +203,12 @@ def measure(backend: str, shape: Shape, count: int, keep: Path | None) -> Figure
             raise SystemExit(f"loading {backend} failed (exit {child.exitcode})")
         db = open_database(url)
         try:
-            return _measure(db, backend, shape, count)
+            return _measure(db, backend, shape, count, baseline=baseline)
         finally:
             db.dispose()
 
 
-def _measure(db: Database, backend: str, shape: Shape, count: int) -> Figures:
+def _measure(db: Database, backend: str, shape: Shape, count: int, *, baseline: bool) -> Figures:
     rng = random.Random(11)
     drawn = sample(shape)
     before, _ = _rss_mb()
@@ -244,7 +244,8 @@ def _measure(db: Database, backend: str, shape: Shape, count: int) -> Figures:
     yearly: list[object] = [(date(last_year, 1, 1), date(last_year, 12, 31))]
     row("statistics, the whole archive", lambda _: compute_statistics(db), [None])
     row("statistics, one year", lambda span: compute_statistics(db, since=span[0], until=span[1]), yearly)  # type: ignore[index]
-    row("baseline: LIKE scan of every page", _like(db), fulltext[: max(5, count // 20)])
+    if baseline:
+        row("baseline: LIKE scan of every page", _like(db), fulltext[: max(5, count // 20)])
     now, peak = _rss_mb()
     figures["memory (MB)"] = (now, peak)
     print(
@@ -347,12 +348,21 @@ def main() -> None:
         type=Path,
         help="keep the databases (SQLite in FOLDER, PostgreSQL as rogatory_bench_DOCSxWORDS) and reuse them",
     )
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the LIKE scan of every page (seconds a query at a million)",
+    )
     args = parser.parse_args()
     results: dict[tuple[str, int], Figures] = {}
     for backend in ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]:
         for docs in (int(size.replace("_", "")) for size in args.docs.split(",")):
             results[(backend, docs)] = measure(
-                backend, Shape(docs, args.words, distinct=args.distinct), args.queries, args.keep
+                backend,
+                Shape(docs, args.words, distinct=args.distinct),
+                args.queries,
+                args.keep,
+                baseline=not args.no_baseline,
             )
     _table(results)
     print(_load())

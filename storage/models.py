@@ -335,6 +335,21 @@ class PartyTermRow(Base):
     skeleton: Mapped[str] = mapped_column(String(200), nullable=False)
 
 
+class PartyVocabularyRow(Base):
+    """One distinct token of the person and organisation names, once however many names hold it.
+
+    PostgreSQL looks near spellings up here by trigrams (``ix_party_vocabulary_term_trgm``,
+    revision 0014), then the names holding them by ``ix_party_terms_kind_term``: a trigram
+    index over ``party_terms`` rechecked every row of every name sharing trigrams with the
+    query (issue 22). Written with the terms (:func:`storage.parties.index_parties`), never
+    deleted: a token no name holds any more finds no name.
+    """
+
+    __tablename__ = "party_vocabulary"
+
+    term: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+
 class PartyPairRow(Base):
     """A pair of token skeletons of one name (person or organisation), both in the name.
 

@@ -155,7 +155,7 @@ def test_pages_after_an_entry_continue_the_order_of_every_sort(db: Database) -> 
         add_request(db, f"k{index}", analysis, status=(Status.ROUTED, Status.NEEDS_REVIEW)[index % 2])
     add_request(db, "not analysed")
     viewers = ((CLERK, RegistryFilter()), (CLERK, RegistryFilter(route_to="fiu")), (FIU, RegistryFilter()))
-    # A count limit of 2 makes every listing "many matches": the sort column's index is walked.
+    # A count limit of 2 makes every listing "many matches": on SQLite the sort column's index is walked.
     for (viewer, filters), sort, descending, bound in product(viewers, SortKey, (True, False), (1000, 2)):
         order = {"sort": sort, "descending": descending, "count_limit": bound}
         whole = list_registry(db, viewer, filters, limit=100, **order).entries  # type: ignore[arg-type]

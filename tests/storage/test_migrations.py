@@ -167,3 +167,34 @@ def test_revision_0012_pairs_the_skeletons_of_each_name_from_its_terms(tmp_path:
     }
     assert {tuple(row) for row in rows} == expected
     assert len(expected) == 3 + 3  # three tokens give three pairs; a one-token name none
+
+
+def test_revision_0014_fills_the_vocabulary_with_each_name_token_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'at-0013.db'}"
+    command.upgrade(alembic_config(url), "0013")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
+            " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
+            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
+            {"sha": "0" * 64},
+        )
+        for kind, value, term in [
+            ("person", "Maria Ruiz", "maria"),
+            ("person", "Maria Ruiz", "ruiz"),
+            ("organisation", "Ruiz SL", "ruiz"),
+            ("organisation", "Ruiz SL", "sl"),
+            ("account", "DE001234", "DE001234"),
+        ]:
+            connection.exec_driver_sql(
+                "INSERT INTO party_terms (registration_id, kind, value, term, skeleton)"
+                " VALUES (1, :kind, :value, :term, :term)",
+                {"kind": kind, "value": value, "term": term},
+            )
+    engine.dispose()
+    db = open_database(url)
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT term FROM party_vocabulary ORDER BY term").all()
+    db.dispose()
+    assert [row[0] for row in rows] == ["maria", "ruiz", "sl"]  # names only, each once

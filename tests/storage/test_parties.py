@@ -167,3 +167,59 @@ def test_a_shared_case_reference_relates_a_supplementary_request(
     assert "same case reference" in related[0].reason
     assert _labels(numbers, find_parties(db, "rc.17/2025")) == ["first-request", "supplementary"]
     assert find_parties(db, "RC.17/2026") == []
+
+
+def _save_names(db: Database, names: list[str]) -> dict[str, str]:
+    found = {}
+    for index, name in enumerate(names):
+        number = register(
+            db, sha256=f"{index + 100:064x}", filename=name, size=1, media_type=MediaType.PDF, source="cli"
+        ).registration.number
+        entities = _entities([("person", name)])
+        save_analysis(db, number, make_analysis(["Request"]).model_copy(update={"entities": entities}))
+        found[name] = number
+    return found
+
+
+def test_a_spelling_with_other_consonants_is_found_by_trigrams_on_postgresql(db: Database) -> None:
+    """ "Schwarzkopf" and "Schwartzkopf" differ in their skeletons; PostgreSQL finds the one
+    asked by the other through the trigrams of the vocabulary (SQLite has no trigrams)."""
+    numbers = _save_names(db, ["Hans Schwartzkopf", "Hans Schmidt", "Anna Swarovski"])
+    found = find_parties(db, "Schwarzkopf")
+    if db.engine.dialect.name == "postgresql":
+        assert [(match.number, match.reason) for match in found] == [
+            (numbers["Hans Schwartzkopf"], "schwarzkopf = schwartzkopf (similar spelling 0.96)")
+        ]
+    else:
+        assert found == []
+
+
+def test_the_vocabulary_holds_each_name_token_once_and_a_bulk_fill_adds_what_is_missing(db: Database) -> None:
+    from sqlalchemy import delete, select
+
+    from storage.models import PartyVocabularyRow
+    from storage.parties import fill_vocabulary
+
+    def vocabulary() -> list[str]:
+        with db.session() as session:
+            return list(session.scalars(select(PartyVocabularyRow.term).order_by(PartyVocabularyRow.term)))
+
+    _save_names(db, ["Hans Schwartzkopf", "Hans Schmidt"])
+    assert vocabulary() == ["hans", "schmidt", "schwartzkopf"]  # hans twice in the terms, once here
+    with db.session(write=True) as session:
+        session.execute(delete(PartyVocabularyRow).where(PartyVocabularyRow.term != "hans"))
+        fill_vocabulary(session)
+    assert vocabulary() == ["hans", "schmidt", "schwartzkopf"]
+
+
+def test_a_limited_search_lists_the_first_of_the_whole_ranking(db: Database) -> None:
+    """Only the names that can be among the first ``limit`` get their numbers read; ties of a
+    score are ordered by number, so the cut keeps every tie of the last place."""
+    _save_names(
+        db, ["Jose Perez", "José Pérez", "Jose Peres", "Josep Perez", "Jose Perez Gomez", "Joseph Perez"]
+    )
+    whole = find_parties(db, "Jose Perez", limit=100)
+    assert len(whole) >= 4
+    assert whole[0].score == whole[1].score  # a tie at the top
+    for limit in range(1, len(whole) + 1):
+        assert find_parties(db, "Jose Perez", limit=limit) == whole[:limit], limit

@@ -51,6 +51,7 @@ OPTIONS = {
     "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False),
     "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
     "default": TextOptions(),
+    "despeckle": TextOptions(despeckle=True),
     "unordered": TextOptions(order_rtl_runs=False),
     "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
 }

@@ -270,3 +270,30 @@ def test_page_of_little_latin_text_is_chosen_without_osd(engines: TextEngines, t
     calls = log.read_text().splitlines()
     assert not any("--psm 0" in call for call in calls)
     assert "-l fra " in calls[-1]
+
+
+@pytest.mark.slow
+def test_a_page_whose_text_is_not_in_its_probes_language_is_read_again(
+    engines: TextEngines, tmp_path: Path
+) -> None:
+    # The lines the probe reads are an English block; the page below it, twice as long, is French.
+    executable, log = logging_tesseract(tmp_path)
+    logged = TextEngines(detector=engines.detector, tesseract=executable)
+    lines = LETTER_EN + LETTER_EN + LETTER_FR * 4
+    data = encode([page_image(lines, size=24, top=520)], "TIFF")
+    document = extract_text(SourceFile(data=data, media_type=MediaType.TIFF), engines=logged, options=OPTIONS)
+    assert document.language == "fr"
+    assert "témoins" in document.pages[0].text
+    calls = log.read_text().splitlines()
+    assert [call.split(" -l ")[1].split()[0] for call in calls] == ["eng", "eng", "fra"]
+
+
+@pytest.mark.slow
+def test_a_page_in_its_probes_language_is_read_once(engines: TextEngines, tmp_path: Path) -> None:
+    executable, log = logging_tesseract(tmp_path)
+    logged = TextEngines(detector=engines.detector, tesseract=executable)
+    data = encode([page_image(LETTER_FR + LETTER_FR, top=520)], "TIFF")
+    document = extract_text(SourceFile(data=data, media_type=MediaType.TIFF), engines=logged, options=OPTIONS)
+    assert document.language == "fr"
+    calls = log.read_text().splitlines()
+    assert [call.split(" -l ")[1].split()[0] for call in calls] == ["eng", "fra"]

@@ -10,12 +10,13 @@ truth's length, summed over the documents), overall, by language and by kind, wi
 seconds of this process and its OCR child.
 
 Variants: ``none`` (no clean-up, no code re-reading: the stage before issue 16),
-``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
-codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
-without that order), ``all`` (the three), and
-for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
-the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
-force the models of every page of an Arabic document, with the default clean-up.
+``flatten``, ``enlarge``, ``codes``, ``despeckle`` (each alone), ``default`` (the stage's
+options: flatten, despeckle, codes and the reading order of Latin runs in Arabic lines),
+``speckled`` (the default without despeckling), ``unordered`` (the default without that
+order), ``all`` (the four), and for Arabic documents the models: ``ara`` (alone),
+``ara+eng`` (the stage's), and where the Arabic script model is installed ``Arabic``,
+``Arabic+eng``, ``ara+Arabic``; those force the models of every page of an Arabic
+document, with the default clean-up.
 """
 
 from __future__ import annotations
@@ -46,14 +47,15 @@ from rogatory.sources import SourceFile
 from workers.evaluation import media_type_of
 
 OPTIONS = {
-    "none": TextOptions(flatten_light=False, enlarge=False, reread_codes=False),
-    "flatten": TextOptions(flatten_light=True, enlarge=False, reread_codes=False),
-    "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False),
-    "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
+    "none": TextOptions(flatten_light=False, enlarge=False, reread_codes=False, despeckle=False),
+    "flatten": TextOptions(flatten_light=True, enlarge=False, reread_codes=False, despeckle=False),
+    "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False, despeckle=False),
+    "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True, despeckle=False),
+    "despeckle": TextOptions(flatten_light=False, enlarge=False, reread_codes=False, despeckle=True),
     "default": TextOptions(),
-    "despeckle": TextOptions(despeckle=True),
+    "speckled": TextOptions(despeckle=False),
     "unordered": TextOptions(order_rtl_runs=False),
-    "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
+    "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True, despeckle=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")
 

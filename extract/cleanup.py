@@ -34,6 +34,14 @@ BACKGROUND_WINDOW = 7
 #: A page is flattened when its background's 95th and 5th percentiles differ by more than
 #: this (grey levels of 255); a flatbed scan's paper varies by a few levels.
 UNEVEN_LIGHT = 24
+#: A part of ink of at most this share of a stroke's square (a stroke as thick as it is
+#: wide) is a speck: one pixel of a 150 dpi fax (strokes of 2), two at 200 to 300 dpi
+#: (strokes of 3; a colon's dot there is 2 x 2), a 2 x 2 dot of one rendered at 300 dpi.
+SPECK_SHARE = 0.25
+#: The stroke is measured on every this many rows of the page, on the parts of ink of at
+#: least this many pixels (letters: a fax's specks, rendered at 300 dpi, are 2 x 2 and
+#: can outnumber the strokes' runs).
+STROKE_ROWS, LETTER_PIXELS = 4, 30
 #: A grayscale page is bilevel (a fax rendered from a PDF) when this share of its pixels
 #: or more is pure black or pure white.
 BILEVEL_SHARE = 0.9
@@ -76,9 +84,9 @@ def flatten_light(image: Image.Image) -> Image.Image:
 def despeckle(image: Image.Image) -> Image.Image:
     """The bilevel page without its specks, else the page itself.
 
-    A speck is a connected part of ink narrower and shorter than the page's strokes
-    are thick (the commonest run of ink along its rows): a dot over an i, an accent or a
-    full stop is at least a stroke wide, a fax's stray pixel is not. Tesseract reads
+    A speck is a connected part of ink of at most ``SPECK_SHARE`` of a square as wide as
+    the page's strokes are thick (the commonest run of ink along the rows of its letters): a dot over an
+    i, a colon's, an accent or a full stop is about that square, a fax's stray pixel is not. Tesseract reads
     the specks beside a letter as its accent ("rischiò", "statà" on Italian faxes) and
     the others as stray marks. A page is bilevel in mode ``1``, or in mode ``L`` when
     nearly all its pixels are black or white (a fax page of a PDF, rendered); it comes
@@ -88,22 +96,23 @@ def despeckle(image: Image.Image) -> Image.Image:
         return image
     gray = np.asarray(image.convert("L"))
     ink = gray < 128
-    stroke = _stroke_width(ink)
     labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
-    small = np.zeros(count + 1, dtype=bool)
-    for label, part in enumerate(ndimage.find_objects(labels), start=1):
-        if part is not None and max(side.stop - side.start for side in part) < stroke:
-            small[label] = True
+    sizes = np.bincount(labels[ink], minlength=count + 1)
+    sizes[0] = 0
+    letters = (sizes >= LETTER_PIXELS)[labels[::STROKE_ROWS]]
+    stroke = _stroke_width(letters)
+    small = (sizes > 0) & (sizes <= stroke * stroke * SPECK_SHARE)
     specks = small[labels]
     if not specks.any():
         return image
-    cleaned = Image.fromarray(np.where(specks, 255, gray).astype(np.uint8), mode="L")
+    page = gray.copy()
+    page[specks] = 255
+    cleaned = Image.fromarray(page, mode="L")
     return cleaned.convert("1") if image.mode == "1" else cleaned
 
 
 def _stroke_width(ink: NDArray[np.bool_]) -> int:
-    """The most common length of the runs of ink along the rows of a page, of two pixels
-    or more (a fax's one-pixel specks can outnumber its strokes); 0 without such runs."""
+    """The most common length of the runs of ink along the rows, of two pixels or more; 0 without."""
     padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = ink
     edges = np.diff(padded, axis=1)

@@ -126,3 +126,17 @@ def test_an_enlarged_page_keeps_its_own_size_and_boxes(text_engines: TextEngines
     assert result.words
     assert all(word.left + word.width <= small.width + 2 for word in result.words)
     assert all(word.top + word.height <= small.height + 2 for word in result.words)
+
+
+def test_a_speckled_fax_reads_better_despeckled(text_engines: TextEngines) -> None:
+    unspeckled, speckled = fax(ITALIAN, specks=1500)
+    clean = OcrReader(engines=text_engines, options=TextOptions(), languages="ita")
+    plain = OcrReader(engines=text_engines, options=TextOptions(despeckle=False), languages="ita")
+    truth = " ".join(ITALIAN).split()
+
+    def right(reader: OcrReader, image: Image.Image) -> int:
+        return sum(word in truth for word in reader.read(1, PageImage(image=image, dpi=150)).text.split())
+
+    despeckled = right(clean, speckled)
+    assert despeckled >= right(plain, unspeckled) - 1, "about as well as the page without specks"
+    assert despeckled > right(plain, speckled)

@@ -1,6 +1,6 @@
 """Page clean-up before OCR: uneven light flattened, fax specks removed, low-resolution pages enlarged.
 
-Runs wherever a page is OCR'd. Both steps leave a page that does not need them as it
+Runs wherever a page is OCR'd. Each step leaves a page that does not need them as it
 is (the same image object), so clean scans read exactly as before:
 
 - :func:`flatten_light` divides a grayscale page by an estimate of its background
@@ -9,8 +9,8 @@ is (the same image object), so clean scans read exactly as before:
   under a lamp). Tesseract's own binarisation (Otsu, one threshold a page) otherwise
   loses the text in the dark part or fills the light part with noise.
 - :func:`despeckle` removes the specks of a bilevel page (a fax, a page thresholded by
-  its scanner): parts of ink smaller than the page's stroke is thick, which tesseract
-  reads as accents and stray marks.
+  its scanner): parts of ink of a quarter of a stroke's square or less, which
+  tesseract reads as accents and stray marks.
 - :func:`enlarge` scales a page scanned below ``MIN_DPI`` to ``TARGET_DPI``:
   tesseract's models were trained on text of about 20 to 30 pixels x-height, which
   a 150 to 200 dpi page of 10 to 11 point text does not reach.
@@ -85,12 +85,13 @@ def despeckle(image: Image.Image) -> Image.Image:
     """The bilevel page without its specks, else the page itself.
 
     A speck is a connected part of ink of at most ``SPECK_SHARE`` of a square as wide as
-    the page's strokes are thick (the commonest run of ink along the rows of its letters): a dot over an
-    i, a colon's, an accent or a full stop is about that square, a fax's stray pixel is not. Tesseract reads
-    the specks beside a letter as its accent ("rischiò", "statà" on Italian faxes) and
-    the others as stray marks. A page is bilevel in mode ``1``, or in mode ``L`` when
-    nearly all its pixels are black or white (a fax page of a PDF, rendered); it comes
-    back in its own mode. Any other page, and a page without specks, is returned as it is.
+    the page's strokes are thick (the commonest run of ink along the rows of its letters):
+    a dot over an i, a colon's, an accent or a full stop is about that square, a fax's
+    stray pixel is not. Tesseract reads the specks beside a letter as its accent
+    ("rischiò", "statà" on Italian faxes) and the others as stray marks. A page is
+    bilevel in mode ``1``, or in mode ``L`` when nearly all its pixels are black or white
+    (a fax page of a PDF, rendered); it comes back in its own mode. Any other page, and a
+    page without specks, is returned as it is.
     """
     if not _bilevel(image):
         return image

@@ -9,21 +9,22 @@ variant reads them all. CER as in ``bench/bench_text.py`` (edit distance over th
 truth's length, summed over the documents), overall, by language and by kind, with CPU
 seconds of this process and its OCR child.
 
-Variants: ``lines:PAGE=OTHER:BELOW:MARGIN`` (the default, with the lines of pages read with the
+Variants: ``lines:PAGE=OTHER:BELOW:MARGIN`` (the lines of pages read with the
 models PAGE whose confidence is below BELOW read again with OTHER, kept when surer by
 MARGIN: ``lines:ara+eng=Arabic:0.8:0``; :mod:`extract.line_models`), ``none`` (no clean-up,
 no code re-reading: the stage before issue 16),
-``flatten``, ``enlarge``, ``codes`` (each alone), ``default`` (the stage's options: flatten,
-codes and the reading order of Latin runs in Arabic lines), ``unordered`` (the default
-without that order), ``nostray`` / ``noglyphs`` (without the stray Latin words of Arabic
+``flatten``, ``enlarge``, ``codes``, ``despeckle`` (each alone), ``default`` (the stage's
+options: flatten, despeckle, codes and the reading order of Latin runs in Arabic lines),
+``speckled`` (the default without despeckling), ``unordered`` (the default without that
+order), ``nostray`` / ``noglyphs`` (without the stray Latin words of Arabic
 lines read again / the Arabic glyphs put right), ``stray-rus`` (those of Cyrillic
 lines too), ``noslack`` (codes in Cyrillic capitals replaced only by a surer reading),
 ``noforms`` (legal forms of Russian pages as read), ``codes-ara`` (the codes of
 Arabic pages read again too), ``nodashes`` (lone dashes of Russian pages as read),
-``before`` (without stray words, glyphs, slack, forms and dashes), ``all`` (the three), and
-for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's), and where
-the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``; those
-force the models of every page of an Arabic document, with the default clean-up.
+``before`` (without stray words, glyphs, slack, forms and dashes), ``all`` (the four
+clean-ups), and for Arabic documents the models: ``ara`` (alone), ``ara+eng`` (the stage's),
+and where the Arabic script model is installed ``Arabic``, ``Arabic+eng``, ``ara+Arabic``;
+those force the models of every page of an Arabic document, with the default clean-up.
 """
 
 from __future__ import annotations
@@ -55,11 +56,13 @@ from rogatory.sources import SourceFile
 from workers.evaluation import media_type_of
 
 OPTIONS = {
-    "none": TextOptions(flatten_light=False, enlarge=False, reread_codes=False),
-    "flatten": TextOptions(flatten_light=True, enlarge=False, reread_codes=False),
-    "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False),
-    "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True),
+    "none": TextOptions(flatten_light=False, enlarge=False, reread_codes=False, despeckle=False),
+    "flatten": TextOptions(flatten_light=True, enlarge=False, reread_codes=False, despeckle=False),
+    "enlarge": TextOptions(flatten_light=False, enlarge=True, reread_codes=False, despeckle=False),
+    "codes": TextOptions(flatten_light=False, enlarge=False, reread_codes=True, despeckle=False),
+    "despeckle": TextOptions(flatten_light=False, enlarge=False, reread_codes=False, despeckle=True),
     "default": TextOptions(),
+    "speckled": TextOptions(despeckle=False),
     "unordered": TextOptions(order_rtl_runs=False),
     "nostray": TextOptions(stray_latin=()),
     "stray-rus": TextOptions(stray_latin=("ara", "rus")),
@@ -71,7 +74,7 @@ OPTIONS = {
     "noforms": TextOptions(fix_legal_forms=False),
     "codes-ara": TextOptions(code_pages=("rus", "ara")),
     "nodashes": TextOptions(fix_dashes=False),
-    "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True),
+    "all": TextOptions(flatten_light=True, enlarge=True, reread_codes=True, despeckle=True),
 }
 ARABIC_MODELS = ("ara", "ara+eng", "Arabic", "Arabic+eng", "ara+Arabic")
 

@@ -19,7 +19,7 @@ from PIL import Image
 
 from extract.arabic_glyphs import fix_lines
 from extract.checkboxes import find_boxes
-from extract.cleanup import Enlarged, enlarge, flatten_light, shrink_box
+from extract.cleanup import Enlarged, despeckle, enlarge, flatten_light, shrink_box
 from extract.codes import (
     CODE_LANGUAGES,
     CYRILLIC_CODE_SLACK,
@@ -61,9 +61,11 @@ RECHECK_CONFIDENCE = 0.7
 #: An English probe reading at least this confidence is upright Latin text (dev pages:
 #: upright Latin 0.86 and more; Cyrillic, Arabic or upside down 0.74 and less).
 UPRIGHT_PROBE_CONFIDENCE = 0.8
-#: A probe with fewer letters than this is not enough: a band of WIDE_PROBE_LINES is read.
+#: A first page's own text with this many letters names its language by lingua, over the
+#: probe's choice: the page is read again when that language has other models.
 MIN_PROBE_LETTERS = 150
-#: The lines of the second, wider probe band (about the third of a page the probe once read).
+#: A probe read confidently with fewer than MIN_SHORT_PAGE_LETTERS reads a band this many
+#: lines tall (about the third of a page the probe once read).
 WIDE_PROBE_LINES = 15
 #: Below this OSD script confidence, the script does not choose the models.
 MIN_SCRIPT_CONFIDENCE = 2.0
@@ -77,10 +79,11 @@ SCRIPT_PROBE_CONFIDENCE = 0.7
 #: (upright Russian and Arabic dev first pages: 26 at most; 21 of 32 pages turned sideways
 #: 40 to 285, where the script probes would each cost up to a full pass and read nothing).
 SCRIPT_PROBE_MAX_LETTERS = 40
-#: A probe read confidently with this many letters or more but fewer than MIN_PROBE_LETTERS
-#: even in its taller band is a page of little text, upright in Latin letters: lingua names
-#: its language on them without OSD first (after OSD it did the same, on the same letters;
-#: OSD cost more than such a page's own pass: 0.66 CPU s against 0.35 on dev-006's last page).
+#: A probe read confidently with this many letters or more is upright Latin text: lingua
+#: names its language on them without OSD (OSD cost more than a short page's own pass: 0.66
+#: CPU s against 0.35 on dev-006's last page), and the page's own text confirms it
+#: (:meth:`OcrReader._confirmed`), where a probe of fewer than MIN_PROBE_LETTERS once read a
+#: band of WIDE_PROBE_LINES first (docs/decisions.md, issue 16, s29-ocrscan).
 MIN_SHORT_PAGE_LETTERS = SCRIPT_PROBE_MAX_LETTERS
 #: The stray Latin words read again, by the page's first model.
 STRAY_LATIN: dict[str, StrayLatin] = {"ara": ARABIC_STRAY_LATIN, "rus": CYRILLIC_STRAY_LATIN}
@@ -106,6 +109,10 @@ class TextOptions:
     #: worse, 0.073 -> 0.085 with it; docs/decisions.md, issue 16).
     flatten_light: bool = True
     enlarge: bool = False
+    #: Specks of bilevel pages (faxes) removed (:func:`extract.cleanup.despeckle`; harsh
+    #: generated scans of six Latin-script languages CER 0.057 -> 0.031 held out, Italian
+    #: 0.101 -> 0.050: specks beside vowels read as accents; docs/decisions.md, issue 16).
+    despeckle: bool = True
     #: Codes of Cyrillic pages read again with ``eng`` on their word boxes (:mod:`extract.codes`).
     reread_codes: bool = True
     #: The pages whose codes are read again, by their first model.
@@ -228,9 +235,10 @@ class OcrReader:
                 number, IssueCode.PAGE_UNREADABLE, f"page {number} cannot be read"
             )
             return _empty_page(number, issue)
-        image = flatten_light(page.image) if self.options.flatten_light else page.image
-        image, skew = deskew(image)
         dpi = page.dpi or self.options.dpi
+        image = flatten_light(page.image) if self.options.flatten_light else page.image
+        image = despeckle(image) if self.options.despeckle else image
+        image, skew = deskew(image)
         big = enlarge(image, dpi) if self.options.enlarge else Enlarged(image=image, dpi=dpi, scale=1.0)
         try:
             result, read, rotation = self._recognise(big.image, dpi=big.dpi)
@@ -322,10 +330,11 @@ class OcrReader:
 
         An English probe comes first: an English pass over five lines of body text at
         full resolution, a sixth to a tenth of the cost of a full pass (tesseract's
-        time follows the characters it reads). When it reads confidently and lingua
-        names a Latin-script language, the page is upright Latin text and that language
-        is used without OSD, which costs as much as a full pass; so too on a page of
-        little text read confidently with at least ``MIN_SHORT_PAGE_LETTERS``. When it read almost
+        time follows the characters it reads). When it reads confidently at least
+        ``MIN_SHORT_PAGE_LETTERS`` letters and lingua names a Latin-script language, the
+        page is upright Latin text and is read with that language's models without OSD,
+        which costs as much as a full pass; the page's own text then confirms the choice
+        or has the page read again (:meth:`_confirmed`). When it read almost
         no letters, the same lines are probed with the Cyrillic, then the Arabic
         models: one that reads them confidently in its own language chooses them.
         Only when none does (a page turned, a poor scan) OSD gives script and
@@ -335,10 +344,10 @@ class OcrReader:
         """
         probe = self._probe(image, "eng", dpi=dpi)
         chosen = self._latin_languages(probe)
-        if chosen is None and _letters(probe) < SCRIPT_PROBE_MAX_LETTERS:
+        if chosen is not None:
+            return self._confirmed(image, chosen, dpi=dpi), image, 0
+        if _letters(probe) < SCRIPT_PROBE_MAX_LETTERS:
             chosen = self._probed_script(image, dpi=dpi)
-        if chosen is None:
-            chosen = self._latin_languages(probe, min_letters=MIN_SHORT_PAGE_LETTERS)
         if chosen is not None:
             self.languages = chosen
             return self._ocr(image, chosen, dpi=dpi), image, 0
@@ -363,14 +372,32 @@ class OcrReader:
         self.languages = languages
         return self._ocr(image, languages, dpi=dpi), image, rotation
 
-    def _latin_languages(self, probe: OcrResult, *, min_letters: int = MIN_PROBE_LETTERS) -> str | None:
+    def _latin_languages(self, probe: OcrResult) -> str | None:
         """The models of the probe's language when it read upright Latin text confidently."""
-        if probe.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(probe) < min_letters:
+        if probe.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(probe) < MIN_SHORT_PAGE_LETTERS:
             return None
         guess = detect_language(probe.text, detector=self.engines.detector)
         if guess is None or not latin_script(guess.code):
             return None
         return tesseract_languages(guess.code)
+
+    def _confirmed(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
+        """The page read with the models its probe chose, read again if its own text says otherwise.
+
+        Lingua names the page's language on the whole page's text (a probe's few lines can
+        be a heading in another language, or too few letters to tell Portuguese from
+        Spanish); when that is a Latin-script language with other models, the page is read
+        again with them, and they are the document's.
+        """
+        result = self._ocr(image, languages, dpi=dpi)
+        self.languages = languages
+        if _letters(result) < MIN_PROBE_LETTERS:
+            return result
+        guess = detect_language(result.text, detector=self.engines.detector)
+        if guess is None or not latin_script(guess.code) or tesseract_languages(guess.code) == languages:
+            return result
+        self.languages = tesseract_languages(guess.code)
+        return self._ocr(image, self.languages, dpi=dpi)
 
     def _probed_script(self, image: Image.Image, *, dpi: int) -> str | None:
         """The models of the first non-Latin script whose probe reads its own language confidently.
@@ -394,12 +421,12 @@ class OcrReader:
     def _probe(self, image: Image.Image, languages: str, *, dpi: int) -> OcrResult:
         """A cheap pass over a few lines of body text (:func:`extract.probe.probe_band`).
 
-        A band read confidently but with too few letters (a table, a short line) is
-        read again taller; a band read badly is returned as it is: its text is not
+        A band read confidently but with too few letters for even a short page (a
+        table, a short line) is read again taller; a band read badly is returned as it is: its text is not
         upright in these models' script, which more lines would not change.
         """
         band = self._ocr(probe_band(image), languages, dpi=dpi)
-        if band.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(band) >= MIN_PROBE_LETTERS:
+        if band.confidence < UPRIGHT_PROBE_CONFIDENCE or _letters(band) >= MIN_SHORT_PAGE_LETTERS:
             return band
         return self._ocr(probe_band(image, lines=WIDE_PROBE_LINES), languages, dpi=dpi)
 

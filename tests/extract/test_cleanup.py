@@ -1,4 +1,4 @@
-"""Tests of extract/cleanup.py (uneven light, enlarging) and of the OCR stage reading such pages."""
+"""Tests of extract/cleanup.py (uneven light, specks, enlarging) and of the OCR stage reading such pages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extract.cleanup import TARGET_DPI, enlarge, flatten_light, shrink_box
+from extract.cleanup import TARGET_DPI, despeckle, enlarge, flatten_light, shrink_box
 from extract.engines import TextEngines, load_text_engines
 from extract.images import PageImage
 from extract.text import OcrReader, TextOptions
@@ -57,6 +57,42 @@ def test_uneven_light_is_flattened_and_the_ink_kept() -> None:
     assert (flat < 100).sum() > 0.5 * (np.asarray(page(LINES)) < 100).sum(), "the text's ink stays"
 
 
+ITALIAN = ["La società è già in città: più di un reato.", "Sequestro di beni, perquisizione e audizione."]
+
+
+def fax(lines: list[str], *, specks: int, seed: int = 7) -> tuple[Image.Image, Image.Image]:
+    """A bilevel page of ``lines`` at about 150 dpi, and the same page with one-pixel specks."""
+    clean = page(lines, size=22, width=900).point(lambda value: 255 if value > 128 else 0).convert("1")
+    pixels = np.asarray(clean.convert("L")).copy()
+    rows = np.random.default_rng(seed).integers(0, pixels.shape, size=(specks, 2))
+    pixels[rows[:, 0], rows[:, 1]] = 0
+    return clean, Image.fromarray(pixels, mode="L").convert("1")
+
+
+def test_specks_of_a_fax_are_removed_and_its_dots_and_accents_kept() -> None:
+    clean, speckled = fax(ITALIAN, specks=400)
+    cleaned = despeckle(speckled)
+    assert cleaned.mode == "1"
+    ink = np.asarray(cleaned.convert("L")) < 128
+    text = np.asarray(clean.convert("L")) < 128
+    assert ink[text].all(), "every pixel of the letters, their accents and full stops stays"
+    assert (ink & ~text).sum() <= 20, "the specks are gone but those that touch a letter"
+    assert (np.asarray(speckled.convert("L")) < 128).sum() - text.sum() > 300
+
+
+def test_a_rendered_fax_stays_grayscale_and_a_page_without_specks_as_it_is() -> None:
+    clean, speckled = fax(ITALIAN, specks=400)
+    rendered = speckled.convert("L")
+    assert despeckle(rendered).mode == "L"
+    assert (np.asarray(despeckle(rendered)) < 128).sum() < (np.asarray(rendered) < 128).sum()
+    assert despeckle(clean) is clean
+    noise = np.random.default_rng(3).normal(0, 8, (page(LINES).height, page(LINES).width))
+    pixels = np.clip(np.asarray(page(LINES), dtype=np.float64) - 20 + noise, 0, 255).astype(np.uint8)
+    pixels[::97, ::89] = 0
+    gray = Image.fromarray(pixels, mode="L")
+    assert despeckle(gray) is gray, "a grayscale scan's dark pixels are not a fax's specks"
+
+
 def test_low_resolution_pages_are_enlarged_and_boxes_brought_back() -> None:
     image = Image.new("1", (1000, 1400), 1)
     big = enlarge(image, 150)
@@ -90,3 +126,17 @@ def test_an_enlarged_page_keeps_its_own_size_and_boxes(text_engines: TextEngines
     assert result.words
     assert all(word.left + word.width <= small.width + 2 for word in result.words)
     assert all(word.top + word.height <= small.height + 2 for word in result.words)
+
+
+def test_a_speckled_fax_reads_better_despeckled(text_engines: TextEngines) -> None:
+    unspeckled, speckled = fax(ITALIAN, specks=1500)
+    clean = OcrReader(engines=text_engines, options=TextOptions(), languages="ita")
+    plain = OcrReader(engines=text_engines, options=TextOptions(despeckle=False), languages="ita")
+    truth = " ".join(ITALIAN).split()
+
+    def right(reader: OcrReader, image: Image.Image) -> int:
+        return sum(word in truth for word in reader.read(1, PageImage(image=image, dpi=150)).text.split())
+
+    despeckled = right(clean, speckled)
+    assert despeckled >= right(plain, unspeckled) - 1, "about as well as the page without specks"
+    assert despeckled > right(plain, speckled)

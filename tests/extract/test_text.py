@@ -270,3 +270,28 @@ def test_page_of_little_latin_text_is_chosen_without_osd(engines: TextEngines, t
     calls = log.read_text().splitlines()
     assert not any("--psm 0" in call for call in calls)
     assert "-l fra " in calls[-1]
+
+
+def models_read(engines: TextEngines, tmp_path: Path, image: Image.Image) -> tuple[str | None, list[str]]:
+    """The document language of a one-page TIFF and the models of each tesseract call, in order."""
+    executable, log = logging_tesseract(tmp_path)
+    logged = TextEngines(detector=engines.detector, tesseract=executable)
+    source = SourceFile(data=encode([image], "TIFF"), media_type=MediaType.TIFF)
+    document = extract_text(source, engines=logged, options=OPTIONS)
+    return document.language, [call.split(" -l ")[1].split()[0] for call in log.read_text().splitlines()]
+
+
+@pytest.mark.slow
+def test_a_page_whose_text_is_not_in_its_probes_language_is_read_again(
+    engines: TextEngines, tmp_path: Path
+) -> None:
+    # The lines the probe reads are an English block; the page below it, twice as long, is French.
+    lines = LETTER_EN + LETTER_EN + LETTER_FR * 4
+    image = page_image(lines, size=24, top=520)
+    assert models_read(engines, tmp_path, image) == ("fr", ["eng", "eng", "fra"])
+
+
+@pytest.mark.slow
+def test_a_page_in_its_probes_language_is_read_once(engines: TextEngines, tmp_path: Path) -> None:
+    image = page_image(LETTER_FR + LETTER_FR, top=520)
+    assert models_read(engines, tmp_path, image) == ("fr", ["eng", "fra"])

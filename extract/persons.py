@@ -1029,6 +1029,63 @@ def _is_cue_alone(words: str, rules: PersonRules) -> bool:
 _WORD_STARTS = re.compile(r"(?<![\w.])\w")
 
 
+#: What may stand between an official's post and the name: the post's own words, the first in
+#: lower case, up to a comma or colon ("per le indagini preliminari,", "responsable:", "de la
+#: République,"; a capitalised word first is another name: "der Richter Merzbach , Dr.
+#: Meiser"), or nothing but a comma.
+_POST_WORD = r"[a-zß-ÿа-яё\u0600-\u06ff][\w'’-]*"
+_POST_GAP = re.compile(
+    rf"[ \t]*{_POST_WORD}(?:[ \t]+[^\W\d][\w'’-]*){{0,5}}?[ \t]*[,:،][ \t]*|[ \t]*[,:،]?[ \t]*"
+)
+#: The name's own initials at the end of that gap, in capitals ("S. V. ", "M. Y. ").
+_CAPITAL_INITIALS = re.compile(r"(?:(?<![\w.])[A-ZÀ-ÞА-ЯЁ]\.[ \t]*)+$")
+#: A capitalised abbreviation standing for an honorific ("Dra.", "Lic.", "Sr.").
+_HONORIFIC_ABBREVIATION = re.compile(r"[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]{1,4}\.")
+#: Up to three words before a post on a signature line ("Заместитель Генерального", "Il").
+_POST_QUALIFIERS = re.compile(r"(?:[^\W\d][\w'’-]*[ \t]+){0,3}")
+
+
+def _after_a_post(
+    text: str, folded: FoldedText, mention: Mention, rules: PersonRules, line_start: int
+) -> bool:
+    """Whether the mention follows an official's post on its line, set apart by a comma or
+    colon ("Il Giudice per le indagini preliminari, dott.ssa Anna Ferrante", "Fiscal
+    responsable: Dra. Carmen Salas Ríos"), or with the post and the name the whole line (a
+    signature: "Заместитель Генерального прокурора   С. В. Лукашевич"); an honorific and the
+    name's initials may stand between. A post in prose keeps the person ("der Richter
+    Merzbach", "recorded by Inspector Mwangi", "Prosecutor v. John DOE")."""
+    if rules.posts is None:
+        return False
+    words = list(_WORD_STARTS.finditer(text, line_start, mention.start))
+    for word in reversed(words[-9:]):
+        found = rules.posts.match(folded.text, folded.folded_offset(word.start()))
+        if found is None:
+            continue
+        gap = text[folded.original_offset(found.end()) : mention.start]
+        head = _POST_GAP.match(gap)
+        if head is None or not _honorific_or_initials(gap[head.end() :], rules):
+            return False
+        if re.search(r"[,:،]", head.group()):
+            return True
+        line_end = text.find("\n", mention.end)
+        after = text[mention.end : line_end if line_end >= 0 else len(text)]
+        return (
+            not after.strip()
+            and _POST_QUALIFIERS.fullmatch(text[line_start : word.start()].lstrip()) is not None
+        )
+    return False
+
+
+def _honorific_or_initials(words: str, rules: PersonRules) -> bool:
+    """Whether ``words`` are nothing, or an honorific and the name's capital initials."""
+    rest = _CAPITAL_INITIALS.sub("", words).strip()
+    return (
+        not rest
+        or _HONORIFIC_ABBREVIATION.fullmatch(rest) is not None
+        or _is_cue_alone(fold_plain(rest), rules)
+    )
+
+
 def _names_an_official(
     text: str, folded: FoldedText, mention: Mention, rules: PersonRules, line_start: int
 ) -> bool:
@@ -1045,6 +1102,8 @@ def _names_an_official(
             return True
     if rules.posts is None:
         return False
+    if _after_a_post(text, folded, mention, rules, line_start):
+        return True
     after = re.match(r"[ \t]*(?:[,،]|\n)?[ \t]*", text[mention.end : mention.end + 80])
     tail_start = mention.end + (after.end() if after else 0)
     tail = text[tail_start : tail_start + 60].split("\n", maxsplit=1)[0]

@@ -327,3 +327,36 @@ def test_a_tick_box_a_roman_number_a_signature_a_sender(rules: PersonRules, text
 )
 def test_a_name_before_a_street_word_is_the_streets(rules: PersonRules, text: str, name: str) -> None:
     assert _kept(text, rules, name) == []
+
+
+# --- a name after the request's own official's post is the official ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Il Giudice per le indagini preliminari, dott.ssa Anna Ferrante, nel procedimento", "Anna Ferrante"),
+        ("1. AUTORIDAD: Fiscalía. Fiscal responsable: Dra. Carmen Salas Ríos. Lima.", "Carmen Salas Ríos"),
+        ("Palermo, 11 maggio 2026   Il Sostituto Procuratore, dott. Giovanni Amato", "Giovanni Amato"),
+        ("Срочно.\nЗаместитель Генерального прокурора   С. В. Лукашевич\n05.05.2026", "С. В. Лукашевич"),
+        ("Le procureur de la République, M. Paul Arnaud, sollicite l'audition", "Paul Arnaud"),
+    ],
+)  # fmt: skip
+def test_a_name_after_its_post_set_apart_or_on_a_signature_line_is_the_official(
+    rules: PersonRules, text: str, name: str
+) -> None:
+    assert _kept(text, rules, name) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Es entschieden der Vorsitzende Richter Prof. Dr. Hacker sowie der Richter Merzbach .", "Merzbach"),
+        ("unter Mitwirkung der Richter Merzbach , Dr. Meiser und Schödel beschlossen :", "Meiser"),
+        ("The statement was recorded by Inspector Mwangi on the same day.", "Mwangi"),
+        ("In Prosecutor v. Mary JONES the court held that the evidence was admissible.", "Mary JONES"),
+        ("The public prosecutor charged John SMITH with bribery.", "John SMITH"),
+    ],
+)  # fmt: skip
+def test_a_post_in_prose_keeps_the_person(rules: PersonRules, text: str, name: str) -> None:
+    assert name in _kept(text, rules, name)

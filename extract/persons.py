@@ -1010,14 +1010,9 @@ def _is_official(text: str, folded: FoldedText, mention: Mention, rules: PersonR
     if _names_an_official(text, folded, mention, rules, line_start):
         return True
     # The name's own initials may stand between the honorific and it ("dott. M. Sabatini").
-    before = _TRAILING_INITIALS.sub("", fold_plain(" ".join(text[line_start : mention.start].split())))
     after = text[mention.end : line_end if line_end >= 0 else len(text)]
-    alone = not after.strip(" \t.,") and (not before or _is_cue_alone(before, rules))
+    alone = not after.strip(" \t.,") and _honorific_or_initials(text[line_start : mention.start], rules)
     return mention.evidence not in ("role", "born") and alone
-
-
-#: Initials at the end of a line's words before a name ("dott. m.", "dr. k. j.").
-_TRAILING_INITIALS = re.compile(r"(?:^|\s+)(?:\w\.\s*)+$")
 
 
 def _is_cue_alone(words: str, rules: PersonRules) -> bool:
@@ -1078,7 +1073,7 @@ def _after_a_post(
 
 def _honorific_or_initials(words: str, rules: PersonRules) -> bool:
     """Whether ``words`` are nothing, or an honorific and the name's capital initials."""
-    rest = _CAPITAL_INITIALS.sub("", words).strip()
+    rest = " ".join(_CAPITAL_INITIALS.sub("", words).split())
     return (
         not rest
         or _HONORIFIC_ABBREVIATION.fullmatch(rest) is not None

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Connection, create_engine, inspect
 
 from storage.database import Database, open_database
 from storage.models import Base
@@ -99,12 +99,7 @@ def test_revision_0003_fills_the_label_columns_of_earlier_analyses(tmp_path: Pat
     analysis = make_analysis(["Texte"], route_to="police", notify=("fiu", "anti_corruption_agency"))
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
-            " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
-            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
-            {"sha": "0" * 64},
-        )
+        _insert_registration(connection)
         connection.exec_driver_sql(
             "INSERT INTO analyses (registration_id, analysis_json, language, request_type, route_to,"
             " needs_review, saved_at) VALUES (1, :json, 'fr', 'mla', 'police', 0, '2026-01-01')",
@@ -142,12 +137,7 @@ def test_revision_0012_pairs_the_skeletons_of_each_name_from_its_terms(tmp_path:
     names = [("person", "Maria Gonzalez Ruiz"), ("organisation", "Gulf Trading LLC"), ("person", "Olga")]
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
-            " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
-            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
-            {"sha": "0" * 64},
-        )
+        _insert_registration(connection)
         for kind, value in [*names, ("account", "DE001234")]:
             for token in name_tokens(value):
                 connection.exec_driver_sql(
@@ -174,12 +164,7 @@ def test_revision_0014_fills_the_vocabulary_with_each_name_token_once(tmp_path: 
     command.upgrade(alembic_config(url), "0013")
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
-            " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
-            " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
-            {"sha": "0" * 64},
-        )
+        _insert_registration(connection)
         for kind, value, term in [
             ("person", "Maria Ruiz", "maria"),
             ("person", "Maria Ruiz", "ruiz"),
@@ -198,3 +183,13 @@ def test_revision_0014_fills_the_vocabulary_with_each_name_token_once(tmp_path: 
         rows = connection.exec_driver_sql("SELECT term FROM party_vocabulary ORDER BY term").all()
     db.dispose()
     assert [row[0] for row in rows] == ["maria", "ruiz", "sl"]  # names only, each once
+
+
+def _insert_registration(connection: Connection) -> None:
+    """Registration 1, routed, as an earlier revision's table holds it."""
+    connection.exec_driver_sql(
+        "INSERT INTO registrations (id, number, year, sequence, sha256, filename, size, media_type,"
+        " source, received_at, status, updated_at) VALUES (1, 'RQ-2026-000001', 2026, 1, :sha, 'a.pdf',"
+        " 1, 'application/pdf', 'cli', '2026-01-01', 'routed', '2026-01-01')",
+        {"sha": "0" * 64},
+    )

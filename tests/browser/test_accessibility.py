@@ -301,8 +301,12 @@ def tab_to(page: Page, target: Locator, *, limit: int = 120) -> None:
 
 def sign_in_by_keyboard(page: Page, service: RunningService, username: str) -> None:
     page.goto(f"http://127.0.0.1:{service.port}/sign-in")
-    page.keyboard.type(username)  # the user name field has the focus (autofocus)
+    # the user name field has the focus (autofocus); typing before the browser has given it the
+    # focus lost the first letter once ("eviewer"), so wait for the focus, which also tests it
+    expect(page.get_by_role("textbox", name="User name")).to_be_focused()
+    page.keyboard.type(username)
     page.keyboard.press("Tab")
+    expect(page.get_by_label("Password")).to_be_focused()
     page.keyboard.type(USER_PASSWORD)
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()

@@ -118,6 +118,8 @@ DEV_SPLITS = (
     ("fr/dev.spacy", "fr", "Europeana dev cut (fr, OCR'd newspapers)"),
     ("ru/dev.spacy", "ru", "factRuEval-2016 dev (ru, news)"),
     ("it/measure.kind.spacy", "it", "KIND Wikinews train sample (it, news)"),
+    ("it/measure.kindfiction.spacy", "it", "KIND fiction train sample (it, novels)"),
+    ("it/measure.kinddegasperi.spacy", "it", "KIND De Gasperi train sample (it, politics)"),
     ("it/dev.spacy", "it", "Europarl dev cut (it, parliament)"),
 )
 

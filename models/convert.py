@@ -134,6 +134,25 @@ EUROPEANA_FR: dict = {
     "licence": "CC0 1.0",
 }
 
+# Lists of a language's given names and surnames, from a permissively licensed package's source
+# (a git snapshot, pinned): a source whose entry says ``"names": SHARE`` has that share of the
+# persons in its TRAIN part rewritten as names of the list (substitute_names), so that a
+# pipeline trained mostly on other languages' text (Italian: Romance transfer data) learns the
+# language's own names. Dev, test and measure parts are never rewritten.
+NAMES = {
+    "it": {
+        # Faker's it_IT person provider (MIT): 465 given names (Wikipedia's category of Italian
+        # given names) and 1,165 surnames (Wiktionary's category of Italian surnames).
+        "name": "Faker it_IT given names and surnames (substituted into training persons)",
+        "repo": "joke2k/faker",
+        "commit": "8ad78a632a4116e6392e6d5743524c683a2e02a1",
+        "path": "faker/providers/person/it_IT/__init__.py",
+        "given": ("first_names_male", "first_names_female"),
+        "surnames": ("last_names",),
+        "licence": "MIT",
+    },
+}
+
 # lang -> list of sources. split: "train"/"dev" = the corpus's own split;
 # "cut" = cut here by a SEED shuffle of its sentences into dev (cut[0]), test (cut[1]) and train
 # (the rest); a cut test part is never written (kept for independent measurement).
@@ -282,6 +301,7 @@ SOURCES = {
             "split": "cut",
             "cut": (0.3, 0.0),
             "repeat": 4,
+            "names": 0.5,
             "labels": "europarl",
             "licence": "CC BY-SA 4.0",
         },
@@ -289,10 +309,16 @@ SOURCES = {
         # Spanish clinical case reports (MEDDOCAN train, CC BY 4.0) and OCR'd French newspapers
         # (Europeana fr, the 80 % train cut of the fr measurement split; CC0). Same script and
         # capitalisation of names; their dev parts are not read for Italian.
-        {"name": "LeNER-Br (Portuguese, transfer)", **LENER_TRAIN},
-        {"name": "MEDDOCAN (Spanish, transfer)", **MEDDOCAN_TRAIN},
+        # Most of their persons are rewritten as Italian names (NAMES["it"]).
+        {"name": "LeNER-Br (Portuguese, transfer)", **LENER_TRAIN, "names": 0.75},
+        {"name": "MEDDOCAN (Spanish, transfer)", **MEDDOCAN_TRAIN, "names": 0.75},
         # its dev and test cuts are the fr measurement's: not read here
-        {"name": "Europeana Newspapers NER (French, transfer)", **EUROPEANA_FR, "keep": ("train",)},
+        {
+            "name": "Europeana Newspapers NER (French, transfer)",
+            **EUROPEANA_FR,
+            "keep": ("train",),
+            "names": 0.75,
+        },
         # KIND's Wikinews part (Italian news; annotations CC BY-NC 4.0, so never trained on, nor
         # used to pick model-best): a seeded sample of 1,000 sentences of its TRAIN file, written
         # as measure.kind.spacy only. KIND's test files (dataset/*_test.tsv, and
@@ -307,6 +333,31 @@ SOURCES = {
             "io": True,  # bare labels (PER, not B-PER): adjacent same-class names merge
             "labels": "kind",
             "licence": "CC BY-NC 4.0 (measurement only)",
+        },
+        # Two more of KIND's domains, measured as the Wikinews sample is (seeded samples of 1,000
+        # sentences of their TRAIN files; never trained on): public-domain novels of 1911-1950
+        # (annotations CC BY-NC 4.0) and Alcide De Gasperi's writings (CC BY-NC-SA 4.0).
+        {
+            "name": "KIND-fiction (Italian novels, measurement only)",
+            "repo": "dhfbk/KIND",
+            "commit": "a2ad139171ef7fde0dff0f8ea94d18356340ada9",
+            "path": "dataset/fiction_train.tsv",
+            "split": "measure",
+            "sample": 1000,
+            "io": True,
+            "labels": "kind",
+            "licence": "CC BY-NC 4.0 (measurement only)",
+        },
+        {
+            "name": "KIND-degasperi (Alcide De Gasperi's writings, measurement only)",
+            "repo": "dhfbk/KIND",
+            "commit": "a2ad139171ef7fde0dff0f8ea94d18356340ada9",
+            "path": "dataset/degasperi_train.tsv",
+            "split": "measure",
+            "sample": 1000,
+            "io": True,
+            "labels": "kind",
+            "licence": "CC BY-NC-SA 4.0 (measurement only)",
         },
     ],
     "ru": [
@@ -619,6 +670,86 @@ def split_source(src: dict, sents: list) -> dict[str, list]:
     return parts
 
 
+def read_names(mirror: Path, src: dict) -> tuple[list[str], list[str]]:
+    """The given names and surnames of a NAMES entry: the string tuples assigned to the names
+    it lists in a Python source file (read with ``ast``, never imported), in file order."""
+    tuples: dict[str, list[str]] = {}
+    for node in ast.walk(ast.parse(git_show(mirror, src["repo"], src["commit"], src["path"]))):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):
+            strings = [
+                e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+            ]
+            for target in node.targets:
+                if isinstance(target, ast.Name) and strings:
+                    tuples[target.id] = strings
+    given = [n for key in src["given"] for n in tuples[key]]
+    surnames = [n for key in src["surnames"] for n in tuples[key]]
+    return given, surnames
+
+
+def a_name(
+    original: list[str],
+    given: list[str],
+    surnames: list[str],
+    rng: random.Random,
+    *,
+    one_word_given: float = 0.0,
+) -> str:
+    """A name of the list shaped as the person it replaces: one word -> a surname (a given name
+    for ``one_word_given`` of them), two -> given name and surname, more -> two given names or two
+    surnames; upper case if the original was."""
+    if len(original) == 1:
+        name = rng.choice(given) if one_word_given and rng.random() < one_word_given else rng.choice(surnames)
+    elif len(original) == 2:
+        name = f"{rng.choice(given)} {rng.choice(surnames)}"
+    elif rng.random() < 0.5:
+        name = f"{rng.choice(given)} {rng.choice(given)} {rng.choice(surnames)}"
+    else:
+        name = f"{rng.choice(given)} {rng.choice(surnames)} {rng.choice(surnames)}"
+    letters = [c for w in original for c in w if c.isalpha()]
+    return name.upper() if len(letters) > 1 and all(c.isupper() for c in letters) else name
+
+
+def substitute_names(
+    nlp,
+    sents: list,
+    names: tuple[list[str], list[str]],
+    share: float,
+    rng: random.Random,
+    *,
+    one_word_given: float = 0.0,
+):
+    """The sentences with ``share`` of their persons (B-PER I-PER* runs) rewritten as names of the
+    list (a_name), each tokenised by ``nlp``'s tokenizer; returns (sentences, persons rewritten).
+    A whole document keeps its spacing: the name's last token takes the replaced one's space."""
+    out, rewritten = [], 0
+    for words, tags, spaces in sents:
+        new_words: list[str] = []
+        new_tags: list[str] = []
+        new_spaces: list[bool] = []
+        i = 0
+        while i < len(words):
+            j = i + 1
+            if tags[i] == "B-PER":
+                while j < len(words) and tags[j] == "I-PER":
+                    j += 1
+            if tags[i] != "B-PER" or rng.random() >= share:
+                new_words += words[i:j]
+                new_tags += tags[i:j]
+                new_spaces += spaces[i:j] if spaces is not None else [True] * (j - i)
+                i = j
+                continue
+            tokens = nlp.make_doc(a_name(words[i:j], *names, rng, one_word_given=one_word_given))
+            new_words += [t.text for t in tokens]
+            new_tags += ["B-PER"] + ["I-PER"] * (len(tokens) - 1)
+            last_space = spaces[j - 1] if spaces is not None else True
+            new_spaces += [bool(t.whitespace_) for t in tokens[:-1]] + [last_space]
+            rewritten += 1
+            i = j
+        out.append((new_words, new_tags, new_spaces if spaces is not None else None))
+    return out, rewritten
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("lang", choices=sorted(SOURCES))
@@ -633,9 +764,18 @@ def main(argv=None) -> int:
     # dev split that picks model-best), written as measure.<corpus>.spacy
     measure_by_source: dict[str, list] = {}
     stats: dict = {"seed": SEED, "sents_per_doc": SENTS_PER_DOC, "sources": []}
+    names = read_names(a.mirror, NAMES[a.lang]) if any("names" in src for src in SOURCES[a.lang]) else None
+    rewritten = 0
     for src in SOURCES[a.lang]:
         sents = read_source(nlp, a.mirror, src)
         parts = split_source(src, sents)
+        if names and src.get("names") and "train" in parts:
+            rng = random.Random(f"{SEED}:{src['repo']}:{src['path']}:names")
+            one_word_given = NAMES[a.lang].get("one_word_given", 0.0)
+            parts["train"], n = substitute_names(
+                nlp, parts["train"], names, src["names"], rng, one_word_given=one_word_given
+            )
+            rewritten += n
         for split, ss in parts.items():
             c = Counter(t[2:] for _, ts, _ in ss for t in ts if t.startswith("B-"))
             stats["sources"].append(
@@ -661,6 +801,22 @@ def main(argv=None) -> int:
             if split in ("dev", "measure"):
                 by_source = dev_by_source if split == "dev" else measure_by_source
                 by_source.setdefault(src["name"].split(" (")[0], []).extend(ss)
+    if names:  # the name list is a source of the pipeline too (its licence in the card)
+        lst = NAMES[a.lang]
+        stats["sources"].append(
+            {
+                **{k: lst[k] for k in ("name", "repo", "commit", "path", "licence")},
+                "split": "train",
+                "from": "names",
+                "sentences": 0,
+                "tokens": 0,
+                "PER": rewritten,  # persons of the train parts rewritten as names of the list
+                "ORG": 0,
+                "used": True,
+                "given": len(names[0]),
+                "surnames": len(names[1]),
+            }
+        )
     outdir = a.out / a.lang
     outdir.mkdir(parents=True, exist_ok=True)
     for split, ss in splits.items():

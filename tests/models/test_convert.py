@@ -150,3 +150,66 @@ def test_a_measure_set_is_never_trained_on_nor_a_source_of_the_pipeline(monkeypa
     assert stats["measure_files"] == {"Closed": "measure.closed.spacy"}
     assert [s["used"] for s in stats["sources"] if s["repo"] == "o/closed"] == [False]
     assert stats["train"]["PER"] + stats["dev"]["PER"] == 3
+
+
+_NAMES_SOURCE = """
+class Provider:
+    formats = ("{{first_name}} {{last_name}}",)
+    first_names_male = ("Mario", "Luigi")
+    first_names_female = ("Anna",)
+    last_names = ("Rossi", "D'Angelo")
+    prefixes = ("Dott.",)
+"""
+
+
+def test_name_lists_are_read_from_the_source_without_importing_it(monkeypatch) -> None:
+    monkeypatch.setattr(convert, "git_show", lambda mirror, repo, commit, path: _NAMES_SOURCE)
+    src = {**convert.NAMES["it"], "given": ("first_names_male", "first_names_female")}
+    given, surnames = convert.read_names(Path("/nowhere"), src)
+    assert given == ["Mario", "Luigi", "Anna"]
+    assert surnames == ["Rossi", "D'Angelo"]
+
+
+def test_a_substituted_name_has_the_shape_and_case_of_the_person_it_replaces() -> None:
+    rng = convert.random.Random(1)
+    given, surnames = ["Mario"], ["Rossi"]
+    assert convert.a_name(["Silva"], given, surnames, rng) == "Rossi"
+    assert convert.a_name(["João", "Silva"], given, surnames, rng) == "Mario Rossi"
+    assert convert.a_name(["JOÃO", "DA", "SILVA"], given, surnames, rng) in (
+        "MARIO MARIO ROSSI",
+        "MARIO ROSSI ROSSI",
+    )
+
+
+def test_persons_are_rewritten_as_listed_names_and_nothing_else_changes() -> None:
+    nlp = spacy.blank("it")
+    names = (["Mario"], ["D'Angelo"])
+    sents = [
+        (
+            ["Disse", "João", "Silva", "a", "Lisboa", "SA", "."],
+            ["O", "B-PER", "I-PER", "O", "O", "B-ORG", "O"],
+            None,
+        )
+    ]
+    out, n = convert.substitute_names(nlp, sents, names, 1.0, convert.random.Random(15))
+    words, tags, spaces = out[0]
+    assert n == 1
+    assert spaces is None
+    name = [w for w, t in zip(words, tags, strict=True) if t.endswith("PER")]
+    assert " ".join(name).replace("' ", "'") == "Mario D'Angelo"
+    assert tags[:2] == ["O", "B-PER"]
+    assert tags[-2:] == ["B-ORG", "O"]
+    assert words[-3:] == ["Lisboa", "SA", "."]
+    kept, none = convert.substitute_names(nlp, sents, names, 0.0, convert.random.Random(15))
+    assert (kept, none) == (sents, 0)
+
+
+def test_a_whole_document_keeps_its_spacing_when_a_name_is_rewritten() -> None:
+    nlp = spacy.blank("it")
+    doc = (["Nombre", ":", "Ernesto", "Rivera", ".", "\n"], ["O", "O", "B-PER", "I-PER", "O", "O"],
+           [False, True, True, False, False, False])  # fmt: skip
+    out, _ = convert.substitute_names(nlp, [doc], (["Anna"], ["Rossi"]), 1.0, convert.random.Random(15))
+    words, tags, spaces = out[0]
+    text = "".join(w + (" " if s else "") for w, s in zip(words, spaces, strict=True))
+    assert text == "Nombre: Anna Rossi.\n"
+    assert tags == ["O", "O", "B-PER", "I-PER", "O", "O"]

@@ -149,6 +149,7 @@ NAMES = {
         "path": "faker/providers/person/it_IT/__init__.py",
         "given": ("first_names_male", "first_names_female"),
         "surnames": ("last_names",),
+        "one_word_given": 0.5,  # a one-word person becomes a given name half the time
         "licence": "MIT",
     },
 }

@@ -68,6 +68,7 @@ TABLE_KEYS: dict[str, tuple[str, ...] | None] = {
         "translation",
         "nil",
         "qualification",
+        "charged",
     ),
 }
 

@@ -51,11 +51,36 @@ _NARRATED_YEAR = re.compile(r"(?<![\d/.\-(])(?<![\d(] )(?:19|20)\d\d(?![\d/\-)]|
 #: Words of a sentence long enough to narrate with a year alone, and to narrate even when it
 #: also gives a person's identity ("X, Egyptian, born 7 June 1969, director of ..., is accused of ...").
 LONG_FACT_WORDS = 24
-_CASE_NUMBER = re.compile(r"(?<![\d/.])\d{1,6}/\d{4}(?![\d/])")
+#: A case number: "5746/2024", or with a register's letters between ("219/ت/2025", "44/ab/2025").
+_CASE_NUMBER = re.compile(r"(?<![\d/.])\d{1,6}/(?:[^\W\d_]{1,4}/)?\d{4}(?![\d/])")
+#: Currencies by code and by word (folded: no accents, lower case), in the eight languages.
+_CURRENCY = (
+    r"(?:\b(?:eur|usd|gbp|chf|rub|aed|sar|egp|jod|kes|ngn|zar|mxn|brl|clp|cop|pen|ars|pkr|inr|xof|xaf"
+    r"|iqd|mad|tnd|dzd|kzt|uzs|kgs|byn|uah|ghs|tzs|ugx|mzn|aoa|cve|php|idr|cny|jpy|try|qar|kwd|omr|bhd)\b"
+    r"|[€$£]|euros?\b|dollars?\b|dolares\b|pesos\b|soles\b|reais\b|meticais\b|kwanzas?\b|escudos\b"
+    r"|francs?\b|ariary\b|rand\b|naira\b|cedis?\b|rupees?\b|dinars?\b|dirhams?\b|shillings?\b"
+    r"|rubl\w*|руб\w*|долл\w*|евро\b|сум\w*|тенге\b|сом\w*|франк\w*"
+    r"|دولار|يورو|ريال|دينار|درهم|جنيه)"
+)
+#: A number's scale word: "22 million", "7,8 milliards", "1,2 млн", "22 مليون".
+_SCALE = (
+    r"(?:millions?|milliards?|billions?|bn|mn|millones|millon|mil millones|milhoes|milhao|mil|milioni"
+    r"|milione|miliardi|millionen|milliarden|mio\.?|mrd\.?|млн\.?|млрд\.?|миллион\w*|миллиард\w*"
+    r"|مليون|ملايين|مليار|مليارات)"
+)
+#: An amount of money: a currency before or after the number, or a number with a scale word
+#: before a currency ("38 millones de pesos", "1,2 млн долларов", "22 مليون دولار").
 _MONEY = re.compile(
-    r"(?:\b(?:eur|usd|gbp|chf|rub|aed|sar|egp|jod|kes|ngn)\b|[€$£])\s?\d[\d\s.,']*\d"
-    r"|\d[\d\s.,']*\d\s?(?:\b(?:eur|usd|gbp|chf|rub|aed|sar|egp|jod|kes|ngn)\b|[€$£]"
-    r"|euros?\b|dollars?\b|dolares\b|rubl\w*|руб\w*|دولار|يورو|ريال|دينار|درهم)"
+    rf"{_CURRENCY}\s?\d[\d\s.,']*\d"
+    rf"|\d[\d\s.,']*\d\s?{_CURRENCY}"
+    rf"|\d(?:[\d\s.,']*\d)?\s{_SCALE}(?:\s(?:de|d'|of|di|von)\s?)?\s?{_CURRENCY}"
+)
+#: A year that dates a law, not an event: "Act 12 of 2004", "Ordinance, 1999", "loi du 2 mai
+#: 2018", "Gesetz von 1998", "закон от 2003 года", "القانون رقم 10 لسنة 2011".
+_INSTRUMENT_YEAR = re.compile(
+    r"\b(?:act|ordinance|law|decree|code|statute|regulation|directive|convention|loi|decret|ordonnance"
+    r"|ley|decreto|codigo|lei|gesetz\w*|verordnung|legge|закон\w*|кодекс\w*|указ\w*|постановлени\w*"
+    r"|قانون|القانون|مرسوم|المرسوم)\b[^.;:\n]{0,30}$"
 )
 _WORD = re.compile(r"\w+")
 
@@ -132,6 +157,8 @@ def find_subject(document: FoldedDocument, cues: Cues, *, extradition: bool) -> 
         if document.find(concerning, after) or _CASE_NUMBER.search(text_of(document, sentence)):
             found.append(named[0])
     if not found:
+        found = _subject_in_fields(document, cues)
+    if not found:
         decision = cues.only("decision")
         found = [
             hit
@@ -139,6 +166,34 @@ def find_subject(document: FoldedDocument, cues: Cues, *, extradition: bool) -> 
             if extradition or _YEAR.search(text_of(document, sentence))
             for hit in document.find(decision, sentence)
         ]
+    return found
+
+
+#: Lines apart of a proceedings field and the field naming the accused or the offences.
+FIELD_BLOCK_LINES = 4
+_FIELD = re.compile(r"^\s*(?:[0-9ivxa-h]{1,4}[.)]\s*)?(?P<label>[^:\n]{2,60}?)\s*:\s*(?P<value>\S.*)$")
+
+
+def _subject_in_fields(document: FoldedDocument, cues: Cues) -> list[Hit]:
+    """A form's or a cover's fields that name proceedings and what they concern: a field of
+    ``proceedings`` ("Case No.:", "Ação penal:", "Carpeta de investigación:") with a value, and
+    near it one of ``charged`` ("Accused:", "Réu:", "Delitos:", "Обвиняемый:") with a value."""
+    proceedings, charged = cues.only("proceedings"), cues.only("charged")
+    found: list[Hit] = []
+    for index, page in enumerate(document.pages):
+        fields = [
+            (number, Region((Stretch(index, start + match.start("label"), start + match.end("label")),)))
+            for number, (start, end) in enumerate(_line_spans(page.text))
+            if (match := _FIELD.match(page.text[start:end])) and _WORD.search(match.group("value"))
+        ]
+        for number, label in fields:
+            named = document.find(proceedings, label)
+            if named and any(
+                abs(other - number) <= FIELD_BLOCK_LINES and document.find(charged, region)
+                for other, region in fields
+                if other != number
+            ):
+                found.append(named[0])
     return found
 
 
@@ -160,7 +215,7 @@ def find_facts(
             continue
         money = _MONEY.search(text) or (
             words >= LONG_FACT_WORDS
-            and _NARRATED_YEAR.search(text)
+            and _narrates_a_year(text)
             and not (asking is not None and document.find(asking, sentence))
         )
         dated = any(
@@ -169,6 +224,14 @@ def find_facts(
         if money or dated:
             found.append(document.hit("facts", "narrative", stretch.index, stretch.start, stretch.end))
     return found
+
+
+def _narrates_a_year(text: str) -> bool:
+    """A year of an event stands in ``text``: not a case number's, nor a law's ("Act 12 of 2004")."""
+    return any(
+        not _INSTRUMENT_YEAR.search(text, max(match.start() - 40, 0), match.start())
+        for match in _NARRATED_YEAR.finditer(text)
+    )
 
 
 def _narrated_dates(document: FoldedDocument, entities: Entities) -> list[tuple[int, int]]:

@@ -72,14 +72,7 @@ def hague_letter(req: Req, rng: random.Random, drawn: bool = False) -> Document:
     item(H["i2"], H["to_ca"])
     item(H["i3"], H["return"])
     # 4. the date by which the answer is needed, and why
-    if req.urgency_kind == "deadline":
-        reason = H["urg_deadline"].format(d=c.date(req.deadline), s1=s1)
-    elif req.urgency_kind == "plain":
-        reason = H["urg_plain"]
-    elif req.urgency_kind == "negated":
-        reason = H["not_urgent"]
-    else:
-        reason = na
+    reason = c.urgency_reason(H, na)
     item(H["i4"], reason)
     d.add(Text(H["i5"], 9.5, True, gap=0.3))
     item(H["i5a"], na if no_auth else req.auth)
@@ -104,16 +97,7 @@ def hague_letter(req: Req, rng: random.Random, drawn: bool = False) -> Document:
     if "facts_summary" in req.missing:
         item(H["i7b"], na)
     else:
-        y1 = req.doc_date.year - rng.randint(1, 3)
-        facts = H["complaint"].format(
-            s1=s1,
-            office=req.office,
-            inst=req.inst,
-            y0=y1 - rng.randint(2, 5),
-            y1=y1,
-            co=req.co,
-            amount=req.amount,
-        )
+        facts = c.form_facts(H["complaint"], rng)
         item(H["i7b"], facts)
     item(H["i7c"], H["defence"] if rng.random() < 0.5 else na)
     item(H["i7d"], H["qual"].format(offences=c.offences(), state=req.state_name), *c.account_lines())

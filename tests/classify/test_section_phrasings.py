@@ -165,18 +165,7 @@ def test_an_inline_heading_keeps_its_text(resources: ClassifyResources) -> None:
         ("de", "5. Erbetene Rechtshilfe (Zutreffendes ankreuzen)"),
         ("ru", "5. Запрашиваемая помощь (нужное отметить)"),
         ("ar", "5. المساعدة المطلوبة (ضع علامة)"),
-    ],
-)
-def test_a_forms_instruction_in_brackets_after_a_heading(
-    language: str, line: str, resources: ClassifyResources
-) -> None:
-    folded = fold_document(document(f"{line}\n☒ the text of the section", language=language))
-    assert [section.kind for section in read_sections(folded, resources.lexicons)] == ["assistance_sought"]
-
-
-@pytest.mark.parametrize(
-    ("language", "line"),
-    [
+        # the evidence item of a Hague letter of request (Art. 3(d)), numbered as a sub-item
         ("en", "8. a) Evidence to be obtained or other judicial act to be performed"),
         ("fr", "8. a) Actes d'instruction ou autres actes judiciaires à accomplir"),
         ("es", "8. a) Pruebas que deben obtenerse u otros actos judiciales que deben practicarse"),
@@ -187,11 +176,10 @@ def test_a_forms_instruction_in_brackets_after_a_heading(
         ("it", "8. b) Prove da assumere o altri atti giudiziari da compiere"),
     ],
 )
-def test_a_letter_of_requests_evidence_item_under_a_sub_item_number(
+def test_a_forms_instruction_in_brackets_after_a_heading(
     language: str, line: str, resources: ClassifyResources
 ) -> None:
-    """Article 3(d) of the Hague Evidence Convention's item, numbered as a sub-item."""
-    folded = fold_document(document(f"{line}\nthe text of the section", language=language))
+    folded = fold_document(document(f"{line}\n☒ the text of the section", language=language))
     assert [section.kind for section in read_sections(folded, resources.lexicons)] == ["assistance_sought"]
 
 

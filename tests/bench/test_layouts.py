@@ -245,3 +245,11 @@ def test_hague_letter_answers_its_items_and_leaves_an_absent_one_empty(lang):
         assert answer in (words["na"], "—"), answer
         for m in req.measures:
             assert words["meas"][m].split("{")[0].strip() in text, (lang, m)
+
+
+def test_hague_letter_names_each_legal_basis_whole():
+    """A legal-basis name with a comma in it ("(Palermo, 2000)") is one name, not two."""
+    for lang, words in hague_labels().items():
+        for basis, names in words["bases"].items():
+            assert len(names) == (2 if basis == "uncac" else 1), (lang, basis, names)
+            assert all(name.count("(") == name.count(")") for name in names), (lang, names)

@@ -344,8 +344,8 @@ def test_an_urgency_part_over_empty_boxes_asks_nothing_though_a_later_part_is_ti
 @pytest.mark.parametrize(
     "opening",
     [
-        "Das Ersuchen wird auf der Grundlage des Übereinkommens der Vereinten Nationen gegen Korruption gestellt.",
-        "Der Antragsteller beehrt sich, das Ersuchen auf der Grundlage des UN-Übereinkommens gegen Korruption zu stellen.",
+        "Das Ersuchen stützt sich auf Artikel 46 des Übereinkommens der Vereinten Nationen gegen Korruption.",
+        "Das Ersuchen wird auf der Grundlage des UN-Übereinkommens gegen Korruption gestellt.",
         "Rechtsgrundlage: Artikel 46 des UN-Korruptionsübereinkommens.",
     ],
 )

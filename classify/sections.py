@@ -23,14 +23,17 @@ from rogatory.folding import fold_plain
 
 #: Longest line (characters) taken for a heading.
 MAX_HEADING = 90
-_NUMBERING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]+\s*|[-–•]\s+)?")
+#: A form's item number, with a sub-item letter after it ("7. a)", Cyrillic "8. а)", Arabic "8. أ)").
+_NUMBERING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxlc]{1,6}|[a-h])[.)]+\s*(?:[a-hа-гاأبجد]\)\s+)?|[-–•]\s+)?")
+#: A form's instruction in brackets at the end of a line, left out of a heading's length.
+_INSTRUCTION = re.compile(r"\s*\([^()\n]*\)\s*$")
 #: What may follow a heading phrase: punctuation, OCR noise marks ("|", quotes, "*") and
 #: one stray letter or mark at the end of a scanned line ("Arrest warrant |", "... i").
 #: A form's optional plural after the last word ("Measure(s)", "Ermittlungsmaßnahme(n)") too,
 #: and a form's instruction in brackets at the end ("(tick all that apply)", "(cocher les
 #: cases utiles)", "(Zutreffendes ankreuzen)", "(отметить)").
 _TRAILER = re.compile(
-    r"(?:\(\w{1,2}\))?(?:\s*\([^()\n]{2,60}\))?[\s.:;,\-–|!'\"‘’«»*°~_]*(?:(?<=\s)\S[\s.:;,|!'\"‘’*]*)?$"
+    r"(?:\(\w{1,2}\))?(?:\s*\([^()\n]{2,80}\))?[\s.:;,\-–|!'\"‘’«»*°~_]*(?:(?<=\s)\S[\s.:;,|!'\"‘’*]*)?$"
     r"|[\s.:;,\-–]*"
 )
 
@@ -105,7 +108,7 @@ def _heading(
     """(key, phrase, start, end, body start) in page offsets when ``line`` is a heading."""
     if not line.strip():
         return None
-    inline_only = len(line.strip()) > MAX_HEADING
+    inline_only = len(_INSTRUCTION.sub("", line).strip()) > MAX_HEADING
     if inline_only and ":" not in line[:MAX_HEADING]:
         return None
     position = _NUMBERING.match(line)

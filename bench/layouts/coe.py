@@ -636,22 +636,7 @@ def coe_form(req: Req, rng: random.Random, drawn=False) -> Document:
     if "facts_summary" in req.missing:
         d.add(Text(empty or "—", 9, gap=0.6))
     else:
-        y1 = req.doc_date.year - rng.randint(1, 3)
-        d.add(
-            Text(
-                S["facts"].format(
-                    s1=s1,
-                    office=req.office,
-                    inst=req.inst,
-                    y0=y1 - rng.randint(2, 5),
-                    y1=y1,
-                    co=req.co,
-                    amount=req.amount,
-                ),
-                9,
-                gap=0.6,
-            )
-        )
+        d.add(Text(c.form_facts(S["facts"], rng), 9, gap=0.6))
     d.add(Text(F["offences_h"] + ":", 9, True, gap=0.4), Text(c.offence_sentence(), 9))
     # 7. persons
     head()

@@ -10,6 +10,7 @@ fax          fax cover sheet (To/From/Pages, tick boxes) in front of a letter
 translation  the request in its language followed by its translation into en, fr or es
 coe_form     Council of Europe model request form (coe.py)
 freezing_certificate  freezing certificate of Regulation (EU) 2018/1805 Annex I (freezing.py)
+hague_letter  letter of request after the Hague Evidence Convention's model form (hague.py)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .coe import coe_form
 from .doc import BOX_STYLES, Boxes, Document, PageBreak, Rule, Table, Text
 from .forms import EAW, EIO
 from .freezing import freezing_certificate
+from .hague import hague_letter
 from .lang import LANG_NAMES, L
 from .model import MLA_MEASURES, Content, Req
 
@@ -33,6 +35,7 @@ FAMILIES = [
     "translation",
     "coe_form",
     "freezing_certificate",
+    "hague_letter",
 ]
 EU_LANGS = ["en", "fr", "es", "pt", "de", "it"]
 FAMILY_LANGS = {
@@ -617,4 +620,5 @@ RENDER = {
     "translation": translation,
     "coe_form": coe_form,
     "freezing_certificate": freezing_certificate,
+    "hague_letter": hague_letter,
 }

@@ -115,14 +115,7 @@ def _urgency(d: Document, req: Req, c: Content, words: dict, boxes, s1: str) -> 
     d.add(Text(words["B"], 10, True, gap=0.8))
     chosen = {"deadline": {1}, "plain": {0}}.get(req.urgency_kind, set())
     boxes("", words["Bo"], chosen)
-    if req.urgency_kind == "deadline":
-        reason = words["urg_deadline"].format(d=c.date(req.deadline), s1=s1)
-    elif req.urgency_kind == "plain":
-        reason = words["urg_plain"]
-    elif req.urgency_kind == "negated":
-        reason = words["not_urgent"]
-    else:
-        reason = words["na"]
+    reason = c.urgency_reason(words, words["na"])
     d.add(Text(f"{words['B1']}: {reason}", 9, gap=0.6))
 
 

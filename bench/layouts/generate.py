@@ -20,6 +20,7 @@ from .doc import degrade, harsh, rasterize, render_pdf, save_scan
 from .families import FAMILIES, FAMILY_LANGS, RENDER
 from .freezing import EU as FREEZING_EU
 from .freezing import prepare as prepare_freezing
+from .hague import prepare as prepare_hague
 from .model import sample
 
 LABEL_KEYS = [
@@ -91,7 +92,7 @@ def generate(
                         kw["eu_only"] = True
                     if fam == "eaw":
                         kw["request_type"] = "extradition"
-                    if fam in ("eio", "letter_rogatory", "translation", "coe_form"):
+                    if fam in ("eio", "letter_rogatory", "translation", "coe_form", "hague_letter"):
                         kw["request_type"] = "mla"
                     req = sample(rng, rid, lang, fam, **kw)
                     if fam == "eio" and req.proceeding_type == "civil":
@@ -104,12 +105,23 @@ def generate(
                         req.missing.discard("subject_matter")
                     if fam == "freezing_certificate":
                         prepare_freezing(req, rng)
+                    if fam == "hague_letter":
+                        prepare_hague(req)
                     if fam == "translation":
                         req.translated_to = rng.choice([l for l in ("en", "fr", "es") if l != lang])
                     scanned = rng.random() < scanned_share
                     drawn = (
                         scanned
-                        and fam in ("eio", "eaw", "model_form", "fax", "coe_form", "freezing_certificate")
+                        and fam
+                        in (
+                            "eio",
+                            "eaw",
+                            "model_form",
+                            "fax",
+                            "coe_form",
+                            "freezing_certificate",
+                            "hague_letter",
+                        )
                         and rng.random() < 0.6
                     )
                     doc = RENDER[fam](req, rng, drawn=drawn)

@@ -349,6 +349,26 @@ class Content:
             )
         return " ".join(out)
 
+    def form_facts(self, template: str, rng: random.Random) -> str:
+        """A form family's own facts sentence ({s1} {office} {inst} {y0} {y1} {co} {amount})."""
+        r = self.r
+        y1 = r.doc_date.year - rng.randint(1, 3)
+        s1 = (r.suspects or r.persons)[0].full
+        return template.format(
+            s1=s1, office=r.office, inst=r.inst, y0=y1 - rng.randint(2, 5), y1=y1, co=r.co, amount=r.amount
+        )
+
+    def urgency_reason(self, words: dict, empty: str) -> str:
+        """A form family's own urgency answer: ``words``' urg_deadline, urg_plain or not_urgent."""
+        r = self.r
+        if r.urgency_kind == "deadline":
+            return words["urg_deadline"].format(d=self.date(r.deadline), s1=(r.suspects or r.persons)[0].full)
+        if r.urgency_kind == "plain":
+            return words["urg_plain"]
+        if r.urgency_kind == "negated":
+            return words["not_urgent"]
+        return empty
+
     def offence_sentence(self):
         return self.D["offence_sentence"].format(offences=self.offences(), state=self.r.state_name)
 

@@ -17,6 +17,8 @@ from bench.layouts.families import FAMILIES, FAMILY_LANGS, RENDER
 from bench.layouts.freezing import labels as freezing_labels
 from bench.layouts.freezing import prepare as prepare_freezing
 from bench.layouts.generate import generate
+from bench.layouts.hague import labels as hague_labels
+from bench.layouts.hague import prepare as prepare_hague
 from bench.layouts.model import sample
 
 DEV = Path("/work/shared/corpus/dev/manifest.jsonl")
@@ -103,6 +105,8 @@ def test_each_family_states_its_labels(family):
             req.translated_to = "en" if lang != "en" else "fr"
         if family == "freezing_certificate":
             prepare_freezing(req, rng)
+        if family == "hague_letter":
+            prepare_hague(req)
         _pdf, text = render_pdf(RENDER[family](req, rng))
         lab = req.labels()
         for name in lab["persons"]:
@@ -223,3 +227,29 @@ def test_freezing_certificate_asks_to_freeze_and_leaves_the_aim_unticked_when_mi
         aim = freezing_labels()[lang]["D4o"][0]
         assert re.search(rf"(☐|\[ +\]|\( \)|□) {re.escape(aim)}", text), text
         assert freezing_labels()[lang]["D0"] in text
+
+
+@pytest.mark.parametrize("lang", FAMILY_LANGS["hague_letter"])
+def test_hague_letter_answers_its_items_and_leaves_an_absent_one_empty(lang):
+    words = hague_labels()[lang]
+    for i in range(6):
+        rng = random.Random(f"hg/{lang}/{i}")
+        req = sample(rng, "x", lang, "hague_letter", request_type="mla")
+        prepare_hague(req)
+        req.missing = {"facts_summary"}
+        _, text = render_pdf(RENDER["hague_letter"](req, rng))
+        lab = req.labels()
+        assert lab["request_type"] == "mla" and "subject_matter" not in lab["missing_elements"]
+        assert words["i7a"] in text and words["complaint"][:12] not in text
+        answer = text.split(words["i7b"], 1)[1].lstrip().split("\n", 1)[0]
+        assert answer in (words["na"], "—"), answer
+        for m in req.measures:
+            assert words["meas"][m].split("{")[0].strip() in text, (lang, m)
+
+
+def test_hague_letter_names_each_legal_basis_whole():
+    """A legal-basis name with a comma in it ("(Palermo, 2000)") is one name, not two."""
+    for lang, words in hague_labels().items():
+        for basis, names in words["bases"].items():
+            assert len(names) == (2 if basis == "uncac" else 1), (lang, basis, names)
+            assert all(name.count("(") == name.count(")") for name in names), (lang, names)

@@ -339,3 +339,17 @@ def test_an_urgency_part_over_empty_boxes_asks_nothing_though_a_later_part_is_ti
     assert classify(text, "ru", resources).urgent.value == "false"
     ticked = text.replace("☐ Имущество", "☒ Имущество")
     assert classify(ticked, "ru", resources).urgent.value == "true"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Das Ersuchen stützt sich auf Artikel 46 des Übereinkommens der Vereinten Nationen gegen Korruption.",
+        "Das Ersuchen wird auf der Grundlage des UN-Übereinkommens gegen Korruption gestellt.",
+        "Rechtsgrundlage: Artikel 46 des UN-Korruptionsübereinkommens.",
+    ],
+)
+def test_the_german_genitive_of_the_convention_against_corruption(
+    opening: str, resources: ClassifyResources
+) -> None:
+    assert classify(opening, "de", resources).values("legal_basis") == ["uncac"]

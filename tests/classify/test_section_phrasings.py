@@ -165,6 +165,15 @@ def test_an_inline_heading_keeps_its_text(resources: ClassifyResources) -> None:
         ("de", "5. Erbetene Rechtshilfe (Zutreffendes ankreuzen)"),
         ("ru", "5. Запрашиваемая помощь (нужное отметить)"),
         ("ar", "5. المساعدة المطلوبة (ضع علامة)"),
+        # the evidence item of a Hague letter of request (Art. 3(d)), numbered as a sub-item
+        ("en", "8. a) Evidence to be obtained or other judicial act to be performed"),
+        ("fr", "8. a) Actes d'instruction ou autres actes judiciaires à accomplir"),
+        ("es", "8. a) Pruebas que deben obtenerse u otros actos judiciales que deben practicarse"),
+        ("pt", "8. a) Provas a obter ou outros atos judiciais a praticar"),
+        ("ru", "8. а) Доказательства, которые необходимо получить, или иные процессуальные действия"),
+        ("ar", "8. أ) الأدلة المراد الحصول عليها أو الإجراءات القضائية المراد اتخاذها"),
+        ("de", "8. a) Zu erhebende Beweise oder andere vorzunehmende gerichtliche Handlungen"),
+        ("it", "8. b) Prove da assumere o altri atti giudiziari da compiere"),
     ],
 )
 def test_a_forms_instruction_in_brackets_after_a_heading(
@@ -172,3 +181,9 @@ def test_a_forms_instruction_in_brackets_after_a_heading(
 ) -> None:
     folded = fold_document(document(f"{line}\n☒ the text of the section", language=language))
     assert [section.kind for section in read_sections(folded, resources.lexicons)] == ["assistance_sought"]
+
+
+def test_a_sub_item_letter_before_a_heading_with_a_long_instruction(resources: ClassifyResources) -> None:
+    line = "7. a) Nature of the proceedings (divorce, paternity, breach of contract, product liability, etc.)"
+    folded = fold_document(document(f"{line}\nCriminal proceedings.", language="en"))
+    assert [section.kind for section in read_sections(folded, resources.lexicons)] == ["subject_matter"]

@@ -217,8 +217,14 @@ def _name_matches(session: Session, query: str, *, limit: int | None = None) -> 
     if not tokens:
         return []
     scored = []
+    # One name is held by many registrations (the archive's question is who recurs): each
+    # distinct spelling of a name is scored once.
+    scores: dict[tuple[str, ...], tuple[float, str] | None] = {}
     for (registration_id, kind, value), name in _candidate_names(session, tokens).items():
-        found = _score_name(tokens, name)
+        key = tuple(name)
+        if key not in scores:
+            scores[key] = _score_name(tokens, name)
+        found = scores[key]
         if found is not None:
             scored.append((registration_id, kind, value, round(found[0], 4), found[1]))
     if limit is not None and len(scored) > limit:

@@ -9,9 +9,10 @@ variant reads them all. CER as in ``bench/bench_text.py`` (edit distance over th
 truth's length, summed over the documents), overall, by language and by kind, with CPU
 seconds of this process and its OCR child.
 
-Variants: ``lines:PAGE=OTHER:BELOW:MARGIN`` (the lines of pages read with the
-models PAGE whose confidence is below BELOW read again with OTHER, kept when surer by
-MARGIN: ``lines:ara+eng=Arabic:0.8:0``; :mod:`extract.line_models`), ``none`` (no clean-up,
+Variants: ``lines:PAGE=OTHER:BELOW:MARGIN[:SCALE]`` (the lines of pages read with the
+models PAGE whose confidence is below BELOW read again with OTHER, enlarged SCALE times,
+kept when surer by MARGIN: ``lines:ara+eng=Arabic:0.8:0``, ``lines:ara+eng=ara+eng:0.8:0:1.5``;
+:mod:`extract.line_models`), ``none`` (no clean-up,
 no code re-reading: the stage before issue 16),
 ``flatten``, ``enlarge``, ``codes``, ``despeckle`` (each alone), ``default`` (the stage's
 options: flatten, despeckle, codes and the reading order of Latin runs in Arabic lines),
@@ -121,6 +122,7 @@ def main() -> None:
     parser.add_argument("--variants", default="none,flatten,enlarge,codes,default,all")
     parser.add_argument("--language", help="only documents in this language")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--dump", type=Path, help="write each reading to DUMP/CORPUS/VARIANT/ID.txt")
     parser.add_argument(
         "--reuse-readings",
         action="store_true",
@@ -155,6 +157,8 @@ def main() -> None:
                 text = read_document(corpus / row["file"], engines=engines, options=options, languages=models)
                 cpu = _cpu_seconds(engines) - start
                 score = score_text(text, row["text"])
+                if args.dump is not None:
+                    _dump(args.dump / corpus.name / variant.replace(":", "_") / f"{row['id']}.txt", text)
                 for group in ("all", f"lang {row['language']}", f"kind {row['kind']}"):
                     tally = tallies[(corpus.name, variant, group)]
                     tally.errors += score.errors
@@ -179,10 +183,19 @@ def line_options(variant: str) -> TextOptions:
     """The options of a ``lines:PAGE=OTHER:BELOW:MARGIN`` variant (several joined by ``;``)."""
     choices = []
     for part in variant.removeprefix("lines:").split(";"):
-        models, below, margin = part.split(":")
+        models, below, margin, *scale = part.split(":")
         page, other = models.split("=")
-        choices.append((page, LineChoice(languages=other, below=float(below), margin=float(margin))))
+        choice = LineChoice(
+            languages=other, below=float(below), margin=float(margin), scale=float(scale[0]) if scale else 1.0
+        )
+        choices.append((page, choice))
     return TextOptions(line_choices=tuple(choices))
+
+
+def _dump(path: Path, text: str) -> None:
+    """Write one document's reading (for word diffs against the truth)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def _remembered(recognise: Callable[..., OcrResult]) -> Callable[..., OcrResult]:

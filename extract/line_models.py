@@ -53,6 +53,8 @@ class LineChoice:
     below: float
     #: The other reading replaces the line when its confidence is higher by at least this.
     margin: float = 0.0
+    #: The line is read enlarged this many times (bicubic; its words' boxes brought back).
+    scale: float = 1.0
 
 
 def line_spans(result: OcrResult) -> list[tuple[int, int]]:
@@ -100,7 +102,9 @@ def reread_lines(
     """``result`` with its low-confidence lines read again by ``read(crop, choice.languages)``.
 
     ``image`` is the image ``result`` was read from (same pixels as its word boxes); the
-    new words' boxes are put on it. The page's confidence is that of the words kept.
+    crop is enlarged ``choice.scale`` times (the caller's ``read`` gives tesseract the
+    resolution that stands for), and the new words' boxes are put on ``image``. The page's
+    confidence is that of the words kept.
     """
     spans = line_spans(result)
     lines: list[list[Word]] = [list(result.words[start:end]) for start, end in spans]
@@ -112,10 +116,10 @@ def reread_lines(
         box = line_box(line, width=image.width, height=image.height)
         if box is None:
             continue
-        again = read(image.crop(box), choice.languages)
+        again = read(_enlarged(image.crop(box), choice.scale), choice.languages)
         if not again.words or again.confidence < old + choice.margin:
             continue
-        lines[index] = [_moved(word, box[0], box[1]) for word in again.words]
+        lines[index] = [_moved(word, box[0], box[1], scale=choice.scale) for word in again.words]
         changed = True
     return from_lines(lines) if changed else result
 
@@ -184,6 +188,18 @@ def _is_latin(text: str) -> bool:
     return any(char.isascii() and char.isalpha() for char in text)
 
 
-def _moved(word: Word, left: int, top: int) -> Word:
-    """``word`` read on a crop whose corner is at ``(left, top)``, on the page."""
-    return word.model_copy(update={"left": word.left + left, "top": word.top + top})
+def _enlarged(crop: Image.Image, scale: float) -> Image.Image:
+    """``crop`` enlarged ``scale`` times (bicubic, a bilevel crop as grayscale); itself at 1."""
+    if scale == 1.0:
+        return crop
+    source = crop.convert("L") if crop.mode == "1" else crop
+    size = (max(round(crop.width * scale), 1), max(round(crop.height * scale), 1))
+    return source.resize(size, Image.Resampling.BICUBIC)
+
+
+def _moved(word: Word, left: int, top: int, *, scale: float = 1.0) -> Word:
+    """``word`` read on a crop whose corner is at ``(left, top)``, enlarged ``scale`` times, on the page."""
+    update = {"left": round(word.left / scale) + left, "top": round(word.top / scale) + top}
+    if scale != 1.0:
+        update |= {"width": max(round(word.width / scale), 1), "height": max(round(word.height / scale), 1)}
+    return word.model_copy(update=update)

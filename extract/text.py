@@ -279,8 +279,12 @@ class OcrReader:
         models = self.languages or ""
         choice = dict(self.options.line_choices).get(models)
         if choice is not None:
+            line_dpi = round(dpi * choice.scale)
             result = reread_lines(
-                result, image, lambda crop, other: self._alone(crop, other, dpi=dpi, psm=LINE_PSM), choice
+                result,
+                image,
+                lambda crop, other: self._alone(crop, other, dpi=line_dpi, psm=LINE_PSM),
+                choice,
             )
         if self.options.reread_codes and models.split("+")[0] in self.options.code_pages:
             result = reread_codes(

@@ -149,3 +149,20 @@ def test_latin_words_read_confidently_or_outside_arabic_lines_are_not_read_again
 
     assert reread_stray_latin(confident, image, again) is confident
     assert reread_stray_latin(latin_line, image, again) is latin_line
+
+
+def test_a_line_read_enlarged_has_its_boxes_brought_back_to_the_page() -> None:
+    old = (Word(text="abc", left=10, top=10, width=40, height=20, confidence=0.6),)
+    result = OcrResult(text="abc", words=old, confidence=0.6)
+    sizes: list[tuple[int, int]] = []
+
+    def again(crop: Image.Image, languages: str) -> OcrResult:
+        sizes.append(crop.size)
+        word = Word(text="xyz", left=8, top=12, width=80, height=40, confidence=0.9)
+        return OcrResult(text="xyz", words=(word,), confidence=0.9)
+
+    image = Image.new("1", (200, 50), 1)
+    taken = reread_lines(result, image, again, LineChoice("ara", below=0.9, scale=2.0))
+    assert sizes == [(104, 64)], "the crop (4, 4, 56, 36) read twice as large"
+    word = taken.words[0]
+    assert (word.left, word.top, word.width, word.height) == (8, 10, 40, 20)
